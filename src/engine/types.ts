@@ -1,0 +1,48 @@
+/** The value of one cell of a query result, converted from Arrow to plain JS. */
+export type CellValue = string | number | boolean | Date | null;
+
+export type Row = Record<string, CellValue>;
+
+/** The broad kind of a column, enough to choose formatting, alignment and chart encodings. */
+export type ColumnKind = 'number' | 'string' | 'date' | 'timestamp' | 'boolean' | 'other';
+
+export interface ColumnInfo {
+  name: string;
+  /** The Arrow type as text, e.g. `Int64`, `Utf8`, `Date32<DAY>`. */
+  type: string;
+  kind: ColumnKind;
+}
+
+export interface QueryResult {
+  columns: ColumnInfo[];
+  rows: Row[];
+}
+
+/** Where the engine is in its lazy start. */
+export interface EngineProgress {
+  phase: 'idle' | 'downloading' | 'starting' | 'ready' | 'failed';
+  bytesLoaded: number;
+  bytesTotal: number;
+  /** Which DuckDB-WASM bundle runs: `coi` (threads), `eh` or `mvp`. */
+  bundle?: string;
+}
+
+/**
+ * The one interface every other layer uses to talk to DuckDB. The browser implementation runs
+ * DuckDB-WASM in a Web Worker; tests use the same WASM build in Node.
+ */
+export interface Engine {
+  /** Runs SQL (one or more statements) and returns the last statement's result as typed rows. */
+  query(sql: string): Promise<QueryResult>;
+  /** Runs SQL for its effect only. */
+  exec(sql: string): Promise<void>;
+  /** Makes a file readable by DuckDB under `name` without copying it into a JS string. */
+  registerFile(name: string, data: File | Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
+  /** Creates (or appends to) `table` from an Arrow IPC stream. */
+  insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
+  /** Creates `table` from a registered JSON / NDJSON file. */
+  insertJSON(table: string, fileName: string): Promise<void>;
+  /** Asks DuckDB to stop the running query; resolves to whether one was cancelled. */
+  cancel(): Promise<boolean>;
+}
