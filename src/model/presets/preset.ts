@@ -1,0 +1,68 @@
+import type { Labels, Lang } from '../labels';
+
+/** One form field of a preset. The form is generated from these. */
+export type ParamSpec =
+  | {
+      key: string;
+      kind: 'number';
+      label: Labels;
+      help?: Labels;
+      min?: number;
+      max?: number;
+      step?: number;
+    }
+  | { key: string; kind: 'integer'; label: Labels; help?: Labels; min?: number; max?: number }
+  | {
+      key: string;
+      kind: 'select';
+      label: Labels;
+      help?: Labels;
+      options: { value: string; label: Labels }[];
+    }
+  | { key: string; kind: 'boolean'; label: Labels; help?: Labels }
+  | { key: string; kind: 'text'; label: Labels; help?: Labels }
+  /** A preset-specific editor (e.g. the RFM rule table); the value is JSON-serialisable. */
+  | { key: string; kind: 'custom'; label: Labels; help?: Labels };
+
+/** A named group a preset can put customers into, with the default playbook for it. */
+export interface SegmentDef {
+  key: string;
+  label: Labels;
+  /** What to do with these customers (the classic playbook), editable by the user. */
+  strategy: Labels;
+  /** What the segment means, shown beside the form. */
+  definition?: Labels;
+}
+
+/** What every preset's SQL is built against. */
+export interface PresetContext {
+  /** The per-customer features relation (table or view), see src/sql/features.ts. */
+  features: string;
+  /** Analysis date, YYYY-MM-DD. */
+  asOf: string;
+  lang: Lang;
+}
+
+/** A parameter problem, shown at the form field named by `key`. */
+export interface ParamError {
+  key: string;
+  message: Labels;
+}
+
+/**
+ * A segmentation preset: data in, readable DuckDB SQL out. Every preset lives in its own file
+ * under src/model/presets/ with this same shape.
+ *
+ * `toSql` returns ONE SELECT statement producing at least `customer_id` and `segment` (the
+ * segment's label in `ctx.lang`), plus any preset-specific columns (scores, thresholds used).
+ */
+export interface Preset<P> {
+  id: string;
+  label: Labels;
+  description: Labels;
+  params: ParamSpec[];
+  defaults(): P;
+  validate(params: P): ParamError[];
+  segments(params: P): SegmentDef[];
+  toSql(params: P, ctx: PresetContext): string;
+}
