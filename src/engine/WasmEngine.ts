@@ -1,0 +1,118 @@
+import {
+  AsyncDuckDB,
+  DuckDBDataProtocol,
+  VoidLogger,
+  selectBundle,
+  type AsyncDuckDBConnection,
+  type DuckDBBundles,
+} from '@duckdb/duckdb-wasm';
+import { tableFromIPC, type Table } from 'apache-arrow';
+import { arrowToResult } from './arrow-rows';
+import type { Engine, EngineProgress, QueryResult } from './types';
+
+/** DuckDB reports query progress (0-100) through this hook while long statements run. */
+export type QueryProgressHandler = (percentage: number) => void;
+
+class ProgressDuckDB extends AsyncDuckDB {
+  onQueryProgress(handler: QueryProgressHandler): void {
+    this._onExecutionProgress.push((p) => {
+      const pct = Number.parseFloat(p.percentage);
+      if (Number.isFinite(pct)) handler(pct);
+    });
+  }
+}
+
+/**
+ * DuckDB-WASM in a Web Worker. Created by `start`, which is called once, lazily, by whoever
+ * needs the engine first (see engine-instance.ts).
+ */
+export class WasmEngine implements Engine {
+  private running = 0;
+
+  private constructor(
+    private readonly db: ProgressDuckDB,
+    private readonly conn: AsyncDuckDBConnection,
+    private readonly worker: Worker,
+    readonly bundle: string,
+  ) {}
+
+  static async start(
+    bundles: DuckDBBundles,
+    onProgress: (p: EngineProgress) => void,
+    onQueryProgress: QueryProgressHandler,
+  ): Promise<WasmEngine> {
+    const chosen = await selectBundle(bundles);
+    const bundle = chosen.pthreadWorker ? 'coi' : chosen.mainModule.includes('-eh') ? 'eh' : 'mvp';
+    onProgress({ phase: 'downloading', bytesLoaded: 0, bytesTotal: 0, bundle });
+    const worker = new Worker(chosen.mainWorker!);
+    const db = new ProgressDuckDB(new VoidLogger(), worker);
+    await db.instantiate(chosen.mainModule, chosen.pthreadWorker, (p) =>
+      onProgress({
+        phase: 'downloading',
+        bytesLoaded: p.bytesLoaded,
+        bytesTotal: p.bytesTotal,
+        bundle,
+      }),
+    );
+    onProgress({ phase: 'starting', bytesLoaded: 1, bytesTotal: 1, bundle });
+    await db.open({ query: { castBigIntToDouble: false } });
+    db.onQueryProgress(onQueryProgress);
+    const conn = await db.connect();
+    // DuckDB would otherwise fetch parquet/json/icu extensions from the internet.
+    await conn.query('SET autoinstall_known_extensions=false');
+    await conn.query('SET autoload_known_extensions=false');
+    await conn.query('SET enable_progress_bar=true');
+    onProgress({ phase: 'ready', bytesLoaded: 1, bytesTotal: 1, bundle });
+    return new WasmEngine(db, conn, worker, bundle);
+  }
+
+  async query(sql: string): Promise<QueryResult> {
+    return arrowToResult(await this.queryArrow(sql));
+  }
+
+  /** Runs one statement through DuckDB's pending-query API so that `cancel` can stop it. */
+  async queryArrow(sql: string): Promise<Table> {
+    this.running++;
+    try {
+      const reader = await this.conn.send(sql, true);
+      return await tableFromIPC(reader);
+    } finally {
+      this.running--;
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    await this.conn.query(sql);
+  }
+
+  async registerFile(name: string, data: File | Uint8Array): Promise<void> {
+    if (data instanceof Uint8Array) {
+      await this.db.registerFileBuffer(name, data);
+    } else {
+      // The worker reads the File in slices as DuckDB asks: nothing is copied whole into JS.
+      await this.db.registerFileHandle(name, data, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+    }
+  }
+
+  async dropFile(name: string): Promise<void> {
+    await this.db.dropFile(name);
+  }
+
+  async insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
+    await this.conn.insertArrowFromIPCStream(ipc, { name: table, create });
+  }
+
+  async insertJSON(table: string, fileName: string): Promise<void> {
+    await this.conn.insertJSONFromPath(fileName, { name: table });
+  }
+
+  async cancel(): Promise<boolean> {
+    if (this.running === 0) return false;
+    return this.conn.cancelSent();
+  }
+
+  async terminate(): Promise<void> {
+    await this.db.terminate();
+    this.worker.terminate();
+  }
+}

@@ -1,0 +1,77 @@
+import type { Cell, Notebook, TableSource } from './notebook';
+import type { TableMapping } from './roles';
+
+export const NOTEBOOK_FILE_VERSION = 1;
+
+export class NotebookFileError extends Error {
+  constructor(
+    readonly code: 'not-json' | 'not-notebook' | 'newer-version' | 'damaged',
+    detail: string,
+  ) {
+    super(detail);
+  }
+}
+
+/** The `.seglab.json` text for a notebook: its definition only, never any data. */
+export function serializeNotebook(notebook: Notebook): string {
+  const file = { format: 'seglab-notebook', ...notebook, version: NOTEBOOK_FILE_VERSION };
+  return JSON.stringify(file, null, 2);
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function parseCell(v: unknown, i: number): Cell {
+  if (!isObject(v) || typeof v.id !== 'string' || typeof v.source !== 'string') {
+    throw new NotebookFileError('damaged', `cell ${i + 1} has no id or source`);
+  }
+  if (v.kind === 'markdown') return { id: v.id, kind: 'markdown', source: v.source };
+  if (v.kind === 'sql') {
+    const cell: Cell = { id: v.id, kind: 'sql', source: v.source };
+    if (typeof v.name === 'string' && v.name !== '') cell.name = v.name;
+    return cell;
+  }
+  throw new NotebookFileError('damaged', `cell ${i + 1} has unknown kind ${String(v.kind)}`);
+}
+
+function parseTable(v: unknown): TableSource {
+  if (!isObject(v) || typeof v.table !== 'string' || typeof v.fileName !== 'string') {
+    throw new NotebookFileError('damaged', 'a table entry has no name or file name');
+  }
+  return {
+    table: v.table,
+    fileName: v.fileName,
+    origin: v.origin === 'sample' ? 'sample' : 'file',
+    columns: Array.isArray(v.columns) ? v.columns.filter((c) => typeof c === 'string') : [],
+  };
+}
+
+/** Reads a `.seglab.json` text, checking its shape; throws NotebookFileError when it cannot. */
+export function parseNotebook(text: string): Notebook {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new NotebookFileError('not-json', (e as Error).message);
+  }
+  if (!isObject(raw) || raw.format !== 'seglab-notebook') {
+    throw new NotebookFileError('not-notebook', 'no "format": "seglab-notebook" field');
+  }
+  if (typeof raw.version !== 'number' || raw.version > NOTEBOOK_FILE_VERSION) {
+    throw new NotebookFileError('newer-version', `version ${String(raw.version)}`);
+  }
+  if (!Array.isArray(raw.cells)) throw new NotebookFileError('damaged', 'no cell list');
+  const notebook: Notebook = {
+    version: 1,
+    title: typeof raw.title === 'string' ? raw.title : '',
+    cells: raw.cells.map(parseCell),
+    tables: Array.isArray(raw.tables) ? raw.tables.map(parseTable) : [],
+    mappings: Array.isArray(raw.mappings)
+      ? (raw.mappings.filter(isObject) as unknown as TableMapping[])
+      : [],
+    asOf: typeof raw.asOf === 'string' ? raw.asOf : '',
+  };
+  if (raw.lang === 'en' || raw.lang === 'zh-CN') notebook.lang = raw.lang;
+  return notebook;
+}

@@ -1,0 +1,30 @@
+/**
+ * A table name from a file name: extension dropped, anything but letters, digits and _ turned
+ * into _, never starting with a digit, unique (case-insensitively) among `taken`.
+ */
+export function tableNameFor(fileName: string, taken: Iterable<string>): string {
+  const stem = fileName.replace(/\.[^.]*$/, '').replace(/\.(csv|tsv|txt)$/i, '');
+  let base = stem
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}_]+/gu, '_')
+    .replace(/^_+|_+$/g, '')
+    .toLowerCase()
+    .slice(0, 60);
+  if (base === '') base = 'table';
+  if (/^\p{N}/u.test(base)) base = `t_${base}`;
+  const used = new Set([...taken].map((t) => t.toLowerCase()));
+  if (!used.has(base)) return base;
+  for (let i = 2; ; i++) {
+    const candidate = `${base}_${i}`;
+    if (!used.has(candidate)) return candidate;
+  }
+}
+
+/** Whether a user-typed table or result name is usable; returns the problem, or null. */
+export function checkTableName(name: string): 'empty' | 'too-long' | 'reserved' | null {
+  const trimmed = name.trim();
+  if (trimmed === '') return 'empty';
+  if (trimmed.length > 63) return 'too-long';
+  if (/^(__seglab|duckdb_|sqlite_|pg_|information_schema$)/i.test(trimmed)) return 'reserved';
+  return null;
+}

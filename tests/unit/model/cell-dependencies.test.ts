@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { dependentCells } from '../../../src/model/cell-dependencies';
+import type { Cell } from '../../../src/model/notebook';
+
+const sql = (id: string, source: string, name?: string): Cell =>
+  name ? { id, kind: 'sql', source, name } : { id, kind: 'sql', source };
+
+describe('dependentCells', () => {
+  const cells: Cell[] = [
+    sql('a', 'SELECT * FROM orders', 'recent'),
+    { id: 'm', kind: 'markdown', source: 'uses recent' },
+    sql('b', 'SELECT count(*) FROM Recent', 'counted'),
+    sql('c', 'SELECT 1'),
+    sql('d', 'SELECT * FROM "counted"'),
+    sql('e', "SELECT 'recent' AS s"),
+  ];
+
+  it('follows names transitively, in notebook order', () => {
+    expect(dependentCells(cells, 'a')).toEqual(['b', 'd']);
+  });
+
+  it('has nothing to re-run for an unnamed or last cell', () => {
+    expect(dependentCells(cells, 'c')).toEqual([]);
+    expect(dependentCells(cells, 'e')).toEqual([]);
+  });
+
+  it('ignores cells above the changed one', () => {
+    const loop: Cell[] = [sql('x', 'SELECT * FROM y', 'x'), sql('y', 'SELECT * FROM x', 'y')];
+    expect(dependentCells(loop, 'y')).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { parseNotebook, serializeNotebook } from '../../../src/model/notebook-file';
+import type { Notebook } from '../../../src/model/notebook';
+
+const notebook: Notebook = {
+  version: 1,
+  title: '客户分层 demo',
+  cells: [
+    { id: 'a', kind: 'markdown', source: '# Hi' },
+    { id: 'b', kind: 'sql', source: 'SELECT 1', name: 'one' },
+  ],
+  tables: [{ table: 'orders', fileName: 'orders.csv', origin: 'sample', columns: ['id'] }],
+  mappings: [{ table: 'orders', kind: 'orders', columns: { customerId: 'id' } }],
+  asOf: '2025-01-01',
+  lang: 'zh-CN',
+};
+
+describe('notebook file', () => {
+  it('round-trips a notebook', () => {
+    expect(parseNotebook(serializeNotebook(notebook))).toEqual(notebook);
+  });
+
+  it('names what is wrong with a bad file', () => {
+    expect(() => parseNotebook('{oops')).toThrow(expect.objectContaining({ code: 'not-json' }));
+    expect(() => parseNotebook('{"cells": []}')).toThrow(
+      expect.objectContaining({ code: 'not-notebook' }),
+    );
+    expect(() => parseNotebook('{"format":"seglab-notebook","version":9,"cells":[]}')).toThrow(
+      expect.objectContaining({ code: 'newer-version' }),
+    );
+    expect(() =>
+      parseNotebook(
+        '{"format":"seglab-notebook","version":1,"cells":[{"id":"x","kind":"py","source":""}]}',
+      ),
+    ).toThrow(expect.objectContaining({ code: 'damaged' }));
+  });
+});

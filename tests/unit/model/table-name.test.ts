@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { checkTableName, tableNameFor } from '../../../src/model/table-name';
+
+describe('tableNameFor', () => {
+  it('sanitises file names into identifiers', () => {
+    expect(tableNameFor('Orders 2024 (final).CSV', [])).toBe('orders_2024_final');
+    expect(tableNameFor('2024-sales.parquet', [])).toBe('t_2024_sales');
+    expect(tableNameFor('客户 名单.xlsx', [])).toBe('客户_名单');
+    expect(tableNameFor('.csv', [])).toBe('table');
+  });
+
+  it('never reuses a taken name', () => {
+    expect(tableNameFor('orders.csv', ['Orders', 'orders_2'])).toBe('orders_3');
+  });
+});
+
+describe('checkTableName', () => {
+  it('flags unusable names', () => {
+    expect(checkTableName('  ')).toBe('empty');
+    expect(checkTableName('__seglab_cell_1')).toBe('reserved');
+    expect(checkTableName('x'.repeat(64))).toBe('too-long');
+    expect(checkTableName('top customers')).toBeNull();
+  });
+});
