@@ -102,10 +102,6 @@ export class WasmEngine implements Engine {
     await this.conn.insertArrowFromIPCStream(ipc, { name: table, create });
   }
 
-  async insertJSON(table: string, fileName: string): Promise<void> {
-    await this.conn.insertJSONFromPath(fileName, { name: table });
-  }
-
   async cancel(): Promise<boolean> {
     if (this.running === 0) return false;
     return this.conn.cancelSent();

@@ -41,8 +41,6 @@ export interface Engine {
   dropFile(name: string): Promise<void>;
   /** Creates (or appends to) `table` from an Arrow IPC stream. */
   insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
-  /** Creates `table` from a registered JSON / NDJSON file. */
-  insertJSON(table: string, fileName: string): Promise<void>;
   /** Asks DuckDB to stop the running query; resolves to whether one was cancelled. */
   cancel(): Promise<boolean>;
 }

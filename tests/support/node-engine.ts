@@ -1,7 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { tableFromIPC } from 'apache-arrow';
 import {
   createDuckDB,
   NODE_RUNTIME,
@@ -68,11 +67,7 @@ export class NodeEngine implements Engine {
   }
 
   async insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void> {
-    this.conn.insertArrowTable(tableFromIPC(ipc), { name: table, create });
-  }
-
-  async insertJSON(table: string, fileName: string): Promise<void> {
-    this.conn.insertJSONFromPath(fileName, { name: table });
+    this.conn.insertArrowFromIPCStream(ipc, { name: table, create });
   }
 
   async cancel(): Promise<boolean> {

@@ -1,0 +1,126 @@
+import {
+  Bool,
+  DateDay,
+  Float64,
+  Int64,
+  Table,
+  TimestampMicrosecond,
+  Utf8,
+  tableToIPC,
+  vectorFromArray,
+  type DataType,
+  type Vector,
+} from 'apache-arrow';
+
+type JsonRecord = Record<string, unknown>;
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z)?$/;
+
+/** Parses JSON (an array of objects, or one object per line) into records. */
+export function parseJsonRecords(text: string): JsonRecord[] {
+  const trimmed = text.replace(/^\uFEFF/, '').trim();
+  if (trimmed === '') throw new SyntaxError('the file is empty');
+  if (trimmed.startsWith('[')) {
+    const parsed: unknown = JSON.parse(trimmed);
+    if (!Array.isArray(parsed)) throw new SyntaxError('expected an array of objects');
+    return parsed.map((item, i) => asRecord(item, i + 1));
+  }
+  const out: JsonRecord[] = [];
+  trimmed.split(/\r?\n/).forEach((line, i) => {
+    if (line.trim() === '') return;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (e) {
+      throw new SyntaxError(`line ${i + 1}: ${(e as Error).message}`);
+    }
+    out.push(asRecord(value, i + 1));
+  });
+  return out;
+}
+
+function asRecord(value: unknown, line: number): JsonRecord {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SyntaxError(`record ${line} is not an object`);
+  }
+  return value as JsonRecord;
+}
+
+function inferType(values: unknown[]): DataType {
+  let kind: 'none' | 'int' | 'float' | 'bool' | 'date' | 'timestamp' | 'text' = 'none';
+  const widen = (next: typeof kind) => {
+    if (kind === 'none' || kind === next) kind = next;
+    else if ((kind === 'int' && next === 'float') || (kind === 'float' && next === 'int'))
+      kind = 'float';
+    else if ((kind === 'date' && next === 'timestamp') || (kind === 'timestamp' && next === 'date'))
+      kind = 'timestamp';
+    else kind = 'text';
+  };
+  for (const v of values) {
+    if (v === null || v === undefined) continue;
+    if (typeof v === 'number') widen(Number.isSafeInteger(v) ? 'int' : 'float');
+    else if (typeof v === 'boolean') widen('bool');
+    else if (typeof v === 'string')
+      widen(DATE.test(v) ? 'date' : TIMESTAMP.test(v) ? 'timestamp' : 'text');
+    else widen('text');
+    if (kind === 'text') break;
+  }
+  switch (kind) {
+    case 'int':
+      return new Int64();
+    case 'float':
+      return new Float64();
+    case 'bool':
+      return new Bool();
+    case 'date':
+      return new DateDay();
+    case 'timestamp':
+      return new TimestampMicrosecond();
+    default:
+      return new Utf8();
+  }
+}
+
+function convert(value: unknown, type: DataType): unknown {
+  if (value === null || value === undefined) return null;
+  if (type instanceof Int64) return BigInt(value as number);
+  if (type instanceof DateDay || type instanceof TimestampMicrosecond) {
+    const text = value as string;
+    return new Date(DATE.test(text) ? `${text}T00:00:00Z` : text.endsWith('Z') ? text : `${text}Z`);
+  }
+  if (type instanceof Utf8 && typeof value !== 'string') return JSON.stringify(value);
+  return value;
+}
+
+/**
+ * Records -> Arrow IPC batches with one consistent schema inferred over all records (integers
+ * become BIGINT, ISO dates DATE/TIMESTAMP, nested values JSON text). DuckDB-WASM 1.32's own JSON
+ * reader is an extension it would have to download, hence this.
+ */
+export function* jsonRecordsToArrowBatches(
+  records: JsonRecord[],
+  batchSize = 100_000,
+): Generator<Uint8Array> {
+  const names: string[] = [];
+  const seen = new Set<string>();
+  for (const r of records) {
+    for (const k of Object.keys(r)) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        names.push(k);
+      }
+    }
+  }
+  if (names.length === 0) throw new SyntaxError('the records have no fields');
+  const types = names.map((n) => inferType(records.map((r) => r[n])));
+  for (let start = 0; start < records.length; start += batchSize) {
+    const slice = records.slice(start, start + batchSize);
+    const vectors: Record<string, Vector> = {};
+    names.forEach((name, c) => {
+      const values = slice.map((r) => convert(r[name], types[c]!));
+      vectors[name] = vectorFromArray(values as never[], types[c]!) as Vector;
+    });
+    yield tableToIPC(new Table(vectors), 'stream');
+  }
+}
