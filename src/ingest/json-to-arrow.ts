@@ -47,23 +47,31 @@ function asRecord(value: unknown, line: number): JsonRecord {
   return value as JsonRecord;
 }
 
+type Kind = 'none' | 'int' | 'float' | 'bool' | 'date' | 'timestamp' | 'text';
+
+function widen(kind: Kind, next: Kind): Kind {
+  if (kind === 'none' || kind === next) return next;
+  if ((kind === 'int' && next === 'float') || (kind === 'float' && next === 'int')) return 'float';
+  if ((kind === 'date' && next === 'timestamp') || (kind === 'timestamp' && next === 'date')) {
+    return 'timestamp';
+  }
+  return 'text';
+}
+
+function kindOf(v: unknown): Kind {
+  if (v === null || v === undefined) return 'none';
+  if (typeof v === 'number') return Number.isSafeInteger(v) ? 'int' : 'float';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'string')
+    return DATE.test(v) ? 'date' : TIMESTAMP.test(v) ? 'timestamp' : 'text';
+  return 'text';
+}
+
 function inferType(values: unknown[]): DataType {
-  let kind: 'none' | 'int' | 'float' | 'bool' | 'date' | 'timestamp' | 'text' = 'none';
-  const widen = (next: typeof kind) => {
-    if (kind === 'none' || kind === next) kind = next;
-    else if ((kind === 'int' && next === 'float') || (kind === 'float' && next === 'int'))
-      kind = 'float';
-    else if ((kind === 'date' && next === 'timestamp') || (kind === 'timestamp' && next === 'date'))
-      kind = 'timestamp';
-    else kind = 'text';
-  };
+  let kind = 'none' as Kind;
   for (const v of values) {
-    if (v === null || v === undefined) continue;
-    if (typeof v === 'number') widen(Number.isSafeInteger(v) ? 'int' : 'float');
-    else if (typeof v === 'boolean') widen('bool');
-    else if (typeof v === 'string')
-      widen(DATE.test(v) ? 'date' : TIMESTAMP.test(v) ? 'timestamp' : 'text');
-    else widen('text');
+    const next = kindOf(v);
+    if (next !== 'none') kind = widen(kind, next);
     if (kind === 'text') break;
   }
   switch (kind) {
