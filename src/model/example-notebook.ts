@@ -1,0 +1,99 @@
+import type { Lang } from './labels';
+import { newCellId, type Cell, type Notebook, type TableSource } from './notebook';
+
+const md = (source: string): Cell => ({ id: newCellId(), kind: 'markdown', source });
+const sql = (source: string, name?: string): Cell =>
+  name ? { id: newCellId(), kind: 'sql', source, name } : { id: newCellId(), kind: 'sql', source };
+
+const TEXT = {
+  en: {
+    title: 'Customer segmentation demo',
+    intro: `# Customer segmentation demo
+
+This notebook runs entirely in your browser on the bundled sample: **5,000 customers** and about
+**60,000 orders** over two years, with interactions and campaigns. Nothing is uploaded.
+
+Each SQL cell can name its result; later cells query it by that name, and re-running a cell
+re-runs the cells that depend on it.`,
+    monthly: '## Revenue by month',
+    features: `## Recency, frequency and monetary value per customer
+
+Measured as of the day after the last order in the data.`,
+    tiers: `## Value tiers
+
+A first, simple grouping: VIP, important, ordinary and potential customers by spend and order count.`,
+  },
+  'zh-CN': {
+    title: '客户分层演示',
+    intro: `# 客户分层演示
+
+本笔记本完全在浏览器中运行，使用内置示例数据：**5,000 名客户**、约 **60,000 笔订单**（两年），
+以及互动和营销活动记录。数据不会上传。
+
+SQL 单元格可以为结果命名，后续单元格即可按名称查询；重新运行某个单元格时，依赖它的单元格会自动重新运行。`,
+    monthly: '## 月度销售额',
+    features: `## 每位客户的最近消费、消费频次与消费金额（RFM）
+
+以数据中最后一笔订单的次日为分析日期。`,
+    tiers: `## 客户价值分级
+
+一个简单的初步分组：按消费金额和订单数分为 VIP、重要、普通和潜在客户。`,
+  },
+} as const;
+
+/** The notebook a first visit opens with, on the sample data, in the user's language. */
+export function exampleNotebook(lang: Lang, tables: TableSource[]): Notebook {
+  const t = TEXT[lang];
+  const tier =
+    lang === 'zh-CN'
+      ? ['VIP客户', '重要客户', '普通客户', '潜在客户']
+      : ['VIP', 'Important', 'Ordinary', 'Potential'];
+  return {
+    version: 1,
+    title: t.title,
+    tables,
+    mappings: [],
+    asOf: '',
+    lang,
+    cells: [
+      md(t.intro),
+      md(t.monthly),
+      sql(`SELECT
+  date_trunc('month', order_datetime)::DATE AS month,
+  count(*) AS orders,
+  round(sum(amount), 2) AS revenue
+FROM orders
+GROUP BY ALL
+ORDER BY month`),
+      md(t.features),
+      sql(
+        `WITH as_of AS (SELECT max(order_datetime)::DATE + 1 AS day FROM orders)
+SELECT
+  c.customer_id,
+  c.province,
+  date_diff('day', max(o.order_datetime)::DATE, any_value(as_of.day)) AS recency_days,
+  count(o.order_id) AS frequency,
+  coalesce(round(sum(o.amount), 2), 0) AS monetary
+FROM customers AS c
+LEFT JOIN orders AS o USING (customer_id)
+CROSS JOIN as_of
+GROUP BY ALL`,
+        'customer_rfm',
+      ),
+      md(t.tiers),
+      sql(`SELECT
+  CASE
+    WHEN monetary >= 20000 AND frequency >= 20 THEN '${tier[0]}'
+    WHEN monetary >= 5000 THEN '${tier[1]}'
+    WHEN frequency >= 2 THEN '${tier[2]}'
+    ELSE '${tier[3]}'
+  END AS segment,
+  count(*) AS customers,
+  round(sum(monetary), 2) AS revenue,
+  round(100 * sum(monetary) / sum(sum(monetary)) OVER (), 1) AS revenue_share_pct
+FROM customer_rfm
+GROUP BY ALL
+ORDER BY revenue DESC`),
+    ],
+  };
+}

@@ -1,0 +1,31 @@
+import type { Engine, EngineProgress } from '../engine/types';
+
+export type EngineStarter = (
+  onProgress: (p: EngineProgress) => void,
+  onQueryProgress: (percentage: number) => void,
+) => Promise<Engine>;
+
+/** Starts the engine once, lazily, and tells the UI how far along it is. */
+export class EngineState {
+  progress = $state<EngineProgress>({ phase: 'idle', bytesLoaded: 0, bytesTotal: 0 });
+  /** Progress (0-100) DuckDB reports for the statement running now, if it reports any. */
+  queryProgress = $state<number | null>(null);
+  error = $state<string | null>(null);
+  #engine: Promise<Engine> | null = null;
+
+  constructor(private readonly starter: EngineStarter) {}
+
+  /** The engine; the first call starts it, later calls share the same promise. */
+  get(): Promise<Engine> {
+    this.#engine ??= this.starter(
+      (p) => (this.progress = p),
+      (pct) => (this.queryProgress = pct),
+    ).catch((e: unknown) => {
+      this.#engine = null;
+      this.error = e instanceof Error ? e.message : String(e);
+      this.progress = { ...this.progress, phase: 'failed' };
+      throw e;
+    });
+    return this.#engine;
+  }
+}
