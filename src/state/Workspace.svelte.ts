@@ -79,7 +79,6 @@ export class Workspace {
       this.notify('error', this.lang.t('notebook.restoreFailed', { message: message(e) }));
     }
     if (restored) {
-      if (restored.lang) this.lang.set(restored.lang);
       this.notebook.replace(restored);
       await this.reloadSampleTables(restored.tables);
       await this.runAll();

@@ -1,0 +1,43 @@
+import type { Page } from 'playwright-core';
+
+/** Waits until the example notebook (or a restored one) has loaded and run its cells. */
+export async function waitForNotebookRun(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid=engine-status][data-phase=ready]', { timeout: 90_000 });
+  await page.waitForFunction(
+    () =>
+      document.querySelectorAll('[data-testid=cell-status]').length > 0 &&
+      !document.querySelector('.running'),
+    undefined,
+    { timeout: 90_000 },
+  );
+}
+
+/** Drops files onto the page the way a user's drag from the desktop does. */
+export async function dropFiles(page: Page, files: { name: string; content: string | number[] }[]) {
+  await page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const f of list) {
+      const body = typeof f.content === 'string' ? f.content : new Uint8Array(f.content);
+      dt.items.add(new File([body], f.name));
+    }
+    window.dispatchEvent(
+      new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }),
+    );
+    window.dispatchEvent(
+      new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+    );
+  }, files);
+}
+
+/** Types SQL into a cell's editor, replacing what was there, and runs it with Ctrl+Enter. */
+export async function typeAndRun(page: Page, cellIndex: number, sql: string): Promise<void> {
+  const cell = page.locator('[data-testid=cell]').nth(cellIndex);
+  await cell.locator('.cm-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(sql);
+  await page.keyboard.press('Control+Enter');
+}
+
+export function tableRow(page: Page, name: string) {
+  return page.locator(`[data-testid=table-list] li[data-table="${name}"]`);
+}
