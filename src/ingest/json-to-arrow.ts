@@ -1,16 +1,5 @@
-import {
-  Bool,
-  DateDay,
-  Float64,
-  Int64,
-  Table,
-  TimestampMicrosecond,
-  Utf8,
-  tableToIPC,
-  vectorFromArray,
-  type DataType,
-  type Vector,
-} from 'apache-arrow';
+import { Table, tableToIPC, type Vector } from 'apache-arrow';
+import { arrowColumn, type ColumnType } from './arrow-column';
 
 type JsonRecord = Record<string, unknown>;
 
@@ -67,7 +56,7 @@ function kindOf(v: unknown): Kind {
   return 'text';
 }
 
-function inferType(values: unknown[]): DataType {
+function inferType(values: unknown[]): ColumnType {
   let kind = 'none' as Kind;
   for (const v of values) {
     const next = kindOf(v);
@@ -76,28 +65,26 @@ function inferType(values: unknown[]): DataType {
   }
   switch (kind) {
     case 'int':
-      return new Int64();
+      return 'int64';
     case 'float':
-      return new Float64();
+      return 'float64';
     case 'bool':
-      return new Bool();
+      return 'bool';
     case 'date':
-      return new DateDay();
     case 'timestamp':
-      return new TimestampMicrosecond();
+      return kind;
     default:
-      return new Utf8();
+      return 'text';
   }
 }
 
-function convert(value: unknown, type: DataType): unknown {
+function convert(value: unknown, type: ColumnType): unknown {
   if (value === null || value === undefined) return null;
-  if (type instanceof Int64) return BigInt(value as number);
-  if (type instanceof DateDay || type instanceof TimestampMicrosecond) {
+  if (type === 'date' || type === 'timestamp') {
     const text = value as string;
     return new Date(DATE.test(text) ? `${text}T00:00:00Z` : text.endsWith('Z') ? text : `${text}Z`);
   }
-  if (type instanceof Utf8 && typeof value !== 'string') return JSON.stringify(value);
+  if (type === 'text' && typeof value !== 'string') return JSON.stringify(value);
   return value;
 }
 
@@ -127,7 +114,7 @@ export function* jsonRecordsToArrowBatches(
     const vectors: Record<string, Vector> = {};
     names.forEach((name, c) => {
       const values = slice.map((r) => convert(r[name], types[c]!));
-      vectors[name] = vectorFromArray(values as never[], types[c]!) as Vector;
+      vectors[name] = arrowColumn(types[c]!, values);
     });
     yield tableToIPC(new Table(vectors), 'stream');
   }

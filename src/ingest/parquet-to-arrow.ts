@@ -1,17 +1,5 @@
-import {
-  Bool,
-  DateDay,
-  Float64,
-  Int32,
-  Int64,
-  Table,
-  TimestampMicrosecond,
-  Utf8,
-  tableToIPC,
-  vectorFromArray,
-  type DataType,
-  type Vector,
-} from 'apache-arrow';
+import { Table, tableToIPC, type Vector } from 'apache-arrow';
+import { arrowColumn, type ColumnType } from './arrow-column';
 import {
   parquetMetadataAsync,
   parquetRead,
@@ -30,47 +18,43 @@ export function asyncBufferOf(data: Blob | Uint8Array): AsyncBuffer {
   return { byteLength: data.size, slice: (s, e) => data.slice(s, e).arrayBuffer() };
 }
 
-function arrowTypeOf(el: SchemaElement): DataType {
+function columnTypeOf(el: SchemaElement): ColumnType {
   const logical = el.logical_type?.type;
   const converted = el.converted_type;
-  if (logical === 'DECIMAL' || converted === 'DECIMAL') return new Float64();
+  if (logical === 'DECIMAL' || converted === 'DECIMAL') return 'float64';
   switch (el.type) {
     case 'BOOLEAN':
-      return new Bool();
+      return 'bool';
     case 'INT32':
-      return logical === 'DATE' || converted === 'DATE' ? new DateDay() : new Int32();
+      return logical === 'DATE' || converted === 'DATE' ? 'date' : 'int32';
     case 'INT64':
-      return logical === 'TIMESTAMP' || converted?.startsWith('TIMESTAMP')
-        ? new TimestampMicrosecond()
-        : new Int64();
+      return logical === 'TIMESTAMP' || converted?.startsWith('TIMESTAMP') ? 'timestamp' : 'int64';
     case 'INT96':
-      return new TimestampMicrosecond();
+      return 'timestamp';
     case 'FLOAT':
     case 'DOUBLE':
-      return new Float64();
+      return 'float64';
     default:
-      return new Utf8();
+      return 'text';
   }
 }
 
-function normalise(value: unknown, type: DataType): unknown {
+function normalise(value: unknown, type: ColumnType): unknown {
   if (value === null || value === undefined) return null;
-  if (type instanceof Utf8 && typeof value !== 'string') {
+  if (type === 'text' && typeof value !== 'string') {
     return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
   }
-  if (type instanceof Int64 && typeof value === 'number') return BigInt(value);
-  if (type instanceof Float64 && typeof value === 'bigint') return Number(value);
   return value;
 }
 
 /** The top-level columns of a Parquet file and the Arrow types SegLab loads them as. */
-export function parquetColumns(metadata: FileMetaData): { name: string; type: DataType }[] {
+export function parquetColumns(metadata: FileMetaData): { name: string; type: ColumnType }[] {
   const [, ...rest] = metadata.schema;
-  const out: { name: string; type: DataType }[] = [];
+  const out: { name: string; type: ColumnType }[] = [];
   for (let i = 0; i < rest.length; i++) {
     const el = rest[i]!;
     // Nested columns (lists, structs) arrive assembled; they are loaded as JSON text.
-    out.push({ name: el.name, type: el.num_children ? new Utf8() : arrowTypeOf(el) });
+    out.push({ name: el.name, type: el.num_children ? 'text' : columnTypeOf(el) });
     i += countDescendants(rest, i);
   }
   return out;
@@ -108,8 +92,10 @@ export async function* parquetToArrowBatches(
     });
     const vectors: Record<string, Vector> = {};
     columns.forEach(({ name, type }, c) => {
-      const values = rows.map((row) => normalise(row[c], type));
-      vectors[name] = vectorFromArray(values as never[], type) as Vector;
+      vectors[name] = arrowColumn(
+        type,
+        rows.map((row) => normalise(row[c], type)),
+      );
     });
     yield { ipc: tableToIPC(new Table(vectors), 'stream'), rowsDone: rowEnd, rowsTotal };
     rowStart = rowEnd;

@@ -62,8 +62,11 @@ export class Workspace {
     return run;
   }
 
+  /** Shows a message; information fades after a while, errors stay until dismissed. */
   notify(kind: Notice['kind'], text: string): void {
-    this.notices.push({ id: ++this.#noticeId, kind, text });
+    const id = ++this.#noticeId;
+    this.notices.push({ id, kind, text });
+    if (kind === 'info') setTimeout(() => this.dismiss(id), 8000);
   }
 
   dismiss(id: number): void {
@@ -220,7 +223,7 @@ export class Workspace {
       this.notebook.setRun(id, { status: 'done', result });
       return true;
     } catch (e) {
-      const cancelled = /interrupt/i.test(message(e));
+      const cancelled = /interrupt|query was cancel/i.test(message(e));
       this.notebook.setRun(id, {
         status: cancelled ? 'cancelled' : 'error',
         error: e instanceof EmptyCellError ? this.lang.t('cell.emptySql') : message(e),

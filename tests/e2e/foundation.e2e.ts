@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
-import { dropFiles, tableRow, typeAndRun, waitForNotebookRun } from './helpers';
+import { dropFiles, tableRow, typeAndRun, waitForNotebookRun, waitIdle } from './helpers';
 import { serveDist, type StaticServer } from './static-server';
 
 let server: StaticServer;
@@ -35,7 +37,7 @@ describe('foundation, in Chromium, served from a sub-path', () => {
   });
 
   it('runs a new SQL cell with Ctrl+Enter and shows its rows, paged', async () => {
-    await s.page.getByRole('button', { name: '+ SQL' }).last().click({ force: true });
+    await s.page.getByRole('button', { name: '+ SQL' }).last().dispatchEvent('click');
     const cells = s.page.locator('[data-testid=cell]');
     const index = (await cells.count()) - 1;
     await typeAndRun(s.page, index, 'SELECT customer_id, amount FROM orders ORDER BY order_id');
@@ -80,6 +82,7 @@ describe('foundation, in Chromium, served from a sub-path', () => {
   });
 
   it('reports a malformed file by name and keeps earlier tables and results', async () => {
+    await waitIdle(s.page);
     const before = await s.page.locator('[data-testid=cell-status]').allInnerTexts();
     await dropFiles(s.page, [{ name: 'broken.parquet', content: 'this is not parquet' }]);
     const notice = s.page.locator('[data-testid=notice-error]').last();
@@ -88,7 +91,23 @@ describe('foundation, in Chromium, served from a sub-path', () => {
     expect(await s.page.locator('[data-testid=cell-status]').allInnerTexts()).toEqual(before);
     await dropFiles(s.page, [
       { name: 'extra customers.csv', content: 'id,name\n1,王芳\n2,Li Wei\n' },
+      { name: 'scores.ndjson', content: '{"id":1,"score":0.5}\n{"id":2,"score":0.25}\n' },
+      {
+        name: 'visits.parquet',
+        content: [
+          ...new Uint8Array(
+            parquetWriteBuffer({
+              columnData: [
+                { name: 'id', data: [1, 2, 3], type: 'INT32' },
+                { name: 'page', data: ['home', null, '首页'], type: 'STRING' },
+              ],
+            }),
+          ),
+        ],
+      },
     ]);
+    await expect.poll(() => tableRow(s.page, 'visits').innerText()).toContain('3 rows');
+    await expect.poll(() => tableRow(s.page, 'scores').innerText()).toContain('2 rows');
     await expect.poll(() => tableRow(s.page, 'extra_customers').innerText()).toContain('2 rows');
     const cells = s.page.locator('[data-testid=cell]');
     const index = (await cells.count()) - 1;
@@ -100,6 +119,94 @@ describe('foundation, in Chromium, served from a sub-path', () => {
     await expect
       .poll(() => cells.nth(index).locator('tbody td').nth(1).innerText())
       .toMatch(/^\d+$/);
+  });
+
+  it('renames a table from the side panel and refuses a taken name', async () => {
+    const row = tableRow(s.page, 'extra_customers');
+    await row.getByRole('button', { name: 'Rename table' }).click();
+    const input = row.locator('input.rename');
+    await input.fill('orders');
+    await input.press('Enter');
+    await expect.poll(() => row.getByRole('alert').innerText()).toContain('already exists');
+    await input.fill('vip_list');
+    await input.press('Enter');
+    await expect.poll(() => tableRow(s.page, 'vip_list').count()).toBe(1);
+    expect(await tableRow(s.page, 'extra_customers').count()).toBe(0);
+  });
+
+  it('completes table names in the SQL editor', async () => {
+    const cells = s.page.locator('[data-testid=cell]');
+    await cells.last().locator('.cm-content').click();
+    await s.page.keyboard.press('Control+A');
+    await s.page.keyboard.insertText('SELECT * FROM vip_');
+    await s.page.keyboard.press('Control+Space');
+    const option = s.page.locator('.cm-tooltip-autocomplete li', { hasText: 'vip_list' });
+    await expect.poll(() => option.count()).toBeGreaterThan(0);
+    await s.page.keyboard.press('Escape');
+  });
+
+  it('renders Markdown without running injected HTML', async () => {
+    await s.page.getByRole('button', { name: '+ Text' }).last().dispatchEvent('click');
+    const textarea = s.page.locator('textarea.source').last();
+    await textarea.fill(
+      '**safe** <img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>',
+    );
+    const prose = s.page.locator('[data-testid=markdown]').last();
+    await expect.poll(() => prose.innerText()).toContain('<img src=x');
+    expect(await prose.locator('img, script').count()).toBe(0);
+    expect(await prose.locator('strong').innerText()).toBe('safe');
+    expect(
+      await s.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+    ).toBeUndefined();
+  });
+
+  it('stops a long-running query', async () => {
+    const cells = s.page.locator('[data-testid=cell]');
+    const sqlIndex = await cells.evaluateAll((els) =>
+      els.map((e) => Boolean(e.querySelector('.cm-content'))).lastIndexOf(true),
+    );
+    const cell = cells.nth(sqlIndex);
+    await typeAndRun(
+      s.page,
+      sqlIndex,
+      'SELECT count(*) FROM range(3000000000) a WHERE hash(a.range) % 7 = 3',
+    );
+    await cell.getByRole('button', { name: 'Stop' }).click({ timeout: 10_000 });
+    await expect.poll(() => cell.innerText(), { timeout: 30_000 }).toContain('Stopped.');
+    await typeAndRun(s.page, sqlIndex, 'SELECT 42 AS answer');
+    await expect.poll(() => cell.locator('tbody td').nth(1).innerText()).toBe('42');
+  });
+
+  it('saves the notebook as .seglab.json and opens it again', async () => {
+    const title = s.page.getByLabel('Notebook title');
+    await title.fill('Q4 review');
+    const [download] = await Promise.all([
+      s.page.waitForEvent('download'),
+      s.page.getByRole('button', { name: 'Save notebook' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Q4 review.seglab.json');
+    const saved = JSON.parse(await readFile(await download.path(), 'utf8')) as {
+      format: string;
+      cells: unknown[];
+      tables: { table: string }[];
+    };
+    expect(saved.format).toBe('seglab-notebook');
+    expect(saved.tables.map((t) => t.table)).toContain('orders');
+    await title.fill('changed');
+    await s.page.getByTestId('notebook-input').setInputFiles({
+      name: 'Q4 review.seglab.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(saved)),
+    });
+    await expect.poll(() => title.inputValue()).toBe('Q4 review');
+    await s.page.getByTestId('notebook-input').setInputFiles({
+      name: 'junk.seglab.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"seglab-notebook","version":99,"cells":[]}'),
+    });
+    const notice = s.page.locator('[data-testid=notice-error]').last();
+    await expect.poll(() => notice.innerText()).toContain('newer SegLab');
+    expect(await title.inputValue()).toBe('Q4 review');
   });
 
   it('deletes a cell and brings it back with undo', async () => {

@@ -12,6 +12,13 @@ export async function waitForNotebookRun(page: Page): Promise<void> {
   );
 }
 
+/** Waits until no cell is running. */
+export async function waitIdle(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('.running'), undefined, {
+    timeout: 60_000,
+  });
+}
+
 /** Drops files onto the page the way a user's drag from the desktop does. */
 export async function dropFiles(page: Page, files: { name: string; content: string | number[] }[]) {
   await page.evaluate((list) => {
