@@ -1,0 +1,66 @@
+import type { CellValue, ColumnKind, Row } from '../engine/types';
+
+/** A column to export: its name and, when known, its kind (from the query result). */
+export interface ExportColumn {
+  name: string;
+  kind?: ColumnKind;
+  /** The Arrow type as text, e.g. `Int64`; lets Parquet keep whole numbers whole. */
+  type?: string;
+}
+
+const BOM = '\uFEFF';
+
+/** Characters that make a spreadsheet treat a cell as a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMERIC_TEXT = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
+
+function isMidnightUtc(d: Date): boolean {
+  return (
+    d.getUTCHours() === 0 &&
+    d.getUTCMinutes() === 0 &&
+    d.getUTCSeconds() === 0 &&
+    d.getUTCMilliseconds() === 0
+  );
+}
+
+/** Dates as YYYY-MM-DD, timestamps as YYYY-MM-DD HH:MM:SS(.mmm), in UTC. */
+export function formatDate(d: Date, kind?: ColumnKind): string {
+  const iso = d.toISOString();
+  if (kind === 'date' || (kind !== 'timestamp' && isMidnightUtc(d))) return iso.slice(0, 10);
+  return iso
+    .replace('T', ' ')
+    .replace('Z', '')
+    .replace(/\.000$/, '');
+}
+
+function text(value: CellValue, kind?: ColumnKind): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value instanceof Date) return formatDate(value, kind);
+  // Big integers arrive as text; they are numbers, not formulas.
+  if (kind === 'number' && NUMERIC_TEXT.test(value)) return value;
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+function field(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/**
+ * Rows as CSV text (RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted),
+ * starting with a UTF-8 byte order mark so Excel reads Chinese correctly. Text cells that a
+ * spreadsheet would run as a formula (= + - @, tab, CR) get a leading single quote; numbers,
+ * negative ones included, are written as they are.
+ */
+export function toCsv(rows: readonly Row[], columns: readonly ExportColumn[]): string {
+  if (!Array.isArray(rows))
+    throw new Error('CSV export needs a list of rows.\nCSV导出需要行列表。');
+  if (columns.length === 0)
+    throw new Error('CSV export needs at least one column.\nCSV导出至少需要一列。');
+  const lines = [columns.map((c) => field(text(c.name))).join(',')];
+  for (const row of rows) {
+    lines.push(columns.map((c) => field(text(row[c.name] ?? null, c.kind))).join(','));
+  }
+  return BOM + lines.join('\r\n') + '\r\n';
+}

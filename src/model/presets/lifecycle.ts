@@ -1,0 +1,249 @@
+import type { Labels } from '../labels';
+import { date, ident, num } from '../../sql/quote';
+import { assertContext, errorsOf, numberError, orderError, throwIfInvalid } from './param-checks';
+import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
+import { segmentCase } from './segment-case';
+
+export interface LifecycleParams {
+  /** A customer whose first order is at most this many days old is new. */
+  newDays: number;
+  /** Orders needed to count as loyal. */
+  loyalMinOrders: number;
+  /** At risk once the silence exceeds this many times the customer's usual purchase interval. */
+  riskFactor: number;
+  /** Churned after this many days without an order; null derives it from the data. */
+  churnDays: number | null;
+  /** With `churnDays` null: this percentile of customers' average purchase intervals. */
+  churnPercentile: number;
+}
+
+/** Used when nobody has bought on two different days, so no interval can be measured. */
+export const FALLBACK_CHURN_DAYS = 365;
+
+const L = {
+  newDays: { en: 'New: first order within (days)', zh: '新客：首单距今天数不超过' },
+  loyalMinOrders: { en: 'Loyal: minimum orders', zh: '忠诚：最少订单数' },
+  riskFactor: {
+    en: 'At risk: silence longer than × usual interval',
+    zh: '流失风险：未购天数超过平时间隔的倍数',
+  },
+  churnDays: { en: 'Churned after (days without orders)', zh: '流失判定：未购天数超过' },
+  churnPercentile: {
+    en: 'Automatic churn: percentile of purchase intervals',
+    zh: '自动流失天数：购买间隔分位数',
+  },
+} satisfies Record<keyof LifecycleParams, Labels>;
+
+const SEGMENTS: SegmentDef[] = [
+  {
+    key: 'potential',
+    label: { en: 'Potential', zh: '潜在客户' },
+    definition: { en: 'Has never ordered.', zh: '尚未下过订单。' },
+    strategy: {
+      en: 'Welcome series and a first-order offer to convert.',
+      zh: '欢迎系列触达与首单优惠，促成首购。',
+    },
+  },
+  {
+    key: 'new',
+    label: { en: 'New', zh: '新客户' },
+    definition: {
+      en: 'First order within the "new" window (and not yet at risk).',
+      zh: '首单在新客窗口期内（且尚无流失风险）。',
+    },
+    strategy: {
+      en: 'Onboarding, usage tips and a second-purchase incentive.',
+      zh: '新客引导、使用指南和复购激励，促成第二次购买。',
+    },
+  },
+  {
+    key: 'active',
+    label: { en: 'Active', zh: '活跃客户' },
+    definition: {
+      en: 'Buying within their usual rhythm, but fewer orders than loyal customers.',
+      zh: '按平时节奏购买，但订单数未达忠诚标准。',
+    },
+    strategy: {
+      en: 'Cross-sell and membership benefits to build the habit.',
+      zh: '交叉销售与会员权益，培养购买习惯。',
+    },
+  },
+  {
+    key: 'loyal',
+    label: { en: 'Loyal', zh: '忠诚客户' },
+    definition: {
+      en: 'At least the loyal number of orders and buying within their usual rhythm.',
+      zh: '订单数达到忠诚标准，且按平时节奏购买。',
+    },
+    strategy: {
+      en: 'Reward and recognise: VIP perks, referrals, early access.',
+      zh: '奖励与认可：会员特权、推荐有礼、新品抢先体验。',
+    },
+  },
+  {
+    key: 'at_risk',
+    label: { en: 'At risk', zh: '流失风险客户' },
+    definition: {
+      en: 'Silent for longer than the risk factor × their average purchase interval (for one-day buyers: the median interval of repeat buyers), but not churned.',
+      zh: '未购天数超过“风险倍数×其平均购买间隔”（只在一天购买过的客户用复购客户间隔的中位数），但尚未流失。',
+    },
+    strategy: {
+      en: 'Win-back now: personal outreach, a reason to return, ask for feedback.',
+      zh: '立即挽回：一对一联系、给出回购理由、征求反馈。',
+    },
+  },
+  {
+    key: 'churned',
+    label: { en: 'Churned', zh: '已流失客户' },
+    definition: {
+      en: 'No order for longer than the churn threshold.',
+      zh: '超过流失天数阈值没有下单。',
+    },
+    strategy: {
+      en: 'Low-cost reactivation campaigns; learn why they left.',
+      zh: '低成本唤醒活动；了解流失原因。',
+    },
+  },
+];
+
+function defaults(): LifecycleParams {
+  return { newDays: 30, loyalMinOrders: 3, riskFactor: 1.5, churnDays: null, churnPercentile: 0.9 };
+}
+
+function validate(p: LifecycleParams): ParamError[] {
+  const errors = errorsOf([
+    numberError('newDays', L.newDays, p.newDays, { min: 1, integer: true }),
+    numberError('loyalMinOrders', L.loyalMinOrders, p.loyalMinOrders, { min: 2, integer: true }),
+    numberError('riskFactor', L.riskFactor, p.riskFactor, { min: 1 }),
+    numberError('churnPercentile', L.churnPercentile, p.churnPercentile, {
+      min: 0,
+      max: 1,
+      minInclusive: false,
+    }),
+    p.churnDays === null
+      ? null
+      : numberError('churnDays', L.churnDays, p.churnDays, { min: 1, integer: true }),
+  ]);
+  if (errors.length > 0 || p.churnDays === null) return errors;
+  return errorsOf([
+    orderError(
+      'churnDays',
+      { label: L.newDays, value: p.newDays },
+      { label: L.churnDays, value: p.churnDays },
+      true,
+    ),
+  ]);
+}
+
+/** The percentile of average purchase intervals, rounded to whole days (NULL with no repeat buyers). */
+function percentileDays(percentile: number): string {
+  return `CAST(round(quantile_cont(avg_interpurchase_days, ${num(percentile)})) AS INTEGER)`;
+}
+
+/**
+ * SQL for the data-driven churn threshold: the `percentile` (default p90) of customers' average
+ * days between purchase days, rounded. One row, column `churn_days`; NULL when nobody bought twice.
+ */
+export function churnDaysDefaultSql(features: string, percentile = 0.9): string {
+  const error = numberError('percentile', L.churnPercentile, percentile, {
+    min: 0,
+    max: 1,
+    minInclusive: false,
+  });
+  if (error) throw new Error(`${error.message.en}\n${error.message.zh}`);
+  if (features.trim() === '')
+    throw new Error('The features table name is empty.\n特征表名称为空。');
+  return `SELECT\n  ${percentileDays(percentile)} AS churn_days\nFROM ${ident(features)}`;
+}
+
+function toSql(p: LifecycleParams, ctx: PresetContext): string {
+  throwIfInvalid(lifecycle.label, validate(p));
+  assertContext(ctx);
+  const churn =
+    p.churnDays === null
+      ? `COALESCE(${percentileDays(p.churnPercentile)}, ${num(FALLBACK_CHURN_DAYS)})`
+      : num(p.churnDays);
+  return `WITH
+rhythm AS (
+  SELECT
+    ${churn} AS churn_days,
+    -- stands in for the interval of customers who bought on one day only
+    median(avg_interpurchase_days) AS typical_interval_days
+  FROM ${ident(ctx.features)}
+),
+staged AS (
+  SELECT
+    f.customer_id,
+    f.is_prospect,
+    f.frequency,
+    f.recency_days,
+    date_diff('day', f.first_order_date, ${date(ctx.asOf)}) AS days_since_first_order,
+    COALESCE(f.avg_interpurchase_days, r.typical_interval_days) AS usual_interval_days,
+    ${num(p.riskFactor)} * COALESCE(f.avg_interpurchase_days, r.typical_interval_days) AS risk_after_days,
+    r.churn_days
+  FROM ${ident(ctx.features)} AS f
+  CROSS JOIN rhythm AS r
+),
+classified AS (
+  SELECT
+    *,
+    -- precedence: potential, churned, at risk, new, loyal, active
+    CASE
+      WHEN is_prospect THEN 'potential'
+      WHEN recency_days > churn_days THEN 'churned'
+      WHEN recency_days > risk_after_days THEN 'at_risk'
+      WHEN days_since_first_order <= ${num(p.newDays)} THEN 'new'
+      WHEN frequency >= ${num(p.loyalMinOrders)} THEN 'loyal'
+      ELSE 'active'
+    END AS segment_key
+  FROM staged
+)
+SELECT
+  customer_id,
+  ${segmentCase('segment_key', SEGMENTS, ctx.lang)} AS segment,
+  segment_key,
+  recency_days,
+  frequency,
+  days_since_first_order,
+  usual_interval_days,
+  risk_after_days,
+  churn_days
+FROM classified`;
+}
+
+/** Customer lifecycle (客户生命周期): potential, new, active, loyal, at risk, churned. */
+export const lifecycle: Preset<LifecycleParams> = {
+  id: 'lifecycle',
+  label: { en: 'Lifecycle stage', zh: '客户生命周期' },
+  description: {
+    en: 'Where each customer is in their life with you. Rules apply in order: potential (no order), churned, at risk, new, loyal, active.',
+    zh: '客户处于生命周期的哪个阶段。判定顺序：潜在（未下单）、已流失、流失风险、新客、忠诚、活跃。',
+  },
+  params: [
+    { key: 'newDays', kind: 'integer', label: L.newDays, min: 1 },
+    { key: 'loyalMinOrders', kind: 'integer', label: L.loyalMinOrders, min: 2 },
+    { key: 'riskFactor', kind: 'number', label: L.riskFactor, min: 1, step: 0.1 },
+    {
+      key: 'churnDays',
+      kind: 'integer',
+      label: L.churnDays,
+      help: {
+        en: 'Leave empty to use a high percentile of customers’ purchase intervals (365 days if nobody bought twice).',
+        zh: '留空则使用客户购买间隔的高分位数（若无人复购则为365天）。',
+      },
+      min: 1,
+    },
+    {
+      key: 'churnPercentile',
+      kind: 'number',
+      label: L.churnPercentile,
+      min: 0,
+      max: 1,
+      step: 0.05,
+    },
+  ],
+  defaults,
+  validate,
+  segments: () => SEGMENTS.map((s) => ({ ...s })),
+  toSql,
+};

@@ -1,0 +1,233 @@
+import type { Labels } from '../labels';
+import { ident, num } from '../../sql/quote';
+import { assertContext, choiceError, errorsOf, numberError, throwIfInvalid } from './param-checks';
+import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
+import { segmentCase } from './segment-case';
+
+type Need = 'price' | 'brand' | 'quality';
+
+/** Which need wins when a customer shows several, highest first, e.g. `price>brand>quality`. */
+export type NeedPrecedence = `${Need}>${Need}>${Need}`;
+
+export interface NeedsParams {
+  /** Price-sensitive: at least this share of orders used a discount. */
+  discountShareMin: number;
+  /** Quality-sensitive: average unit price at or above this percentile of buyers. */
+  qualityPercentile: number;
+  /** Brand-loyal: at least this share of purchases from one brand ... */
+  brandShareMin: number;
+  /** ... over at least this many orders. */
+  brandMinOrders: number;
+  precedence: NeedPrecedence;
+}
+
+const PRECEDENCES: NeedPrecedence[] = [
+  'price>brand>quality',
+  'price>quality>brand',
+  'brand>price>quality',
+  'brand>quality>price',
+  'quality>price>brand',
+  'quality>brand>price',
+];
+
+const L = {
+  discountShareMin: {
+    en: 'Price-sensitive: share of discounted orders',
+    zh: '价格敏感：使用折扣的订单占比',
+  },
+  qualityPercentile: { en: 'Quality-sensitive: unit-price percentile', zh: '品质敏感：单价分位数' },
+  brandShareMin: { en: 'Brand-loyal: share of the top brand', zh: '品牌忠诚：最常购品牌占比' },
+  brandMinOrders: { en: 'Brand-loyal: minimum orders', zh: '品牌忠诚：最少订单数' },
+  precedence: { en: 'When several needs apply', zh: '多种需求并存时的优先顺序' },
+} satisfies Record<keyof NeedsParams, Labels>;
+
+const NEED_LABELS: Record<Need, Labels> = {
+  price: { en: 'Price-sensitive', zh: '价格敏感型' },
+  brand: { en: 'Brand-loyal', zh: '品牌忠诚型' },
+  quality: { en: 'Quality-sensitive', zh: '品质敏感型' },
+};
+
+const SEGMENTS: SegmentDef[] = [
+  {
+    key: 'price',
+    label: NEED_LABELS.price,
+    definition: {
+      en: 'Share of orders with a discount at or above the threshold.',
+      zh: '使用折扣的订单占比不低于阈值。',
+    },
+    strategy: {
+      en: 'Targeted coupons, bundles and member prices; avoid blanket discounts.',
+      zh: '定向优惠券、组合套餐和会员价；避免全场打折。',
+    },
+  },
+  {
+    key: 'brand',
+    label: NEED_LABELS.brand,
+    definition: {
+      en: 'Buys mostly one brand (share at or above the threshold) over enough orders.',
+      zh: '订单数足够，且最常购品牌的占比不低于阈值。',
+    },
+    strategy: {
+      en: 'New releases and exclusives of their brand; brand community and co-marketing.',
+      zh: '推送其偏好品牌的新品与独家款；品牌社群与联合营销。',
+    },
+  },
+  {
+    key: 'quality',
+    label: NEED_LABELS.quality,
+    definition: {
+      en: 'Average unit price at or above the chosen percentile of buyers.',
+      zh: '平均单价不低于购买客户的指定分位数。',
+    },
+    strategy: {
+      en: 'Premium lines, craftsmanship stories, warranties and service; not discounts.',
+      zh: '高端产品线、工艺故事、质保与服务；不靠打折。',
+    },
+  },
+  {
+    key: 'none',
+    label: { en: 'No clear need', zh: '无明显偏好' },
+    definition: { en: 'Buyers showing none of the needs.', zh: '未表现出上述任何需求的购买客户。' },
+    strategy: {
+      en: 'Test offers of each kind and watch what they respond to.',
+      zh: '分别测试各类优惠，观察其响应。',
+    },
+  },
+  {
+    key: 'prospect',
+    label: { en: 'No purchases', zh: '未购买客户' },
+    definition: { en: 'Has never ordered, so needs are unknown.', zh: '尚未下单，需求未知。' },
+    strategy: {
+      en: 'Ask: a short preference survey with a welcome offer.',
+      zh: '直接询问：简短偏好问卷加欢迎礼。',
+    },
+  },
+];
+
+function defaults(): NeedsParams {
+  return {
+    discountShareMin: 0.5,
+    qualityPercentile: 0.8,
+    brandShareMin: 0.8,
+    brandMinOrders: 3,
+    precedence: 'price>brand>quality',
+  };
+}
+
+function validate(p: NeedsParams): ParamError[] {
+  const fraction = { min: 0, max: 1 };
+  return errorsOf([
+    numberError('discountShareMin', L.discountShareMin, p.discountShareMin, fraction),
+    numberError('qualityPercentile', L.qualityPercentile, p.qualityPercentile, fraction),
+    numberError('brandShareMin', L.brandShareMin, p.brandShareMin, fraction),
+    numberError('brandMinOrders', L.brandMinOrders, p.brandMinOrders, { min: 1, integer: true }),
+    choiceError('precedence', L.precedence, p.precedence, PRECEDENCES),
+  ]);
+}
+
+const FLAG: Record<Need, string> = {
+  price: 'is_price_sensitive',
+  brand: 'is_brand_loyal',
+  quality: 'is_quality_sensitive',
+};
+
+function toSql(p: NeedsParams, ctx: PresetContext): string {
+  throwIfInvalid(needs.label, validate(p));
+  assertContext(ctx);
+  const order = p.precedence.split('>') as Need[];
+  return `WITH
+thresholds AS (
+  SELECT
+    quantile_cont(avg_unit_price, ${num(p.qualityPercentile)}) FILTER (WHERE NOT is_prospect) AS quality_price_threshold
+  FROM ${ident(ctx.features)}
+),
+flagged AS (
+  SELECT
+    f.customer_id,
+    f.is_prospect,
+    f.frequency,
+    f.discount_share,
+    f.avg_unit_price,
+    f.top_brand_share,
+    t.quality_price_threshold,
+    -- a missing measure (say no discount column mapped) never shows a need
+    COALESCE(f.discount_share >= ${num(p.discountShareMin)}, FALSE) AS is_price_sensitive,
+    COALESCE(f.top_brand_share >= ${num(p.brandShareMin)} AND f.frequency >= ${num(p.brandMinOrders)}, FALSE) AS is_brand_loyal,
+    COALESCE(f.avg_unit_price >= t.quality_price_threshold, FALSE) AS is_quality_sensitive
+  FROM ${ident(ctx.features)} AS f
+  CROSS JOIN thresholds AS t
+),
+classified AS (
+  SELECT
+    *,
+    -- precedence: ${order.join(' > ')}
+    CASE
+      WHEN is_prospect THEN 'prospect'
+${order.map((n) => `      WHEN ${FLAG[n]} THEN '${n}'`).join('\n')}
+      ELSE 'none'
+    END AS segment_key
+  FROM flagged
+)
+SELECT
+  customer_id,
+  ${segmentCase('segment_key', SEGMENTS, ctx.lang)} AS segment,
+  segment_key,
+  discount_share,
+  avg_unit_price,
+  top_brand_share,
+  frequency,
+  quality_price_threshold,
+  is_price_sensitive,
+  is_brand_loyal,
+  is_quality_sensitive
+FROM classified`;
+}
+
+/** Customer needs (需求偏好): price-sensitive, brand-loyal, quality-sensitive. */
+export const needs: Preset<NeedsParams> = {
+  id: 'needs',
+  label: { en: 'Needs', zh: '需求偏好' },
+  description: {
+    en: 'One primary need per buyer: price-sensitive (many discounted orders), brand-loyal (mostly one brand over several orders) or quality-sensitive (high unit prices). When several apply, the precedence decides (default: price > brand > quality); the flag columns show every need that applies.',
+    zh: '为每位购买客户确定一个主要需求：价格敏感（折扣订单多）、品牌忠诚（多次购买集中于一个品牌）或品质敏感（单价高）。多种需求并存时按优先顺序判定（默认：价格 > 品牌 > 品质）；标记列显示所有符合的需求。',
+  },
+  params: [
+    {
+      key: 'discountShareMin',
+      kind: 'number',
+      label: L.discountShareMin,
+      min: 0,
+      max: 1,
+      step: 0.05,
+    },
+    {
+      key: 'qualityPercentile',
+      kind: 'number',
+      label: L.qualityPercentile,
+      min: 0,
+      max: 1,
+      step: 0.05,
+    },
+    { key: 'brandShareMin', kind: 'number', label: L.brandShareMin, min: 0, max: 1, step: 0.05 },
+    { key: 'brandMinOrders', kind: 'integer', label: L.brandMinOrders, min: 1 },
+    {
+      key: 'precedence',
+      kind: 'select',
+      label: L.precedence,
+      options: PRECEDENCES.map((value) => {
+        const needsInOrder = value.split('>') as Need[];
+        return {
+          value,
+          label: {
+            en: needsInOrder.map((n) => NEED_LABELS[n].en).join(' > '),
+            zh: needsInOrder.map((n) => NEED_LABELS[n].zh).join(' > '),
+          },
+        };
+      }),
+    },
+  ],
+  defaults,
+  validate,
+  segments: () => SEGMENTS.map((s) => ({ ...s })),
+  toSql,
+};

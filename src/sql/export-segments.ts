@@ -1,0 +1,72 @@
+import { ident, str } from './quote';
+import { relationCte, type Relation } from './relation';
+
+export interface SegmentStrategy {
+  /** The segment label exactly as the segmentation writes it. */
+  segment: string;
+  strategy: string;
+}
+
+export interface ExportSegmentsOptions {
+  /** The segmentation result: `customer_id`, `segment`, ... */
+  segments: Relation;
+  /** The per-customer features table or view. */
+  features: string;
+  strategies: SegmentStrategy[];
+  /** Export only this segment. */
+  segment?: string;
+  /** Features columns to include, in order; all of them when omitted. */
+  columns?: string[];
+}
+
+function fail(en: string, zh: string): never {
+  throw new Error(`${en}\n${zh}`);
+}
+
+function strategiesCte(strategies: SegmentStrategy[]): string {
+  if (strategies.length === 0) {
+    return `strategies AS (\n  SELECT NULL::VARCHAR AS segment, NULL::VARCHAR AS strategy WHERE FALSE\n)`;
+  }
+  const rows = strategies.map((s) => `    (${str(s.segment)}, ${str(s.strategy)})`);
+  return `strategies(segment, strategy) AS (\n  VALUES\n${rows.join(',\n')}\n)`;
+}
+
+/**
+ * SQL listing each customer of a segmentation with their segment, its strategy and their
+ * features, ready to export. Ordered by segment, then customer.
+ */
+export function exportSegmentsSql(options: ExportSegmentsOptions): string {
+  const { segments, features, strategies, segment, columns } = options;
+  if (typeof features !== 'string' || features.trim() === '') {
+    fail('The features table name is empty.', '特征表名称为空。');
+  }
+  const seen = new Set<string>();
+  for (const s of strategies) {
+    if (typeof s.segment !== 'string' || typeof s.strategy !== 'string') {
+      fail('Each strategy needs a segment and a text.', '每条策略都需要分群名称和内容。');
+    }
+    if (seen.has(s.segment)) {
+      fail(`Segment "${s.segment}" has two strategies.`, `分群“${s.segment}”有两条策略。`);
+    }
+    seen.add(s.segment);
+  }
+  if (columns?.some((c) => typeof c !== 'string' || c.trim() === '')) {
+    fail('A column name is empty.', '有列名为空。');
+  }
+  const picked = columns
+    ? columns.filter((c) => c !== 'customer_id').map((c) => `  f.${ident(c)}`)
+    : ['  f.* EXCLUDE (customer_id)'];
+  const where = segment === undefined ? '' : `\nWHERE s.segment = ${str(segment)}`;
+  return `WITH
+${relationCte('segmented', segments)},
+${strategiesCte(strategies)}
+SELECT
+  s.customer_id,
+  s.segment,
+  st.strategy,
+${picked.join(',\n')}
+FROM segmented AS s
+LEFT JOIN strategies AS st ON st.segment = s.segment
+LEFT JOIN ${ident(features)} AS f ON f.customer_id = s.customer_id${where}
+ORDER BY s.segment, s.customer_id`;
+}
