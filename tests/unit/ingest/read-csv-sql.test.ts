@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoadError } from '../../../src/ingest/load-error';
+import { describeCsvErrorMessage, readCsvSql } from '../../../src/ingest/read-csv-sql';
+import { NodeEngine } from '../../support/node-engine';
+
+let engine: NodeEngine;
+beforeAll(async () => {
+  engine = await NodeEngine.start();
+});
+afterAll(() => engine.close());
+
+const utf8 = (s: string) => new TextEncoder().encode(s);
+const lateNa =
+  'id,amount\n' +
+  Array.from({ length: 3000 }, (_, i) => `${i + 1},${i === 2499 ? 'N/A' : i + 1}`).join('\n') +
+  '\n';
+
+async function duckdbError(sql: string): Promise<unknown> {
+  return engine.query(sql).then(
+    () => {
+      throw new Error('expected DuckDB to fail');
+    },
+    (e: unknown) => e,
+  );
+}
+
+describe('readCsvSql', () => {
+  it('loads a file and table whose names need quoting, with the given names and delimiter', async () => {
+    const file = `o'brien "orders".csv`;
+    await engine.registerFile(file, utf8('客户ID;金额;金额\nC1;1,5;x\nC2;2;y\n'));
+    await engine.exec(
+      readCsvSql({
+        file,
+        table: 'my "table"; --',
+        delimiter: ';',
+        columnNames: ['客户ID', '金额', '金额_2'],
+      }),
+    );
+    const { columns, rows } = await engine.query('SELECT * FROM "my ""table""; --"');
+    expect(columns.map((c) => c.name)).toEqual(['客户ID', '金额', '金额_2']);
+    expect(rows).toEqual([
+      { 客户ID: 'C1', 金额: '1,5', 金额_2: 'x' },
+      { 客户ID: 'C2', 金额: '2', 金额_2: 'y' },
+    ]);
+  });
+
+  it('reads a file without a header under generated names', async () => {
+    await engine.registerFile('nohead.csv', utf8('1,2\n3,4\n'));
+    await engine.exec(
+      readCsvSql({
+        file: 'nohead.csv',
+        table: 'nohead',
+        header: false,
+        columnNames: ['column_1', 'column_2'],
+      }),
+    );
+    expect((await engine.query('SELECT * FROM nohead')).rows).toEqual([
+      { column_1: 1, column_2: 2 },
+      { column_1: 3, column_2: 4 },
+    ]);
+  });
+
+  it('sets aside a late value that does not fit the sampled type, and keeps it when read as text', async () => {
+    await engine.registerFile('late.csv', utf8(lateNa));
+    await engine.exec(readCsvSql({ file: 'late.csv', table: 'late1', sampleSize: 1000 }));
+    expect((await engine.query('SELECT count(*) AS n FROM late1')).rows).toEqual([{ n: 2999 }]);
+    await engine.exec(
+      readCsvSql({ file: 'late.csv', table: 'late2', sampleSize: 1000, textColumns: ['amount'] }),
+    );
+    const { rows } = await engine.query(
+      "SELECT count(*) AS n, typeof(any_value(amount)) AS t, count(*) FILTER (WHERE amount = 'N/A') AS na FROM late2",
+    );
+    expect(rows).toEqual([{ n: 3000, t: 'VARCHAR', na: 1 }]);
+  });
+
+  it('reads a line of 3 MB, beyond DuckDB default limit', async () => {
+    await engine.registerFile('long.csv', utf8(`id,note\n1,${'x'.repeat(3_000_000)}\n2,y\n`));
+    await engine.exec(readCsvSql({ file: 'long.csv', table: 'long' }));
+    const { rows } = await engine.query('SELECT id, length(note) AS len FROM long ORDER BY id');
+    expect(rows).toEqual([
+      { id: 1, len: 3_000_000 },
+      { id: 2, len: 1 },
+    ]);
+  });
+});
+
+describe('describeCsvErrorMessage', () => {
+  it('names the line DuckDB reports for a line that is too long, without quoting it', async () => {
+    await engine.registerFile('huge.csv', utf8(`${'x'.repeat(4_300_000)},1\n1,2\n`));
+    const error = await duckdbError(readCsvSql({ file: 'huge.csv', table: 'huge' }));
+    const e = describeCsvErrorMessage(error, 'huge.csv');
+    expect(e).toBeInstanceOf(LoadError);
+    expect(e).toMatchObject({ code: 'line-too-long', file: 'huge.csv', row: 1 });
+    expect(e.messages.en).toBe('"huge.csv" on line 1: a line is longer than 4 MB.');
+    expect(e.messages.zh).toBe('“huge.csv”第 1 行：有一行超过 4 MB。');
+    expect(e.message.length).toBeLessThan(200);
+    expect(e.cause).toBe(error);
+  });
+
+  it('names line and column of a value that does not fit its column', async () => {
+    await engine.registerFile('late.csv', utf8(lateNa));
+    const error = await duckdbError("SELECT * FROM read_csv('late.csv', sample_size=1000)");
+    const e = describeCsvErrorMessage(error, 'late.csv');
+    expect(e).toMatchObject({ code: 'type-mismatch', row: 2501, column: 'amount' });
+    expect(e.messages.en).toBe(
+      '"late.csv" on line 2501, column "amount": the value "N/A" is not a BIGINT, unlike the values above it.',
+    );
+    expect(e.messages.zh).toBe(
+      '“late.csv”第 2501 行“amount”列：值“N/A”不是 BIGINT 类型，与前面的值不一致。',
+    );
+  });
+
+  it('names the line where a quote never closes', async () => {
+    await engine.registerFile('q.csv', utf8('id,name\n1,"a, b"\n2,ok\n3,"open\n4,x\n'));
+    const error = await duckdbError(
+      "SELECT * FROM read_csv('q.csv', auto_detect=false, header=true, delim=',', quote='\"', columns={'id': 'VARCHAR', 'name': 'VARCHAR'})",
+    );
+    expect(describeCsvErrorMessage(error, 'q.csv')).toMatchObject({
+      code: 'unclosed-quote',
+      row: 4,
+    });
+  });
+
+  it('points to the encoding when the bytes are not UTF-8', async () => {
+    const gbk = new Uint8Array([...utf8('a,b\n1,2\n'), 0xbf, 0xcd, 0xbb, 0xa7, 0x2c, 0x31, 0x0a]);
+    await engine.registerFile('gbk.csv', gbk);
+    const e = describeCsvErrorMessage(
+      await duckdbError("SELECT * FROM read_csv('gbk.csv')"),
+      'gbk.csv',
+    );
+    expect(e).toMatchObject({ code: 'encoding', row: 3 });
+    expect(e.hint.en).toContain('GB18030');
+  });
+
+  it('explains a layout DuckDB could not detect', async () => {
+    await engine.registerFile('ragged.csv', utf8('a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n'));
+    const e = describeCsvErrorMessage(
+      await duckdbError("SELECT * FROM read_csv('ragged.csv', delim=',')"),
+      'ragged.csv',
+    );
+    expect(e.code).toBe('csv-layout');
+    expect(e.row).toBeUndefined();
+    expect(e.messages.en).toBe(
+      '"ragged.csv": could not work out the layout (delimiter, quotes, header).',
+    );
+  });
+
+  it('passes on anything else with DuckDB first line', async () => {
+    const e = describeCsvErrorMessage(
+      await duckdbError("SELECT * FROM read_csv('gone.csv')"),
+      'gone.csv',
+    );
+    expect(e.code).toBe('csv-read');
+    expect(e.messages.en).toMatch(
+      /^"gone.csv": DuckDB could not read it \(IO Error: No files found/,
+    );
+    expect(describeCsvErrorMessage('boom', 'x.csv').messages.en).toBe(
+      '"x.csv": DuckDB could not read it (boom).',
+    );
+  });
+});
