@@ -4,7 +4,7 @@ import type { CellValue, ColumnInfo, ColumnKind, QueryResult, Row } from './type
 function kindOf(field: Field): ColumnKind {
   const t = field.type;
   if (DataType.isInt(t) || DataType.isFloat(t) || DataType.isDecimal(t)) return 'number';
-  if (DataType.isUtf8(t) || DataType.isLargeUtf8(t)) return 'string';
+  if (DataType.isUtf8(t) || DataType.isLargeUtf8(t) || DataType.isDictionary(t)) return 'string';
   if (DataType.isDate(t)) return 'date';
   if (DataType.isTimestamp(t)) return 'timestamp';
   if (DataType.isBool(t)) return 'boolean';
@@ -28,7 +28,13 @@ function converter(field: Field): (v: unknown) => CellValue {
   if (DataType.isDate(t) || DataType.isTimestamp(t)) {
     return (v) => (v == null ? null : new Date(typeof v === 'bigint' ? Number(v) : (v as number)));
   }
-  if (DataType.isFloat(t) || DataType.isBool(t) || DataType.isUtf8(t) || DataType.isLargeUtf8(t)) {
+  if (
+    DataType.isFloat(t) ||
+    DataType.isBool(t) ||
+    DataType.isUtf8(t) ||
+    DataType.isLargeUtf8(t) ||
+    DataType.isDictionary(t)
+  ) {
     return (v) => (v == null ? null : (v as CellValue));
   }
   // Lists, structs, intervals, blobs...: show their text form.

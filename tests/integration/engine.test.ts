@@ -18,6 +18,14 @@ describe('DuckDB-WASM engine in Node', () => {
     ]);
   });
 
+  it('reads ENUM values as plain strings', async () => {
+    const { rows, columns } = await engine.query(
+      "SELECT 'b'::ENUM('a', 'b') AS e UNION ALL SELECT NULL::ENUM('a', 'b')",
+    );
+    expect(columns[0]?.kind).toBe('string');
+    expect(rows).toEqual([{ e: 'b' }, { e: null }]);
+  });
+
   it('has extension autoloading switched off', async () => {
     const { rows } = await engine.query(
       "SELECT value FROM duckdb_settings() WHERE name = 'autoload_known_extensions'",
