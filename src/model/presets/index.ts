@@ -1,0 +1,34 @@
+import { customerType } from './customer-type';
+import { geography } from './geography';
+import { lifecycle } from './lifecycle';
+import { needs } from './needs';
+import type { Preset } from './preset';
+import { purchaseBehaviour } from './purchase-behaviour';
+import { rfmPreset } from './rfm';
+import { valueLoyalty } from './value-loyalty';
+import { valueTiers } from './value-tiers';
+
+/**
+ * A preset whose parameter type is not known statically (e.g. picked from a menu). Its
+ * `validate` checks whatever parameters it is given.
+ */
+export type AnyPreset = Preset<unknown>;
+
+/** Every segmentation preset, in the order the menu shows them. */
+export const PRESETS: readonly AnyPreset[] = [
+  rfmPreset,
+  valueTiers,
+  lifecycle,
+  purchaseBehaviour,
+  valueLoyalty,
+  needs,
+  geography,
+  customerType,
+];
+
+/** The preset with this id; throws a readable error for an unknown id. */
+export function presetById(id: string): AnyPreset {
+  const preset = PRESETS.find((p) => p.id === id);
+  if (!preset) throw new Error(`Unknown segmentation preset "${id}".\n未知的分群模板“${id}”。`);
+  return preset;
+}

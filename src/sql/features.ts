@@ -1,0 +1,273 @@
+import { mappingProblem } from '../model/mapping-problem';
+import { TABLE_KIND_LABELS, type Role, type TableKind, type TableMapping } from '../model/roles';
+import { date, ident, str } from './quote';
+
+/** What the per-customer features table is built from. */
+export interface FeaturesInput {
+  /** The table to create (replaced if it exists). */
+  name: string;
+  /** Analysis date, YYYY-MM-DD: only orders and interactions before it count. */
+  asOf: string;
+  orders: TableMapping;
+  customers?: TableMapping;
+  interactions?: TableMapping;
+}
+
+const INTERACTION_KINDS: Record<string, string[]> = {
+  complaint_count: ['complaint', 'complaints', '投诉'],
+  referral_count: ['referral', 'referrals', '推荐'],
+  feedback_count: ['feedback', '反馈'],
+};
+
+/** Descriptive attributes: from the customers table, else the customer's most frequent in orders. */
+const ATTRIBUTES: [Role, string][] = [
+  ['customerName', 'customer_name'],
+  ['customerType', 'customer_type'],
+  ['province', 'province'],
+  ['city', 'city'],
+  ['region', 'region'],
+  ['country', 'country'],
+];
+
+function checkMapping(mapping: TableMapping | undefined, kind: TableKind): void {
+  if (!mapping) return;
+  if (mapping.kind !== kind) {
+    const { en, zh } = TABLE_KIND_LABELS[kind];
+    throw new Error(`Expected the ${en} table's column mapping.\n需要${zh}表的列映射。`);
+  }
+  const problem = mappingProblem(mapping);
+  if (problem) throw new Error(`${problem.en}\n${problem.zh}`);
+}
+
+function validate(input: FeaturesInput): void {
+  if (!input.name.trim()) throw new Error('The features table needs a name.\n特征表需要名称。');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.asOf) || Number.isNaN(Date.parse(input.asOf))) {
+    throw new Error(
+      `The analysis date must be a date like 2024-06-30, not "${input.asOf}".\n` +
+        `分析日期必须是 2024-06-30 这样的日期，而不是“${input.asOf}”。`,
+    );
+  }
+  checkMapping(input.orders, 'orders');
+  checkMapping(input.customers, 'customers');
+  checkMapping(input.interactions, 'interactions');
+}
+
+function cte(name: string, select: string[], clauses: string[]): string {
+  return `${name} AS (\n  SELECT\n    ${select.join(',\n    ')}\n  ${clauses.join('\n  ')}\n)`;
+}
+
+/** A mapped column, cast to `type`; undefined when the role is not mapped. */
+function column(mapping: TableMapping | undefined, role: Role, type: string): string | undefined {
+  const name = mapping?.columns[role];
+  return name ? `CAST(${ident(name)} AS ${type})` : undefined;
+}
+
+function customerKey(mapping: TableMapping): string {
+  return `trim(${column(mapping, 'customerId', 'VARCHAR')})`;
+}
+
+/** FROM and WHERE for a mapped table: rows with a customer id, dated before asOf if dated. */
+function source(mapping: TableMapping, asOf: string, dateRole?: Role): string[] {
+  const when = dateRole && column(mapping, dateRole, 'DATE');
+  const where = [`nullif(${customerKey(mapping)}, '') IS NOT NULL`];
+  if (when) where.push(`${when} < ${date(asOf)}`);
+  return [`FROM ${ident(mapping.table)}`, `WHERE ${where.join('\n    AND ')}`];
+}
+
+function orderLinesCte(orders: TableMapping, asOf: string): string {
+  const quantity = column(orders, 'quantity', 'DOUBLE');
+  const unitPrice = column(orders, 'unitPrice', 'DOUBLE');
+  const orderId = column(orders, 'orderId', 'VARCHAR');
+  const amount = column(orders, 'amount', 'DOUBLE') ?? `${quantity} * ${unitPrice}`;
+  // Rows without an order id are orders of their own.
+  const lineKey = `'line ' || row_number() OVER ()`;
+  const optional: [string | undefined, string][] = [
+    [column(orders, 'discount', 'DOUBLE'), 'discount'],
+    [quantity ? `${amount} / nullif(${quantity}, 0)` : unitPrice, 'unit_price'],
+    [column(orders, 'brand', 'VARCHAR'), 'brand'],
+    [column(orders, 'category', 'VARCHAR'), 'category'],
+    ...ATTRIBUTES.map(([role, name]): [string | undefined, string] => [
+      column(orders, role, 'VARCHAR'),
+      name,
+    ]),
+  ];
+  const select = [
+    `${customerKey(orders)} AS customer_id`,
+    `${orderId ? `coalesce('order ' || trim(${orderId}), ${lineKey})` : lineKey} AS order_key`,
+    `${column(orders, 'orderDate', 'DATE')} AS order_date`,
+    `${amount} AS amount`,
+    ...optional.filter(([expr]) => expr).map(([expr, name]) => `${expr} AS ${name}`),
+  ];
+  return cte('order_lines', select, source(orders, asOf, 'orderDate'));
+}
+
+/** Per-customer aggregates over order lines; empty when no role needs them. */
+function lineStatsColumns(orders: TableMapping): string[] {
+  const { columns } = orders;
+  return [
+    ...(columns.quantity || columns.unitPrice ? ['avg(unit_price) AS avg_unit_price'] : []),
+    ...(columns.category ? ['count(DISTINCT category) AS category_count'] : []),
+    ...ATTRIBUTES.filter(([role]) => columns[role]).map(([, name]) => `mode(${name}) AS ${name}`),
+  ];
+}
+
+function orderCtes(orders: TableMapping): string[] {
+  const { columns } = orders;
+  const discount = Boolean(columns.discount);
+  const ctes = [
+    cte(
+      'orders',
+      [
+        'customer_id',
+        'order_key',
+        'min(order_date) AS order_date',
+        'sum(amount) AS amount',
+        ...(discount ? ['bool_or(discount > 0) AS discounted'] : []),
+      ],
+      ['FROM order_lines', 'GROUP BY customer_id, order_key'],
+    ),
+    cte(
+      'order_stats',
+      [
+        'customer_id',
+        'min(order_date) AS first_order_date',
+        'max(order_date) AS last_order_date',
+        'count(*) AS frequency',
+        'count(DISTINCT order_date) AS purchase_days',
+        'sum(amount) AS monetary',
+        'avg(amount) AS avg_order_value',
+        'max(amount) AS max_order_value',
+        ...(discount ? ['count(*) FILTER (WHERE discounted) / count(*) AS discount_share'] : []),
+      ],
+      ['FROM orders', 'GROUP BY customer_id'],
+    ),
+  ];
+  const lineStats = lineStatsColumns(orders);
+  if (lineStats.length > 0) {
+    ctes.push(
+      cte(
+        'line_stats',
+        ['customer_id', ...lineStats],
+        ['FROM order_lines', 'GROUP BY customer_id'],
+      ),
+    );
+  }
+  if (columns.brand) {
+    ctes.push(
+      cte(
+        'brand_orders',
+        ['customer_id', 'brand', 'count(DISTINCT order_key) AS orders'],
+        ['FROM order_lines', 'WHERE brand IS NOT NULL', 'GROUP BY customer_id, brand'],
+      ),
+      cte(
+        'top_brand',
+        ['customer_id', 'max(orders) AS orders'],
+        ['FROM brand_orders', 'GROUP BY customer_id'],
+      ),
+    );
+  }
+  return ctes;
+}
+
+function interactionsCte(interactions: TableMapping, asOf: string): string {
+  const kind = column(interactions, 'interactionKind', 'VARCHAR');
+  const satisfaction = column(interactions, 'satisfaction', 'VARCHAR');
+  const counts = Object.entries(INTERACTION_KINDS).map(([name, words]) => {
+    const match = `lower(trim(${kind})) IN (${words.map(str).join(', ')})`;
+    return `${kind ? `count(*) FILTER (WHERE ${match})` : 'CAST(NULL AS BIGINT)'} AS ${name}`;
+  });
+  const avg = satisfaction ? `avg(TRY_CAST(${satisfaction} AS DOUBLE))` : 'CAST(NULL AS DOUBLE)';
+  return cte(
+    'interaction_stats',
+    [`${customerKey(interactions)} AS customer_id`, ...counts, `${avg} AS avg_satisfaction`],
+    [...source(interactions, asOf, 'interactionDate'), 'GROUP BY 1'],
+  );
+}
+
+function customersCte(customers: TableMapping, asOf: string): string {
+  const attributes = ATTRIBUTES.filter(([role]) => customers.columns[role]).map(
+    ([role, name]) => `any_value(${column(customers, role, 'VARCHAR')}) AS ${name}`,
+  );
+  const signup = column(customers, 'signupDate', 'DATE');
+  if (signup) attributes.push(`any_value(${signup}) AS signup_date`);
+  return cte(
+    'customer_attributes',
+    [`${customerKey(customers)} AS customer_id`, ...attributes],
+    [...source(customers, asOf), 'GROUP BY 1'],
+  );
+}
+
+function outputColumns(input: FeaturesInput): string[] {
+  const { orders, customers, interactions } = input;
+  const asOf = date(input.asOf);
+  const has = (mapping: TableMapping | undefined, role: Role) => Boolean(mapping?.columns[role]);
+  const orNull = (ok: boolean, expr: string, type: string, name: string) =>
+    `${ok ? expr : `CAST(NULL AS ${type})`} AS ${name}`;
+  const attribute = ([role, name]: [Role, string]) => {
+    const found = [has(customers, role) && `c.${name}`, has(orders, role) && `l.${name}`];
+    const sources = found.filter((s): s is string => Boolean(s));
+    const expr = sources.length > 1 ? `coalesce(${sources.join(', ')})` : sources[0];
+    return orNull(Boolean(expr), expr ?? '', 'VARCHAR', name);
+  };
+  return [
+    'e.customer_id',
+    'o.customer_id IS NULL AS is_prospect',
+    'o.first_order_date',
+    'o.last_order_date',
+    `CAST(date_diff('day', o.last_order_date, ${asOf}) AS INTEGER) AS recency_days`,
+    'coalesce(o.frequency, 0) AS frequency',
+    'coalesce(o.purchase_days, 0) AS purchase_days',
+    'coalesce(o.monetary, 0) AS monetary',
+    'o.avg_order_value',
+    'o.max_order_value',
+    `CAST(date_diff('day', o.first_order_date, ${asOf}) AS INTEGER) AS tenure_days`,
+    `CASE WHEN o.purchase_days >= 2 THEN date_diff('day', o.first_order_date, o.last_order_date) / (o.purchase_days - 1) END AS avg_interpurchase_days`,
+    orNull(has(orders, 'discount'), 'o.discount_share', 'DOUBLE', 'discount_share'),
+    orNull(
+      has(orders, 'quantity') || has(orders, 'unitPrice'),
+      'l.avg_unit_price',
+      'DOUBLE',
+      'avg_unit_price',
+    ),
+    orNull(has(orders, 'brand'), 'b.orders / o.frequency', 'DOUBLE', 'top_brand_share'),
+    orNull(has(orders, 'category'), 'coalesce(l.category_count, 0)', 'BIGINT', 'category_count'),
+    ...Object.keys(INTERACTION_KINDS).map((name) =>
+      orNull(Boolean(interactions), `coalesce(i.${name}, 0)`, 'BIGINT', name),
+    ),
+    orNull(Boolean(interactions), 'i.avg_satisfaction', 'DOUBLE', 'avg_satisfaction'),
+    ...ATTRIBUTES.map(attribute),
+    orNull(has(customers, 'signupDate'), 'c.signup_date', 'DATE', 'signup_date'),
+  ];
+}
+
+/**
+ * One `CREATE OR REPLACE TABLE` statement building per-customer features as of an analysis
+ * date: the relation every preset reads. Customers in the customers table without orders
+ * before that date are prospects; customers only in orders are included too.
+ */
+export function featuresSql(input: FeaturesInput): string {
+  validate(input);
+  const { orders, customers, interactions } = input;
+  const ctes = [orderLinesCte(orders, input.asOf), ...orderCtes(orders)];
+  if (interactions) ctes.push(interactionsCte(interactions, input.asOf));
+  if (customers) ctes.push(customersCte(customers, input.asOf));
+  const everyone = ['SELECT customer_id FROM order_stats'];
+  if (customers) everyone.push('UNION', 'SELECT customer_id FROM customer_attributes');
+  ctes.push(`everyone AS (\n  ${everyone.join('\n  ')}\n)`);
+  const joins: [string, string, boolean][] = [
+    ['order_stats', 'o', true],
+    ['line_stats', 'l', lineStatsColumns(orders).length > 0],
+    ['top_brand', 'b', Boolean(orders.columns.brand)],
+    ['interaction_stats', 'i', Boolean(interactions)],
+    ['customer_attributes', 'c', Boolean(customers)],
+  ];
+  return `CREATE OR REPLACE TABLE ${ident(input.name)} AS
+WITH ${ctes.join(',\n')}
+SELECT
+  ${outputColumns(input).join(',\n  ')}
+FROM everyone AS e
+${joins
+  .filter(([, , used]) => used)
+  .map(([table, alias]) => `LEFT JOIN ${table} AS ${alias} ON ${alias}.customer_id = e.customer_id`)
+  .join('\n')}`;
+}
