@@ -10,9 +10,10 @@ export function dependentCells(cells: Cell[], changedId: string): string[] {
   if (start === -1) return [];
   const first = cells[start]!;
   const dirty = new Set<string>();
-  if (first.kind === 'sql' && first.name) dirty.add(first.name.toLowerCase());
+  if (first.kind !== 'markdown' && first.name) dirty.add(first.name.toLowerCase());
   const out: string[] = [];
   for (const cell of cells.slice(start + 1)) {
+    // Preset cells read only the features table, never another cell's result.
     if (cell.kind !== 'sql' || dirty.size === 0) continue;
     const refs = referencedNames(cell.source);
     if ([...dirty].some((name) => refs.has(name))) {

@@ -1,7 +1,16 @@
 import type { Lang } from './labels';
 import { newCellId, type Cell, type Notebook, type TableSource } from './notebook';
+import { presetById } from './presets';
 
 const md = (source: string): Cell => ({ id: newCellId(), kind: 'markdown', source });
+const preset = (presetId: string, name: string): Cell => ({
+  id: newCellId(),
+  kind: 'preset',
+  presetId,
+  params: structuredClone(presetById(presetId).defaults()) as Record<string, unknown>,
+  name,
+  strategies: {},
+});
 const sql = (source: string, name?: string): Cell =>
   name ? { id: newCellId(), kind: 'sql', source, name } : { id: newCellId(), kind: 'sql', source };
 
@@ -22,6 +31,15 @@ Measured as of the day after the last order in the data.`,
     tiers: `## Value tiers
 
 A first, simple grouping: VIP, important, ordinary and potential customers by spend and order count.`,
+    rfm: `## RFM segmentation
+
+Recency, frequency and monetary scores (quantile bins, as in the R package \`rfm\`), named by the
+classic eight-segment rule table. Change the form and the counts follow; **Show SQL** reveals
+the query, **Edit as SQL** turns it into a SQL cell.`,
+    lifecycle: `## Lifecycle stage
+
+Potential, new, active, loyal, at risk and churned customers, as of the analysis date.`,
+    cross: '## RFM segment × lifecycle stage',
   },
   'zh-CN': {
     title: '客户分层演示',
@@ -38,6 +56,14 @@ SQL 单元格可以为结果命名，后续单元格即可按名称查询；重�
     tiers: `## 客户价值分级
 
 一个简单的初步分组：按消费金额和订单数分为 VIP、重要、普通和潜在客户。`,
+    rfm: `## RFM 客户分群
+
+按最近消费、消费频次、消费金额打分（分位数分档，与 R 语言 \`rfm\` 包一致），再用经典八类规则命名。
+修改表单，人数随之更新；“查看 SQL”显示查询语句，“转为 SQL 编辑”可将其变为 SQL 单元格。`,
+    lifecycle: `## 客户生命周期
+
+按分析日期划分：潜在、新客、活跃、忠诚、流失风险和已流失客户。`,
+    cross: '## RFM 分群 × 生命周期',
   },
 } as const;
 
@@ -94,6 +120,19 @@ GROUP BY ALL`,
 FROM customer_rfm
 GROUP BY ALL
 ORDER BY revenue DESC`),
+      md(t.rfm),
+      preset('rfm', 'rfm_segments'),
+      md(t.lifecycle),
+      preset('lifecycle', 'lifecycle_segments'),
+      md(t.cross),
+      sql(`PIVOT (
+  SELECT r.segment AS rfm_segment, l.segment AS lifecycle
+  FROM rfm_segments AS r
+  JOIN lifecycle_segments AS l USING (customer_id)
+)
+ON lifecycle
+USING count(*)
+ORDER BY rfm_segment`),
     ],
   };
 }

@@ -22,7 +22,27 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+function stringRecord(v: unknown): Record<string, string> {
+  if (!isObject(v)) return {};
+  return Object.fromEntries(
+    Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'),
+  );
+}
+
 function parseCell(v: unknown, i: number): Cell {
+  if (isObject(v) && v.kind === 'preset' && typeof v.id === 'string') {
+    if (typeof v.presetId !== 'string' || typeof v.name !== 'string' || !isObject(v.params)) {
+      throw new NotebookFileError('damaged', `cell ${i + 1} is a preset without its settings`);
+    }
+    return {
+      id: v.id,
+      kind: 'preset',
+      presetId: v.presetId,
+      params: v.params,
+      name: v.name,
+      strategies: stringRecord(v.strategies),
+    };
+  }
   if (!isObject(v) || typeof v.id !== 'string' || typeof v.source !== 'string') {
     throw new NotebookFileError('damaged', `cell ${i + 1} has no id or source`);
   }

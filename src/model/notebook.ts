@@ -15,7 +15,23 @@ export interface SqlCell {
   name?: string;
 }
 
-export type Cell = MarkdownCell | SqlCell;
+/** A segmentation built from a preset's form; its SQL is generated, visible and editable. */
+export interface PresetCell {
+  id: string;
+  kind: 'preset';
+  presetId: string;
+  /** The preset's parameters (JSON-serialisable). */
+  params: Record<string, unknown>;
+  /** The result's name: later cells and charts query the segmentation by it. */
+  name: string;
+  /** The user's strategy text per segment label, overriding the preset's default playbook. */
+  strategies: Record<string, string>;
+}
+
+export type Cell = MarkdownCell | SqlCell | PresetCell;
+
+/** Cells whose result is a named, queryable relation. */
+export type ResultCell = SqlCell | PresetCell;
 
 /** Where a loaded table came from: enough to ask for the file again, never the data itself. */
 export interface TableSource {

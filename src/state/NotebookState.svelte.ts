@@ -1,5 +1,6 @@
 import { newCellId, type Cell, type Notebook } from '../model/notebook';
 import { parseNotebook, serializeNotebook } from '../model/notebook-file';
+import type { PresetResult } from './run-preset-cell';
 import type { CellResult } from './run-sql-cell';
 
 const KEY = 'seglab.notebook';
@@ -8,7 +9,7 @@ export type CellStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
 export interface CellRun {
   status: CellStatus;
-  result?: CellResult;
+  result?: CellResult | PresetResult;
   error?: string;
 }
 
@@ -48,11 +49,23 @@ export class NotebookState {
     return this.notebook.cells.find((c) => c.id === id);
   }
 
-  addCell(kind: Cell['kind'], index = this.notebook.cells.length, source = ''): Cell {
-    const cell: Cell = { id: newCellId(), kind, source };
+  addCell(kind: 'sql' | 'markdown', index = this.notebook.cells.length, source = ''): Cell {
+    return this.insertCell({ id: newCellId(), kind, source }, index);
+  }
+
+  insertCell(cell: Cell, index = this.notebook.cells.length): Cell {
     this.notebook.cells.splice(index, 0, cell);
     this.save();
-    return cell;
+    return this.notebook.cells[index]!;
+  }
+
+  /** Puts `next` where the cell `id` is (e.g. a preset turned into SQL). */
+  replaceCell(id: string, next: Cell): void {
+    const index = this.notebook.cells.findIndex((c) => c.id === id);
+    if (index === -1) return;
+    this.notebook.cells[index] = next;
+    delete this.runs[id];
+    this.save();
   }
 
   moveCell(id: string, delta: -1 | 1): void {

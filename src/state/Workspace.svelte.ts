@@ -2,7 +2,8 @@ import type { Engine } from '../engine/types';
 import { loadFile, UnsupportedFormatError, type FileInput } from '../ingest/load-file';
 import { dependentCells } from '../model/cell-dependencies';
 import { exampleNotebook } from '../model/example-notebook';
-import type { Cell, Notebook, SqlCell, TableSource } from '../model/notebook';
+import { errorText } from '../model/error-text';
+import type { Cell, Notebook, PresetCell, SqlCell, TableSource } from '../model/notebook';
 import { NotebookFileError, parseNotebook } from '../model/notebook-file';
 import { checkTableName, tableNameFor } from '../model/table-name';
 import { dropViewSql, renameTableSql } from '../sql/catalog';
@@ -10,7 +11,10 @@ import { dropResultSql } from '../sql/cell-result';
 import { CatalogState } from './CatalogState.svelte';
 import { EngineState, type EngineStarter } from './EngineState.svelte';
 import { LangState } from './LangState.svelte';
+import { FeaturesState } from './FeaturesState.svelte';
 import { NotebookState } from './NotebookState.svelte';
+import { runPresetCell } from './run-preset-cell';
+import { SegmentActions } from './SegmentActions.svelte';
 import { EmptyCellError, fetchPage, runSqlCell } from './run-sql-cell';
 import { SAMPLE_FILES } from './sample-files';
 
@@ -45,6 +49,8 @@ export class Workspace {
   readonly engine: EngineState;
   readonly catalog = new CatalogState();
   readonly notebook: NotebookState;
+  readonly features: FeaturesState;
+  readonly segments: SegmentActions;
   notices = $state<Notice[]>([]);
   loads = $state<LoadProgress[]>([]);
   #queue: Promise<unknown> = Promise.resolve();
@@ -54,9 +60,18 @@ export class Workspace {
     this.lang = new LangState(deps.storage, deps.browserLangs);
     this.engine = new EngineState(deps.startEngine);
     this.notebook = new NotebookState(deps.storage);
+    this.features = new FeaturesState(this.notebook);
+    this.segments = new SegmentActions({
+      notebook: this.notebook,
+      features: this.features,
+      catalog: this.catalog,
+      lang: this.lang,
+      runCell: (id) => this.runCell(id),
+      exclusive: (work) => this.exclusive(work),
+    });
   }
 
-  private exclusive<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
+  exclusive<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
     const run = this.#queue.then(async () => work(await this.engine.get()));
     this.#queue = run.catch(() => {});
     return run;
@@ -88,7 +103,11 @@ export class Workspace {
       return;
     }
     await this.loadSample();
-    this.notebook.replace(exampleNotebook(this.lang.lang, this.notebook.notebook.tables));
+    const loaded = $state.snapshot(this.notebook.notebook);
+    this.notebook.replace({
+      ...exampleNotebook(this.lang.lang, loaded.tables),
+      mappings: loaded.mappings,
+    });
     await this.runAll();
   }
 
@@ -139,13 +158,11 @@ export class Workspace {
         return result;
       });
       const tables = this.notebook.notebook.tables.filter((t) => t.table !== table);
-      tables.push({
-        table,
-        fileName: input.name,
-        origin,
-        columns: loaded.columns.map((c) => c.name),
-      });
+      const columns = loaded.columns.map((c) => c.name);
+      tables.push({ table, fileName: input.name, origin, columns });
       this.notebook.notebook.tables = tables;
+      this.features.autoMap(table, columns);
+      this.features.invalidate();
       this.notebook.save();
       if (origin === 'file') {
         this.notify(
@@ -190,6 +207,8 @@ export class Workspace {
     this.notebook.notebook.tables = this.notebook.notebook.tables.map((t) =>
       t.table === from ? { ...t, table: name } : t,
     );
+    this.features.renameTable(from, name);
+    this.features.invalidate();
     this.notebook.save();
     return null;
   }
@@ -205,18 +224,39 @@ export class Workspace {
 
   async runAll(): Promise<void> {
     for (const cell of [...this.notebook.notebook.cells]) {
-      if (cell.kind === 'sql' && cell.source.trim() !== '') await this.runOne(cell.id);
+      if (cell.kind === 'preset' || (cell.kind === 'sql' && cell.source.trim() !== '')) {
+        await this.runOne(cell.id);
+      }
+    }
+  }
+
+  /** Column roles or the analysis date changed: rebuild features and re-run the presets soon. */
+  mappingChanged(): void {
+    clearTimeout(this.#mappingTimer);
+    this.#mappingTimer = setTimeout(() => void this.rerunPresets(), 300);
+  }
+  #mappingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Re-runs every preset cell (and what reads them), e.g. after roles or the date changed. */
+  async rerunPresets(): Promise<void> {
+    this.features.invalidate();
+    for (const cell of [...this.notebook.notebook.cells]) {
+      if (cell.kind === 'preset') await this.runCell(cell.id);
     }
   }
 
   private async runOne(id: string): Promise<boolean> {
     const cell = this.notebook.cell(id);
-    if (!cell || cell.kind !== 'sql') return false;
-    const snapshot = $state.snapshot(cell) as SqlCell;
-    this.notebook.setRun(id, { status: 'running' });
+    if (!cell || cell.kind === 'markdown') return false;
+    const snapshot = $state.snapshot(cell) as SqlCell | PresetCell;
+    const lang = this.lang.lang;
+    this.notebook.setRun(id, { ...this.notebook.runs[id], status: 'running' });
     try {
       const result = await this.exclusive(async (engine) => {
-        const r = await runSqlCell(engine, snapshot);
+        const r =
+          snapshot.kind === 'sql'
+            ? await runSqlCell(engine, snapshot)
+            : await runPresetCell(engine, snapshot, await this.features.ensure(engine), lang);
         await this.catalog.refresh(engine);
         return r;
       });
@@ -226,7 +266,7 @@ export class Workspace {
       const cancelled = /interrupt|query was cancel/i.test(message(e));
       this.notebook.setRun(id, {
         status: cancelled ? 'cancelled' : 'error',
-        error: e instanceof EmptyCellError ? this.lang.t('cell.emptySql') : message(e),
+        error: e instanceof EmptyCellError ? this.lang.t('cell.emptySql') : errorText(e, lang),
       });
       return false;
     }
@@ -260,7 +300,7 @@ export class Workspace {
 
   async deleteCell(id: string): Promise<void> {
     const cell = this.notebook.deleteCell(id);
-    if (cell?.kind !== 'sql') return;
+    if (!cell || cell.kind === 'markdown') return;
     const name = cell.name;
     await this.exclusive(async (engine) => {
       if (name) await engine.exec(dropViewSql(name));
@@ -271,10 +311,12 @@ export class Workspace {
 
   async undoDelete(): Promise<void> {
     const cell = this.notebook.undoDelete();
-    if (cell?.kind === 'sql' && cell.source.trim() !== '') await this.runCell(cell.id);
+    if (cell?.kind === 'preset' || (cell?.kind === 'sql' && cell.source.trim() !== '')) {
+      await this.runCell(cell.id);
+    }
   }
 
-  addCell(kind: Cell['kind'], index?: number): Cell {
+  addCell(kind: 'sql' | 'markdown', index?: number): Cell {
     return this.notebook.addCell(kind, index);
   }
 

@@ -24,6 +24,22 @@ describe('dependentCells', () => {
     expect(dependentCells(cells, 'e')).toEqual([]);
   });
 
+  it('follows a preset result into SQL cells that read it', () => {
+    const withPreset: Cell[] = [
+      {
+        id: 'p',
+        kind: 'preset',
+        presetId: 'rfm',
+        params: {},
+        name: 'rfm_segments',
+        strategies: {},
+      },
+      sql('q', 'SELECT segment, count(*) FROM rfm_segments GROUP BY 1'),
+      { id: 'p2', kind: 'preset', presetId: 'lifecycle', params: {}, name: 'life', strategies: {} },
+    ];
+    expect(dependentCells(withPreset, 'p')).toEqual(['q']);
+  });
+
   it('ignores cells above the changed one', () => {
     const loop: Cell[] = [sql('x', 'SELECT * FROM y', 'x'), sql('y', 'SELECT * FROM x', 'y')];
     expect(dependentCells(loop, 'y')).toEqual([]);

@@ -8,6 +8,14 @@ const notebook: Notebook = {
   cells: [
     { id: 'a', kind: 'markdown', source: '# Hi' },
     { id: 'b', kind: 'sql', source: 'SELECT 1', name: 'one' },
+    {
+      id: 'c',
+      kind: 'preset',
+      presetId: 'rfm',
+      params: { recencyBins: 5 },
+      name: 'rfm_segments',
+      strategies: { 重要价值客户: 'VIP 专属服务' },
+    },
   ],
   tables: [{ table: 'orders', fileName: 'orders.csv', origin: 'sample', columns: ['id'] }],
   mappings: [{ table: 'orders', kind: 'orders', columns: { customerId: 'id' } }],

@@ -1,0 +1,25 @@
+import { pick, type Labels, type Lang } from './labels';
+
+/** An error whose message exists in both languages. */
+export class LocalizedError extends Error {
+  constructor(readonly labels: Labels) {
+    super(`${labels.en}\n${labels.zh}`);
+  }
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * The message of an error in the user's language. Model code throws either a LocalizedError or
+ * an Error whose message is the English line followed by the Chinese line.
+ */
+export function errorText(error: unknown, lang: Lang): string {
+  if (error instanceof LocalizedError) return pick(error.labels, lang);
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split('\n');
+  const zhStart = lines.findIndex((l, i) => i > 0 && CJK.test(l) && !CJK.test(lines[i - 1] ?? ''));
+  if (zhStart > 0 && lines.slice(0, zhStart).every((l) => !CJK.test(l))) {
+    return (lang === 'zh-CN' ? lines.slice(zhStart) : lines.slice(0, zhStart)).join('\n');
+  }
+  return message;
+}

@@ -1,0 +1,10 @@
+import type { TableMapping } from '../model/roles';
+import { ident } from './quote';
+
+/** The default analysis date: the day after the last order (YYYY-MM-DD in column `as_of`). */
+export function defaultAsOfSql(orders: TableMapping): string {
+  const column = orders.columns.orderDate;
+  if (!column)
+    throw new Error('The orders table has no order date column.\n订单表没有订单日期列。');
+  return `SELECT strftime(max(TRY_CAST(${ident(column)} AS DATE)) + INTERVAL 1 DAY, '%Y-%m-%d') AS as_of FROM ${ident(orders.table)}`;
+}

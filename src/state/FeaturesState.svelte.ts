@@ -1,0 +1,103 @@
+import type { Engine } from '../engine/types';
+import { guessRoles, guessTableKind } from '../model/guess-roles';
+import type { Role, TableKind, TableMapping } from '../model/roles';
+import { defaultAsOfSql } from '../sql/analysis-date';
+import { featuresSql } from '../sql/features';
+import type { NotebookState } from './NotebookState.svelte';
+import { FEATURES_TABLE } from './run-preset-cell';
+
+/**
+ * Column roles and the analysis date, and the per-customer features table built from them.
+ * The table is rebuilt only when its SQL changes, so presets re-run against a ready table.
+ */
+export class FeaturesState {
+  /** The analysis date the features table was last built for. */
+  asOfUsed = $state('');
+  #builtSql = '';
+
+  constructor(private readonly notebook: NotebookState) {}
+
+  get mappings(): TableMapping[] {
+    return this.notebook.notebook.mappings;
+  }
+
+  mappingOf(table: string): TableMapping | undefined {
+    return this.mappings.find((m) => m.table === table);
+  }
+
+  /** Guesses kind and roles for a newly loaded table that has no mapping yet. */
+  autoMap(table: string, columns: string[]): void {
+    if (this.mappingOf(table)) return;
+    const kind = guessTableKind(table, columns);
+    const taken = this.mappings.some((m) => m.kind === kind);
+    // A second table of a kind already mapped (e.g. another orders export) is left for the user.
+    if (taken) return;
+    this.mappings.push({ table, kind, columns: guessRoles(kind, columns) });
+    this.notebook.save();
+  }
+
+  setKind(table: string, kind: TableKind | null, columns: string[]): void {
+    const rest = this.mappings.filter((m) => m.table !== table);
+    this.notebook.notebook.mappings = kind
+      ? [...rest, { table, kind, columns: guessRoles(kind, columns) }]
+      : rest;
+    this.notebook.save();
+  }
+
+  setRole(table: string, role: Role, column: string): void {
+    const mapping = this.mappingOf(table);
+    if (!mapping) return;
+    if (column === '') delete mapping.columns[role];
+    else mapping.columns[role] = column;
+    this.notebook.save();
+  }
+
+  renameTable(from: string, to: string): void {
+    for (const m of this.mappings) if (m.table === from) m.table = to;
+  }
+
+  setAsOf(day: string): void {
+    this.notebook.notebook.asOf = day;
+    this.notebook.save();
+  }
+
+  private first(kind: TableKind): TableMapping | undefined {
+    return $state.snapshot(this.mappings.find((m) => m.kind === kind)) as TableMapping | undefined;
+  }
+
+  /** Builds (or reuses) the features table; returns the analysis date it is built for. */
+  async ensure(engine: Engine): Promise<string> {
+    const orders = this.first('orders');
+    if (!orders) {
+      throw new Error(
+        'Map an orders table first: choose "Orders" for a table in the Tables panel.\n' +
+          '请先指定订单表：在“数据表”面板中将某个表设为“订单”。',
+      );
+    }
+    let asOf = this.notebook.notebook.asOf;
+    if (!asOf) {
+      const { rows } = await engine.query(defaultAsOfSql(orders));
+      asOf = String(rows[0]?.as_of ?? '');
+      if (!asOf)
+        throw new Error('The orders table has no valid order dates.\n订单表中没有有效的订单日期。');
+    }
+    const sql = featuresSql({
+      name: FEATURES_TABLE,
+      asOf,
+      orders,
+      customers: this.first('customers'),
+      interactions: this.first('interactions'),
+    });
+    if (sql !== this.#builtSql) {
+      await engine.exec(sql);
+      this.#builtSql = sql;
+    }
+    this.asOfUsed = asOf;
+    return asOf;
+  }
+
+  /** Forgets the built table, e.g. after the tables it reads were reloaded. */
+  invalidate(): void {
+    this.#builtSql = '';
+  }
+}

@@ -1,0 +1,146 @@
+import type { Engine, Row } from '../engine/types';
+import { errorText } from '../model/error-text';
+import type { ExportColumn } from '../model/export-csv';
+import { pick } from '../model/labels';
+import { newCellId, type PresetCell, type SqlCell } from '../model/notebook';
+import { presetById } from '../model/presets';
+import { dropViewSql } from '../sql/catalog';
+import { exportSegmentsSql } from '../sql/export-segments';
+import type { CatalogState } from './CatalogState.svelte';
+import type { FeaturesState } from './FeaturesState.svelte';
+import type { LangState } from './LangState.svelte';
+import type { NotebookState } from './NotebookState.svelte';
+import { FEATURES_TABLE, presetCellSql } from './run-preset-cell';
+
+export interface SegmentContext {
+  notebook: NotebookState;
+  features: FeaturesState;
+  catalog: CatalogState;
+  lang: LangState;
+  runCell: (id: string) => Promise<void>;
+  exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
+}
+
+/** What the user does with segmentation preset cells: add, tune, read as SQL, strategies, export. */
+export class SegmentActions {
+  #paramTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(private readonly ctx: SegmentContext) {}
+
+  /** Adds a segmentation preset cell with default parameters and runs it. */
+  async addPresetCell(presetId: string, index?: number): Promise<void> {
+    const preset = presetById(presetId);
+    const base = presetId.replace(/[^a-z0-9]+/gi, '_').toLowerCase();
+    const used = new Set([
+      ...this.ctx.catalog.tables.map((t) => t.name.toLowerCase()),
+      ...this.ctx.notebook.notebook.cells.flatMap((c) =>
+        c.kind === 'markdown' || !c.name ? [] : [c.name.toLowerCase()],
+      ),
+    ]);
+    let name = `${base}_segments`;
+    for (let i = 2; used.has(name); i++) name = `${base}_segments_${i}`;
+    const cell = this.ctx.notebook.insertCell(
+      {
+        id: newCellId(),
+        kind: 'preset',
+        presetId,
+        params: $state.snapshot(preset.defaults()) as Record<string, unknown>,
+        name,
+        strategies: {},
+      },
+      index,
+    );
+    await this.ctx.runCell(cell.id);
+  }
+
+  /** Changes one preset parameter; the segment counts follow shortly (debounced). */
+  setPresetParam(id: string, key: string, value: unknown): void {
+    const cell = this.ctx.notebook.cell(id);
+    if (cell?.kind !== 'preset') return;
+    cell.params[key] = value;
+    this.ctx.notebook.save();
+    clearTimeout(this.#paramTimers.get(id));
+    this.#paramTimers.set(
+      id,
+      setTimeout(() => void this.ctx.runCell(id), 150),
+    );
+  }
+
+  /** The SQL a preset cell runs, or the reason it cannot be built. */
+  presetSql(cell: PresetCell): { sql: string } | { error: string } {
+    try {
+      const asOf = this.ctx.features.asOfUsed || this.ctx.notebook.notebook.asOf || '2000-01-01';
+      return { sql: presetCellSql($state.snapshot(cell) as PresetCell, asOf, this.ctx.lang.lang) };
+    } catch (e) {
+      return { error: errorText(e, this.ctx.lang.lang) };
+    }
+  }
+
+  /** Turns a preset cell into a SQL cell with the same SQL and result name. */
+  async presetToSql(id: string): Promise<void> {
+    const cell = this.ctx.notebook.cell(id);
+    if (cell?.kind !== 'preset') return;
+    const built = this.presetSql(cell);
+    if ('error' in built) return;
+    const next: SqlCell = { id: newCellId(), kind: 'sql', source: built.sql, name: cell.name };
+    this.ctx.notebook.replaceCell(id, next);
+    await this.ctx.runCell(next.id);
+  }
+
+  /** Renames a preset cell's result; the old name stops being queryable. */
+  async renamePresetResult(id: string, name: string): Promise<void> {
+    const cell = this.ctx.notebook.cell(id);
+    const next = name.trim();
+    if (cell?.kind !== 'preset' || next === '' || next === cell.name) return;
+    const old = cell.name;
+    cell.name = next;
+    this.ctx.notebook.save();
+    await this.ctx.exclusive((engine) => engine.exec(dropViewSql(old))).catch(() => {});
+    await this.ctx.runCell(id);
+  }
+
+  /** The strategy for a segment of a preset cell: the user's text, else the preset's default. */
+  strategyFor(cell: PresetCell, segment: string): string {
+    const own = cell.strategies[segment];
+    if (own !== undefined) return own;
+    const lang = this.ctx.lang.lang;
+    try {
+      const preset = presetById(cell.presetId);
+      const params = { ...(preset.defaults() as object), ...cell.params };
+      const def = preset.segments(params).find((d) => pick(d.label, lang) === segment);
+      return def ? pick(def.strategy, lang) : '';
+    } catch {
+      return '';
+    }
+  }
+
+  setStrategy(id: string, segment: string, text: string): void {
+    const cell = this.ctx.notebook.cell(id);
+    if (cell?.kind !== 'preset') return;
+    cell.strategies[segment] = text;
+    this.ctx.notebook.save();
+  }
+
+  /** Segment members with features and strategy, as rows ready for a CSV/XLSX/Parquet writer. */
+  async segmentExportRows(
+    id: string,
+    segment?: string,
+  ): Promise<{ rows: Row[]; columns: ExportColumn[] }> {
+    const cell = this.ctx.notebook.cell(id);
+    if (cell?.kind !== 'preset') throw new Error('not a preset cell');
+    const run = this.ctx.notebook.runs[id]?.result;
+    const segments = run && 'summary' in run ? run.summary.map((r) => String(r.segment)) : [];
+    const strategies = segments.map((seg) => ({
+      segment: seg,
+      strategy: this.strategyFor(cell, seg),
+    }));
+    const sql = exportSegmentsSql({
+      segments: { table: cell.name },
+      features: FEATURES_TABLE,
+      strategies,
+      ...(segment ? { segment } : {}),
+    });
+    const { rows, columns } = await this.ctx.exclusive((engine) => engine.query(sql));
+    return { rows, columns };
+  }
+}
