@@ -9,12 +9,22 @@ export class LocalizedError extends Error {
 
 const CJK = /[\u3400-\u9fff]/;
 
+/** The two-language text an error carries: `labels` (LocalizedError, ClvInputError) or `messages` (LoadError). */
+function labelsOf(error: unknown): Labels | null {
+  const e = error as { labels?: Partial<Labels>; messages?: Partial<Labels> } | null;
+  const labels = e?.labels ?? e?.messages;
+  return typeof labels?.en === 'string' && typeof labels.zh === 'string'
+    ? (labels as Labels)
+    : null;
+}
+
 /**
  * The message of an error in the user's language. Model code throws either a LocalizedError or
  * an Error whose message is the English line followed by the Chinese line.
  */
 export function errorText(error: unknown, lang: Lang): string {
-  if (error instanceof LocalizedError) return pick(error.labels, lang);
+  const labels = labelsOf(error);
+  if (labels) return pick(labels, lang);
   const message = error instanceof Error ? error.message : String(error);
   const lines = message.split('\n');
   const zhStart = lines.findIndex((l, i) => i > 0 && CJK.test(l) && !CJK.test(lines[i - 1] ?? ''));

@@ -8,6 +8,11 @@ describe('errorText', () => {
     expect(errorText(e, 'en')).toBe('Choose a column');
   });
 
+  it('reads any error that carries labels', () => {
+    const e = Object.assign(new Error('x'), { labels: { en: 'Too few buyers', zh: '购买客户太少' } });
+    expect(errorText(e, 'zh-CN')).toBe('购买客户太少');
+  });
+
   it('splits an English-then-Chinese message', () => {
     const e = new Error('Orders table "o": choose the Amount column.\n订单表“o”：请选择“金额”列。');
     expect(errorText(e, 'en')).toBe('Orders table "o": choose the Amount column.');

@@ -1,0 +1,13 @@
+import type { TableMapping } from '../model/roles';
+import { date, ident } from './quote';
+
+/** First and last order day before the analysis date (`first_day`, `last_day` as YYYY-MM-DD). */
+export function orderDateRangeSql(orders: TableMapping, asOf: string): string {
+  const column = orders.columns.orderDate;
+  if (!column)
+    throw new Error('The orders table has no order date column.\n订单表没有订单日期列。');
+  const day = `TRY_CAST(${ident(column)} AS DATE)`;
+  return `SELECT strftime(min(${day}), '%Y-%m-%d') AS first_day, strftime(max(${day}), '%Y-%m-%d') AS last_day
+FROM ${ident(orders.table)}
+WHERE ${day} < ${date(asOf)}`;
+}
