@@ -1,0 +1,27 @@
+import type { Lang } from '../model/labels';
+
+/**
+ * d3-format strings for the kinds of numbers the charts show, the same in both languages.
+ * Money has no currency symbol: the data's currency does not change with the UI language.
+ */
+export const FORMATS = {
+  count: ',.0f',
+  money: ',.0f',
+  percent: '.1%',
+  decimal: ',.2f',
+  days: ',.0f',
+} as const;
+
+/**
+ * A Vega expression for compact axis labels of large numbers, where the languages differ:
+ * 1.2万 / 3.5亿 in Chinese, 12K / 3.5M / 1.2B in English.
+ */
+export function compactLabelExpr(lang: Lang): string {
+  const v = 'datum.value';
+  const step = (limit: string, unit: string, rest: string) =>
+    `abs(${v}) >= ${limit} ? format(${v} / ${limit}, ',.1~f') + '${unit}' : ${rest}`;
+  const plain = `format(${v}, ',~f')`;
+  return lang === 'zh-CN'
+    ? step('1e8', '亿', step('1e4', '万', plain))
+    : step('1e9', 'B', step('1e6', 'M', step('1e3', 'K', plain)));
+}

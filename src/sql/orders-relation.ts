@@ -1,0 +1,49 @@
+import { fail, requireName } from './input-check';
+import { ident } from './quote';
+
+/** Raw orders as the user mapped them: one row per order (or order line, with `orderId`). */
+export interface OrdersRelation {
+  relation: string;
+  customerId: string;
+  /** DATE, TIMESTAMP or text DuckDB can cast to DATE; only the calendar day counts. */
+  orderDate: string;
+  amount: string;
+  /** When rows are order lines, the order they belong to: orders are then counted by id. */
+  orderId?: string;
+}
+
+/** Checks the mapping and returns it; throws a readable error for a missing name. */
+export function checkOrders(orders: OrdersRelation): OrdersRelation {
+  if (typeof orders !== 'object' || orders === null) {
+    fail('Map the orders table first.', '请先映射订单表。');
+  }
+  requireName(orders.relation, 'orders table', '订单表');
+  requireName(orders.customerId, 'customer id column of the orders', '订单表的客户编号列');
+  requireName(orders.orderDate, 'order date column', '订单日期列');
+  requireName(orders.amount, 'amount column', '金额列');
+  if (orders.orderId !== undefined) requireName(orders.orderId, 'order id column', '订单号列');
+  return orders;
+}
+
+/**
+ * `SELECT customer_id, order_date, amount, order_id` over the mapped orders, typed
+ * (VARCHAR, DATE, DOUBLE, VARCHAR), without rows lacking a customer or a date. A NULL amount
+ * counts as 0.
+ */
+export function ordersSelectSql(orders: OrdersRelation): string {
+  const id = ident(orders.customerId);
+  const day = ident(orders.orderDate);
+  const orderId = orders.orderId ? `CAST(${ident(orders.orderId)} AS VARCHAR)` : 'NULL::VARCHAR';
+  return `SELECT
+    CAST(${id} AS VARCHAR) AS customer_id,
+    CAST(${day} AS DATE) AS order_date,
+    COALESCE(CAST(${ident(orders.amount)} AS DOUBLE), 0) AS amount,
+    ${orderId} AS order_id
+  FROM ${ident(orders.relation)}
+  WHERE ${id} IS NOT NULL AND ${day} IS NOT NULL`;
+}
+
+/** The aggregate counting orders among `ordersSelectSql` rows: distinct ids, else rows. */
+export function orderCountSql(orders: OrdersRelation): string {
+  return orders.orderId ? 'COUNT(DISTINCT order_id)' : 'COUNT(*)';
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { geographyChart, type GeographyRow } from '../../../src/charts/geography-chart';
+import { renderVegaLite } from '../../support/render-vega';
+
+const row = (place: string, rank: number, segment: string, customers: number, revenue: number) =>
+  ({ place, place_rank: rank, segment, customers, revenue, share_in_place: 0 }) as GeographyRow;
+
+const rows: GeographyRow[] = [
+  row('其他', 4, 'A', 5, 20_000),
+  row('广东', 1, 'A', 30, 200_000),
+  row('广东', 1, 'B', 10, 100_000),
+  row('北京', 2, 'A', 8, 90_000),
+  row('北京', 2, 'B', 12, 60_000),
+  row('上海', 3, 'B', 9, 40_000),
+];
+
+describe('geography chart', () => {
+  it('stacks segments per place in rank order, Other last', async () => {
+    const spec = geographyChart({
+      rows,
+      segments: ['A', 'B'],
+      level: 'province',
+      lang: 'zh-CN',
+      measure: 'revenue',
+    });
+    const r = await renderVegaLite(spec);
+    expect(r.problems).toEqual([]);
+    expect(r.items('rect')).toHaveLength(6);
+    expect(r.texts('title-text')).toEqual(['各省份分群分布']);
+    const yLabels = r.texts('axis-label').filter((t) => !/^[\d.,]+万?$/.test(t));
+    expect(yLabels).toEqual(['广东', '北京', '上海', '其他']);
+    expect(r.texts('axis-label')).toEqual(expect.arrayContaining(['10万', '20万']));
+    expect(r.textItems().every((t) => (t.fontSize ?? 0) >= 12)).toBe(true);
+  });
+
+  it('normalises every bar to the full width for the segment mix', async () => {
+    const spec = geographyChart({
+      rows,
+      segments: ['A', 'B'],
+      level: 'region',
+      normalize: true,
+      lang: 'en',
+    });
+    const r = await renderVegaLite(spec);
+    expect(r.problems).toEqual([]);
+    expect(r.texts('title-text')).toEqual(['Segments by Region']);
+    const widths = new Map<string, number>();
+    for (const bar of r.items('rect') as { datum?: { place: string }; width?: number }[]) {
+      const place = bar.datum!.place;
+      widths.set(place, (widths.get(place) ?? 0) + bar.width!);
+    }
+    const all = [...widths.values()];
+    expect(all).toHaveLength(4);
+    for (const w of all) expect(w).toBeCloseTo(all[0]!, 6);
+    // Guangdong is 30 A to 10 B customers: A takes three quarters of its bar
+    const gd = (
+      r.items('rect') as { datum?: { place: string; segment: string }; width?: number }[]
+    ).filter((b) => b.datum!.place === '广东');
+    const a = gd.find((b) => b.datum!.segment === 'A')!.width!;
+    expect(a / all[0]!).toBeCloseTo(0.75, 6);
+  });
+});

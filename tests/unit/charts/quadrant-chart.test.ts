@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import {
+  quadrantChart,
+  type QuadrantScatterRow,
+  type QuadrantSummaryRow,
+} from '../../../src/charts/quadrant-chart';
+import { embeddedRows, renderVegaLite } from '../../support/render-vega';
+
+const SEGMENTS = ['Core', 'Grow loyalty', 'Increase spend', 'Low priority'];
+
+function point(i: number, segment: string, value: number, loyalty: number): QuadrantScatterRow {
+  return {
+    kind: 'point',
+    customer_id: `c${i}`,
+    segment,
+    value,
+    loyalty,
+    value_lo: null,
+    value_hi: null,
+    loyalty_lo: null,
+    loyalty_hi: null,
+    customers: 1,
+    segment_share: 1,
+  };
+}
+
+function bin(i: number, j: number, customers: number): QuadrantScatterRow {
+  return {
+    kind: 'bin',
+    customer_id: null,
+    segment: SEGMENTS[(i + j) % 4]!,
+    value: i * 10 + 5,
+    loyalty: j + 0.5,
+    value_lo: i * 10,
+    value_hi: i * 10 + 10,
+    loyalty_lo: j,
+    loyalty_hi: j + 1,
+    customers,
+    segment_share: 0.6,
+  };
+}
+
+const quadrants: QuadrantSummaryRow[] = [
+  {
+    segment: 'Core',
+    high_value: true,
+    high_loyalty: true,
+    customers: 2,
+    customer_share: 0.2,
+    revenue_share: 0.55,
+  },
+  {
+    segment: 'Grow loyalty',
+    high_value: true,
+    high_loyalty: false,
+    customers: 3,
+    customer_share: 0.3,
+    revenue_share: 0.25,
+  },
+  {
+    segment: 'Increase spend',
+    high_value: false,
+    high_loyalty: true,
+    customers: 1,
+    customer_share: 0.1,
+    revenue_share: 0.05,
+  },
+  {
+    segment: 'Low priority',
+    high_value: false,
+    high_loyalty: false,
+    customers: 3,
+    customer_share: 0.3,
+    revenue_share: 0.15,
+  },
+  {
+    segment: 'Prospects',
+    high_value: false,
+    high_loyalty: false,
+    customers: 1,
+    customer_share: 0.1,
+    revenue_share: 0,
+  },
+];
+
+describe('quadrant chart', () => {
+  it('draws one circle per customer, two threshold rules and four corner labels', async () => {
+    const rows = [
+      point(1, 'Core', 900, 6),
+      point(2, 'Core', 700, 5),
+      point(3, 'Grow loyalty', 800, 1),
+      point(4, 'Increase spend', 100, 7),
+      point(5, 'Low priority', 50, 1),
+    ];
+    const spec = quadrantChart({
+      rows,
+      valueThreshold: 300,
+      loyaltyThreshold: 2,
+      quadrants,
+      segments: SEGMENTS,
+      lang: 'en',
+    });
+    const r = await renderVegaLite(spec);
+    expect(r.problems).toEqual([]);
+    expect(r.items('symbol')).toHaveLength(5);
+    expect(r.items('rule')).toHaveLength(2);
+    expect(r.items('rect')).toHaveLength(0);
+    expect(r.texts('title-text')).toEqual(['Value × loyalty']);
+    expect(r.texts('axis-title')).toEqual(expect.arrayContaining(['Value', 'Loyalty']));
+    const corners = r.items('text').map((t) => (t.text as string[]).join(' | '));
+    expect(corners).toEqual([
+      'Core | Customers 20% | Revenue 55%',
+      'Grow loyalty | Customers 30% | Revenue 25%',
+      'Increase spend | Customers 10% | Revenue 5%',
+      'Low priority / Prospects | Customers 40% | Revenue 15%',
+    ]);
+    // every circle coloured by its segment's palette entry
+    const fills = r.items('symbol').map((s) => (s as { fill?: string }).fill);
+    expect(fills[0]).toBe(fills[1]);
+    expect(new Set(fills).size).toBe(4);
+    expect(r.textItems().every((t) => (t.fontSize ?? 0) >= 12)).toBe(true);
+  });
+
+  it('draws bins, not points, in density mode, in Chinese', async () => {
+    const rows: QuadrantScatterRow[] = [];
+    for (let i = 0; i < 60; i++) for (let j = 0; j < 40; j++) rows.push(bin(i, j, 1 + i * j));
+    const spec = quadrantChart({
+      rows,
+      valueThreshold: 250,
+      loyaltyThreshold: 20,
+      quadrants,
+      segments: SEGMENTS,
+      scale: 'symlog',
+      valueTitle: { en: 'Spend', zh: '消费额' },
+      lang: 'zh-CN',
+    });
+    expect(embeddedRows(spec)).toBeLessThanOrEqual(2400 + 2 + 4);
+    const r = await renderVegaLite(spec);
+    expect(r.problems).toEqual([]);
+    expect(r.items('rect')).toHaveLength(2400);
+    expect(r.items('symbol')).toHaveLength(0);
+    expect(r.texts('title-text')).toEqual(['价值 × 忠诚度']);
+    expect(r.texts('title-subtitle')[0]).toMatch(/按网格汇总/);
+    expect(r.texts('axis-title')).toEqual(expect.arrayContaining(['消费额', '忠诚度']));
+    expect(r.items('text')[0]!.text).toEqual(['Core', '客户 20%', '收入 55%']);
+  });
+
+  it('leaves out a missing threshold and refuses more than 50k rows', async () => {
+    const spec = quadrantChart({
+      rows: [point(1, 'Core', 1, 1)],
+      valueThreshold: null,
+      loyaltyThreshold: 1,
+      segments: SEGMENTS,
+      lang: 'en',
+    });
+    expect((await renderVegaLite(spec)).items('rule')).toHaveLength(1);
+    const many = Array.from({ length: 50_001 }, (_, i) => point(i, 'Core', i, 1));
+    expect(() =>
+      quadrantChart({
+        rows: many,
+        valueThreshold: 1,
+        loyaltyThreshold: 1,
+        segments: [],
+        lang: 'en',
+      }),
+    ).toThrow(/at most 50000 rows/);
+  });
+});

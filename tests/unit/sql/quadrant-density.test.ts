@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quadrantScatterSql, quadrantSummarySql } from '../../../src/sql/quadrant-density';
+import { valueLoyalty } from '../../../src/model/presets/value-loyalty';
+import { NodeEngine } from '../../support/node-engine';
+import { createFeatures } from '../../support/features-fixture';
+
+let engine: NodeEngine;
+beforeAll(async () => {
+  engine = await NodeEngine.start();
+  await engine.exec(`CREATE TABLE vl AS SELECT * FROM (VALUES
+    ('p1', 'A', 0.0, 0.0), ('p2', 'A', 1.0, 1.0), ('p3', 'B', 2.0, 0.5),
+    ('p4', 'C', 10.0, 4.0), ('p5', 'B', 6.0, 1.0), ('p6', 'B', 7.0, 3.0),
+    ('p7', 'C', 8.0, 3.5), ('p8', 'B', 0.0, 4.0), ('p9', 'A', 1.0, 3.9),
+    ('gone', 'A', 3.0, NULL)
+  ) t(customer_id, segment, value, loyalty)`);
+  const e1 = Math.E - 1;
+  const e2 = Math.E ** 2 - 1;
+  await engine.exec(`CREATE TABLE skew AS SELECT * FROM (VALUES
+    ('n', 'A', ${-e1}, 2.0), ('z', 'A', 0.0, 2.0), ('o', 'B', ${e1}, 2.0), ('t', 'B', ${e2}, 2.0)
+  ) t(customer_id, segment, value, loyalty)`);
+});
+afterAll(() => engine.close());
+
+describe('quadrant scatter', () => {
+  it('returns points while there are few customers, without missing measures', async () => {
+    const { rows } = await engine.query(quadrantScatterSql({ segments: { table: 'vl' } }));
+    expect(rows).toHaveLength(9);
+    expect(rows.every((r) => r.kind === 'point' && r.customers === 1 && r.value_lo === null)).toBe(
+      true,
+    );
+    expect(rows.find((r) => r.customer_id === 'p4')).toMatchObject({ value: 10, loyalty: 4 });
+  });
+
+  it('returns bins with counts and the dominant segment beyond the limit', async () => {
+    const sql = quadrantScatterSql({ segments: { table: 'vl' }, maxPoints: 3, xBins: 2, yBins: 2 });
+    const { rows } = await engine.query(`${sql} ORDER BY value, loyalty`);
+    // value 0..10 in bins of 5, loyalty 0..4 in bins of 2; the maxima fall in the last bin.
+    expect(
+      rows.map((r) => [r.kind, r.customer_id, r.segment, r.customers, r.segment_share]),
+    ).toEqual([
+      ['bin', null, 'A', 3, 2 / 3], // p1, p2 (A), p3 (B)
+      ['bin', null, 'A', 2, 0.5], // p8 (B), p9 (A): a tie goes to the first name
+      ['bin', null, 'B', 1, 1], // p5
+      ['bin', null, 'C', 3, 2 / 3], // p4, p7 (C), p6 (B)
+    ]);
+    expect(rows.map((r) => [r.value_lo, r.value_hi, r.loyalty_lo, r.loyalty_hi])).toEqual([
+      [0, 5, 0, 2],
+      [0, 5, 2, 4],
+      [5, 10, 0, 2],
+      [5, 10, 2, 4],
+    ]);
+    expect(rows.map((r) => [r.value, r.loyalty])).toEqual([
+      [2.5, 1],
+      [2.5, 3],
+      [7.5, 1],
+      [7.5, 3],
+    ]);
+  });
+
+  it('bins evenly in sign(x) ln(1 + |x|) on the symlog scale', async () => {
+    const sql = quadrantScatterSql({
+      segments: { table: 'skew' },
+      maxPoints: 1,
+      xBins: 3,
+      yBins: 1,
+      scale: 'symlog',
+    });
+    const { rows } = await engine.query(`${sql} ORDER BY value`);
+    // scaled values -1, 0, 1, 2 -> three bins of width 1; 2 is clamped into the last.
+    const e1 = Math.E - 1;
+    const e2 = Math.E ** 2 - 1;
+    const edges = rows.map((r) => [r.value_lo, r.value_hi, r.customers]);
+    const expected = [
+      [-e1, 0, 1],
+      [0, e1, 1],
+      [e1, e2, 2],
+    ];
+    edges.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(expected[i]![j]!, 9)));
+    expect(rows[1]!.value).toBeCloseTo(Math.exp(0.5) - 1, 9); // centre of [0, 1] scaled
+    // every loyalty is 2: one bin starting at 2
+    expect(rows.every((r) => Math.abs((r.loyalty_lo as number) - 2) < 1e-9)).toBe(true);
+  });
+
+  it('rejects a limit above what a chart can draw', () => {
+    expect(() => quadrantScatterSql({ segments: { table: 'vl' }, maxPoints: 60_000 })).toThrow(
+      /point limit/,
+    );
+  });
+});
+
+describe('quadrant summary', () => {
+  it('counts customers and revenue per quadrant of the value-loyalty preset', async () => {
+    await createFeatures(engine, [
+      { customer_id: 'c1', monetary: 100, frequency: 3 }, // core: above both medians
+      { customer_id: 'c2', monetary: 300, frequency: 1 }, // grow loyalty
+      { customer_id: 'c3', monetary: 50, frequency: 4 }, // increase spend
+      { customer_id: 'c4', monetary: 80, frequency: 2 }, // at both medians: low priority
+      { customer_id: 'c5', monetary: 40, frequency: 1 }, // low priority
+      { customer_id: 'c6', is_prospect: true },
+    ]);
+    const preset = valueLoyalty.toSql(valueLoyalty.defaults(), {
+      features: 'features',
+      asOf: '2024-06-30',
+      lang: 'en',
+    });
+    // buyers' medians: value median(100, 300, 50, 80, 40) = 80, loyalty median(3,1,4,2,1) = 2
+    const { rows } = await engine.query(
+      quadrantSummarySql({ segments: { sql: preset }, features: 'features' }),
+    );
+    expect(
+      rows.map((r) => [r.segment, r.high_value, r.high_loyalty, r.customers, r.revenue]),
+    ).toEqual([
+      ['Core', true, true, 1, 100],
+      ['Grow loyalty', true, false, 1, 300],
+      ['Increase spend', false, true, 1, 50],
+      ['Low priority', false, false, 2, 120],
+      ['Prospects', false, false, 1, 0],
+    ]);
+    expect(rows.map((r) => r.revenue_share)).toEqual([
+      100 / 570,
+      300 / 570,
+      50 / 570,
+      120 / 570,
+      0,
+    ]);
+    expect(rows[0]!.customer_share).toBeCloseTo(1 / 6, 12);
+    expect(rows[0]).toMatchObject({ value_threshold: 80, loyalty_threshold: 2 });
+
+    // the same result feeds the scatter: 6 points (the prospect has value 0, loyalty 0)
+    const scatter = await engine.query(quadrantScatterSql({ segments: { sql: preset } }));
+    expect(scatter.rows).toHaveLength(6);
+  });
+});
