@@ -1,3 +1,4 @@
+import { churnRisk } from './churn-risk';
 import { customerType } from './customer-type';
 import { geography } from './geography';
 import { lifecycle } from './lifecycle';
@@ -24,6 +25,7 @@ export const PRESETS: readonly AnyPreset[] = [
   needs,
   geography,
   customerType,
+  churnRisk,
 ];
 
 /** The preset with this id; throws a readable error for an unknown id. */

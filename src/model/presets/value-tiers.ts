@@ -13,6 +13,11 @@ import { valueTiersSql } from './value-tiers-sql';
 export interface ValueTiersParams {
   /** `thresholds`: spend and order-count cut-offs; `pareto`: cumulative revenue share (ABC). */
   mode: 'thresholds' | 'pareto';
+  /**
+   * What spend thresholds and revenue shares measure: spend to date, or the predicted CLV a
+   * Predict cell adds to the features.
+   */
+  valueColumn: 'monetary' | 'predicted_clv';
   /** Whether the spend thresholds are percentiles of buyers' spend (0-1) or amounts. */
   thresholdUnit: 'percentile' | 'value';
   vipMonetary: number;
@@ -29,6 +34,7 @@ export interface ValueTiersParams {
 
 const L = {
   mode: { en: 'Method', zh: '分级方法' },
+  valueColumn: { en: 'Value measure', zh: '价值指标' },
   thresholdUnit: { en: 'Spend thresholds are', zh: '消费额阈值类型' },
   vipMonetary: { en: 'VIP spend threshold', zh: 'VIP消费额阈值' },
   vipFrequency: { en: 'VIP minimum orders', zh: 'VIP最少订单数' },
@@ -93,6 +99,7 @@ const SEGMENTS: SegmentDef[] = [
 function defaults(): ValueTiersParams {
   return {
     mode: 'thresholds',
+    valueColumn: 'monetary',
     thresholdUnit: 'percentile',
     vipMonetary: 0.9,
     vipFrequency: 3,
@@ -104,7 +111,7 @@ function defaults(): ValueTiersParams {
   };
 }
 
-type NumericKey = Exclude<keyof ValueTiersParams, 'mode' | 'thresholdUnit'>;
+type NumericKey = Exclude<keyof ValueTiersParams, 'mode' | 'valueColumn' | 'thresholdUnit'>;
 
 function validate(p: ValueTiersParams): ParamError[] {
   const money = p.thresholdUnit === 'percentile' ? { min: 0, max: 1 } : { min: 0 };
@@ -115,6 +122,7 @@ function validate(p: ValueTiersParams): ParamError[] {
   const thresholds = p.mode === 'thresholds';
   const errors = errorsOf([
     choiceError('mode', L.mode, p.mode, ['thresholds', 'pareto']),
+    choiceError('valueColumn', L.valueColumn, p.valueColumn, ['monetary', 'predicted_clv']),
     choiceError('thresholdUnit', L.thresholdUnit, p.thresholdUnit, ['percentile', 'value']),
     check('potentialMonetary', money),
     ...(thresholds
@@ -151,8 +159,8 @@ export const valueTiers: Preset<ValueTiersParams> = {
   id: 'value-tiers',
   label: { en: 'Value tiers', zh: '客户价值分级' },
   description: {
-    en: 'VIP, important, ordinary and potential customers, by spend and order thresholds or by cumulative revenue share (Pareto / ABC). Rules apply in order: prospects, VIP, important, potential, ordinary.',
-    zh: '按消费额与订单数阈值，或按累计收入占比（帕累托/ABC分析），把客户分为VIP、重要、普通和潜在客户。判定顺序：未下单客户、VIP、重要、潜在、普通。',
+    en: 'VIP, important, ordinary and potential customers, by spend and order thresholds or by cumulative revenue share (Pareto / ABC). Rules apply in order: prospects, VIP, important, potential, ordinary. With predicted CLV as the value measure (run a Predict cell first), the spend thresholds and revenue shares apply to predicted CLV; buyers without a prediction are tiered by their orders only.',
+    zh: '按消费额与订单数阈值，或按累计收入占比（帕累托/ABC分析），把客户分为VIP、重要、普通和潜在客户。判定顺序：未下单客户、VIP、重要、潜在、普通。以预测CLV为价值指标时（需先运行预测单元），消费额阈值与收入占比改按预测CLV计算；没有预测值的购买客户仅按订单数分级。',
   },
   params: [
     {
@@ -167,6 +175,18 @@ export const valueTiers: Preset<ValueTiersParams> = {
         {
           value: 'pareto',
           label: { en: 'Cumulative revenue share (Pareto)', zh: '累计收入占比（帕累托）' },
+        },
+      ],
+    },
+    {
+      key: 'valueColumn',
+      kind: 'select',
+      label: L.valueColumn,
+      options: [
+        { value: 'monetary', label: { en: 'Spend to date', zh: '历史消费额' } },
+        {
+          value: 'predicted_clv',
+          label: { en: 'Predicted CLV (needs a Predict cell)', zh: '预测CLV（需先运行预测单元）' },
         },
       ],
     },

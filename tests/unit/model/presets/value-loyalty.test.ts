@@ -105,4 +105,31 @@ describe('value × loyalty', () => {
     await expect(engine.query(sql)).rejects.toThrow(/x"; DROP TABLE features; --/);
     expect((await engine.query('SELECT count(*) AS n FROM features')).rows).toEqual([{ n: 3 }]);
   });
+
+  it('can put predicted CLV on the value axis, unscored buyers counting as low value', async () => {
+    // Scored CLV 500, 50, 400, 100 -> median 250 (the NULL of c4 is left out); orders 5, 5, 1,
+    // 3, 1 -> median 3.
+    await createFeatures(engine, [
+      { customer_id: 'c1', frequency: 5 },
+      { customer_id: 'c2', frequency: 5 },
+      { customer_id: 'c3', frequency: 1 },
+      { customer_id: 'c4', frequency: 3 },
+      { customer_id: 'c5', frequency: 1 },
+      { customer_id: 'p', is_prospect: true },
+    ]);
+    await engine.exec(`ALTER TABLE features ADD COLUMN predicted_clv DOUBLE;
+      UPDATE features SET predicted_clv = CASE customer_id
+        WHEN 'c1' THEN 500 WHEN 'c2' THEN 50 WHEN 'c3' THEN 400 WHEN 'c5' THEN 100 END`);
+    const sql = valueLoyalty.toSql(params({ valueColumn: 'predicted_clv' }), ctx);
+    expect(await segmentsById(engine, sql)).toEqual({
+      c1: 'Core',
+      c2: 'Increase spend',
+      c3: 'Grow loyalty',
+      c4: 'Low priority',
+      c5: 'Low priority',
+      p: 'Prospects',
+    });
+    const { rows } = await engine.query(sql);
+    expect(rows[0]).toMatchObject({ value_threshold: 250, loyalty_threshold: 3 });
+  });
 });

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { valueTiers, type ValueTiersParams } from '../../../../src/model/presets/value-tiers';
 import { NodeEngine } from '../../../support/node-engine';
-import { createFeatures, segmentsById } from '../../../support/features-fixture';
+import { createFeatures, segmentsById, type FeatureRow } from '../../../support/features-fixture';
+import { literal, str } from '../../../../src/sql/quote';
 
 let engine: NodeEngine;
 beforeAll(async () => {
@@ -133,6 +134,128 @@ describe('value tiers: Pareto', () => {
     expect(before.B).toBeCloseTo(0.4);
     expect(before.D).toBeCloseTo(0.6);
     expect(before.G).toBeCloseTo(0.98);
+  });
+});
+
+/** The shared features fixture plus the predicted_clv column a Predict cell joins in. */
+async function withPredictedClv(rows: [FeatureRow, number | null][]): Promise<void> {
+  await createFeatures(
+    engine,
+    rows.map(([r]) => r),
+  );
+  await engine.exec('ALTER TABLE features ADD COLUMN predicted_clv DOUBLE');
+  for (const [r, clv] of rows) {
+    await engine.exec(
+      `UPDATE features SET predicted_clv = ${literal(clv)} WHERE customer_id = ${str(r.customer_id)}`,
+    );
+  }
+}
+
+describe('value tiers by predicted CLV', () => {
+  it('applies the amount thresholds to predicted CLV instead of spend', async () => {
+    // VIP: CLV >= 1000 and >= 3 orders; important: CLV >= 500 or >= 3 orders; potential: one
+    // order and CLV below 50. By spend, b would be important, c potential and d ordinary.
+    await withPredictedClv([
+      [{ customer_id: 'a', monetary: 50, frequency: 4 }, 1200], // VIP on CLV despite low spend
+      [{ customer_id: 'b', monetary: 5000, frequency: 2 }, 100], // big past spend, little ahead -> ordinary
+      [{ customer_id: 'c', monetary: 30, frequency: 1 }, 600], // CLV >= 500 -> important
+      [{ customer_id: 'd', monetary: 80, frequency: 1 }, 20], // one order, CLV below 50 -> potential
+      [{ customer_id: 'e', monetary: 100, frequency: 1 }, null], // not scored, few orders -> ordinary
+      [{ customer_id: 'f', monetary: 100, frequency: 3 }, null], // not scored, 3 orders -> important
+      [{ customer_id: 'p', is_prospect: true }, null],
+    ]);
+    const amounts = {
+      thresholdUnit: 'value' as const,
+      vipMonetary: 1000,
+      vipFrequency: 3,
+      importantMonetary: 500,
+      importantFrequency: 3,
+      potentialMonetary: 50,
+    };
+    const sql = valueTiers.toSql(params({ ...amounts, valueColumn: 'predicted_clv' }), ctx);
+    expect(await segmentsById(engine, sql)).toEqual({
+      a: 'VIP',
+      b: 'Ordinary',
+      c: 'Important',
+      d: 'Potential',
+      e: 'Ordinary',
+      f: 'Important',
+      p: 'Potential',
+    });
+    const { rows } = await engine.query(sql);
+    expect(rows.find((r) => r.customer_id === 'a')).toMatchObject({
+      monetary: 50,
+      predicted_clv: 1200,
+      vip_predicted_clv: 1000,
+      important_predicted_clv: 500,
+      potential_predicted_clv: 50,
+    });
+    const bySpend = valueTiers.toSql(params(amounts), ctx);
+    expect(await segmentsById(engine, bySpend)).toMatchObject({
+      b: 'Important',
+      c: 'Potential',
+      d: 'Ordinary',
+    });
+  });
+
+  it('takes percentiles over the scored buyers only', async () => {
+    // Scored buyers 100..500: p90 = 460, p70 = 380, p30 = 220 (quantile_cont, position p * 4);
+    // the prospect's 0 and the unscored buyer must not count.
+    await withPredictedClv([
+      [{ customer_id: 'm1', frequency: 3 }, 100],
+      [{ customer_id: 'm2', frequency: 3 }, 200],
+      [{ customer_id: 'm3', frequency: 3 }, 300],
+      [{ customer_id: 'm4', frequency: 3 }, 400],
+      [{ customer_id: 'm5', frequency: 3 }, 500],
+      [{ customer_id: 'n', frequency: 3 }, null],
+      [{ customer_id: 'p', is_prospect: true }, 0],
+    ]);
+    const sql = valueTiers.toSql(params({ valueColumn: 'predicted_clv' }), ctx);
+    const { rows } = await engine.query(sql);
+    expect(rows[0]).toMatchObject({
+      vip_predicted_clv: 460,
+      important_predicted_clv: 380,
+      potential_predicted_clv: 220,
+    });
+    expect((await segmentsById(engine, sql)).m5).toBe('VIP');
+  });
+
+  it('ranks by cumulative share of predicted CLV in Pareto mode', async () => {
+    // Total CLV 1000: before A 0 (< 0.5 -> VIP), B 0.6 (< 0.8 -> important), C 0.9 -> ordinary.
+    // D has no prediction: no share, so it is not VIP or important.
+    await withPredictedClv([
+      [{ customer_id: 'A', frequency: 2, monetary: 10 }, 600],
+      [{ customer_id: 'B', frequency: 2, monetary: 10 }, 300],
+      [{ customer_id: 'C', frequency: 2, monetary: 900 }, 100],
+      [{ customer_id: 'D', frequency: 2, monetary: 900 }, null],
+      [{ customer_id: 'P', is_prospect: true }, null],
+    ]);
+    const p = params({
+      mode: 'pareto',
+      valueColumn: 'predicted_clv',
+      thresholdUnit: 'value',
+      vipRevenueShare: 0.5,
+      importantRevenueShare: 0.8,
+      potentialMonetary: 50,
+    });
+    const sql = valueTiers.toSql(p, ctx);
+    expect(await segmentsById(engine, sql)).toEqual({
+      A: 'VIP',
+      B: 'Important',
+      C: 'Ordinary',
+      D: 'Ordinary',
+      P: 'Potential',
+    });
+    const { rows } = await engine.query(sql);
+    const before = Object.fromEntries(rows.map((r) => [r.customer_id, r.revenue_share_before]));
+    expect(before.B).toBeCloseTo(0.6);
+    expect(before.D).toBeNull();
+  });
+
+  it('accepts only spend or predicted CLV as the value measure', () => {
+    const errors = valueTiers.validate(params({ valueColumn: 'x' as 'monetary' }));
+    expect(errors.map((e) => e.key)).toEqual(['valueColumn']);
+    expect(errors[0]!.message.zh).toMatch(/价值指标必须是以下之一/);
   });
 });
 

@@ -1,0 +1,229 @@
+import { CLV_SUMMARY_COLUMNS, type ClvTimeUnit } from '../../sql/clv-summary';
+import type { Labels } from '../labels';
+import { conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type BgNbdFit } from './bgnbd';
+import { customerLifetimeValue, UNITS_PER_MONTH } from './clv';
+import { ClvInputError } from './clv-input-error';
+import { checkFitData, checkFitResult, type FitWarning } from './fit-warnings';
+import { frequencyCheck, type FrequencyCheckRow } from './frequency-check';
+import { conditionalExpectedAverageSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
+import { summaryFromRows, type CustomerSummary } from './summary';
+
+export type { FrequencyCheckRow };
+
+export interface PredictSettings {
+  unit: ClvTimeUnit;
+  /** Forecast horizon: a whole number of months, 1..240. */
+  horizonMonths: number;
+  /** At least 0 and below 1, e.g. 0.01. */
+  monthlyDiscountRate: number;
+  /** Share of spend that is profit, in (0, 1]. */
+  margin: number;
+}
+
+export type PredictStage = 'bgnbd' | 'gamma-gamma' | 'scoring';
+
+/**
+ * While fitting, `iteration` is the optimiser's iteration and `logLikelihood` the best so far.
+ * While scoring, `iteration` counts the customers scored and `logLikelihood` is the BG/NBD fit's.
+ */
+export interface PredictProgress {
+  stage: PredictStage;
+  iteration: number;
+  logLikelihood: number;
+}
+
+/**
+ * Per-customer arrays are in the order of the input rows. NaN means "no value" (write it as SQL
+ * NULL): expectedSpend and clv are NaN for everyone when `gg` is null, and for the customers
+ * whose expected spend is unbounded because the spend model's q <= 1.
+ */
+export interface PredictResult {
+  bg: BgNbdFit;
+  /** Null when fewer than `MIN_SPEND_BUYERS` repeat buyers have a positive mean spend. */
+  gg: GammaGammaFit | null;
+  warnings: FitWarning[];
+  customerIds: string[];
+  pAlive: Float64Array;
+  /** Conditional on each customer's history, over horizonMonths * UNITS_PER_MONTH[unit]. */
+  expectedPurchases: Float64Array;
+  /**
+   * Gamma-Gamma expected spend per future purchase. For customers without repeat purchases it is
+   * the population mean p*gamma/(q-1); a repeat buyer whose mean repeat spend is 0 or negative
+   * (returns) counts as having spent 0, which pulls the estimate below that mean.
+   */
+  expectedSpend: Float64Array;
+  /** `customerLifetimeValue` over the horizon, with the same zero floor on mean spend. */
+  clv: Float64Array;
+  /** The holdout check by calibration frequency; empty when the rows have no holdout columns. */
+  byFrequency: FrequencyCheckRow[];
+}
+
+/** Fewer repeat buyers with positive spend than this, and the spend model is not fitted. */
+export const MIN_SPEND_BUYERS = 10;
+
+const SCORING_CHUNK = 2000;
+
+function bad(en: string, zh: string): never {
+  throw new ClvInputError({ en, zh });
+}
+
+function assertSettings(s: PredictSettings): void {
+  if (s === null || typeof s !== 'object')
+    bad('Prediction settings are missing.', '缺少预测设置。');
+  if (!(s.unit in UNITS_PER_MONTH)) {
+    bad(
+      `Unknown time unit "${String(s.unit)}": use days or weeks.`,
+      `未知的时间单位“${String(s.unit)}”：请使用天（days）或周（weeks）。`,
+    );
+  }
+  const h = s.horizonMonths;
+  if (!Number.isInteger(h) || h < 1 || h > 240) {
+    bad(
+      `The horizon must be a whole number of months from 1 to 240, got ${h}.`,
+      `预测期必须是 1 到 240 之间的整月数，实际为 ${h}。`,
+    );
+  }
+  const d = s.monthlyDiscountRate;
+  if (!Number.isFinite(d) || d < 0 || d >= 1) {
+    bad(
+      `The monthly discount rate must be at least 0 and below 1 (e.g. 0.01), got ${d}.`,
+      `月折现率必须不小于 0 且小于 1（如 0.01），实际为 ${d}。`,
+    );
+  }
+  if (!Number.isFinite(s.margin) || s.margin <= 0 || s.margin > 1) {
+    bad(
+      `The margin must be above 0 and at most 1 (e.g. 0.3 for 30%), got ${s.margin}.`,
+      `利润率必须大于 0 且不超过 1（如 0.3 表示 30%），实际为 ${s.margin}。`,
+    );
+  }
+}
+
+function customerIds(rows: readonly Record<string, unknown>[]): string[] {
+  return rows.map((row, i) => {
+    const id = row[CLV_SUMMARY_COLUMNS.customerId];
+    if (id === null || id === undefined) {
+      bad(`Summary row ${i + 1} has no customer_id.`, `汇总第 ${i + 1} 行缺少 customer_id。`);
+    }
+    return String(id);
+  });
+}
+
+function fitSpend(
+  summary: CustomerSummary,
+  warnings: FitWarning[],
+  onProgress?: (p: PredictProgress) => void,
+): GammaGammaFit | null {
+  let buyers = 0;
+  for (let i = 0; i < summary.frequency.length; i++) {
+    if (summary.frequency[i] > 0 && summary.monetaryValue[i] > 0) buyers++;
+  }
+  if (buyers < MIN_SPEND_BUYERS) {
+    const message: Labels = {
+      en: `Only ${buyers} repeat buyers with a positive spend: the spend model needs at least ${MIN_SPEND_BUYERS}, so there is no expected spend or CLV.`,
+      zh: `仅有 ${buyers} 位消费为正的复购客户：消费金额模型至少需要 ${MIN_SPEND_BUYERS} 位，因此无法给出期望消费和 CLV。`,
+    };
+    // More specific than checkFitData's warning of the same code, so it takes its place.
+    const i = warnings.findIndex((w) => w.code === 'few-repeat-buyers');
+    warnings.splice(i < 0 ? warnings.length : i, i < 0 ? 0 : 1, {
+      code: 'few-repeat-buyers',
+      message,
+    });
+    return null;
+  }
+  const gg = fitGammaGamma(summary, {
+    onProgress: (p) =>
+      onProgress?.({
+        stage: 'gamma-gamma',
+        iteration: p.iteration,
+        logLikelihood: p.logLikelihood,
+      }),
+  });
+  warnings.push(...checkFitResult(gg));
+  return gg;
+}
+
+/** Scores customers [from, to) into `out`; `spendSummary` has mean spend floored at 0. */
+function scoreChunk(
+  out: PredictResult,
+  spendSummary: CustomerSummary,
+  settings: PredictSettings,
+  from: number,
+  to: number,
+): void {
+  const { bg, gg } = out;
+  const { frequency: x, recency: tx, T, monetaryValue: m } = spendSummary;
+  const horizon = settings.horizonMonths * UNITS_PER_MONTH[settings.unit];
+  const valued: number[] = [];
+  for (let i = from; i < to; i++) {
+    out.pAlive[i] = probabilityAlive(bg, x[i], tx[i], T[i]);
+    out.expectedPurchases[i] = conditionalExpectedPurchases(bg, horizon, x[i], tx[i], T[i]);
+    const bounded = gg !== null && gg.p * x[i] + gg.q - 1 > 0;
+    out.expectedSpend[i] = bounded ? conditionalExpectedAverageSpend(gg, x[i], m[i]) : Number.NaN;
+    out.clv[i] = Number.NaN;
+    if (bounded) valued.push(i);
+  }
+  if (gg === null || valued.length === 0) return;
+  const pickArr = (a: Float64Array) => Float64Array.from(valued, (i) => a[i]);
+  const clv = customerLifetimeValue(
+    bg,
+    gg,
+    { frequency: pickArr(x), recency: pickArr(tx), T: pickArr(T), monetaryValue: pickArr(m) },
+    {
+      months: settings.horizonMonths,
+      monthlyDiscountRate: settings.monthlyDiscountRate,
+      margin: settings.margin,
+      unit: settings.unit,
+    },
+  );
+  valued.forEach((i, k) => (out.clv[i] = clv[k]));
+}
+
+/**
+ * Fits BG/NBD and Gamma-Gamma on `clvSummarySql` rows and scores every customer: P(alive),
+ * expected purchases and spend over the horizon, and CLV. Pure, so it can run in a Web Worker.
+ * Doubts about the data or fits come back as `warnings`; a ClvInputError is thrown only when no
+ * fit is possible (bad settings or rows, no customers, or no observation time).
+ */
+export function predict(
+  rows: readonly Record<string, unknown>[],
+  settings: PredictSettings,
+  onProgress?: (p: PredictProgress) => void,
+): PredictResult {
+  assertSettings(settings);
+  if (!Array.isArray(rows)) bad('The summary rows must be a list.', '汇总数据必须是行列表。');
+  const ids = customerIds(rows);
+  const summary = summaryFromRows(rows);
+  const warnings = checkFitData(summary);
+  const fatal = warnings.find((w) => w.code === 'no-customers' || w.code === 'no-observation-time');
+  if (fatal) throw new ClvInputError(fatal.message);
+
+  const bg = fitBgNbd(summary, {
+    onProgress: (p) =>
+      onProgress?.({ stage: 'bgnbd', iteration: p.iteration, logLikelihood: p.logLikelihood }),
+  });
+  warnings.push(...checkFitResult(bg));
+  const gg = fitSpend(summary, warnings, onProgress);
+
+  const n = ids.length;
+  const out: PredictResult = {
+    bg,
+    gg,
+    warnings,
+    customerIds: ids,
+    pAlive: new Float64Array(n),
+    expectedPurchases: new Float64Array(n),
+    expectedSpend: new Float64Array(n),
+    clv: new Float64Array(n),
+    byFrequency: frequencyCheck(bg, summary, rows),
+  };
+  const spendSummary = {
+    ...summary,
+    monetaryValue: summary.monetaryValue.map((v) => Math.max(v, 0)),
+  };
+  for (let from = 0; from < n; from += SCORING_CHUNK) {
+    const to = Math.min(n, from + SCORING_CHUNK);
+    scoreChunk(out, spendSummary, settings, from, to);
+    onProgress?.({ stage: 'scoring', iteration: to, logLikelihood: bg.logLikelihood });
+  }
+  return out;
+}
