@@ -43,4 +43,6 @@ export interface Engine {
   insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
   /** Asks DuckDB to stop the running query; resolves to whether one was cancelled. */
   cancel(): Promise<boolean>;
+  /** Stops the engine for good (its worker and memory), e.g. before a restart. */
+  terminate?(): Promise<void>;
 }

@@ -21,7 +21,11 @@ export type LoadErrorCode =
   | 'csv-read'
   | 'excel-unreadable'
   | 'excel-encrypted'
-  | 'sheet-not-found';
+  | 'sheet-not-found'
+  | 'json-invalid'
+  | 'parquet-unreadable'
+  | 'too-big'
+  | 'out-of-memory';
 
 export interface LoadErrorInit {
   code: LoadErrorCode;

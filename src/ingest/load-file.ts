@@ -1,86 +1,102 @@
 import type { Engine } from '../engine/types';
+import type { Labels } from '../model/labels';
 import { dropTableSql } from '../sql/catalog';
-import { countRowsSql, createTableFromCsvSql, describeTableSql } from '../sql/read-file-sql';
-import { formatFromName, type FileFormat } from './file-format';
+import { countRowsSql, describeTableSql } from '../sql/read-file-sql';
+import type { CsvReject } from './csv-load-report';
+import type { SniffedFormat } from './detect-format';
 import { jsonRecordsToArrowBatches, parseJsonRecords } from './json-to-arrow';
+import { loadCsv } from './load-csv';
+import { LoadError } from './load-error';
+import { isOutOfMemory, outOfMemoryError } from './memory-estimate';
 import { parquetToArrowBatches } from './parquet-to-arrow';
+import {
+  prepareFile,
+  type FileInput,
+  type PreparedFile,
+  type PrepareOptions,
+} from './prepare-file';
+import type { SheetInfo } from './read-excel';
+import { rowsToArrowIPC } from './rows-to-arrow';
+
+export type { FileInput } from './prepare-file';
 
 export interface LoadedTable {
   table: string;
   rowCount: number;
   columns: { name: string; type: string }[];
+  format: SniffedFormat;
+  /** CSV: the encoding the file was read with, and what detection said. */
+  encoding?: string;
+  detectedEncoding?: string;
+  delimiter?: string;
+  /** Workbooks: the sheet read, and all sheets. */
+  sheet?: string;
+  sheets?: SheetInfo[];
+  /** Rows left out (CSV lines that did not fit), the first ones by line. */
+  skippedRows: number;
+  skipped: CsvReject[];
+  /** What the user should know about the left-out lines, if any. */
+  skippedWarning?: Labels;
+  /** Renamed columns, skipped title rows, undecodable characters. */
+  warnings: Labels[];
 }
 
-/** A file to load: a browser File or, in tests and for samples, bytes with a name. */
-export interface FileInput {
-  name: string;
-  data: File | Uint8Array;
-}
-
-export class UnsupportedFormatError extends Error {
+/** The user closed the sheet picker. */
+export class LoadCancelled extends Error {
   constructor(readonly fileName: string) {
-    super(`unsupported format: ${fileName}`);
-  }
-}
-
-let registered = 0;
-
-async function loadInto(
-  engine: Engine,
-  format: FileFormat,
-  input: FileInput,
-  table: string,
-  onProgress: (fraction: number) => void,
-): Promise<void> {
-  if (format === 'parquet') {
-    let first = true;
-    for await (const batch of parquetToArrowBatches(input.data)) {
-      await engine.insertArrowIPC(table, batch.ipc, first);
-      first = false;
-      onProgress(batch.rowsTotal ? batch.rowsDone / batch.rowsTotal : 1);
-    }
-    return;
-  }
-  if (format === 'json') {
-    const text =
-      input.data instanceof Uint8Array
-        ? new TextDecoder().decode(input.data)
-        : await input.data.text();
-    let first = true;
-    for (const ipc of jsonRecordsToArrowBatches(parseJsonRecords(text))) {
-      await engine.insertArrowIPC(table, ipc, first);
-      first = false;
-    }
-    onProgress(1);
-    return;
-  }
-  const fileName = `__seglab_file_${++registered}_${input.name.replace(/[^\w.]/g, '_')}`;
-  await engine.registerFile(fileName, input.data);
-  try {
-    await engine.exec(createTableFromCsvSql(table, fileName));
-  } finally {
-    await engine.dropFile(fileName);
+    super(`loading ${fileName} was cancelled`);
   }
 }
 
 /**
- * Loads one file into a new DuckDB table. On failure nothing is left behind: the half-made
- * table is dropped, and tables loaded earlier are never touched.
+ * Loads a prepared file into a new DuckDB table. On failure nothing is left behind (the
+ * half-made table is dropped; tables loaded earlier are never touched) and the error is a
+ * LoadError naming the file.
  */
-export async function loadFile(
+export async function loadPrepared(
   engine: Engine,
-  input: FileInput,
+  prepared: PreparedFile,
   table: string,
   onProgress: (fraction: number) => void = () => {},
 ): Promise<LoadedTable> {
-  const format = formatFromName(input.name);
-  if (format === null || format === 'excel') throw new UnsupportedFormatError(input.name);
+  const extra: Partial<LoadedTable> = {};
+  const warnings = [...prepared.warnings];
   try {
-    await loadInto(engine, format, input, table, onProgress);
+    if (prepared.kind === 'csv') {
+      const report = await loadCsv(engine, prepared, table);
+      Object.assign(extra, {
+        ...(report.warning ? { skippedWarning: report.warning } : {}),
+        encoding: prepared.encoding,
+        detectedEncoding: prepared.detected.encoding,
+        delimiter: prepared.preflight.guess.delimiter,
+        skippedRows: report.skippedRows,
+        skipped: report.rejects,
+      });
+    } else if (prepared.kind === 'sheet') {
+      const { columns, rows } = prepared.table;
+      await engine.insertArrowIPC(table, rowsToArrowIPC(columns, rows), true);
+      Object.assign(extra, { sheet: prepared.sheet, sheets: prepared.sheets });
+    } else if (prepared.kind === 'parquet') {
+      let first = true;
+      for await (const batch of parquetToArrowBatches(prepared.data)) {
+        await engine.insertArrowIPC(table, batch.ipc, first);
+        first = false;
+        onProgress(batch.rowsTotal ? batch.rowsDone / batch.rowsTotal : 1);
+      }
+    } else {
+      const data = prepared.data;
+      const text = data instanceof Uint8Array ? new TextDecoder().decode(data) : await data.text();
+      let first = true;
+      for (const ipc of jsonRecordsToArrowBatches(parseJsonRecords(text))) {
+        await engine.insertArrowIPC(table, ipc, first);
+        first = false;
+      }
+    }
   } catch (e) {
     await engine.exec(dropTableSql(table)).catch(() => {});
-    throw e;
+    throw asLoadError(e, prepared);
   }
+  onProgress(1);
   const count = await engine.query(countRowsSql(table));
   const described = await engine.query(describeTableSql(table));
   return {
@@ -90,5 +106,73 @@ export async function loadFile(
       name: String(r.column_name),
       type: String(r.data_type),
     })),
+    format: prepared.format,
+    skippedRows: 0,
+    skipped: [],
+    ...extra,
+    warnings,
   };
+}
+
+/** Prepares and loads a file in one go (samples, tests); throws LoadCancelled if asked and cancelled. */
+export async function loadFile(
+  engine: Engine,
+  input: FileInput,
+  table: string,
+  options: PrepareOptions = {},
+): Promise<LoadedTable> {
+  const prepared = await prepareFile(input, options);
+  if (!prepared) throw new LoadCancelled(input.name);
+  return loadPrepared(engine, prepared, table, options.onProgress);
+}
+
+function asLoadError(error: unknown, prepared: PreparedFile): unknown {
+  if (error instanceof LoadError) return error;
+  const file = prepared.fileName;
+  if (isOutOfMemory(error)) return outOfMemoryError(file, error);
+  const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+  const shown = detail.slice(0, 300);
+  if (prepared.kind === 'json') {
+    return new LoadError({
+      code: 'json-invalid',
+      file,
+      messages: {
+        en: `"${file}" is not valid JSON (${shown}).`,
+        zh: `“${file}”不是有效的 JSON（${shown}）。`,
+      },
+      hint: {
+        en: 'SegLab reads a JSON array of objects, or one object per line (NDJSON). Fix the file or export it again.',
+        zh: 'SegLab 可读取对象数组形式的 JSON，或每行一个对象的 NDJSON。请修正文件或重新导出。',
+      },
+      cause: error,
+    });
+  }
+  if (prepared.kind === 'parquet') {
+    return new LoadError({
+      code: 'parquet-unreadable',
+      file,
+      messages: {
+        en: `"${file}" could not be read as Parquet (${shown}).`,
+        zh: `无法将“${file}”读取为 Parquet（${shown}）。`,
+      },
+      hint: {
+        en: 'The file may be damaged or written with an unusual encoding; write it again, or export the data as CSV.',
+        zh: '文件可能已损坏或使用了不常见的编码；请重新生成，或将数据导出为 CSV。',
+      },
+      cause: error,
+    });
+  }
+  return new LoadError({
+    code: prepared.kind === 'sheet' ? 'excel-unreadable' : 'csv-read',
+    file,
+    messages: {
+      en: `"${file}" could not be loaded (${shown}).`,
+      zh: `无法加载“${file}”（${shown}）。`,
+    },
+    hint: {
+      en: 'Check the file opens in Excel; save it again as .xlsx or CSV and load that.',
+      zh: '请确认文件能在 Excel 中打开，重新另存为 .xlsx 或 CSV 后再加载。',
+    },
+    cause: error,
+  });
 }

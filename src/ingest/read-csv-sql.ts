@@ -16,9 +16,12 @@ export interface ReadCsvOptions {
   textColumns?: readonly string[];
 }
 
-/** Where DuckDB keeps the rows it set aside; temporary tables, named so no user table clashes. */
-export const CSV_REJECTS_TABLE = 'seglab_csv_rejects';
-export const CSV_SCANS_TABLE = 'seglab_csv_scans';
+/**
+ * Where DuckDB keeps the rows it set aside: temporary tables, named with SegLab's prefix so no
+ * user table clashes and the table list leaves them out.
+ */
+export const CSV_REJECTS_TABLE = '__seglab_csv_rejects';
+export const CSV_SCANS_TABLE = '__seglab_csv_scans';
 const SAMPLE_SIZE = 20480;
 /** Bigger than DuckDB's 2 MB default for one-line notes; DuckDB buffers 16 lines' worth. */
 const MAX_LINE_BYTES = 4 * 1024 * 1024;

@@ -13,6 +13,8 @@ export interface TranscodeOptions {
   /** Used in error messages when the input is bare bytes. */
   fileName?: string;
   chunkBytes?: number;
+  /** Called after each chunk with the bytes read so far. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const CHUNK_BYTES = 4 * 1024 * 1024;
@@ -61,6 +63,7 @@ export async function transcodeToUtf8(
   };
   for (let start = 0; start < size; start += step) {
     push(decoder.decode(await readBytes(input, start, start + step), { stream: true }));
+    options.onProgress?.(Math.min(size, start + step), size);
   }
   push(decoder.decode());
 

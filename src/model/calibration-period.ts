@@ -1,12 +1,4 @@
-const DAY = 86_400_000;
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-}
-
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY);
-}
+import { addDays, daysBetween } from './days';
 
 export interface CalibrationPeriod {
   calibrationEnd: string;

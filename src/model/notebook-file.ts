@@ -1,4 +1,5 @@
-import type { Cell, Notebook, TableSource } from './notebook';
+import { defaultPredictCell, type Cell, type Notebook, type TableSource } from './notebook';
+import { parseStep } from './cleaning-step';
 import type { TableMapping } from './roles';
 
 export const NOTEBOOK_FILE_VERSION = 1;
@@ -29,7 +30,25 @@ function stringRecord(v: unknown): Record<string, string> {
   );
 }
 
+function parsePredictCell(v: Record<string, unknown>, i: number): Cell {
+  if (typeof v.id !== 'string' || typeof v.name !== 'string') {
+    throw new NotebookFileError('damaged', `cell ${i + 1} is a prediction without its settings`);
+  }
+  const base = defaultPredictCell(v.id, v.name);
+  const number = (x: unknown, fallback: number) =>
+    typeof x === 'number' && Number.isFinite(x) ? x : fallback;
+  return {
+    ...base,
+    calibrationEnd: typeof v.calibrationEnd === 'string' ? v.calibrationEnd : '',
+    unit: v.unit === 'days' ? 'days' : 'weeks',
+    horizonMonths: number(v.horizonMonths, base.horizonMonths),
+    monthlyDiscountRate: number(v.monthlyDiscountRate, base.monthlyDiscountRate),
+    margin: number(v.margin, base.margin),
+  };
+}
+
 function parseCell(v: unknown, i: number): Cell {
+  if (isObject(v) && v.kind === 'predict') return parsePredictCell(v, i);
   if (isObject(v) && v.kind === 'preset' && typeof v.id === 'string') {
     if (typeof v.presetId !== 'string' || typeof v.name !== 'string' || !isObject(v.params)) {
       throw new NotebookFileError('damaged', `cell ${i + 1} is a preset without its settings`);
@@ -59,12 +78,27 @@ function parseTable(v: unknown): TableSource {
   if (!isObject(v) || typeof v.table !== 'string' || typeof v.fileName !== 'string') {
     throw new NotebookFileError('damaged', 'a table entry has no name or file name');
   }
-  return {
+  const source: TableSource = {
     table: v.table,
     fileName: v.fileName,
     origin: v.origin === 'sample' ? 'sample' : 'file',
     columns: Array.isArray(v.columns) ? v.columns.filter((c) => typeof c === 'string') : [],
   };
+  if (isObject(v.choices)) {
+    const { encoding, sheet } = v.choices;
+    source.choices = {
+      ...(typeof encoding === 'string' ? { encoding } : {}),
+      ...(typeof sheet === 'string' ? { sheet } : {}),
+    };
+  }
+  if (Array.isArray(v.steps) && v.steps.length > 0) {
+    source.steps = v.steps.map((s) => {
+      const step = parseStep(s);
+      if (!step) throw new NotebookFileError('damaged', `a cleaning step of ${v.table} is damaged`);
+      return step;
+    });
+  }
+  return source;
 }
 
 /** Reads a `.seglab.json` text, checking its shape; throws NotebookFileError when it cannot. */

@@ -1,3 +1,4 @@
+import type { CleaningStep } from './cleaning-step';
 import type { Lang } from './labels';
 import type { TableMapping } from './roles';
 
@@ -28,10 +29,40 @@ export interface PresetCell {
   strategies: Record<string, string>;
 }
 
-export type Cell = MarkdownCell | SqlCell | PresetCell;
+/**
+ * Predicted customer value (BG/NBD + Gamma-Gamma), fitted in the browser. Its predictions join
+ * the customer features, so presets can segment by them.
+ */
+export interface PredictCell {
+  id: string;
+  kind: 'predict';
+  /** The predictions table's name. */
+  name: string;
+  /** Last day of the calibration period, YYYY-MM-DD; empty: leave the last third as holdout. */
+  calibrationEnd: string;
+  unit: 'days' | 'weeks';
+  horizonMonths: number;
+  monthlyDiscountRate: number;
+  margin: number;
+}
+
+export type Cell = MarkdownCell | SqlCell | PresetCell | PredictCell;
 
 /** Cells whose result is a named, queryable relation. */
-export type ResultCell = SqlCell | PresetCell;
+export type ResultCell = SqlCell | PresetCell | PredictCell;
+
+export function defaultPredictCell(id: string, name: string): PredictCell {
+  return {
+    id,
+    kind: 'predict',
+    name,
+    calibrationEnd: '',
+    unit: 'weeks',
+    horizonMonths: 12,
+    monthlyDiscountRate: 0.01,
+    margin: 1,
+  };
+}
 
 /** Where a loaded table came from: enough to ask for the file again, never the data itself. */
 export interface TableSource {
@@ -40,6 +71,10 @@ export interface TableSource {
   origin: 'sample' | 'file';
   /** Column names when it was loaded, so a shared notebook can say what it expects. */
   columns: string[];
+  /** How the file was read when the user chose (encoding, sheet), to read it the same way again. */
+  choices?: { encoding?: string; sheet?: string };
+  /** Cleaning steps, in order; the table as loaded stays as `<table>__raw`. */
+  steps?: CleaningStep[];
 }
 
 export interface Notebook {

@@ -33,3 +33,8 @@ export function relationExistsSql(name: string): string {
   return `SELECT count(*) AS n FROM information_schema.tables
 WHERE table_schema = 'main' AND lower(table_name) = lower(${str(name)})`;
 }
+
+/** Bytes DuckDB holds in memory now (`bytes`), for the memory check before a load. */
+export function memoryUsageSql(): string {
+  return 'SELECT coalesce(sum(memory_usage_bytes), 0) AS bytes FROM duckdb_memory()';
+}

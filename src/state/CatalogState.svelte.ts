@@ -14,8 +14,6 @@ export class CatalogState {
 
   async refresh(engine: Engine): Promise<void> {
     const { rows } = await engine.query(listColumnsSql());
-    // A local scratch map; only the finished array becomes state.
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     const byName = new Map<string, TableInfo>();
     for (const r of rows) {
       const name = String(r.table_name);

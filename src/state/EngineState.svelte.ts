@@ -11,6 +11,8 @@ export class EngineState {
   /** Progress (0-100) DuckDB reports for the statement running now, if it reports any. */
   queryProgress = $state<number | null>(null);
   error = $state<string | null>(null);
+  /** How many times the engine was restarted, e.g. after running out of memory. */
+  restarts = $state(0);
   #engine: Promise<Engine> | null = null;
 
   constructor(private readonly starter: EngineStarter) {}
@@ -27,5 +29,18 @@ export class EngineState {
       throw e;
     });
     return this.#engine;
+  }
+
+  /**
+   * Stops the engine and starts a fresh one: the way back after DuckDB ran out of memory (WASM
+   * memory never shrinks, so only a new worker returns it). Every table is gone afterwards.
+   */
+  async restart(): Promise<Engine> {
+    const old = this.#engine;
+    this.#engine = null;
+    this.queryProgress = null;
+    if (old) await old.then((e) => e.terminate?.()).catch(() => {});
+    this.restarts++;
+    return this.get();
   }
 }

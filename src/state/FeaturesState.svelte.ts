@@ -3,6 +3,7 @@ import { guessRoles, guessTableKind } from '../model/guess-roles';
 import type { Role, TableKind, TableMapping } from '../model/roles';
 import { defaultAsOfSql } from '../sql/analysis-date';
 import { featuresSql } from '../sql/features';
+import { joinPredictionsSql } from '../sql/join-predictions';
 import type { NotebookState } from './NotebookState.svelte';
 import { FEATURES_TABLE } from './run-preset-cell';
 
@@ -13,6 +14,8 @@ import { FEATURES_TABLE } from './run-preset-cell';
 export class FeaturesState {
   /** The analysis date the features table was last built for. */
   asOfUsed = $state('');
+  /** The predictions table joined into the features (from a Predict cell), if any. */
+  predictions = $state<string | null>(null);
   #builtSql = '';
 
   constructor(private readonly notebook: NotebookState) {}
@@ -61,6 +64,16 @@ export class FeaturesState {
     this.notebook.save();
   }
 
+  ordersMapping(): TableMapping | undefined {
+    return this.first('orders');
+  }
+
+  /** Joins this predictions table into the features from now on. */
+  setPredictions(table: string | null): void {
+    this.predictions = table;
+    this.#builtSql = '';
+  }
+
   private first(kind: TableKind): TableMapping | undefined {
     return $state.snapshot(this.mappings.find((m) => m.kind === kind)) as TableMapping | undefined;
   }
@@ -88,16 +101,42 @@ export class FeaturesState {
       customers: this.first('customers'),
       interactions: this.first('interactions'),
     });
-    if (sql !== this.#builtSql) {
+    const key = `${sql}\n-- predictions: ${this.predictions ?? ''}`;
+    if (key !== this.#builtSql) {
       await engine.exec(sql);
-      this.#builtSql = sql;
+      if (this.predictions) await engine.exec(joinPredictionsSql(FEATURES_TABLE, this.predictions));
+      this.#builtSql = key;
     }
     this.asOfUsed = asOf;
     return asOf;
   }
 
-  /** Forgets the built table, e.g. after the tables it reads were reloaded. */
+  /** Forgets the built tables, e.g. after the tables they read were reloaded. */
   invalidate(): void {
     this.#builtSql = '';
+    this.#builtAsOf.clear();
   }
+
+  /**
+   * Features as of another date (for backtests and migration), in their own table, recomputed
+   * from the raw orders before that date. Returns the table's name.
+   */
+  async ensureAsOf(engine: Engine, asOf: string): Promise<string> {
+    const name = `${FEATURES_TABLE}_${asOf.replaceAll('-', '')}`;
+    const orders = this.first('orders');
+    if (!orders) throw new Error('Map an orders table first.\n请先指定订单表。');
+    const sql = featuresSql({
+      name,
+      asOf,
+      orders,
+      customers: this.first('customers'),
+      interactions: this.first('interactions'),
+    });
+    if (this.#builtAsOf.get(name) !== sql) {
+      await engine.exec(sql);
+      this.#builtAsOf.set(name, sql);
+    }
+    return name;
+  }
+  #builtAsOf = new Map<string, string>();
 }

@@ -1,5 +1,7 @@
 import { newCellId, type Cell, type Notebook } from '../model/notebook';
 import { parseNotebook, serializeNotebook } from '../model/notebook-file';
+import type { PredictProgress } from '../model/clv/predict';
+import type { PredictView } from './PredictActions.svelte';
 import type { PresetResult } from './run-preset-cell';
 import type { CellResult } from './run-sql-cell';
 
@@ -10,6 +12,9 @@ export type CellStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 export interface CellRun {
   status: CellStatus;
   result?: CellResult | PresetResult;
+  predict?: PredictView;
+  /** Model-fitting progress of a running Predict cell. */
+  progress?: PredictProgress & { fit: 'check' | 'forecast' };
   error?: string;
 }
 

@@ -1,33 +1,43 @@
 import type { Engine } from '../engine/types';
-import { loadFile, UnsupportedFormatError, type FileInput } from '../ingest/load-file';
+import type { FileInput } from '../ingest/prepare-file';
 import { dependentCells } from '../model/cell-dependencies';
 import { exampleNotebook } from '../model/example-notebook';
 import { errorText } from '../model/error-text';
-import type { Cell, Notebook, PresetCell, SqlCell, TableSource } from '../model/notebook';
+import {
+  defaultPredictCell,
+  newCellId,
+  type Cell,
+  type Notebook,
+  type PredictCell,
+  type PresetCell,
+  type SqlCell,
+  type TableSource,
+} from '../model/notebook';
 import { NotebookFileError, parseNotebook } from '../model/notebook-file';
-import { checkTableName, tableNameFor } from '../model/table-name';
-import { dropViewSql, renameTableSql } from '../sql/catalog';
+import { dropViewSql } from '../sql/catalog';
 import { dropResultSql } from '../sql/cell-result';
 import { CatalogState } from './CatalogState.svelte';
+import { CleaningState } from './CleaningState.svelte';
+import { DataActions, type NoticeAction, type NoticeKind } from './DataActions.svelte';
 import { EngineState, type EngineStarter } from './EngineState.svelte';
 import { LangState } from './LangState.svelte';
 import { FeaturesState } from './FeaturesState.svelte';
 import { NotebookState } from './NotebookState.svelte';
+import { QualityState } from './QualityState.svelte';
+import { runPredict, type PredictContext } from './PredictActions.svelte';
 import { runPresetCell } from './run-preset-cell';
+import { EvaluationActions } from './EvaluationActions.svelte';
 import { SegmentActions } from './SegmentActions.svelte';
 import { EmptyCellError, fetchPage, runSqlCell } from './run-sql-cell';
-import { SAMPLE_FILES } from './sample-files';
 
 export interface Notice {
   id: number;
-  kind: 'error' | 'info';
+  kind: NoticeKind;
   text: string;
+  action?: NoticeAction;
 }
 
-export interface LoadProgress {
-  fileName: string;
-  fraction: number | null;
-}
+export type { LoadProgress } from './DataActions.svelte';
 
 export interface WorkspaceDeps {
   startEngine: EngineStarter;
@@ -51,12 +61,16 @@ export class Workspace {
   readonly notebook: NotebookState;
   readonly features: FeaturesState;
   readonly segments: SegmentActions;
+  readonly evaluation: EvaluationActions;
+  /** Loading files, cleaning steps and the data-quality report. */
+  readonly data: DataActions;
+  readonly cleaning: CleaningState;
+  readonly quality: QualityState;
   notices = $state<Notice[]>([]);
-  loads = $state<LoadProgress[]>([]);
   #queue: Promise<unknown> = Promise.resolve();
   #noticeId = 0;
 
-  constructor(private readonly deps: WorkspaceDeps) {
+  constructor(deps: WorkspaceDeps) {
     this.lang = new LangState(deps.storage, deps.browserLangs);
     this.engine = new EngineState(deps.startEngine);
     this.notebook = new NotebookState(deps.storage);
@@ -69,6 +83,51 @@ export class Workspace {
       runCell: (id) => this.runCell(id),
       exclusive: (work) => this.exclusive(work),
     });
+    this.evaluation = new EvaluationActions({
+      notebook: this.notebook,
+      features: this.features,
+      lang: this.lang,
+      segments: this.segments,
+      exclusive: (work) => this.exclusive(work),
+    });
+    const exclusive = <T>(work: (engine: Engine) => Promise<T>) => this.exclusive(work);
+    this.quality = new QualityState({
+      notebook: this.notebook,
+      features: this.features,
+      catalog: this.catalog,
+      lang: this.lang,
+      exclusive,
+    });
+    this.cleaning = new CleaningState({
+      notebook: this.notebook,
+      catalog: this.catalog,
+      lang: this.lang,
+      exclusive,
+      notifyError: (text) => this.notify('error', text),
+      changed: async (table) => {
+        this.features.invalidate();
+        await this.quality.check(table);
+        await this.runAll();
+      },
+    });
+    this.data = new DataActions({
+      notebook: this.notebook,
+      features: this.features,
+      catalog: this.catalog,
+      lang: this.lang,
+      engine: this.engine,
+      cleaning: this.cleaning,
+      quality: this.quality,
+      exclusive,
+      notify: (kind, text, action) => this.notify(kind, text, action),
+      fetchFile: deps.fetchFile,
+      runAll: () => this.runAll(),
+    });
+  }
+
+  /** Files being loaded, with their progress. */
+  get loads() {
+    return this.data.loads;
   }
 
   exclusive<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
@@ -77,10 +136,10 @@ export class Workspace {
     return run;
   }
 
-  /** Shows a message; information fades after a while, errors stay until dismissed. */
-  notify(kind: Notice['kind'], text: string): void {
+  /** Shows a message; information fades after a while, errors and warnings stay until dismissed. */
+  notify(kind: Notice['kind'], text: string, action?: NoticeAction): void {
     const id = ++this.#noticeId;
-    this.notices.push({ id, kind, text });
+    this.notices.push({ id, kind, text, ...(action ? { action } : {}) });
     if (kind === 'info') setTimeout(() => this.dismiss(id), 8000);
   }
 
@@ -117,106 +176,29 @@ export class Workspace {
   }
 
   /** Loads the bundled sample tables (all of them, or the named ones). */
-  async loadSample(only?: string[]): Promise<void> {
-    const files = SAMPLE_FILES.filter((f) => !only || only.includes(f.table));
-    const inputs = await Promise.all(
-      files.map(async (f) => ({
-        name: f.fileName,
-        data: await this.deps.fetchFile(f.url),
-        table: f.table,
-      })),
-    );
-    for (const input of inputs) {
-      if (this.catalog.has(input.table)) continue;
-      await this.loadOne(input, input.table, 'sample');
-    }
+  loadSample(only?: string[]): Promise<void> {
+    return this.data.loadSample(only);
   }
 
   /** Loads dropped or picked files, one table each; a failure affects only that file. */
-  async loadFiles(files: FileInput[]): Promise<void> {
-    for (const file of files) {
-      const expected = this.notebook.notebook.tables.find(
-        (t) => t.origin === 'file' && t.fileName === file.name && !this.catalog.has(t.table),
-      );
-      const taken = this.catalog.tables.map((t) => t.name);
-      await this.loadOne(file, expected?.table ?? tableNameFor(file.name, taken), 'file');
-    }
+  loadFiles(files: FileInput[]): Promise<void> {
+    return this.data.loadFiles(files);
   }
 
-  private async loadOne(
-    input: FileInput,
-    table: string,
-    origin: TableSource['origin'],
-  ): Promise<boolean> {
-    const progress: LoadProgress = { fileName: input.name, fraction: null };
-    this.loads.push(progress);
-    const entry = this.loads[this.loads.length - 1]!;
-    try {
-      const loaded = await this.exclusive(async (engine) => {
-        const result = await loadFile(engine, input, table, (f) => (entry.fraction = f));
-        await this.catalog.refresh(engine);
-        return result;
-      });
-      const tables = this.notebook.notebook.tables.filter((t) => t.table !== table);
-      const columns = loaded.columns.map((c) => c.name);
-      tables.push({ table, fileName: input.name, origin, columns });
-      this.notebook.notebook.tables = tables;
-      this.features.autoMap(table, columns);
-      this.features.invalidate();
-      this.notebook.save();
-      if (origin === 'file') {
-        this.notify(
-          'info',
-          this.lang.t('load.loaded', {
-            file: input.name,
-            table,
-            rows: loaded.rowCount,
-            cols: loaded.columns.length,
-          }),
-        );
-      }
-      return true;
-    } catch (e) {
-      const text =
-        e instanceof UnsupportedFormatError
-          ? this.lang.t('load.unsupported', { file: input.name })
-          : this.lang.t('load.failed', { file: input.name, message: message(e) });
-      this.notify('error', text);
-      return false;
-    } finally {
-      this.loads = this.loads.filter((l) => l !== entry);
-    }
-  }
-
-  async renameTable(from: string, to: string): Promise<string | null> {
-    const name = to.trim();
-    if (name === from) return null;
-    const problem = checkTableName(name);
-    if (problem) return this.lang.t(`tables.badName.${problem}`);
-    if (this.catalog.has(name) && name.toLowerCase() !== from.toLowerCase()) {
-      return this.lang.t('tables.badName.taken', { name });
-    }
-    try {
-      await this.exclusive(async (engine) => {
-        await engine.exec(renameTableSql(from, name));
-        await this.catalog.refresh(engine);
-      });
-    } catch (e) {
-      return this.lang.t('tables.renameFailed', { from, to: name, message: message(e) });
-    }
-    this.notebook.notebook.tables = this.notebook.notebook.tables.map((t) =>
-      t.table === from ? { ...t, table: name } : t,
-    );
-    this.features.renameTable(from, name);
-    this.features.invalidate();
-    this.notebook.save();
-    return null;
+  renameTable(from: string, to: string): Promise<string | null> {
+    return this.data.renameTable(from, to);
   }
 
   /** Runs one SQL cell, then every later cell that reads its result. */
   async runCell(id: string, cascade = true): Promise<void> {
     const ok = await this.runOne(id);
     if (!ok || !cascade) return;
+    // New predictions change the features every preset reads.
+    if (this.notebook.cell(id)?.kind === 'predict') {
+      for (const cell of [...this.notebook.notebook.cells]) {
+        if (cell.kind === 'preset') await this.runCell(cell.id);
+      }
+    }
     for (const dep of dependentCells(this.notebook.notebook.cells, id)) {
       if (!(await this.runOne(dep))) return;
     }
@@ -224,7 +206,7 @@ export class Workspace {
 
   async runAll(): Promise<void> {
     for (const cell of [...this.notebook.notebook.cells]) {
-      if (cell.kind === 'preset' || (cell.kind === 'sql' && cell.source.trim() !== '')) {
+      if (cell.kind !== 'markdown' && (cell.kind !== 'sql' || cell.source.trim() !== '')) {
         await this.runOne(cell.id);
       }
     }
@@ -248,10 +230,16 @@ export class Workspace {
   private async runOne(id: string): Promise<boolean> {
     const cell = this.notebook.cell(id);
     if (!cell || cell.kind === 'markdown') return false;
-    const snapshot = $state.snapshot(cell) as SqlCell | PresetCell;
+    const snapshot = $state.snapshot(cell) as SqlCell | PresetCell | PredictCell;
     const lang = this.lang.lang;
     this.notebook.setRun(id, { ...this.notebook.runs[id], status: 'running' });
     try {
+      if (snapshot.kind === 'predict') {
+        const predict = await runPredict(this.predictContext(), snapshot);
+        await this.exclusive((engine) => this.catalog.refresh(engine));
+        this.notebook.setRun(id, { status: 'done', predict });
+        return true;
+      }
       const result = await this.exclusive(async (engine) => {
         const r =
           snapshot.kind === 'sql'
@@ -270,6 +258,24 @@ export class Workspace {
       });
       return false;
     }
+  }
+
+  private predictContext(): PredictContext {
+    return {
+      features: this.features,
+      exclusive: (work) => this.exclusive(work),
+      onProgress: (id, progress) =>
+        this.notebook.setRun(id, { ...this.notebook.runs[id], status: 'running', progress }),
+    };
+  }
+
+  /** Adds a Predict cell (customer lifetime value) and runs it. */
+  async addPredictCell(index?: number): Promise<void> {
+    const taken = new Set(this.catalog.tables.map((t) => t.name.toLowerCase()));
+    let name = 'clv_predictions';
+    for (let i = 2; taken.has(name); i++) name = `clv_predictions_${i}`;
+    const cell = this.notebook.insertCell(defaultPredictCell(newCellId(), name), index);
+    await this.runCell(cell.id);
   }
 
   async cancel(): Promise<void> {
@@ -340,6 +346,6 @@ export class Workspace {
 
   /** Tables the notebook expects that are not loaded yet. */
   missingTables(): TableSource[] {
-    return this.notebook.notebook.tables.filter((t) => !this.catalog.has(t.table));
+    return this.data.missingTables();
   }
 }

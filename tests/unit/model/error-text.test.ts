@@ -9,7 +9,9 @@ describe('errorText', () => {
   });
 
   it('reads any error that carries labels', () => {
-    const e = Object.assign(new Error('x'), { labels: { en: 'Too few buyers', zh: '购买客户太少' } });
+    const e = Object.assign(new Error('x'), {
+      labels: { en: 'Too few buyers', zh: '购买客户太少' },
+    });
     expect(errorText(e, 'zh-CN')).toBe('购买客户太少');
   });
 

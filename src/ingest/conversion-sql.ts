@@ -1,0 +1,40 @@
+import type { ConversionRule } from '../model/cleaning-step';
+import { DATE_PATTERNS, type DatePattern } from './date-patterns';
+import { amountRuleToSql, parseAmount, type AmountRule } from './parse-amount';
+import { dateRuleToSql, parseDate, type DateRule } from './parse-date';
+
+const NO_STATS = { total: 0, parsed: 0, unparsableCount: 0, unparsable: [] };
+
+function dateRule(rule: Extract<ConversionRule, { to: 'date' }>): DateRule {
+  const patterns = rule.patterns.filter((p): p is DatePattern => p in DATE_PATTERNS);
+  return { patterns, hasTime: rule.hasTime, ambiguousOrder: false, ...NO_STATS };
+}
+
+function amountRule(rule: Extract<ConversionRule, { to: 'amount' }>): AmountRule {
+  return {
+    decimal: rule.decimal,
+    ambiguousDecimal: false,
+    percent: false,
+    currencies: [],
+    ...NO_STATS,
+  };
+}
+
+/** The DuckDB expression reading `columnExpr` by the rule (DATE/TIMESTAMP or DOUBLE; NULL if not). */
+export function conversionSql(rule: ConversionRule, columnExpr: string): string {
+  return rule.to === 'date'
+    ? dateRuleToSql(dateRule(rule), columnExpr)
+    : amountRuleToSql(amountRule(rule), columnExpr);
+}
+
+/** What one value becomes under the rule, as the SQL would give it, written out; null if unread. */
+export function previewConversion(rule: ConversionRule, value: string): string | null {
+  if (rule.to === 'amount') {
+    const n = parseAmount(value, amountRule(rule));
+    return n === null ? null : String(n);
+  }
+  const d = parseDate(value, dateRule(rule));
+  if (!d) return null;
+  const iso = d.toISOString();
+  return rule.hasTime ? iso.slice(0, 19).replace('T', ' ') : iso.slice(0, 10);
+}

@@ -1,0 +1,216 @@
+import type { Labels } from '../model/labels';
+import { csvPreflight, type CsvPreflight } from './csv-preflight';
+import { detectEncoding, type EncodingGuess } from './detect-encoding';
+import { detectFormat, type SniffedFormat } from './detect-format';
+import { LoadError } from './load-error';
+import { estimateMemory, type MemoryNeed } from './memory-estimate';
+import { byteLength, HEAD_BYTES, readBytes } from './read-bytes';
+import { openWorkbook, readSheet, type SheetInfo, type SheetTable } from './read-excel';
+import type { Delimiter } from './sniff-delimiter';
+import { transcodeToUtf8 } from './transcode';
+
+/** A file to load: a browser File or, in tests and for samples, bytes with a name. */
+export interface FileInput {
+  name: string;
+  data: File | Uint8Array;
+}
+
+/** What the user chose when the file was loaded, kept so a reload reads it the same way. */
+export interface LoadChoices {
+  /** Any TextDecoder label; leave out to detect it. */
+  encoding?: string;
+  /** The sheet of a workbook; leave out for the first sheet with data (or ask). */
+  sheet?: string;
+  delimiter?: Delimiter;
+}
+
+export interface PrepareOptions extends LoadChoices {
+  /**
+   * Asked when a workbook has several sheets with data and no `sheet` was given; resolves to
+   * the sheet to load, or null to cancel. Without it the first sheet with data is read.
+   */
+  chooseSheet?: (
+    fileName: string,
+    sheets: SheetInfo[],
+    suggested: string,
+  ) => Promise<string | null>;
+  /** Throws (a `too-big` LoadError) when the estimated need does not fit. */
+  checkMemory?: (need: MemoryNeed, format: SniffedFormat, size: number) => void;
+  /** Fraction of the file read so far, while re-encoding. */
+  onProgress?: (fraction: number) => void;
+}
+
+interface Base {
+  fileName: string;
+  format: SniffedFormat;
+  size: number;
+  warnings: Labels[];
+}
+
+export interface PreparedCsv extends Base {
+  kind: 'csv';
+  /** UTF-8 without a byte-order mark: the original File when it was UTF-8 already. */
+  data: File | Uint8Array;
+  encoding: string;
+  detected: EncodingGuess;
+  preflight: CsvPreflight;
+}
+
+export interface PreparedSheet extends Base {
+  kind: 'sheet';
+  sheet: string;
+  sheets: SheetInfo[];
+  table: SheetTable;
+}
+
+export interface PreparedBinary extends Base {
+  kind: 'parquet' | 'json';
+  data: File | Uint8Array;
+}
+
+export type PreparedFile = PreparedCsv | PreparedSheet | PreparedBinary;
+
+/** Extensions of files that may hold a table; others load only when their bytes say so. */
+const DATA_EXTENSIONS = /\.(csv|tsv|txt|tab|dat|parquet|pq|json|ndjson|jsonl|xlsx|xlsm|xls|ods)$/i;
+
+/**
+ * Everything before DuckDB: works out what the file is, refuses what cannot be loaded, checks
+ * memory, decodes text to UTF-8 and checks its layout, or reads the workbook sheet. No engine is
+ * needed, so the user can be asked (which sheet?) without holding up the database. Resolves to
+ * null when the user cancels.
+ */
+export async function prepareFile(
+  input: FileInput,
+  options: PrepareOptions = {},
+): Promise<PreparedFile | null> {
+  const fileName = input.name;
+  const size = byteLength(input.data);
+  const { format } = await detectFormat(input.data, fileName);
+  const hasExtension = /\.[^./\\]+$/.test(fileName);
+  const binary = format === 'parquet' || format === 'xlsx' || format === 'xls' || format === 'ods';
+  if (hasExtension && !DATA_EXTENSIONS.test(fileName) && !binary) throw unsupported(fileName);
+  if (/\.(parquet|pq)$/i.test(fileName) && format !== 'parquet') throw notParquet(fileName);
+  const base = { fileName, format, size, warnings: [] as Labels[] };
+
+  if (format === 'csv' || format === 'tsv') {
+    const detected = detectEncoding(await readBytes(input.data, 0, HEAD_BYTES));
+    const encoding = options.encoding ?? detected.encoding;
+    const transcoded = !/^utf-?8$/i.test(encoding);
+    options.checkMemory?.(estimateMemory(format, size, transcoded), format, size);
+    const { data, replaced } = await transcodeCsv(input, encoding, options.onProgress);
+    const head = new TextDecoder().decode(await readBytes(data, 0, HEAD_BYTES));
+    const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : undefined);
+    const preflight = csvPreflight(head, fileName, {
+      complete: byteLength(data) <= HEAD_BYTES,
+      ...(delimiter ? { delimiter } : {}),
+    });
+    const warnings = [...preflight.columns.warnings];
+    // UTF-8 is handed to DuckDB as it is, and DuckDB reads invalid bytes as "?" without a word:
+    // count them in the first part of the file, where the header is.
+    const misread = transcoded ? replaced : invalidUtf8(await readBytes(data, 0, HEAD_BYTES));
+    if (misread > 0) warnings.push(undecodable(fileName, encoding, misread));
+    return { ...base, kind: 'csv', data, encoding, detected, preflight, warnings };
+  }
+
+  options.checkMemory?.(estimateMemory(format, size), format, size);
+  if (format === 'parquet' || format === 'json' || format === 'ndjson') {
+    return { ...base, kind: format === 'parquet' ? 'parquet' : 'json', data: input.data };
+  }
+  const bytes =
+    input.data instanceof Uint8Array ? input.data : new Uint8Array(await input.data.arrayBuffer());
+  const workbook = openWorkbook(bytes, fileName);
+  const withData = workbook.sheets.filter((s) => s.rows > 0);
+  if (withData.length === 0) throw noRows(fileName, null);
+  let sheet = options.sheet ?? null;
+  if (sheet === null) {
+    const suggested = withData[0]!.name;
+    sheet =
+      withData.length > 1 && options.chooseSheet
+        ? await options.chooseSheet(fileName, workbook.sheets, suggested)
+        : suggested;
+    if (sheet === null) return null;
+  }
+  const table = readSheet(workbook, sheet);
+  if (table.rows.length === 0) throw noRows(fileName, sheet);
+  return {
+    ...base,
+    kind: 'sheet',
+    sheet,
+    sheets: workbook.sheets,
+    table,
+    warnings: table.warnings,
+  };
+}
+
+function invalidUtf8(head: Uint8Array): number {
+  const text = new TextDecoder('utf-8').decode(head, { stream: true });
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i !== -1; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+}
+
+async function transcodeCsv(
+  input: FileInput,
+  encoding: string,
+  onProgress?: (fraction: number) => void,
+): Promise<{ data: File | Uint8Array; replaced: number }> {
+  const progress = { onProgress: (done: number, total: number) => onProgress?.(done / total) };
+  if (input.data instanceof Uint8Array) {
+    return transcodeToUtf8(input.data, encoding, { fileName: input.name, ...progress });
+  }
+  return transcodeToUtf8(input.data, encoding, progress);
+}
+
+function unsupported(fileName: string): LoadError {
+  return new LoadError({
+    code: 'unsupported',
+    file: fileName,
+    messages: {
+      en: `"${fileName}" is not a kind of file SegLab reads.`,
+      zh: `SegLab 无法读取“${fileName}”这类文件。`,
+    },
+    hint: {
+      en: 'Load a CSV/TSV/TXT, Excel (.xlsx, .xls), Parquet or JSON file.',
+      zh: '请加载 CSV/TSV/TXT、Excel (.xlsx、.xls)、Parquet 或 JSON 文件。',
+    },
+  });
+}
+
+function notParquet(fileName: string): LoadError {
+  return new LoadError({
+    code: 'parquet-unreadable',
+    file: fileName,
+    messages: {
+      en: `"${fileName}" is named .parquet but is not a Parquet file.`,
+      zh: `“${fileName}”的扩展名是 .parquet，但并不是 Parquet 文件。`,
+    },
+    hint: {
+      en: 'Write the Parquet file again, or load the original CSV or Excel export instead.',
+      zh: '请重新生成 Parquet 文件，或改为加载原始的 CSV 或 Excel 导出文件。',
+    },
+  });
+}
+
+function noRows(fileName: string, sheet: string | null): LoadError {
+  const where =
+    sheet === null ? { en: '', zh: '' } : { en: `, sheet "${sheet}",`, zh: `的工作表“${sheet}”` };
+  return new LoadError({
+    code: 'no-rows',
+    file: fileName,
+    messages: {
+      en: `"${fileName}"${where.en} has no data rows.`,
+      zh: `“${fileName}”${where.zh}没有数据行。`,
+    },
+    hint: {
+      en: 'Choose the sheet that holds the data, or export the data again with its rows.',
+      zh: '请选择包含数据的工作表，或重新导出包含数据行的文件。',
+    },
+  });
+}
+
+function undecodable(fileName: string, encoding: string, count: number): Labels {
+  return {
+    en: `"${fileName}": ${count} character(s) could not be read as ${encoding} and show as �. Pick another encoding if the text looks wrong.`,
+    zh: `“${fileName}”：有 ${count} 个字符无法按 ${encoding} 读取，显示为 �。如文字错乱，请换一种编码。`,
+  };
+}

@@ -1,0 +1,88 @@
+import type { ConversionRule } from '../model/cleaning-step';
+import { inferAmountRule } from './parse-amount';
+import { inferDateRule } from './parse-date';
+
+/** A text column that looks like dates or amounts, with the rule that reads it. */
+export interface ConversionSuggestion {
+  column: string;
+  rule: ConversionRule;
+  /** Out of the sampled non-blank values, how many the rule reads. */
+  sampled: number;
+  parsed: number;
+  /** Some sampled values, to preview the rule on. */
+  examples: string[];
+  /** The rule could go either way: 01/02/2024, or 1,234 with no other separator in sight. */
+  ambiguous: boolean;
+  /** Over the whole column, once counted in DuckDB (`conversionCountSql`). */
+  total?: number;
+  misfits?: number;
+  misfitExamples?: string[];
+}
+
+/** At least this share of the sample must read, or the column is left alone. */
+export const MIN_PARSED_SHARE = 0.8;
+const DATE_NAME = /date|time|day|_at$|_on$|^dt$|_dt$|日期|时间|日$/i;
+const AMOUNT_NAME =
+  /amount|price|total|sales|revenue|value|cost|payment|paid|fee|spend|gmv|金额|价|销售额|收入|费用|实付|付款|消费/i;
+/** Signs a value is money written for people, not a plain number a program wrote. */
+const MONEY =
+  /[¥￥$£€元%()（）０-９]|RMB|CNY|USD|EUR|GBP|HKD|[0-9],[0-9]{3}|[0-9][.][0-9]{3},|,[0-9]{1,2}$/i;
+/** Identifiers of digits (order numbers, phone numbers) are not amounts, whatever they look like. */
+const ID_NAME =
+  /(^|_|\b)id$|ID$|no$|code|number|phone|mobile|tel|zip|编号|号码|单号|代码|电话|手机|邮编/i;
+const TEXT_TYPE = /^(VARCHAR|TEXT|STRING)/i;
+const NUMBER_TYPE = /^(U?(TINY|SMALL|BIG|HUGE)?INT|INTEGER|DOUBLE|FLOAT|REAL|DECIMAL)/i;
+/** Patterns that also fit plain numbers (zip codes, counts), trusted only for date-named columns. */
+const NUMERIC_PATTERNS = ['ymd-compact', 'excel-serial'];
+
+/** Whether a column is worth sampling at all: text, or numbers with a date-like name. */
+export function isConversionCandidate(column: string, type: string): boolean {
+  return TEXT_TYPE.test(type) || (NUMBER_TYPE.test(type) && DATE_NAME.test(column));
+}
+
+/**
+ * Whether a column (by its name, DuckDB type and a sample of its non-blank values as text) holds
+ * dates or amounts written in a way DuckDB did not read, and the rule to read them with.
+ * Text columns may be dates (2024/1/5, 2024年1月5日, 20240105, 45296 as Excel serials for
+ * date-named columns) or amounts (¥1,234.50, (12.50), 12%, or mostly numbers with a few misfits
+ * such as N/A). Number columns are only checked for compact or serial dates, by name.
+ */
+export function suggestConversion(
+  column: string,
+  type: string,
+  samples: readonly string[],
+): ConversionSuggestion | null {
+  const values = samples.filter((v) => v.trim() !== '');
+  if (values.length === 0) return null;
+  if (!isConversionCandidate(column, type)) return null;
+  const text = TEXT_TYPE.test(type);
+  const base = { column, sampled: values.length, examples: values.slice(0, 5) };
+
+  const date = inferDateRule(values);
+  const numericOnly = date.patterns.every((p) => NUMERIC_PATTERNS.includes(p));
+  if (date.parsed >= MIN_PARSED_SHARE * values.length && (!numericOnly || DATE_NAME.test(column))) {
+    return {
+      ...base,
+      rule: { to: 'date', patterns: date.patterns, hasTime: date.hasTime },
+      parsed: date.parsed,
+      ambiguous: date.ambiguousOrder,
+    };
+  }
+  if (!text || ID_NAME.test(column)) return null;
+
+  const amount = inferAmountRule(values);
+  const moneyLike =
+    amount.decimal === ',' ||
+    values.some((v) => MONEY.test(v)) ||
+    AMOUNT_NAME.test(column) ||
+    amount.unparsableCount > 0;
+  if (amount.parsed >= MIN_PARSED_SHARE * values.length && moneyLike) {
+    return {
+      ...base,
+      rule: { to: 'amount', decimal: amount.decimal },
+      parsed: amount.parsed,
+      ambiguous: amount.ambiguousDecimal,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,160 @@
+import type { Engine } from '../engine/types';
+import { cleaningSql, rawTableName } from '../ingest/cleaning-sql';
+import { newStepId, type CleaningStep, type CleaningStepInit } from '../model/cleaning-step';
+import type { TableSource } from '../model/notebook';
+import { dropTableSql, relationExistsSql, renameTableSql } from '../sql/catalog';
+import { describeTableSql } from '../sql/read-file-sql';
+import { errorText } from '../model/error-text';
+import type { CatalogState } from './CatalogState.svelte';
+import type { LangState } from './LangState.svelte';
+import type { NotebookState } from './NotebookState.svelte';
+
+export interface CleaningContext {
+  notebook: NotebookState;
+  catalog: CatalogState;
+  lang: LangState;
+  exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
+  /** Shows why a step could not be added or removed. */
+  notifyError: (text: string) => void;
+  /** A table's content changed: features must be rebuilt and cells re-run. */
+  changed: (table: string) => Promise<void>;
+}
+
+async function exists(engine: Engine, name: string): Promise<boolean> {
+  const { rows } = await engine.query(relationExistsSql(name));
+  return Number(rows[0]?.n ?? 0) > 0;
+}
+
+/**
+ * Cleaning steps: visible, reversible changes to a loaded table. The first step moves the table
+ * as loaded to `<table>__raw`; the steps then produce `<table>` from it by generated SQL, so
+ * cells, mappings and presets keep reading `<table>`. Removing the last step puts the original
+ * back. The steps live in the notebook (never the data), so a reload applies them again.
+ */
+export class CleaningState {
+  constructor(private readonly ctx: CleaningContext) {}
+
+  source(table: string): TableSource | undefined {
+    return this.ctx.notebook.notebook.tables.find((t) => t.table === table);
+  }
+
+  stepsOf(table: string): CleaningStep[] {
+    return this.source(table)?.steps ?? [];
+  }
+
+  /** Whether `name` is the kept original of a cleaned table. */
+  isRaw(name: string): boolean {
+    const lower = name.toLowerCase();
+    return this.ctx.notebook.notebook.tables.some(
+      (t) => (t.steps?.length ?? 0) > 0 && rawTableName(t.table).toLowerCase() === lower,
+    );
+  }
+
+  /** The SQL that builds the cleaned table from its original, to show the user; null if none. */
+  sqlOf(table: string): string | null {
+    const steps = this.stepsOf(table);
+    const raw = rawTableName(table);
+    const info = this.ctx.catalog.tables.find((t) => t.name === raw);
+    if (steps.length === 0 || !info) return null;
+    const columns = info.columns.map((c) => c.name);
+    return cleaningSql({ raw, target: table, columns, steps });
+  }
+
+  /** Adds a step (a quality fix or a conversion); a failure is shown and nothing changes. */
+  apply(table: string, step: CleaningStepInit): Promise<boolean> {
+    return this.reported(table, () => this.add(table, step));
+  }
+
+  /** Undoes one step; a failure is shown and nothing changes. */
+  undo(table: string, id: string): Promise<boolean> {
+    return this.reported(table, () => this.remove(table, id));
+  }
+
+  private async reported(table: string, change: () => Promise<void>): Promise<boolean> {
+    try {
+      await change();
+      return true;
+    } catch (e) {
+      const message = errorText(e, this.ctx.lang.lang);
+      this.ctx.notifyError(this.ctx.lang.t('steps.failed', { table, message }));
+      return false;
+    }
+  }
+
+  /** Adds a step at the end and rebuilds the table; throws (and changes nothing) if it fails. */
+  async add(table: string, init: CleaningStepInit): Promise<void> {
+    const step = { ...$state.snapshot(init), id: newStepId() } as CleaningStep;
+    await this.update(table, [...this.snapshot(table), step]);
+  }
+
+  /** Removes a step; without steps left the table is the original again. */
+  async remove(table: string, id: string): Promise<void> {
+    await this.update(
+      table,
+      this.snapshot(table).filter((s) => s.id !== id),
+    );
+  }
+
+  private snapshot(table: string): CleaningStep[] {
+    return $state.snapshot(this.stepsOf(table)) as CleaningStep[];
+  }
+
+  private async update(table: string, steps: CleaningStep[]): Promise<void> {
+    const source = this.source(table);
+    if (!source) throw new Error(`${table} is not a loaded table.\n${table} 不是已加载的数据表。`);
+    await this.ctx.exclusive(async (engine) => {
+      await this.build(engine, table, steps);
+      await this.ctx.catalog.refresh(engine);
+    });
+    if (steps.length > 0) source.steps = steps;
+    else delete source.steps;
+    this.ctx.notebook.save();
+    // The report and the cells follow in the background; the step itself is done.
+    void this.ctx.changed(table);
+  }
+
+  /**
+   * Makes `table` the result of `steps` over its original, inside `exclusive`. Called after a
+   * load too: then `table` holds the file as loaded and no `__raw` exists yet. On failure the
+   * table is as before.
+   */
+  async build(engine: Engine, table: string, steps: readonly CleaningStep[]): Promise<void> {
+    const raw = rawTableName(table);
+    const hasRaw = await exists(engine, raw);
+    if (steps.length === 0) {
+      if (hasRaw) {
+        await engine.exec(dropTableSql(table));
+        await engine.exec(renameTableSql(raw, table));
+      }
+      return;
+    }
+    if (!hasRaw) await engine.exec(renameTableSql(table, raw));
+    try {
+      const described = await engine.query(describeTableSql(raw));
+      const columns = described.rows.map((r) => String(r.column_name));
+      const sql = cleaningSql({ raw, target: table, columns, steps });
+      await engine.exec(sql);
+    } catch (e) {
+      if (!hasRaw) await engine.exec(renameTableSql(raw, table)).catch(() => {});
+      throw e;
+    }
+  }
+
+  /** A cleaned table was renamed: its original follows, and steps pointing at it follow too. */
+  async renamed(engine: Engine, from: string, to: string): Promise<void> {
+    if (this.stepsOf(from).length > 0 && (await exists(engine, rawTableName(from)))) {
+      await engine.exec(renameTableSql(rawTableName(from), rawTableName(to)));
+    }
+    for (const source of this.ctx.notebook.notebook.tables) {
+      for (const step of source.steps ?? []) {
+        if (
+          step.kind === 'exclude' &&
+          step.filter.test === 'orphan' &&
+          step.filter.table === from
+        ) {
+          step.filter.table = to;
+        }
+      }
+    }
+  }
+}

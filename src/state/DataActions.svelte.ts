@@ -1,0 +1,324 @@
+import type { Engine } from '../engine/types';
+import { rawTableName } from '../ingest/cleaning-sql';
+import { LoadError } from '../ingest/load-error';
+import {
+  checkMemory,
+  memoryBudget,
+  readMemoryEnvironment,
+  type MemoryEnvironment,
+} from '../ingest/memory-estimate';
+import {
+  prepareFile,
+  type FileInput,
+  type LoadChoices,
+  type PreparedFile,
+} from '../ingest/prepare-file';
+import type { ConversionSuggestion } from '../ingest/suggest-conversions';
+import type { CleaningStep, ConversionRule } from '../model/cleaning-step';
+import { errorText } from '../model/error-text';
+import type { TableSource } from '../model/notebook';
+import { checkTableName, tableNameFor } from '../model/table-name';
+import { memoryUsageSql, renameTableSql } from '../sql/catalog';
+import type { CatalogState } from './CatalogState.svelte';
+import type { CleaningState } from './CleaningState.svelte';
+import type { EngineState } from './EngineState.svelte';
+import type { FeaturesState } from './FeaturesState.svelte';
+import type { LangState } from './LangState.svelte';
+import {
+  failureText,
+  offerRetry,
+  RETRY_ENCODING,
+  warningText,
+  type NoticeAction,
+  type NoticeKind,
+} from './load-notices';
+import type { NotebookState } from './NotebookState.svelte';
+import { placeAll, placeTable, type PlacedTable, type TableLoadInfo } from './place-table';
+import type { QualityState } from './QualityState.svelte';
+import { SAMPLE_FILES } from './sample-files';
+import { SheetQuestion } from './SheetQuestion.svelte';
+
+export type { TableLoadInfo } from './place-table';
+
+export interface LoadProgress {
+  fileName: string;
+  size: number;
+  /** Share done, when known; while DuckDB reads, its own percentage is shown instead. */
+  fraction: number | null;
+  stage: 'reading' | 'loading';
+}
+
+export type { NoticeAction, NoticeKind } from './load-notices';
+
+export interface DataContext {
+  notebook: NotebookState;
+  features: FeaturesState;
+  catalog: CatalogState;
+  lang: LangState;
+  engine: EngineState;
+  cleaning: CleaningState;
+  quality: QualityState;
+  exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
+  notify: (kind: NoticeKind, text: string, action?: NoticeAction) => void;
+  fetchFile: (url: string) => Promise<Uint8Array>;
+  /** Runs the notebook's cells again, e.g. after the engine was restarted. */
+  runAll: () => Promise<void>;
+  /** What the browser says about memory; defaults to reading `performance` and `navigator`. */
+  memory?: () => MemoryEnvironment;
+}
+
+/**
+ * Loading data: dropped files and the sample, each through the whole ingest pipeline (format and
+ * encoding detection, memory check, sheet picker, DuckDB), then parse-rule suggestions and the
+ * quality report. Keeps each table's file in memory, so a table can be read again with another
+ * encoding or sheet, and every table reloaded after the engine had to restart.
+ */
+export class DataActions {
+  loads = $state<LoadProgress[]>([]);
+  info = $state.raw<Record<string, TableLoadInfo>>({});
+  suggestions = $state.raw<Record<string, ConversionSuggestion[]>>({});
+  /** The sheet picker, when a workbook with several sheets waits for an answer. */
+  readonly sheets = new SheetQuestion();
+  /** Table -> its file, kept for reloads; never shown, so not reactive. */
+  #files = new Map<string, FileInput>();
+
+  constructor(private readonly ctx: DataContext) {}
+
+  /** Loads the bundled sample tables (all of them, or the named ones). */
+  async loadSample(only?: string[]): Promise<void> {
+    const files = SAMPLE_FILES.filter((f) => !only || only.includes(f.table));
+    const inputs = await Promise.all(
+      files.map(async (f) => ({
+        name: f.fileName,
+        data: await this.ctx.fetchFile(f.url),
+        table: f.table,
+      })),
+    );
+    for (const input of inputs) {
+      if (this.ctx.catalog.has(input.table)) continue;
+      await this.loadOne(input, input.table, 'sample');
+    }
+  }
+
+  /** Loads dropped or picked files, one table each; a failure affects only that file. */
+  async loadFiles(files: FileInput[]): Promise<void> {
+    for (const file of files) {
+      const expected = this.ctx.notebook.notebook.tables.find(
+        (t) => t.origin === 'file' && t.fileName === file.name && !this.ctx.catalog.has(t.table),
+      );
+      const taken = this.ctx.catalog.tables.map((t) => t.name);
+      await this.loadOne(file, expected?.table ?? tableNameFor(file.name, taken), 'file');
+    }
+  }
+
+  /** Reads a loaded table's file again, e.g. with another encoding or sheet. */
+  async reload(table: string, choices: LoadChoices): Promise<boolean> {
+    const file = this.#files.get(table);
+    const source = this.ctx.notebook.notebook.tables.find((t) => t.table === table);
+    if (!file || !source) {
+      const fileName = source?.fileName ?? table;
+      this.ctx.notify('error', this.ctx.lang.t('load.noFile', { table, file: fileName }));
+      return false;
+    }
+    return this.loadOne(file, table, source.origin, { ...source.choices, ...choices });
+  }
+
+  /** Whether the table's file is at hand (so it can be read again with other choices). */
+  hasFile(table: string): boolean {
+    return this.#files.has(table);
+  }
+
+  async loadOne(
+    input: FileInput,
+    table: string,
+    origin: TableSource['origin'],
+    choices?: LoadChoices,
+  ): Promise<boolean> {
+    const size = input.data instanceof Uint8Array ? input.data.byteLength : input.data.size;
+    this.loads.push({ fileName: input.name, size, fraction: null, stage: 'reading' });
+    const entry = this.loads[this.loads.length - 1]!;
+    const source = this.ctx.notebook.notebook.tables.find((t) => t.table === table);
+    const wanted = choices ?? $state.snapshot(source?.choices) ?? {};
+    try {
+      const prepared = await this.prepare(input, wanted, (f) => (entry.fraction = f));
+      if (!prepared) {
+        this.ctx.notify('info', this.ctx.lang.t('load.cancelled', { file: input.name }));
+        return false;
+      }
+      Object.assign(entry, { fraction: null, stage: 'loading' });
+      this.ctx.engine.queryProgress = null;
+      const steps = $state.snapshot(source?.steps ?? []) as CleaningStep[];
+      const placed = await this.ctx.exclusive(async (engine) => {
+        const result = await placeTable(engine, prepared, table, steps, (e, t, s) =>
+          this.ctx.cleaning.build(e, t, s),
+        );
+        await this.ctx.catalog.refresh(engine);
+        return result;
+      });
+      this.#files.set(table, input);
+      this.record(table, origin, prepared, placed, wanted);
+      this.announce(table, origin, placed);
+      void this.ctx.quality.check(table);
+      return true;
+    } catch (e) {
+      const text = failureText(e, input.name, this.ctx.lang);
+      const retry = { ...wanted, encoding: RETRY_ENCODING };
+      const action = offerRetry(e, wanted.encoding)
+        ? {
+            label: this.ctx.lang.t('load.retryEncoding', { encoding: 'GB18030' }),
+            run: () => void this.loadOne(input, table, origin, retry),
+          }
+        : undefined;
+      this.ctx.notify('error', text, action);
+      if (e instanceof LoadError && e.code === 'out-of-memory') await this.recover();
+      return false;
+    } finally {
+      this.loads = this.loads.filter((l) => l !== entry);
+    }
+  }
+
+  /** Reads the file up to DuckDB, after checking it fits in what memory is left. */
+  private async prepare(
+    input: FileInput,
+    choices: LoadChoices,
+    onProgress: (fraction: number) => void,
+  ): Promise<PreparedFile | null> {
+    const used = await this.ctx.exclusive(async (engine) => {
+      const { rows } = await engine.query(memoryUsageSql());
+      return Number(rows[0]?.bytes ?? 0);
+    });
+    const env = this.ctx.memory?.() ?? readMemoryEnvironment(globalThis);
+    return prepareFile(input, {
+      ...choices,
+      chooseSheet: (fileName, sheets, suggested) => this.sheets.ask(fileName, sheets, suggested),
+      checkMemory: (need, _format, bytes) =>
+        checkMemory(input.name, bytes, need, memoryBudget(env, used)),
+      onProgress,
+    });
+  }
+
+  private record(
+    table: string,
+    origin: TableSource['origin'],
+    prepared: PreparedFile,
+    placed: PlacedTable,
+    wanted: LoadChoices,
+  ): void {
+    const tables = this.ctx.notebook.notebook.tables;
+    const old = tables.find((t) => t.table === table);
+    const columns = placed.loaded.columns.map((c) => c.name);
+    const choices = {
+      ...(wanted.encoding ? { encoding: wanted.encoding } : {}),
+      ...(prepared.kind === 'sheet' ? { sheet: prepared.sheet } : {}),
+    };
+    const source: TableSource = { table, fileName: prepared.fileName, origin, columns };
+    if (Object.keys(choices).length > 0) source.choices = choices;
+    if (placed.stepsError === null && old?.steps?.length) {
+      source.steps = $state.snapshot(old.steps) as CleaningStep[];
+    }
+    this.ctx.notebook.notebook.tables = [...tables.filter((t) => t.table !== table), source];
+    this.info = { ...this.info, [table]: placed.info };
+    this.suggestions = { ...this.suggestions, [table]: placed.suggestions };
+    this.ctx.features.autoMap(table, columns);
+    this.ctx.features.invalidate();
+    this.ctx.notebook.save();
+  }
+
+  private announce(table: string, origin: TableSource['origin'], placed: PlacedTable): void {
+    const { t, lang } = this.ctx.lang;
+    if (placed.stepsError !== null) {
+      const message = errorText(placed.stepsError, lang);
+      this.ctx.notify('warning', t('load.stepsDropped', { table, message }));
+    }
+    if (origin !== 'file') return;
+    const { loaded, info } = placed;
+    const cols = loaded.columns.length;
+    this.ctx.notify(
+      'info',
+      t('load.loaded', { file: info.fileName, table, rows: loaded.rowCount, cols }),
+    );
+    const warnings = warningText(loaded, lang);
+    if (warnings) this.ctx.notify('warning', warnings);
+  }
+
+  /**
+   * After DuckDB ran out of memory: restarts the engine (WASM memory never shrinks), loads every
+   * table again from the file kept in memory, re-applies its cleaning steps and re-runs the
+   * notebook. Tables whose file is not at hand (a restored notebook) stay marked as missing in
+   * the panel. The notebook itself is never touched.
+   */
+  async recover(): Promise<void> {
+    const sources = $state.snapshot(this.ctx.notebook.notebook.tables) as TableSource[];
+    const { reloaded, missing } = await this.ctx.exclusive(async () => {
+      const engine = await this.ctx.engine.restart();
+      const result = await placeAll(engine, sources, this.#files, (e, t, s) =>
+        this.ctx.cleaning.build(e, t, s),
+      );
+      await this.ctx.catalog.refresh(engine);
+      return result;
+    });
+    this.ctx.features.invalidate();
+    const t = this.ctx.lang.t;
+    this.ctx.notify('warning', t('load.restarted', { count: reloaded }));
+    if (missing.length > 0) {
+      this.ctx.notify('warning', t('load.restartedMissing', { files: missing.join(', ') }));
+    }
+    await this.ctx.runAll();
+  }
+
+  /** Applies a suggested conversion (with the user's edits to its rule) as a cleaning step. */
+  async convert(table: string, column: string, rule: ConversionRule): Promise<boolean> {
+    const ok = await this.ctx.cleaning.apply(table, { kind: 'convert', column, rule });
+    if (ok) this.dismissSuggestion(table, column);
+    return ok;
+  }
+
+  dismissSuggestion(table: string, column: string): void {
+    const rest = (this.suggestions[table] ?? []).filter((s) => s.column !== column);
+    this.suggestions = { ...this.suggestions, [table]: rest };
+  }
+
+  async renameTable(from: string, to: string): Promise<string | null> {
+    const { t, lang } = this.ctx.lang;
+    const name = to.trim();
+    if (name === from) return null;
+    const problem = checkTableName(name);
+    if (problem) return t(`tables.badName.${problem}`);
+    const taken = this.ctx.catalog.has(name) || this.ctx.catalog.has(rawTableName(name));
+    if (taken && name.toLowerCase() !== from.toLowerCase()) {
+      return t('tables.badName.taken', { name });
+    }
+    try {
+      await this.ctx.exclusive(async (engine) => {
+        await engine.exec(renameTableSql(from, name));
+        await this.ctx.cleaning.renamed(engine, from, name);
+        await this.ctx.catalog.refresh(engine);
+      });
+    } catch (e) {
+      return t('tables.renameFailed', { from, to: name, message: errorText(e, lang) });
+    }
+    this.ctx.notebook.notebook.tables = this.ctx.notebook.notebook.tables.map((s) =>
+      s.table === from ? { ...s, table: name } : s,
+    );
+    const file = this.#files.get(from);
+    this.#files.delete(from);
+    if (file) this.#files.set(name, file);
+    this.info = moveKey(this.info, from, name);
+    this.suggestions = moveKey(this.suggestions, from, name);
+    this.ctx.quality.renamed(from, name);
+    this.ctx.features.renameTable(from, name);
+    this.ctx.features.invalidate();
+    this.ctx.notebook.save();
+    return null;
+  }
+
+  /** Tables the notebook expects that are not loaded yet. */
+  missingTables(): TableSource[] {
+    return this.ctx.notebook.notebook.tables.filter((t) => !this.ctx.catalog.has(t.table));
+  }
+}
+
+function moveKey<T>(record: Record<string, T>, from: string, to: string): Record<string, T> {
+  const { [from]: value, ...rest } = record;
+  return value === undefined ? rest : { ...rest, [to]: value };
+}

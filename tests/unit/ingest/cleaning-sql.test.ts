@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleaningSql, rawTableName } from '../../../src/ingest/cleaning-sql';
+import type { CleaningStepInit } from '../../../src/model/cleaning-step';
+import { ident } from '../../../src/sql/quote';
+import { NodeEngine } from '../../support/node-engine';
+
+let engine: NodeEngine;
+beforeAll(async () => {
+  engine = await NodeEngine.start();
+  await engine.exec('CREATE TABLE x (survives INTEGER); INSERT INTO x VALUES (1)');
+});
+afterAll(() => engine.close());
+
+let n = 0;
+/** Creates a raw table from VALUES, applies the steps, returns the cleaned rows in order. */
+async function clean(values: string, columns: string[], steps: CleaningStepInit[]) {
+  const raw = `raw${++n}`;
+  const target = `clean${n}`;
+  const names = columns.map(ident).join(', ');
+  await engine.exec(`CREATE TABLE ${raw} AS SELECT * FROM (VALUES ${values}) t(${names})`);
+  await engine.exec(cleaningSql({ raw, target, columns, steps }));
+  const result = await engine.query(`SELECT * FROM ${target}`);
+  const types = await engine.query(
+    `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${target}' ORDER BY ordinal_position`,
+  );
+  return {
+    rows: result.rows,
+    types: Object.fromEntries(types.rows.map((r) => [r.column_name, r.data_type])),
+  };
+}
+
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+describe('cleaningSql', () => {
+  it('names the original <table>__raw', () => {
+    expect(rawTableName('orders')).toBe('orders__raw');
+  });
+
+  it('converts text dates by their patterns; values that fit none become NULL', async () => {
+    const { rows, types } = await clean(
+      "(1, '2024/1/5'), (2, '2024年1月7日'), (3, '20240110'), (4, 'bad'), (5, NULL)",
+      ['id', 'day'],
+      [
+        {
+          kind: 'convert',
+          column: 'day',
+          rule: { to: 'date', patterns: ['ymd-slash', 'ymd-cjk', 'ymd-compact'], hasTime: false },
+        },
+      ],
+    );
+    expect(types).toEqual({ id: 'INTEGER', day: 'DATE' });
+    expect(rows.map((r) => r.day)).toEqual([
+      utc(2024, 1, 5),
+      utc(2024, 1, 7),
+      utc(2024, 1, 10),
+      null,
+      null,
+    ]);
+  });
+
+  it('converts amounts: currency, thousands, parentheses, percent, decimal comma', async () => {
+    const dot = await clean(
+      "(1, '¥1,000.00'), (2, '(200)'), (3, '300'), (4, '-100'), (5, '12%'), (6, 'N/A')",
+      ['id', 'amount'],
+      [{ kind: 'convert', column: 'amount', rule: { to: 'amount', decimal: '.' } }],
+    );
+    expect(dot.types.amount).toBe('DOUBLE');
+    expect(dot.rows.map((r) => r.amount)).toEqual([1000, -200, 300, -100, 0.12, null]);
+    const comma = await clean(
+      "(1, '1.234,50 €'), (2, '99,9')",
+      ['id', 'betrag'],
+      [{ kind: 'convert', column: 'betrag', rule: { to: 'amount', decimal: ',' } }],
+    );
+    expect(comma.rows.map((r) => r.betrag)).toEqual([1234.5, 99.9]);
+  });
+
+  it('excludes rows by a filter and keeps the file order', async () => {
+    const { rows } = await clean(
+      "(1, 'A'), (2, NULL), (3, '  '), (4, 'B'), (5, '')",
+      ['id', 'customer'],
+      [{ kind: 'exclude', filter: { test: 'blank', column: 'customer' } }],
+    );
+    expect(rows).toEqual([
+      { id: 1, customer: 'A' },
+      { id: 4, customer: 'B' },
+    ]);
+  });
+
+  it('removes duplicate rows, keeping the first of each', async () => {
+    const { rows } = await clean(
+      "('A', 1), ('B', 2), ('A', 1), (NULL, 3), ('A', 2), (NULL, 3)",
+      ['c', 'v'],
+      [{ kind: 'dedupe-rows' }],
+    );
+    expect(rows).toEqual([
+      { c: 'A', v: 1 },
+      { c: 'B', v: 2 },
+      { c: null, v: 3 },
+      { c: 'A', v: 2 },
+    ]);
+  });
+
+  it('keeps the first row per key (trimmed); rows without a key all stay', async () => {
+    const { rows } = await clean(
+      "(1, 'O1'), (2, 'O2'), (3, 'O1'), (4, NULL), (5, NULL), (6, ' O2')",
+      ['line', 'order_id'],
+      [{ kind: 'dedupe-key', column: 'order_id' }],
+    );
+    expect(rows.map((r) => r.line)).toEqual([1, 2, 4, 5]);
+  });
+
+  it('nets refunds against the same customer purchases, never below 0', async () => {
+    // A: 1000 + 500 bought, 300 refunded -> 1200 left: each purchase × 0.8.
+    // B: 100 bought, 150 refunded -> 0. C: no refund, unchanged. D: only a refund, gone.
+    const { rows, types } = await clean(
+      `(1, 'A', 1000.0), (2, 'A', -300.0), (3, 'A', 500.0), (4, 'B', 100.0), (5, 'B', -150.0),
+       (6, 'C', 50.0), (7, 'D', -20.0), (8, 'A', 0.0)`,
+      ['id', 'customer', 'amount'],
+      [{ kind: 'net-refunds', customer: 'customer', amount: 'amount' }],
+    );
+    expect(types).toEqual({ id: 'INTEGER', customer: 'VARCHAR', amount: 'DOUBLE' });
+    expect(rows).toEqual([
+      { id: 1, customer: 'A', amount: 800 },
+      { id: 3, customer: 'A', amount: 400 },
+      { id: 4, customer: 'B', amount: 0 },
+      { id: 6, customer: 'C', amount: 50 },
+      { id: 8, customer: 'A', amount: 0 },
+    ]);
+  });
+
+  it('chains steps in order: convert, net refunds, then exclude the extreme', async () => {
+    const { rows } = await clean(
+      "(1, 'A', '¥1,000'), (2, 'A', '(250)'), (3, 'B', '¥90,000'), (4, 'B', '¥40')",
+      ['id', 'customer', 'amount'],
+      [
+        { kind: 'convert', column: 'amount', rule: { to: 'amount', decimal: '.' } },
+        { kind: 'net-refunds', customer: 'customer', amount: 'amount' },
+        { kind: 'exclude', filter: { test: 'above', column: 'amount', value: 10_000 } },
+      ],
+    );
+    expect(rows).toEqual([
+      { id: 1, customer: 'A', amount: 750 },
+      { id: 4, customer: 'B', amount: 40 },
+    ]);
+  });
+
+  it('quotes hostile column names, in SQL and in its comments', async () => {
+    const evil = '"; DROP TABLE x; --\nSELECT 1';
+    const { rows } = await clean(
+      "(1, '5'), (2, '-3')",
+      ['id', evil],
+      [
+        { kind: 'convert', column: evil, rule: { to: 'amount', decimal: '.' } },
+        { kind: 'exclude', filter: { test: 'negative', column: evil } },
+      ],
+    );
+    expect(rows).toEqual([{ id: 1, [evil]: 5 }]);
+    expect((await engine.query('SELECT count(*) AS n FROM x')).rows).toEqual([{ n: 1 }]);
+    const sql = cleaningSql({ raw: 'r', target: 't', columns: ['id', evil], steps: [] });
+    expect(sql).toContain('-- The table as loaded');
+    const withStep = cleaningSql({
+      raw: 'r',
+      target: 't',
+      columns: [evil],
+      steps: [{ kind: 'dedupe-key', column: evil }],
+    });
+    expect(withStep.split('\n').filter((l) => l.startsWith('--'))).toEqual([
+      '-- The table as loaded',
+      `-- 1. Keep the first row for each "${evil.replace('\n', ' ')}"`,
+    ]);
+  });
+});

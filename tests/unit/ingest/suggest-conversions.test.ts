@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { conversionSql, previewConversion } from '../../../src/ingest/conversion-sql';
+import type { ConversionRule } from '../../../src/model/cleaning-step';
+import { isConversionCandidate, suggestConversion } from '../../../src/ingest/suggest-conversions';
+
+describe('suggestConversion', () => {
+  it('finds mixed Chinese-export dates in a text column', () => {
+    const s = suggestConversion('订单日期', 'VARCHAR', [
+      '2024/1/5',
+      '2024/1/6',
+      '2024年1月7日',
+      '2024/1/8',
+    ]);
+    expect(s).toMatchObject({
+      column: '订单日期',
+      rule: { to: 'date', patterns: ['ymd-slash', 'ymd-cjk'], hasTime: false },
+      sampled: 4,
+      parsed: 4,
+      ambiguous: false,
+    });
+  });
+
+  it('keeps the time of day when values have one, and flags day/month ambiguity', () => {
+    expect(suggestConversion('ts', 'VARCHAR', ['2024-01-05 10:00', '2024-01-06'])?.rule).toEqual({
+      to: 'date',
+      patterns: ['ymd-dash'],
+      hasTime: true,
+    });
+    const ambiguous = suggestConversion('day', 'VARCHAR', ['01/02/2024', '03/04/2024']);
+    expect(ambiguous).toMatchObject({ rule: { patterns: ['mdy'] }, ambiguous: true });
+    const dayFirst = suggestConversion('day', 'VARCHAR', ['13/02/2024', '03/04/2024']);
+    expect(dayFirst).toMatchObject({ rule: { patterns: ['dmy'] }, ambiguous: false });
+  });
+
+  it('reads compact and Excel serial dates only in date-named columns', () => {
+    expect(suggestConversion('order_date', 'BIGINT', ['20240105', '20240106'])?.rule).toEqual({
+      to: 'date',
+      patterns: ['ymd-compact'],
+      hasTime: false,
+    });
+    expect(suggestConversion('下单日期', 'DOUBLE', ['45296', '45297.4375'])?.rule).toMatchObject({
+      patterns: ['excel-serial'],
+      hasTime: true,
+    });
+    expect(suggestConversion('zip', 'VARCHAR', ['45296', '45297'])).toBeNull();
+    expect(suggestConversion('quantity', 'BIGINT', ['20240105'])).toBeNull();
+  });
+
+  it('finds amounts written for people: currency, thousands, parentheses, percent', () => {
+    const s = suggestConversion('金额', 'VARCHAR', ['￥1,234.50', '88', '(12.50)', '0']);
+    expect(s).toMatchObject({ rule: { to: 'amount', decimal: '.' }, parsed: 4 });
+    expect(suggestConversion('betrag', 'VARCHAR', ['1.234,50', '99,9'])?.rule).toEqual({
+      to: 'amount',
+      decimal: ',',
+    });
+    expect(suggestConversion('rate', 'VARCHAR', ['12%', '3.5%'])?.rule).toEqual({
+      to: 'amount',
+      decimal: '.',
+    });
+  });
+
+  it('suggests amounts for numbers kept as text by a few misfits, but leaves ids and codes alone', () => {
+    const values = [...Array.from({ length: 20 }, (_, i) => String(i * 3)), 'N/A'];
+    expect(suggestConversion('amount', 'VARCHAR', values)).toMatchObject({
+      rule: { to: 'amount' },
+      parsed: 20,
+      sampled: 21,
+    });
+    expect(suggestConversion('customer_id', 'VARCHAR', [...values])).toBeNull();
+    expect(suggestConversion('phone', 'VARCHAR', ['13800138000', '13900139000'])).toBeNull();
+    expect(suggestConversion('name', 'VARCHAR', ['Alice', 'Bob'])).toBeNull();
+    expect(suggestConversion('amount', 'DOUBLE', ['1.5'])).toBeNull();
+  });
+
+  it('needs 80% of the sample to read', () => {
+    const mostlyText = ['2024/1/5', 'soon', 'later', 'never', 'unknown'];
+    expect(suggestConversion('when', 'VARCHAR', mostlyText)).toBeNull();
+    expect(suggestConversion('when', 'VARCHAR', [])).toBeNull();
+    expect(isConversionCandidate('when', 'VARCHAR')).toBe(true);
+    expect(isConversionCandidate('amount', 'DOUBLE')).toBe(false);
+    expect(isConversionCandidate('created_at', 'BIGINT')).toBe(true);
+  });
+});
+
+describe('previewConversion and conversionSql', () => {
+  it('preview what the SQL gives', () => {
+    const date: ConversionRule = { to: 'date', patterns: ['ymd-cjk', 'dmy'], hasTime: false };
+    expect(previewConversion(date, '2024年1月7日')).toBe('2024-01-07');
+    expect(previewConversion(date, '13/02/2024')).toBe('2024-02-13');
+    expect(previewConversion(date, 'bad')).toBeNull();
+    expect(
+      previewConversion({ ...date, patterns: ['ymd-dash'], hasTime: true }, '2024-01-05 10:30'),
+    ).toBe('2024-01-05 10:30:00');
+    expect(previewConversion({ to: 'amount', decimal: ',' }, '1.234,50 €')).toBe('1234.5');
+    expect(conversionSql({ to: 'amount', decimal: '.' }, '"a"')).toContain('CAST("a" AS VARCHAR)');
+    // Unknown patterns from a damaged notebook are dropped, not pasted into SQL.
+    expect(
+      conversionSql({ to: 'date', patterns: ["x'); DROP TABLE t; --"], hasTime: false }, '"d"'),
+    ).toBe('CAST(CAST(NULL AS TIMESTAMP) AS DATE)');
+  });
+});

@@ -1,0 +1,209 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cleaningSql } from '../../../src/ingest/cleaning-sql';
+import type { TableMapping } from '../../../src/model/roles';
+import {
+  EARLIEST_DATE,
+  extremeFenceSql,
+  qualityChecks,
+  type QualityCheck,
+} from '../../../src/sql/quality-checks';
+import { NodeEngine } from '../../support/node-engine';
+
+let engine: NodeEngine;
+
+const ORDERS = `CREATE TABLE orders AS SELECT * FROM (VALUES
+  ('O1', 'A', '2024-01-05', 100.0),
+  ('O2', 'A', '2024-01-06', 120.0),
+  ('O2', 'A', '2024-01-06', 120.0),
+  ('C3', 'B', '2024-01-07', -50.0),
+  ('O4', NULL, '2024-01-08', 80.0),
+  ('O5', '  ', '2024-01-09', 0.0),
+  ('O6', 'B', '2030-01-01', 90.0),
+  ('O7', 'B', '1900-01-01', 110.0),
+  ('O8', 'Z', 'not a date', 95.0),
+  ('O9', 'A', NULL, NULL),
+  ('O10', 'A', '2024-02-01', 5000.0)
+) t(order_id, customer_id, order_date, amount)`;
+
+const orders: TableMapping = {
+  table: 'orders',
+  kind: 'orders',
+  columns: {
+    orderId: 'order_id',
+    customerId: 'customer_id',
+    orderDate: 'order_date',
+    amount: 'amount',
+  },
+};
+const customers: TableMapping = {
+  table: 'customers',
+  kind: 'customers',
+  columns: { customerId: 'id' },
+};
+
+beforeAll(async () => {
+  engine = await NodeEngine.start();
+  await engine.exec(ORDERS);
+  await engine.exec("CREATE TABLE customers AS SELECT * FROM (VALUES ('A'), ('B'), ('B')) t(id)");
+});
+afterAll(() => engine.close());
+
+async function count(check: QualityCheck): Promise<number> {
+  const { rows } = await engine.query(check.countSql);
+  return Number(rows[0]?.n);
+}
+
+async function columnsOf(table: string) {
+  const { rows } = await engine.query(
+    `SELECT column_name AS name, data_type AS type FROM information_schema.columns WHERE table_name = '${table}' ORDER BY ordinal_position`,
+  );
+  return rows.map((r) => ({ name: String(r.name), type: String(r.type) }));
+}
+
+describe('qualityChecks on an orders table', () => {
+  it('finds each problem, counted by hand', async () => {
+    const checks = qualityChecks({
+      table: 'orders',
+      columns: await columnsOf('orders'),
+      mapping: orders,
+      customers,
+      reference: '2024-12-31',
+      fence: 1000,
+    });
+    const counts: Record<string, number> = {};
+    for (const c of checks) counts[c.id] = await count(c);
+    expect(counts).toEqual({
+      'duplicate-rows': 1, // the second O2 row
+      'missing-customer': 2, // NULL and blank
+      'unparsable-date': 1, // 'not a date' (order_date is text)
+      'missing-date': 1, // O9
+      'future-date': 1, // 2030-01-01
+      'early-date': 1, // 1900-01-01
+      'missing-amount': 1, // O9
+      'negative-amount': 1, // C3
+      'zero-amount': 1, // O5
+      'extreme-amount': 1, // 5000 > 1000
+      'duplicate-key': 1, // O2 twice
+      cancelled: 1, // C3
+      orphan: 1, // Z is not a customer; NULL and blank are missing, not orphans
+    });
+    expect(checks.map((c) => c.id)).not.toContain('unparsable-amount'); // amount is DOUBLE
+  });
+
+  it('shows examples, the copies of duplicates included', async () => {
+    const [dupes] = qualityChecks({
+      table: 'orders',
+      columns: [],
+      reference: '2024-12-31',
+    });
+    expect(dupes?.id).toBe('duplicate-rows');
+    const { rows } = await engine.query(dupes!.examplesSql);
+    expect(rows).toEqual([
+      {
+        order_id: 'O2',
+        customer_id: 'A',
+        order_date: '2024-01-06',
+        amount: 120,
+        __seglab_copies: 2,
+      },
+    ]);
+  });
+
+  it('offers fixes that, applied as cleaning steps, leave nothing for the check to find', async () => {
+    const columns = await columnsOf('orders');
+    const checks = qualityChecks({
+      table: 'orders',
+      columns,
+      mapping: orders,
+      customers,
+      reference: '2024-12-31',
+      fence: 1000,
+    });
+    const negative = checks.find((c) => c.id === 'negative-amount')!;
+    expect(negative.fixes.map((f) => f.kind)).toEqual(['net-refunds', 'exclude']);
+    let i = 0;
+    for (const check of checks) {
+      for (const fix of check.fixes) {
+        const target = `fixed_${++i}`;
+        await engine.exec(
+          cleaningSql({ raw: 'orders', target, columns: columns.map((c) => c.name), steps: [fix] }),
+        );
+        const recheck = qualityChecks({
+          table: target,
+          columns: await columnsOf(target),
+          mapping: { ...orders, table: target },
+          customers,
+          reference: '2024-12-31',
+          fence: 1000,
+        }).find((c) => c.id === check.id && c.column === check.column)!;
+        expect(await count(recheck), `${check.id} after ${fix.kind}`).toBe(0);
+      }
+    }
+  });
+
+  it('reads text amounts and flags what is not a number', async () => {
+    await engine.exec(
+      "CREATE TABLE t_amounts AS SELECT * FROM (VALUES ('A', '12.5'), ('B', 'N/A'), ('C', ''), ('D', '-3')) t(c, amount)",
+    );
+    const checks = qualityChecks({
+      table: 't_amounts',
+      columns: await columnsOf('t_amounts'),
+      mapping: {
+        table: 't_amounts',
+        kind: 'orders',
+        columns: { customerId: 'c', amount: 'amount' },
+      },
+      reference: '2024-12-31',
+    });
+    const byId = Object.fromEntries(
+      await Promise.all(checks.map(async (c) => [c.id, await count(c)])),
+    );
+    expect(byId).toMatchObject({
+      'unparsable-amount': 1,
+      'missing-amount': 1,
+      'negative-amount': 1,
+    });
+    expect(byId).not.toHaveProperty('extreme-amount'); // no fence given
+  });
+
+  it('does not call order numbers starting with C cancellations when most of them do', async () => {
+    await engine.exec(
+      "CREATE TABLE cn AS SELECT * FROM (VALUES ('CN001', 'A'), ('CN002', 'B'), ('X3', 'A')) t(order_id, c)",
+    );
+    const check = qualityChecks({
+      table: 'cn',
+      columns: await columnsOf('cn'),
+      mapping: { table: 'cn', kind: 'orders', columns: { orderId: 'order_id', customerId: 'c' } },
+      reference: '2024-12-31',
+    }).find((c) => c.id === 'cancelled')!;
+    expect(await count(check)).toBe(0);
+  });
+
+  it('checks a customers table for repeated ids, and an unmapped table only for duplicates', async () => {
+    const checks = qualityChecks({
+      table: 'customers',
+      columns: await columnsOf('customers'),
+      mapping: customers,
+      reference: '2024-12-31',
+    });
+    expect(checks.map((c) => c.id)).toEqual([
+      'duplicate-rows',
+      'missing-customer',
+      'duplicate-key',
+    ]);
+    expect(await Promise.all(checks.map(count))).toEqual([1, 0, 1]);
+    const unmapped = qualityChecks({ table: 'customers', columns: [], reference: '2024-12-31' });
+    expect(unmapped.map((c) => c.id)).toEqual(['duplicate-rows']);
+  });
+
+  it('puts the extreme fence at 10 × the 99th percentile of positive amounts', async () => {
+    // 100 amounts of 100, one of 100000 and a refund: the 99th percentile of the 101 positive
+    // amounts sits at index 0.99 × 100 = 99 of the sorted list, still 100, so the fence is 1000.
+    await engine.exec(
+      'CREATE TABLE fence AS SELECT 100.0 AS amount FROM range(100) UNION ALL SELECT 100000.0 UNION ALL SELECT -5.0',
+    );
+    const { rows } = await engine.query(extremeFenceSql('fence', 'amount'));
+    expect(rows).toEqual([{ fence: 1000 }]);
+    expect(EARLIEST_DATE).toBe('1990-01-01');
+  });
+});
