@@ -1,0 +1,23 @@
+/** Holds the latest result of an async load for a view, dropping answers that arrive late. */
+export class Loader<T> {
+  data = $state.raw<T | null>(null);
+  error = $state<string | null>(null);
+  loading = $state(false);
+  #ticket = 0;
+
+  async run(load: () => Promise<T>, describe: (e: unknown) => string): Promise<void> {
+    const ticket = ++this.#ticket;
+    this.loading = true;
+    try {
+      const data = await load();
+      if (ticket !== this.#ticket) return;
+      this.data = data;
+      this.error = null;
+    } catch (e) {
+      if (ticket !== this.#ticket) return;
+      this.error = describe(e);
+    } finally {
+      if (ticket === this.#ticket) this.loading = false;
+    }
+  }
+}

@@ -1,0 +1,138 @@
+import type { Engine, Row } from '../engine/types';
+import { LocalizedError } from '../model/error-text';
+import type { PresetCell } from '../model/notebook';
+import { presetById } from '../model/presets';
+import type { TableKind, TableMapping } from '../model/roles';
+import type { GeoLevel } from '../sql/segment-geography';
+import * as evaluate from './evaluate';
+import type { FeaturesState } from './FeaturesState.svelte';
+import type { LangState } from './LangState.svelte';
+import type { NotebookState } from './NotebookState.svelte';
+import type { SegmentActions } from './SegmentActions.svelte';
+
+export interface EvaluationContext {
+  notebook: NotebookState;
+  features: FeaturesState;
+  lang: LangState;
+  segments: SegmentActions;
+  exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
+}
+
+/** The charts and evaluations of a segmentation cell, computed on demand. */
+export class EvaluationActions {
+  constructor(private readonly ctx: EvaluationContext) {}
+
+  private preset(id: string): PresetCell {
+    const cell = this.ctx.notebook.cell(id);
+    if (cell?.kind !== 'preset') throw new Error(`not a segmentation cell: ${id}`);
+    return $state.snapshot(cell) as PresetCell;
+  }
+
+  private mapping(kind: TableKind): TableMapping {
+    const m = this.ctx.features.mappings.find((x) => x.kind === kind);
+    if (!m) {
+      const what = kind === 'campaigns' ? ['a campaigns', '营销活动'] : ['an orders', '订单'];
+      throw new LocalizedError({
+        en: `Map ${what[0]} table in the Tables panel first.`,
+        zh: `请先在“数据表”面板中指定${what[1]}表。`,
+      });
+    }
+    return $state.snapshot(m) as TableMapping;
+  }
+
+  scorecard(id: string, churnDays: number): Promise<Row[]> {
+    const cell = this.preset(id);
+    return this.ctx.exclusive((e) =>
+      evaluate.scorecard(e, cell.name, churnDays, this.ctx.lang.lang),
+    );
+  }
+
+  concentration(): Promise<evaluate.Concentration> {
+    return this.ctx.exclusive((e) => evaluate.concentration(e));
+  }
+
+  geography(id: string, level: GeoLevel): Promise<Row[]> {
+    const cell = this.preset(id);
+    return this.ctx.exclusive((e) => evaluate.geography(e, cell.name, level, this.ctx.lang.lang));
+  }
+
+  quadrant(id: string): Promise<evaluate.Quadrant> {
+    const cell = this.preset(id);
+    return this.ctx.exclusive((e) => evaluate.quadrant(e, cell.name));
+  }
+
+  /** Moves the quadrant's split lines: the preset switches to custom thresholds and re-runs. */
+  setQuadrantThresholds(id: string, value: number, loyalty: number): void {
+    this.ctx.segments.setPresetParam(id, 'split', 'custom');
+    this.ctx.segments.setPresetParam(id, 'valueCut', value);
+    this.ctx.segments.setPresetParam(id, 'loyaltyCut', loyalty);
+  }
+
+  hasCampaigns(): boolean {
+    return this.ctx.features.mappings.some((m) => m.kind === 'campaigns');
+  }
+
+  campaigns(id: string, byCampaign: boolean): Promise<Row[]> {
+    const cell = this.preset(id);
+    const mapping = this.mapping('campaigns');
+    return this.ctx.exclusive((e) =>
+      evaluate.campaigns(e, cell.name, mapping, byCampaign, this.ctx.lang.lang),
+    );
+  }
+
+  /** The SQL of a preset cell as of another date, over features recomputed for that date. */
+  private async segmentsAt(engine: Engine, cell: PresetCell, asOf: string): Promise<string> {
+    const features = await this.ctx.features.ensureAsOf(engine, asOf);
+    const preset = presetById(cell.presetId);
+    const params = { ...(preset.defaults() as object), ...cell.params };
+    return preset.toSql(params, { features, asOf, lang: this.ctx.lang.lang });
+  }
+
+  /** Segments as of `cutoff`, measured over the following days; optionally against another cell. */
+  backtest(
+    id: string,
+    cutoff: string,
+    horizonDays: number,
+    compareId?: string,
+  ): Promise<evaluate.Backtest> {
+    const cells = [this.preset(id), ...(compareId ? [this.preset(compareId)] : [])];
+    const orders = this.mapping('orders');
+    return this.ctx.exclusive(async (e) => {
+      const segmentations = [];
+      for (const cell of cells)
+        segmentations.push({ name: cell.name, sql: await this.segmentsAt(e, cell, cutoff) });
+      return evaluate.backtest(e, orders, cutoff, horizonDays, segmentations, this.ctx.lang.lang);
+    });
+  }
+
+  migration(id: string, dates: string[]): Promise<evaluate.Migration> {
+    const cell = this.preset(id);
+    const orders = this.mapping('orders');
+    return this.ctx.exclusive(async (e) => {
+      const sqlByDate = new Map<string, string>();
+      for (const d of dates) sqlByDate.set(d, await this.segmentsAt(e, cell, d));
+      return evaluate.migration(e, orders, dates, (d) => sqlByDate.get(d)!, this.ctx.lang.lang);
+    });
+  }
+
+  /** Quarter starts within the last year before the analysis date, and the date itself. */
+  defaultMigrationDates(): string[] {
+    const asOf = this.ctx.features.asOfUsed;
+    if (!asOf) return [];
+    const [y, m] = asOf.split('-').map(Number) as [number, number];
+    const dates: string[] = [];
+    let year = y;
+    let month = Math.floor((m - 1) / 3) * 3 + 1;
+    for (let i = 0; i < 4; i++) {
+      const d = `${year}-${String(month).padStart(2, '0')}-01`;
+      if (d < asOf) dates.unshift(d);
+      month -= 3;
+      if (month < 1) {
+        month += 12;
+        year -= 1;
+      }
+    }
+    if (!dates.includes(asOf)) dates.push(asOf);
+    return dates.slice(-4);
+  }
+}

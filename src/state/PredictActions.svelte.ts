@@ -1,0 +1,147 @@
+import type { Engine, Row } from '../engine/types';
+import { arrowColumn } from '../ingest/arrow-column';
+import { calibrationPeriod } from '../model/calibration-period';
+import { expectedCumulativeRepeat } from '../model/clv/expected-tracking';
+import type { PredictProgress, PredictResult } from '../model/clv/predict';
+import type { PredictCell } from '../model/notebook';
+import { dropTableSql } from '../sql/catalog';
+import { clvSummarySql } from '../sql/clv-summary';
+import { clvCohortsSql, clvTrackingSql } from '../sql/clv-tracking';
+import { orderDateRangeSql } from '../sql/order-date-range';
+import { Table, tableToIPC } from 'apache-arrow';
+import type { FeaturesState } from './FeaturesState.svelte';
+import { fitInWorker } from './fit-in-worker';
+
+export interface PredictView {
+  asOf: string;
+  calibrationEnd: string;
+  holdoutEnd: string | null;
+  /** The fit on the calibration period, checked against the holdout (when there is one). */
+  check: PredictResult | null;
+  tracking: { period: number; actual: number; expected: number }[];
+  calibrationPeriod: number;
+  /** The fit on all orders before the analysis date, whose predictions join the features. */
+  forecast: PredictResult;
+  scored: number;
+  totalClv: number;
+  meanPAlive: number;
+  elapsedMs: number;
+}
+
+export interface PredictContext {
+  features: FeaturesState;
+  exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
+  onProgress: (id: string, progress: PredictProgress & { fit: 'check' | 'forecast' }) => void;
+}
+
+function predictionsIpc(result: PredictResult): Uint8Array {
+  const nullable = (a: Float64Array) => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
+  const table = new Table({
+    customer_id: arrowColumn('text', result.customerIds),
+    p_alive: arrowColumn('float64', nullable(result.pAlive)),
+    expected_purchases: arrowColumn('float64', nullable(result.expectedPurchases)),
+    expected_spend: arrowColumn('float64', nullable(result.expectedSpend)),
+    predicted_clv: arrowColumn('float64', nullable(result.clv)),
+  });
+  return tableToIPC(table, 'stream');
+}
+
+function sum(a: Float64Array): number {
+  let s = 0;
+  for (const v of a) if (Number.isFinite(v)) s += v;
+  return s;
+}
+
+/** Runs a Predict cell: summary SQL in DuckDB, model fits in a worker, predictions back in DuckDB. */
+export async function runPredict(ctx: PredictContext, cell: PredictCell): Promise<PredictView> {
+  const started = performance.now();
+  const settings = {
+    unit: cell.unit,
+    horizonMonths: cell.horizonMonths,
+    monthlyDiscountRate: cell.monthlyDiscountRate,
+    margin: cell.margin,
+  };
+  const data = await ctx.exclusive(async (engine) => {
+    const asOf = await ctx.features.ensure(engine);
+    const orders = ctx.features.ordersMapping()!;
+    const range = (await engine.query(orderDateRangeSql(orders, asOf))).rows[0] ?? {};
+    const period = calibrationPeriod(
+      String(range.first_day),
+      String(range.last_day),
+      cell.calibrationEnd,
+    );
+    const base = {
+      relation: orders.table,
+      customerId: orders.columns.customerId!,
+      date: orders.columns.orderDate!,
+      amount: orders.columns.amount!,
+      unit: cell.unit,
+    };
+    const full = await engine.query(
+      clvSummarySql({ ...base, calibrationEnd: String(range.last_day) }),
+    );
+    let check: Row[] = [];
+    let tracking: Row[] = [];
+    let cohorts: Row[] = [];
+    if (period.holdoutEnd) {
+      const withHoldout = {
+        ...base,
+        calibrationEnd: period.calibrationEnd,
+        holdoutEnd: period.holdoutEnd,
+      };
+      check = (await engine.query(clvSummarySql(withHoldout))).rows;
+      tracking = (await engine.query(clvTrackingSql(withHoldout))).rows;
+      cohorts = (await engine.query(clvCohortsSql(withHoldout))).rows;
+    }
+    return { asOf, period, full: full.rows, check, tracking, cohorts };
+  });
+
+  const checkFit =
+    data.check.length > 0
+      ? await fitInWorker(data.check, settings, (p) =>
+          ctx.onProgress(cell.id, { ...p, fit: 'check' }),
+        )
+      : null;
+  const forecast = await fitInWorker(data.full, settings, (p) =>
+    ctx.onProgress(cell.id, { ...p, fit: 'forecast' }),
+  );
+
+  let trackingPoints: PredictView['tracking'] = [];
+  let calibrationPeriodIndex = 0;
+  if (checkFit) {
+    const periods = data.tracking.length;
+    const expected = expectedCumulativeRepeat(
+      checkFit.bg,
+      data.cohorts.map((c) => ({ offset: Number(c.offset), customers: Number(c.customers) })),
+      periods,
+    );
+    let cumulative = 0;
+    trackingPoints = data.tracking.map((row, i) => {
+      cumulative += Number(row.repeat_purchases);
+      return { period: Number(row.period), actual: cumulative, expected: expected[i] ?? 0 };
+    });
+    calibrationPeriodIndex = Number(data.tracking[0]?.calibration_period ?? 0);
+  }
+
+  await ctx.exclusive(async (engine) => {
+    await engine.exec(dropTableSql(cell.name));
+    await engine.insertArrowIPC(cell.name, predictionsIpc(forecast), true);
+    ctx.features.setPredictions(cell.name);
+    await ctx.features.ensure(engine);
+  });
+
+  const scored = forecast.customerIds.length;
+  return {
+    asOf: data.asOf,
+    calibrationEnd: data.period.calibrationEnd,
+    holdoutEnd: data.period.holdoutEnd,
+    check: checkFit,
+    tracking: trackingPoints,
+    calibrationPeriod: calibrationPeriodIndex,
+    forecast,
+    scored,
+    totalClv: sum(forecast.clv),
+    meanPAlive: scored ? sum(forecast.pAlive) / scored : 0,
+    elapsedMs: performance.now() - started,
+  };
+}

@@ -1,0 +1,173 @@
+import type { Engine, Row } from '../engine/types';
+import type { Lang } from '../model/labels';
+import type { TableMapping } from '../model/roles';
+import { backtestSql, separationSql } from '../sql/backtest';
+import { campaignResponseSql } from '../sql/campaign-response';
+import { segmentSizesSql, transitionsSql } from '../sql/migration';
+import type { OrdersRelation } from '../sql/orders-relation';
+import { giniSql, paretoCurveSql } from '../sql/pareto';
+import { quadrantScatterSql, quadrantSummarySql } from '../sql/quadrant-density';
+import { quadrantThresholdsSql } from '../sql/quadrant-thresholds';
+import { scorecardSql } from '../sql/scorecard';
+import { segmentGeographySql, type GeoLevel } from '../sql/segment-geography';
+import { FEATURES_TABLE } from './run-preset-cell';
+
+/**
+ * The numbers behind a segmentation's charts and evaluation, all aggregated in DuckDB: only
+ * small results (hundreds of rows at most) come back to draw.
+ */
+
+export async function scorecard(
+  engine: Engine,
+  result: string,
+  churnDays: number,
+  lang: Lang,
+): Promise<Row[]> {
+  const sql = scorecardSql({
+    segments: { table: result },
+    features: FEATURES_TABLE,
+    churnDays,
+    lang,
+  });
+  return (await engine.query(sql)).rows;
+}
+
+export interface Concentration {
+  points: Row[];
+  gini: number | null;
+  topShare: number | null;
+}
+
+export async function concentration(engine: Engine): Promise<Concentration> {
+  const points = (await engine.query(paretoCurveSql({ features: FEATURES_TABLE }))).rows;
+  const g = (await engine.query(giniSql({ features: FEATURES_TABLE }))).rows[0] ?? {};
+  return {
+    points,
+    gini: g.gini === null || g.gini === undefined ? null : Number(g.gini),
+    topShare: g.top_share === null || g.top_share === undefined ? null : Number(g.top_share),
+  };
+}
+
+export async function geography(
+  engine: Engine,
+  result: string,
+  level: GeoLevel,
+  lang: Lang,
+): Promise<Row[]> {
+  const sql = segmentGeographySql({
+    segments: { table: result },
+    features: FEATURES_TABLE,
+    level,
+    topN: 12,
+    lang,
+  });
+  return (await engine.query(sql)).rows;
+}
+
+export interface Quadrant {
+  rows: Row[];
+  summary: Row[];
+  valueThreshold: number | null;
+  loyaltyThreshold: number | null;
+}
+
+/** The value x loyalty scatter (or its density bins past 20,000 customers) and quadrant totals. */
+export async function quadrant(engine: Engine, result: string): Promise<Quadrant> {
+  const rows = (await engine.query(quadrantScatterSql({ segments: { table: result } }))).rows;
+  const summary = (
+    await engine.query(
+      quadrantSummarySql({ segments: { table: result }, features: FEATURES_TABLE }),
+    )
+  ).rows;
+  const cuts = (await engine.query(quadrantThresholdsSql(result))).rows[0];
+  const asNumber = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+  return { rows, summary, valueThreshold: asNumber(cuts?.v), loyaltyThreshold: asNumber(cuts?.l) };
+}
+
+export async function campaigns(
+  engine: Engine,
+  result: string,
+  mapping: TableMapping,
+  byCampaign: boolean,
+  lang: Lang,
+): Promise<Row[]> {
+  const c = mapping.columns;
+  const sql = campaignResponseSql({
+    campaigns: {
+      relation: mapping.table,
+      customerId: c.customerId!,
+      ...(c.campaign ? { campaign: c.campaign } : {}),
+      ...(c.responded ? { responded: c.responded } : {}),
+      ...(c.converted ? { converted: c.converted } : {}),
+      ...(c.control ? { control: c.control } : {}),
+    },
+    segments: { table: result },
+    byCampaign,
+    lang,
+  });
+  return (await engine.query(sql)).rows;
+}
+
+export function ordersRelation(mapping: TableMapping): OrdersRelation {
+  const c = mapping.columns;
+  return {
+    relation: mapping.table,
+    customerId: c.customerId!,
+    orderDate: c.orderDate!,
+    amount: c.amount!,
+    ...(c.orderId ? { orderId: c.orderId } : {}),
+  };
+}
+
+export interface Backtest {
+  rows: Row[];
+  separation: Row[];
+}
+
+/**
+ * How segments formed as of `cutoff` did in the `horizonDays` after it. `segmentsAt` gives each
+ * segmentation's SQL as of the cut-off (their features must already exist).
+ */
+export async function backtest(
+  engine: Engine,
+  orders: TableMapping,
+  cutoff: string,
+  horizonDays: number,
+  segmentations: { name: string; sql: string }[],
+  lang: Lang,
+): Promise<Backtest> {
+  const window = { orders: ordersRelation(orders), cutoff, horizonDays };
+  const first = segmentations[0]!;
+  const rows = (await engine.query(backtestSql({ ...window, segments: { sql: first.sql }, lang })))
+    .rows;
+  const separation = (
+    await engine.query(
+      separationSql({
+        ...window,
+        segmentations: segmentations.map((s) => ({ name: s.name, segments: { sql: s.sql } })),
+      }),
+    )
+  ).rows;
+  return { rows, separation };
+}
+
+export interface Migration {
+  sizes: Row[];
+  transitions: Row[];
+}
+
+/** Segment membership as of each date (recomputed from orders), sizes and transitions. */
+export async function migration(
+  engine: Engine,
+  orders: TableMapping,
+  dates: string[],
+  segmentsAsOf: (asOf: string) => string,
+  lang: Lang,
+): Promise<Migration> {
+  const options = { dates, segmentsAsOf, lang };
+  const sizes = (await engine.query(segmentSizesSql(options))).rows;
+  const transitions = (
+    await engine.query(transitionsSql({ ...options, orders: ordersRelation(orders) }))
+  ).rows;
+  return { sizes, transitions };
+}

@@ -1,0 +1,27 @@
+import type { PredictProgress, PredictResult, PredictSettings } from '../model/clv/predict';
+import { LocalizedError } from '../model/error-text';
+import type { ClvWorkerMessage, ClvWorkerRequest } from './clv.worker';
+
+/** Fits the CLV models on summary rows in a Web Worker, reporting progress as it goes. */
+export function fitInWorker(
+  rows: Record<string, unknown>[],
+  settings: PredictSettings,
+  onProgress: (p: PredictProgress) => void,
+): Promise<PredictResult> {
+  const worker = new Worker(new URL('./clv.worker.ts', import.meta.url), { type: 'module' });
+  return new Promise<PredictResult>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<ClvWorkerMessage>) => {
+      const m = event.data;
+      if (m.type === 'progress') return onProgress(m.progress);
+      worker.terminate();
+      if (m.type === 'done') resolve(m.result);
+      else reject(m.labels ? new LocalizedError(m.labels) : new Error(m.message));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message));
+    };
+    const request: ClvWorkerRequest = { rows, settings };
+    worker.postMessage(request);
+  });
+}

@@ -1,0 +1,126 @@
+import { readFile } from 'node:fs/promises';
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, type Session } from './browser';
+import { waitForNotebookRun, waitIdle } from './helpers';
+import { serveDist, type StaticServer } from './static-server';
+
+let server: StaticServer;
+let s: Session;
+let cell: Locator;
+
+beforeAll(async () => {
+  server = await serveDist('dist');
+  s = await openSession();
+  await s.page.goto(server.url);
+  await waitForNotebookRun(s.page);
+  await s.page.locator('[data-testid=add-segment]').last().selectOption('value-loyalty');
+  cell = s.page.locator('[data-testid=cell]').last();
+  await cell.locator('[data-testid=segment-summary] tbody tr').first().waitFor({ timeout: 60_000 });
+  await waitIdle(s.page);
+});
+afterAll(async () => {
+  await s?.close();
+  await server?.close();
+});
+
+/** Marks Vega drew in a tab's charts (SVG paths, symbols, rects), once every chart has rendered. */
+async function marks(tab: Locator): Promise<number[]> {
+  const charts = tab.locator('[data-testid=chart]');
+  await expect.poll(() => charts.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(
+      () =>
+        charts.evaluateAll((els) =>
+          els.every((e) => (e as HTMLElement).dataset.rendered === 'true'),
+        ),
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBe(true);
+  return charts.evaluateAll((els) =>
+    els.map(
+      (e) =>
+        e.querySelectorAll(
+          'svg .mark-symbol path, svg .mark-rect path, svg .mark-arc path, svg .mark-line path, svg .mark-area path',
+        ).length,
+    ),
+  );
+}
+
+async function customersOf(segment: string): Promise<number> {
+  const row = cell.locator(`[data-testid=segment-summary] tbody tr[data-segment="${segment}"]`);
+  return Number(
+    (await row.locator('[data-testid=segment-count]').innerText()).replace(/[^\d]/g, ''),
+  );
+}
+
+describe('charts and evaluation on the sample data', () => {
+  it.each(['quadrant', 'shares', 'scorecard', 'geography', 'campaigns', 'backtest', 'migration'])(
+    'the %s tab renders with data',
+    async (tab) => {
+      await cell.getByTestId(`tab-${tab}`).click();
+      const panel = cell.getByTestId(`${tab}-panel`);
+      await expect.poll(() => panel.count()).toBe(1);
+      if (tab === 'migration') await panel.getByTestId('run-migration').click();
+      if (tab === 'backtest') {
+        await expect
+          .poll(() => panel.getByTestId('backtest-table').locator('tbody tr').count(), {
+            timeout: 30_000,
+          })
+          .toBeGreaterThan(2);
+        return;
+      }
+      const counts = await marks(panel);
+      for (const n of counts) expect(n).toBeGreaterThan(0);
+      expect(await panel.getByRole('alert').count()).toBe(0);
+    },
+  );
+
+  it('moves customers between quadrants when a threshold changes', async () => {
+    await cell.getByTestId('tab-quadrant').click();
+    const panel = cell.getByTestId('quadrant-panel');
+    await marks(panel);
+    await cell.getByTestId('tab-segments').click();
+    const core = cell.locator('[data-testid=segment-summary] tbody tr').first();
+    const coreName = (await core.getAttribute('data-segment'))!;
+    const before = await customersOf(coreName);
+    await cell.getByTestId('tab-quadrant').click();
+    await marks(panel);
+    await expect.poll(() => panel.getByTestId('value-cut').inputValue()).not.toBe('');
+    await panel.getByTestId('value-cut').fill('20000');
+    await panel.getByTestId('loyalty-cut').fill('20');
+    await panel.getByTestId('loyalty-cut').press('Enter');
+    await cell.getByTestId('tab-segments').click();
+    await expect.poll(() => customersOf(coreName), { timeout: 20_000 }).not.toBe(before);
+    expect(await cell.getByLabel('Split each axis at').inputValue()).toBe('custom');
+  });
+
+  it('downloads a chart as PNG and as SVG', async () => {
+    await cell.getByTestId('tab-shares').click();
+    const panel = cell.getByTestId('shares-panel');
+    await marks(panel);
+    const [png] = await Promise.all([
+      s.page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Download PNG' }).first().click(),
+    ]);
+    expect(png.suggestedFilename()).toMatch(/_shares\.png$/);
+    const bytes = await readFile(await png.path());
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.length).toBeGreaterThan(5000);
+    const [svg] = await Promise.all([
+      s.page.waitForEvent('download'),
+      panel.getByRole('button', { name: 'Download SVG' }).first().click(),
+    ]);
+    const text = await readFile(await svg.path(), 'utf8');
+    expect(text).toMatch(/^<svg/);
+    expect(text).toContain('</svg>');
+  });
+
+  it('logged no errors and stayed on its own origin', () => {
+    expect(s.errors).toEqual([]);
+    const origin = new URL(server.url).origin;
+    expect(s.requests.filter((u) => !u.startsWith(origin) && !/^(blob|data):/.test(u))).toEqual([]);
+  });
+});

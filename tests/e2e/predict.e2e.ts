@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, type Session } from './browser';
+import { waitForNotebookRun, waitIdle } from './helpers';
+import { serveDist, type StaticServer } from './static-server';
+
+let server: StaticServer;
+let s: Session;
+
+beforeAll(async () => {
+  server = await serveDist('dist');
+  s = await openSession();
+  await s.page.goto(server.url);
+  await waitForNotebookRun(s.page);
+});
+afterAll(async () => {
+  await s?.close();
+  await server?.close();
+});
+
+describe('predicted customer value in the browser', () => {
+  it('fits the models in a worker, shows parameters and the holdout check', async () => {
+    await s.page.locator('[data-testid=add-segment]').last().selectOption('__predict');
+    const cell = s.page.locator('[data-testid=cell]').last();
+    await expect.poll(() => cell.getByTestId('cell-status').count(), { timeout: 60_000 }).toBe(1);
+    const status = await cell.getByTestId('cell-status').innerText();
+    // Every buyer before the analysis date is scored: the sample has 4,762 of its 5,000 customers buying.
+    expect(status).toMatch(/^4,762 customers scored/);
+    const rows = cell.getByTestId('predict-params').locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    const forecast = await rows.nth(1).locator('td').allInnerTexts();
+    for (const v of forecast) expect(Number(v.replace(/,/g, ''))).not.toBeNaN();
+    await expect
+      .poll(() =>
+        cell
+          .locator('[data-testid=chart]')
+          .evaluateAll(
+            (els) => els.filter((e) => (e as HTMLElement).dataset.rendered === 'true').length,
+          ),
+      )
+      .toBe(2);
+    expect(await cell.locator('[data-testid=chart] svg .mark-rect path').count()).toBe(16);
+  });
+
+  it('joins the predictions into the features, where presets use them', async () => {
+    await s.page.getByRole('button', { name: '+ SQL' }).last().dispatchEvent('click');
+    const sqlCell = s.page.locator('[data-testid=cell]').last();
+    await sqlCell.locator('.cm-content').click();
+    await s.page.keyboard.insertText(
+      'SELECT count(p_alive) AS scored, count(*) FILTER (WHERE p_alive > 1 OR p_alive <= 0) AS bad, count(*) FILTER (WHERE is_prospect AND p_alive IS NOT NULL) AS prospects_scored FROM customer_features',
+    );
+    await s.page.keyboard.press('Control+Enter');
+    await expect.poll(() => sqlCell.locator('tbody td').nth(1).innerText()).toBe('4762');
+    expect(await sqlCell.locator('tbody td').nth(2).innerText()).toBe('0');
+    expect(await sqlCell.locator('tbody td').nth(3).innerText()).toBe('0');
+
+    await s.page.locator('[data-testid=add-segment]').last().selectOption('churn-risk');
+    const churn = s.page.locator('[data-testid=cell]').last();
+    await expect
+      .poll(() => churn.locator('[data-testid=segment-summary] tbody tr').count())
+      .toBeGreaterThan(1);
+    await waitIdle(s.page);
+    const segments = await churn
+      .locator('[data-testid=segment-summary] tbody tr')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-segment')));
+    expect(segments).not.toContain('Not scored');
+    const counts = await churn.getByTestId('segment-count').allInnerTexts();
+    expect(counts.reduce((a, b) => a + Number(b.replace(/,/g, '')), 0)).toBe(5000);
+    expect(s.errors).toEqual([]);
+  });
+});
