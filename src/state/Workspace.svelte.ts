@@ -25,6 +25,7 @@ import { FeaturesState } from './FeaturesState.svelte';
 import { NotebookState } from './NotebookState.svelte';
 import { QualityState } from './QualityState.svelte';
 import { runPredict, type PredictContext } from './PredictActions.svelte';
+import { isOutOfMemory } from '../ingest/memory-estimate';
 import { runPresetCell } from './run-preset-cell';
 import { EvaluationActions } from './EvaluationActions.svelte';
 import { SegmentActions } from './SegmentActions.svelte';
@@ -68,6 +69,7 @@ export class Workspace {
   readonly quality: QualityState;
   notices = $state<Notice[]>([]);
   #queue: Promise<unknown> = Promise.resolve();
+  #recovering = false;
   #noticeId = 0;
 
   constructor(deps: WorkspaceDeps) {
@@ -256,6 +258,12 @@ export class Workspace {
         status: cancelled ? 'cancelled' : 'error',
         error: e instanceof EmptyCellError ? this.lang.t('cell.emptySql') : errorText(e, lang),
       });
+      // DuckDB may be unusable after running out of memory: restart it and reload the tables,
+      // once: a cell that runs out of memory again during the recovery just shows its error.
+      if (isOutOfMemory(e) && !this.#recovering) {
+        this.#recovering = true;
+        void this.data.recover().finally(() => (this.#recovering = false));
+      }
       return false;
     }
   }
