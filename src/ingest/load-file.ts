@@ -8,7 +8,6 @@ import { jsonRecordsToArrowBatches, parseJsonRecords } from './json-to-arrow';
 import { loadCsv } from './load-csv';
 import { LoadError } from './load-error';
 import { isOutOfMemory, outOfMemoryError } from './memory-estimate';
-import { parquetToArrowBatches } from './parquet-to-arrow';
 import {
   prepareFile,
   type FileInput,
@@ -78,6 +77,7 @@ export async function loadPrepared(
       Object.assign(extra, { sheet: prepared.sheet, sheets: prepared.sheets });
     } else if (prepared.kind === 'parquet') {
       let first = true;
+      const { parquetToArrowBatches } = await import('./parquet-to-arrow');
       for await (const batch of parquetToArrowBatches(prepared.data)) {
         await engine.insertArrowIPC(table, batch.ipc, first);
         first = false;

@@ -5,7 +5,7 @@ import { detectFormat, type SniffedFormat } from './detect-format';
 import { LoadError } from './load-error';
 import { estimateMemory, type MemoryNeed } from './memory-estimate';
 import { byteLength, HEAD_BYTES, readBytes } from './read-bytes';
-import { openWorkbook, readSheet, type SheetInfo, type SheetTable } from './read-excel';
+import type { SheetInfo, SheetTable } from './read-excel';
 import type { Delimiter } from './sniff-delimiter';
 import { transcodeToUtf8 } from './transcode';
 
@@ -118,6 +118,8 @@ export async function prepareFile(
   }
   const bytes =
     input.data instanceof Uint8Array ? input.data : new Uint8Array(await input.data.arrayBuffer());
+  // The spreadsheet reader is large: it is fetched only when a workbook is dropped.
+  const { openWorkbook, readSheet } = await import('./read-excel');
   const workbook = openWorkbook(bytes, fileName);
   const withData = workbook.sheets.filter((s) => s.rows > 0);
   if (withData.length === 0) throw noRows(fileName, null);
