@@ -302,6 +302,7 @@ export const en = {
     'Recomputes this segmentation from the raw orders as of each date and follows customers between segments.',
   'migration.dates': 'As-of dates',
   'migration.run': 'Show migration',
+  'notebook.combine': "Combine",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -288,4 +288,5 @@ export const zhCN: Record<MessageKey, string> = {
   'migration.explain': '按每个日期从原始订单重新计算该分群，追踪客户在分群之间的迁移。',
   'migration.dates': '分析日期',
   'migration.run': '查看迁移',
+  'notebook.combine': "组合",
 };

@@ -3,6 +3,9 @@ import { guessRoles, guessTableKind } from '../model/guess-roles';
 import type { Role, TableKind, TableMapping } from '../model/roles';
 import { defaultAsOfSql } from '../sql/analysis-date';
 import { featuresSql } from '../sql/features';
+import { describeTableSql } from '../sql/read-file-sql';
+import { LocalizedError } from '../model/error-text';
+import { mappingTypeProblem } from '../model/mapping-type-problem';
 import { joinPredictionsSql } from '../sql/join-predictions';
 import type { NotebookState } from './NotebookState.svelte';
 import { FEATURES_TABLE } from './run-preset-cell';
@@ -64,6 +67,23 @@ export class FeaturesState {
     this.notebook.save();
   }
 
+  /** Refuses, with a message naming table and column, a mapping whose column types cannot work. */
+  private async checkTypes(engine: Engine): Promise<void> {
+    const mappings = $state.snapshot(this.mappings) as TableMapping[];
+    const key = JSON.stringify(mappings);
+    if (key === this.#checkedMappings) return;
+    for (const mapping of mappings) {
+      const { rows } = await engine.query(describeTableSql(mapping.table));
+      const types = Object.fromEntries(
+        rows.map((r) => [String(r.column_name), String(r.data_type)]),
+      );
+      const problem = mappingTypeProblem(mapping, types);
+      if (problem) throw new LocalizedError(problem);
+    }
+    this.#checkedMappings = key;
+  }
+  #checkedMappings = '';
+
   ordersMapping(): TableMapping | undefined {
     return this.first('orders');
   }
@@ -87,6 +107,7 @@ export class FeaturesState {
           '请先指定订单表：在“数据表”面板中将某个表设为“订单”。',
       );
     }
+    await this.checkTypes(engine);
     let asOf = this.notebook.notebook.asOf;
     if (!asOf) {
       const { rows } = await engine.query(defaultAsOfSql(orders));
@@ -114,6 +135,7 @@ export class FeaturesState {
   /** Forgets the built tables, e.g. after the tables they read were reloaded. */
   invalidate(): void {
     this.#builtSql = '';
+    this.#checkedMappings = '';
     this.#builtAsOf.clear();
   }
 

@@ -39,12 +39,23 @@ export class SegmentActions {
     ]);
     let name = `${base}_segments`;
     for (let i = 2; used.has(name); i++) name = `${base}_segments_${i}`;
+    const params = $state.snapshot(preset.defaults()) as Record<string, unknown>;
+    // A preset that combines results starts from the latest segmentations above it.
+    const cells = this.ctx.notebook.notebook.cells;
+    const above = cells
+      .slice(0, index ?? cells.length)
+      .flatMap((c) => (c.kind === 'preset' ? [c.name] : []))
+      .reverse();
+    const inputs = preset.params.filter((p) => p.kind === 'result');
+    inputs.forEach((spec, i) => {
+      if (above[inputs.length - 1 - i]) params[spec.key] = above[inputs.length - 1 - i];
+    });
     const cell = this.ctx.notebook.insertCell(
       {
         id: newCellId(),
         kind: 'preset',
         presetId,
-        params: $state.snapshot(preset.defaults()) as Record<string, unknown>,
+        params,
         name,
         strategies: {},
       },

@@ -1,4 +1,5 @@
 import { churnRisk } from './churn-risk';
+import { combinePreset } from './combine-preset';
 import { customerType } from './customer-type';
 import { geography } from './geography';
 import { lifecycle } from './lifecycle';
@@ -28,9 +29,12 @@ export const PRESETS: readonly AnyPreset[] = [
   churnRisk,
 ];
 
+/** Presets that read other cells' segmentations rather than the features table. */
+export const COMBINING_PRESETS: readonly AnyPreset[] = [combinePreset as AnyPreset];
+
 /** The preset with this id; throws a readable error for an unknown id. */
 export function presetById(id: string): AnyPreset {
-  const preset = PRESETS.find((p) => p.id === id);
+  const preset = [...PRESETS, ...COMBINING_PRESETS].find((p) => p.id === id);
   if (!preset) throw new Error(`Unknown segmentation preset "${id}".\n未知的分群模板“${id}”。`);
   return preset;
 }

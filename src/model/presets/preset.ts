@@ -21,6 +21,8 @@ export type ParamSpec =
     }
   | { key: string; kind: 'boolean'; label: Labels; help?: Labels }
   | { key: string; kind: 'text'; label: Labels; help?: Labels }
+  /** The name of another cell's segmentation result (customer_id, segment). */
+  | { key: string; kind: 'result'; label: Labels; help?: Labels }
   /** A preset-specific editor (e.g. the RFM rule table); the value is JSON-serialisable. */
   | { key: string; kind: 'custom'; label: Labels; help?: Labels };
 

@@ -40,6 +40,31 @@ describe('dependentCells', () => {
     expect(dependentCells(withPreset, 'p')).toEqual(['q']);
   });
 
+  it('re-runs a combining preset when one of its inputs changes', () => {
+    const cells: Cell[] = [
+      {
+        id: 'a',
+        kind: 'preset',
+        presetId: 'value-tiers',
+        params: {},
+        name: 'tiers',
+        strategies: {},
+      },
+      { id: 'b', kind: 'preset', presetId: 'lifecycle', params: {}, name: 'life', strategies: {} },
+      {
+        id: 'c',
+        kind: 'preset',
+        presetId: 'combine',
+        params: { left: 'Tiers', right: 'life' },
+        name: 'tiers_x_life',
+        strategies: {},
+      },
+      sql('d', 'SELECT * FROM tiers_x_life'),
+    ];
+    expect(dependentCells(cells, 'a')).toEqual(['c', 'd']);
+    expect(dependentCells(cells, 'b')).toEqual(['c', 'd']);
+  });
+
   it('ignores cells above the changed one', () => {
     const loop: Cell[] = [sql('x', 'SELECT * FROM y', 'x'), sql('y', 'SELECT * FROM x', 'y')];
     expect(dependentCells(loop, 'y')).toEqual([]);
