@@ -51,6 +51,24 @@ describe('foundation, in Chromium, served from a sub-path', () => {
       .toMatch(/^Rows 101–200/);
   });
 
+  it('pages a million-row result without putting it all in the page', async () => {
+    const cells = s.page.locator('[data-testid=cell]');
+    const index = (await cells.count()) - 1;
+    await typeAndRun(s.page, index, 'SELECT range AS i, range * 2 AS j FROM range(1000000)');
+    const cell = cells.nth(index);
+    await expect
+      .poll(() => cell.locator('[data-testid=cell-status]').innerText(), { timeout: 60_000 })
+      .toMatch(/^1,000,000 rows/);
+    expect(await cell.locator('tbody tr').count()).toBe(100);
+    await cell.getByRole('button', { name: 'Next' }).click();
+    await expect
+      .poll(() => cell.locator('tbody tr').first().locator('td').nth(1).innerText())
+      .toBe('100');
+    expect(await cell.locator('[data-testid=row-range]').innerText()).toBe(
+      'Rows 101–200 of 1,000,000',
+    );
+  });
+
   it('shows a DuckDB error at the cell', async () => {
     const cells = s.page.locator('[data-testid=cell]');
     const index = (await cells.count()) - 1;

@@ -29,6 +29,8 @@ export async function serveDist(
   dist: string,
   { base = '/apps/seglab/', isolated = true }: { base?: string; isolated?: boolean } = {},
 ): Promise<StaticServer> {
+  // SEGLAB_DIST points the tests at another build (e.g. one made while dist/ is in use).
+  const root = process.env.SEGLAB_DIST ?? dist;
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(base)) {
@@ -37,7 +39,7 @@ export async function serveDist(
     }
     let rel = decodeURIComponent(url.pathname.slice(base.length)) || 'index.html';
     if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.join(dist, path.normalize(rel).replace(/^(\.\.[/\\])+/, ''));
+    const file = path.join(root, path.normalize(rel).replace(/^(\.\.[/\\])+/, ''));
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
       const headers: Record<string, string> = {
