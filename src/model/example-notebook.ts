@@ -40,6 +40,11 @@ the query, **Edit as SQL** turns it into a SQL cell.`,
 
 Potential, new, active, loyal, at risk and churned customers, as of the analysis date.`,
     cross: '## RFM segment × lifecycle stage',
+    quadrant: `## Value × loyalty
+
+Spend against number of orders, split at the buyers' medians. Open the **Quadrant** tab to see the
+customers and move the thresholds; the other tabs evaluate the grouping (scorecard, geography,
+campaign response, backtest, migration).`,
   },
   'zh-CN': {
     title: '客户分层演示',
@@ -64,6 +69,10 @@ SQL 单元格可以为结果命名，后续单元格即可按名称查询；重�
 
 按分析日期划分：潜在、新客、活跃、忠诚、流失风险和已流失客户。`,
     cross: '## RFM 分群 × 生命周期',
+    quadrant: `## 价值 × 忠诚度四象限
+
+以消费金额对比订单数，按购买客户的中位数划分。打开“四象限”标签查看客户分布并调整阈值；其他标签用于评估分群效果
+（指标卡、地域、营销响应、回测、迁移）。`,
   },
 } as const;
 
@@ -124,6 +133,8 @@ ORDER BY revenue DESC`),
       preset('rfm', 'rfm_segments'),
       md(t.lifecycle),
       preset('lifecycle', 'lifecycle_segments'),
+      md(t.quadrant),
+      preset('value-loyalty', 'value_loyalty'),
       md(t.cross),
       sql(`PIVOT (
   SELECT r.segment AS rfm_segment, l.segment AS lifecycle

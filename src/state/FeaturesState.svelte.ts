@@ -144,7 +144,7 @@ export class FeaturesState {
    * from the raw orders before that date. Returns the table's name.
    */
   async ensureAsOf(engine: Engine, asOf: string): Promise<string> {
-    const name = `${FEATURES_TABLE}_${asOf.replaceAll('-', '')}`;
+    const name = `__seglab_features_${asOf.replaceAll('-', '')}`;
     const orders = this.first('orders');
     if (!orders) throw new Error('Map an orders table first.\n请先指定订单表。');
     const sql = featuresSql({

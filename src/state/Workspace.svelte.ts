@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/types';
+import type { Lang } from '../model/labels';
 import type { FileInput } from '../ingest/prepare-file';
 import { dependentCells } from '../model/cell-dependencies';
 import { exampleNotebook } from '../model/example-notebook';
@@ -212,6 +213,15 @@ export class Workspace {
         await this.runOne(cell.id);
       }
     }
+  }
+
+  /** Switches the interface language; segment names are generated in it, so presets re-run. */
+  async setLang(lang: Lang): Promise<void> {
+    if (lang === this.lang.lang) return;
+    this.lang.set(lang);
+    this.notebook.notebook.lang = lang;
+    this.notebook.save();
+    await this.rerunPresets();
   }
 
   /** Column roles or the analysis date changed: rebuild features and re-run the presets soon. */

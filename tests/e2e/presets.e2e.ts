@@ -122,6 +122,20 @@ describe('segmentation presets on the sample data', () => {
     await expect.poll(async () => JSON.stringify(await counts(cell))).toBe(JSON.stringify(five));
   });
 
+  it('names segments in Chinese after switching the language', async () => {
+    await s.page.getByTestId('lang').selectOption('zh-CN');
+    const rows = s.page.locator(
+      '[data-testid=segment-summary] tbody tr[data-segment="重要价值客户"]',
+    );
+    await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await s.page.getByTestId('lang').selectOption('en');
+    const english = s.page.locator(
+      '[data-testid=segment-summary] tbody tr[data-segment="Important value"]',
+    );
+    await expect.poll(() => english.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await waitIdle(s.page);
+  });
+
   it('exports a segment list as CSV with features and strategy, safe for Excel', async () => {
     const cell = s.page.locator('[data-testid=cell]').last();
     const first = Object.keys(await counts(cell))[0]!;
