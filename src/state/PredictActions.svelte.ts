@@ -26,6 +26,9 @@ export interface PredictView {
   totalClv: number;
   meanPAlive: number;
   elapsedMs: number;
+  /** Wall time of each model fit in the worker (BG/NBD, Gamma-Gamma and scoring). */
+  checkFitMs: number;
+  forecastFitMs: number;
 }
 
 export interface PredictContext {
@@ -96,16 +99,20 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
     return { asOf, period, full: full.rows, check, tracking, cohorts };
   });
 
+  const checkStarted = performance.now();
   const checkFit =
     data.check.length > 0
       ? await fitInWorker(data.check, settings, (p) =>
           ctx.onProgress(cell.id, { ...p, fit: 'check' }),
         )
       : null;
+  const forecastStarted = performance.now();
+  const checkFitMs = checkFit ? forecastStarted - checkStarted : 0;
   const forecast = await fitInWorker(data.full, settings, (p) =>
     ctx.onProgress(cell.id, { ...p, fit: 'forecast' }),
   );
 
+  const forecastFitMs = performance.now() - forecastStarted;
   let trackingPoints: PredictView['tracking'] = [];
   let calibrationPeriodIndex = 0;
   if (checkFit) {
@@ -143,5 +150,7 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
     totalClv: sum(forecast.clv),
     meanPAlive: scored ? sum(forecast.pAlive) / scored : 0,
     elapsedMs: performance.now() - started,
+    checkFitMs,
+    forecastFitMs,
   };
 }
