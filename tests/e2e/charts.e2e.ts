@@ -94,6 +94,8 @@ describe('charts and evaluation on the sample data', () => {
     await panel.getByTestId('loyalty-cut').press('Enter');
     await cell.getByTestId('tab-segments').click();
     await expect.poll(() => customersOf(coreName), { timeout: 20_000 }).not.toBe(before);
+    const counts = await cell.getByTestId('segment-count').allInnerTexts();
+    expect(counts.reduce((a, b) => a + Number(b.replace(/,/g, '')), 0)).toBe(5000);
     expect(await cell.getByLabel('Split each axis at').inputValue()).toBe('custom');
   });
 

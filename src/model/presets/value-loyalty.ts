@@ -158,8 +158,7 @@ axes AS (
 thresholds AS (
   SELECT
     ${thresholdSql(p, 'value')} AS value_threshold,
-    ${thresholdSql(p, 'loyalty')} AS loyalty_threshold
-  FROM axes
+    ${thresholdSql(p, 'loyalty')} AS loyalty_threshold${p.split === 'custom' ? '' : '\n  FROM axes'}
 ),
 quadrants AS (
   SELECT
