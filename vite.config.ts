@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { serviceWorker } from './scripts/vite-service-worker.js';
 
 // Tests and the dev server run in one fixed time zone so that dates never shift.
 process.env.TZ = 'UTC';
@@ -14,7 +15,7 @@ const isolationHeaders = {
 export default defineConfig({
   // Relative asset URLs: the build works from any sub-path of a static host.
   base: './',
-  plugins: [svelte()],
+  plugins: [svelte(), serviceWorker()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },

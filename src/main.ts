@@ -2,6 +2,9 @@ import { mount } from 'svelte';
 import App from './components/App.svelte';
 import { BUNDLES } from './engine/bundles';
 import { WasmEngine } from './engine/WasmEngine';
+import { isShareFragment } from './model/share-fragment';
+import { registerServiceWorker } from './register-service-worker';
+import { openIdbBackend } from './state/persist/idb-backend';
 import { Workspace } from './state/Workspace.svelte';
 import './app.css';
 
@@ -25,7 +28,20 @@ const workspace = new Workspace({
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   },
+  openStore: () => openIdbBackend(globalThis.indexedDB),
+  storageEstimate: async () => (await navigator.storage?.estimate?.()) ?? {},
 });
 
 mount(App, { target: document.getElementById('app')!, props: { workspace } });
-void workspace.start();
+// A shared link (#nb=...) is opened once; the fragment goes, so a reload keeps later edits.
+const hash = location.hash;
+if (isShareFragment(hash)) history.replaceState(null, '', location.pathname + location.search);
+void workspace.start(hash);
+
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  void registerServiceWorker(navigator.serviceWorker, async () => {
+    await workspace.engine.get();
+    const bundle = BUNDLES[workspace.engine.progress.bundle as keyof typeof BUNDLES];
+    return Object.values(bundle ?? {}).filter((url): url is string => typeof url === 'string');
+  });
+}

@@ -8,6 +8,7 @@ import {
 } from '@duckdb/duckdb-wasm';
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { arrowToResult } from './arrow-rows';
+import { SANDBOX_SQL } from './sandbox';
 import type { Engine, EngineProgress, QueryResult } from './types';
 
 /** DuckDB reports query progress (0-100) through this hook while long statements run. */
@@ -58,10 +59,8 @@ export class WasmEngine implements Engine {
     await db.open({ query: { castBigIntToDouble: false } });
     db.onQueryProgress(onQueryProgress);
     const conn = await db.connect();
-    // DuckDB would otherwise fetch parquet/json/icu extensions from the internet.
-    await conn.query('SET autoinstall_known_extensions=false');
-    await conn.query('SET autoload_known_extensions=false');
     await conn.query('SET enable_progress_bar=true');
+    for (const sql of SANDBOX_SQL) await conn.query(sql);
     onProgress({ phase: 'ready', bytesLoaded: 1, bytesTotal: 1, bundle });
     return new WasmEngine(db, conn, worker, bundle);
   }

@@ -36,7 +36,10 @@ export interface Engine {
   query(sql: string): Promise<QueryResult>;
   /** Runs SQL for its effect only. */
   exec(sql: string): Promise<void>;
-  /** Makes a file readable by DuckDB under `name` without copying it into a JS string. */
+  /**
+   * Makes a file readable by DuckDB under `name` without copying it into a JS string. SQL can
+   * read it only when `name` is a path under FILES_DIR (see sandbox.ts).
+   */
   registerFile(name: string, data: File | Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
   /** Creates (or appends to) `table` from an Arrow IPC stream. */

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/types';
+import { FILES_DIR } from '../engine/sandbox';
 import { dropTableSql } from '../sql/catalog';
 import { countRowsSql } from '../sql/read-file-sql';
 import { csvLoadReport, csvRejectsSql, type CsvLoadReport } from './csv-load-report';
@@ -39,7 +40,7 @@ export async function loadCsv(
   prepared: PreparedCsv,
   table: string,
 ): Promise<CsvLoadReport> {
-  const name = `__seglab_file_${++registered}.csv`;
+  const name = `${FILES_DIR}file_${++registered}.csv`;
   await engine.registerFile(name, prepared.data);
   try {
     const read = async (textColumns: readonly string[]) => {

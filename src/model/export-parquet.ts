@@ -1,4 +1,10 @@
-import { parquetWriteBuffer, type ColumnSource, type SchemaElement } from 'hyparquet-writer';
+import {
+  ByteWriter,
+  ParquetWriter,
+  parquetWriteBuffer,
+  type ColumnSource,
+  type SchemaElement,
+} from 'hyparquet-writer';
 import type { CellValue, Row } from '../engine/types';
 import type { ExportColumn } from './export-csv';
 
@@ -13,13 +19,18 @@ function wholeNumbers(values: CellValue[]): boolean {
   );
 }
 
-/** One Parquet column from a result column, typed by its kind. */
-function parquetColumn(column: ExportColumn, values: CellValue[]): Column {
+const isIntegerType = (column: ExportColumn) => /^u?int/i.test(column.type ?? '');
+
+/**
+ * One Parquet column from a result column, typed by its kind. `integers` says whether an integer
+ * column's values are all whole (a chunked writer decides once, from the type alone).
+ */
+function parquetColumn(column: ExportColumn, values: CellValue[], integers: boolean): Column {
   const name = column.name;
   const optional = { name, repetition_type: 'OPTIONAL' } as const;
   switch (column.kind) {
     case 'number':
-      if (/^u?int/i.test(column.type ?? '') && wholeNumbers(values)) {
+      if (isIntegerType(column) && integers) {
         return {
           source: {
             name,
@@ -66,6 +77,19 @@ function parquetColumn(column: ExportColumn, values: CellValue[]): Column {
  * text as UTF-8, booleans, dates as DATE and timestamps as TIMESTAMP(ms); every column nullable.
  */
 export function toParquet(rows: readonly Row[], columns: readonly ExportColumn[]): Uint8Array {
+  checkColumns(columns);
+  const built = columns.map((c) => {
+    const values = rows.map((r) => r[c.name] ?? null);
+    return parquetColumn(c, values, wholeNumbers(values));
+  });
+  const buffer = parquetWriteBuffer({
+    columnData: built.map((b) => b.source),
+    schema: [{ name: 'root', num_children: built.length }, ...built.map((b) => b.element)],
+  });
+  return new Uint8Array(buffer);
+}
+
+function checkColumns(columns: readonly ExportColumn[]): void {
   if (columns.length === 0) {
     throw new Error('Parquet export needs at least one column.\nParquet导出至少需要一列。');
   }
@@ -73,15 +97,43 @@ export function toParquet(rows: readonly Row[], columns: readonly ExportColumn[]
   if (names.size !== columns.length) {
     throw new Error('Column names must be unique for Parquet.\nParquet导出要求列名不重复。');
   }
-  const built = columns.map((c) =>
-    parquetColumn(
-      c,
-      rows.map((r) => r[c.name] ?? null),
-    ),
-  );
-  const buffer = parquetWriteBuffer({
-    columnData: built.map((b) => b.source),
-    schema: [{ name: 'root', num_children: built.length }, ...built.map((b) => b.element)],
+}
+
+/** Writes a Parquet file a chunk of rows at a time, one row group per chunk. */
+export interface ParquetChunks {
+  write(rows: readonly Row[]): void;
+  finish(): Uint8Array;
+}
+
+/**
+ * A Parquet writer for a table too big to hold as rows at once: the caller pages the rows in
+ * and each page becomes a row group. Types as in `toParquet`; integer columns (by their type)
+ * are INT64.
+ */
+export function parquetChunks(columns: readonly ExportColumn[]): ParquetChunks {
+  checkColumns(columns);
+  const schema = columns.map((c) => parquetColumn(c, [], true).element);
+  const writer = new ByteWriter();
+  const parquet = new ParquetWriter({
+    writer,
+    schema: [{ name: 'root', num_children: schema.length }, ...schema],
   });
-  return new Uint8Array(buffer);
+  return {
+    write(rows) {
+      if (rows.length === 0) return;
+      const columnData = columns.map(
+        (c) =>
+          parquetColumn(
+            c,
+            rows.map((r) => r[c.name] ?? null),
+            true,
+          ).source,
+      );
+      parquet.write({ columnData, rowGroupSize: rows.length });
+    },
+    finish() {
+      parquet.finish();
+      return new Uint8Array(writer.getBuffer());
+    },
+  };
 }

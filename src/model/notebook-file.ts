@@ -1,5 +1,12 @@
-import { defaultPredictCell, type Cell, type Notebook, type TableSource } from './notebook';
+import {
+  defaultPredictCell,
+  type Cell,
+  type Notebook,
+  type PresetView,
+  type TableSource,
+} from './notebook';
 import { parseStep } from './cleaning-step';
+import { parsePresentation } from './presentation';
 import type { TableMapping } from './roles';
 
 export const NOTEBOOK_FILE_VERSION = 1;
@@ -47,12 +54,22 @@ function parsePredictCell(v: Record<string, unknown>, i: number): Cell {
   };
 }
 
+function parseView(v: unknown): PresetView | undefined {
+  if (!isObject(v)) return undefined;
+  const view: PresetView = {
+    ...(typeof v.tab === 'string' ? { tab: v.tab } : {}),
+    ...(v.chart === 'donut' || v.chart === 'bar' ? { chart: v.chart } : {}),
+  };
+  return Object.keys(view).length > 0 ? view : undefined;
+}
+
 function parseCell(v: unknown, i: number): Cell {
   if (isObject(v) && v.kind === 'predict') return parsePredictCell(v, i);
   if (isObject(v) && v.kind === 'preset' && typeof v.id === 'string') {
     if (typeof v.presetId !== 'string' || typeof v.name !== 'string' || !isObject(v.params)) {
       throw new NotebookFileError('damaged', `cell ${i + 1} is a preset without its settings`);
     }
+    const view = parseView(v.view);
     return {
       id: v.id,
       kind: 'preset',
@@ -60,6 +77,7 @@ function parseCell(v: unknown, i: number): Cell {
       params: v.params,
       name: v.name,
       strategies: stringRecord(v.strategies),
+      ...(view ? { view } : {}),
     };
   }
   if (!isObject(v) || typeof v.id !== 'string' || typeof v.source !== 'string') {
@@ -127,5 +145,7 @@ export function parseNotebook(text: string): Notebook {
     asOf: typeof raw.asOf === 'string' ? raw.asOf : '',
   };
   if (raw.lang === 'en' || raw.lang === 'zh-CN') notebook.lang = raw.lang;
+  const present = parsePresentation(raw.present);
+  if (present) notebook.present = present;
   return notebook;
 }

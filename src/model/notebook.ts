@@ -27,6 +27,13 @@ export interface PresetCell {
   name: string;
   /** The user's strategy text per segment label, overriding the preset's default playbook. */
   strategies: Record<string, string>;
+  /** How its results are shown: the open analysis tab and the share chart's kind. */
+  view?: PresetView;
+}
+
+export interface PresetView {
+  tab?: string;
+  chart?: 'donut' | 'bar';
 }
 
 /**
@@ -77,6 +84,13 @@ export interface TableSource {
   steps?: CleaningStep[];
 }
 
+/** How the notebook looks in present mode, besides its title: the client's logo and a subtitle. */
+export interface Presentation {
+  /** A `data:image/...;base64,` URL, so the notebook file carries it and nothing is fetched. */
+  logo?: string;
+  subtitle?: string;
+}
+
 export interface Notebook {
   version: 1;
   title: string;
@@ -86,6 +100,7 @@ export interface Notebook {
   /** Analysis ("as of") date, YYYY-MM-DD; empty means the day after the last order. */
   asOf: string;
   lang?: Lang;
+  present?: Presentation;
 }
 
 let counter = 0;

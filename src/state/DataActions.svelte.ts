@@ -65,6 +65,11 @@ export interface DataContext {
   runAll: () => Promise<void>;
   /** What the browser says about memory; defaults to reading `performance` and `navigator`. */
   memory?: () => MemoryEnvironment;
+  /** Keeps users' files between visits (LocalStore); without it they live in memory only. */
+  store?: {
+    keep(table: string, input: FileInput): Promise<void>;
+    renamed(from: string, to: string): Promise<void>;
+  };
 }
 
 /**
@@ -133,6 +138,8 @@ export class DataActions {
     table: string,
     origin: TableSource['origin'],
     choices?: LoadChoices,
+    /** Leave out the "loaded" notice, e.g. when tables come back on start. */
+    quiet = false,
   ): Promise<boolean> {
     const size = input.data instanceof Uint8Array ? input.data.byteLength : input.data.size;
     this.loads.push({ fileName: input.name, size, fraction: null, stage: 'reading' });
@@ -156,8 +163,9 @@ export class DataActions {
         return result;
       });
       this.#files.set(table, input);
+      if (origin === 'file') void this.ctx.store?.keep(table, input);
       this.record(table, origin, prepared, placed, wanted);
-      this.announce(table, origin, placed);
+      this.announce(table, origin === 'file' && !quiet, placed);
       void this.ctx.quality.check(table);
       return true;
     } catch (e) {
@@ -224,13 +232,13 @@ export class DataActions {
     this.ctx.notebook.save();
   }
 
-  private announce(table: string, origin: TableSource['origin'], placed: PlacedTable): void {
+  private announce(table: string, loud: boolean, placed: PlacedTable): void {
     const { t, lang } = this.ctx.lang;
     if (placed.stepsError !== null) {
       const message = errorText(placed.stepsError, lang);
       this.ctx.notify('warning', t('load.stepsDropped', { table, message }));
     }
-    if (origin !== 'file') return;
+    if (!loud) return;
     const { loaded, info } = placed;
     const cols = loaded.columns.length;
     this.ctx.notify(
@@ -303,6 +311,7 @@ export class DataActions {
     const file = this.#files.get(from);
     this.#files.delete(from);
     if (file) this.#files.set(name, file);
+    void this.ctx.store?.renamed(from, name);
     this.info = moveKey(this.info, from, name);
     this.suggestions = moveKey(this.suggestions, from, name);
     this.ctx.quality.renamed(from, name);

@@ -15,13 +15,20 @@ import {
   type TableSource,
 } from '../model/notebook';
 import { NotebookFileError, parseNotebook } from '../model/notebook-file';
+import { isShareFragment } from '../model/share-fragment';
 import { dropViewSql } from '../sql/catalog';
 import { dropResultSql } from '../sql/cell-result';
+import { BundleActions } from './BundleActions.svelte';
 import { CatalogState } from './CatalogState.svelte';
 import { CleaningState } from './CleaningState.svelte';
 import { DataActions, type NoticeAction, type NoticeKind } from './DataActions.svelte';
 import { EngineState, type EngineStarter } from './EngineState.svelte';
 import { LangState } from './LangState.svelte';
+import { LocalStore } from './LocalStore.svelte';
+import { NotebookOpener } from './NotebookOpener.svelte';
+import type { LocalBackend } from './persist/local-backend';
+import { PresentState } from './PresentState.svelte';
+import { ShareActions } from './ShareActions.svelte';
 import { FeaturesState } from './FeaturesState.svelte';
 import { NotebookState } from './NotebookState.svelte';
 import { QualityState } from './QualityState.svelte';
@@ -46,6 +53,10 @@ export interface WorkspaceDeps {
   storage: Storage | null;
   browserLangs: readonly string[];
   fetchFile: (url: string) => Promise<Uint8Array>;
+  /** Opens the store for files and saved notebooks (IndexedDB); without it all is in memory. */
+  openStore?: () => Promise<LocalBackend>;
+  /** `navigator.storage.estimate`, to show storage used and quota. */
+  storageEstimate?: () => Promise<{ usage?: number; quota?: number }>;
 }
 
 function message(e: unknown): string {
@@ -68,6 +79,12 @@ export class Workspace {
   readonly data: DataActions;
   readonly cleaning: CleaningState;
   readonly quality: QualityState;
+  /** Files and notebooks kept in this browser. */
+  readonly local: LocalStore;
+  readonly opener: NotebookOpener;
+  readonly share: ShareActions;
+  readonly bundles: BundleActions;
+  readonly present: PresentState;
   notices = $state<Notice[]>([]);
   #queue: Promise<unknown> = Promise.resolve();
   #recovering = false;
@@ -113,6 +130,12 @@ export class Workspace {
         await this.runAll();
       },
     });
+    this.local = new LocalStore({
+      ...(deps.openStore ? { open: deps.openStore } : {}),
+      ...(deps.storageEstimate ? { estimate: deps.storageEstimate } : {}),
+      lang: this.lang,
+      notify: (kind, text) => this.notify(kind, text),
+    });
     this.data = new DataActions({
       notebook: this.notebook,
       features: this.features,
@@ -125,7 +148,39 @@ export class Workspace {
       notify: (kind, text, action) => this.notify(kind, text, action),
       fetchFile: deps.fetchFile,
       runAll: () => this.runAll(),
+      store: this.local,
     });
+    const notify = (kind: NoticeKind, text: string, action?: NoticeAction) =>
+      this.notify(kind, text, action);
+    const { notebook, catalog, lang, data, local } = this;
+    const runAll = () => this.runAll();
+    this.opener = new NotebookOpener({
+      notebook,
+      catalog,
+      data,
+      local,
+      lang,
+      exclusive,
+      notify,
+      runAll,
+    });
+    const opener = this.opener;
+    this.share = new ShareActions({
+      notebook,
+      lang,
+      notify,
+      open: (nb) => opener.open(nb),
+      reopen: (nb) => opener.openKept(nb),
+    });
+    this.bundles = new BundleActions({
+      notebook,
+      catalog,
+      lang,
+      exclusive,
+      notify,
+      open: (nb, files) => opener.open(nb, files),
+    });
+    this.present = new PresentState(this.notebook);
   }
 
   /** Files being loaded, with their progress. */
@@ -143,15 +198,20 @@ export class Workspace {
   notify(kind: Notice['kind'], text: string, action?: NoticeAction): void {
     const id = ++this.#noticeId;
     this.notices.push({ id, kind, text, ...(action ? { action } : {}) });
-    if (kind === 'info') setTimeout(() => this.dismiss(id), 8000);
+    if (kind === 'info') setTimeout(() => this.dismiss(id), action ? 30_000 : 8000);
   }
 
   dismiss(id: number): void {
     this.notices = this.notices.filter((n) => n.id !== id);
   }
 
-  /** Opens the last notebook, or on a first visit the example notebook on the sample data. */
-  async start(): Promise<void> {
+  /**
+   * Opens the notebook of a shared link (`hash`), else the last notebook with the files this
+   * browser kept for it, else on a first visit the example notebook on the sample data.
+   */
+  async start(hash = ''): Promise<void> {
+    await this.local.init();
+    if (isShareFragment(hash) && (await this.share.open(hash))) return;
     let restored: Notebook | null = null;
     try {
       restored = this.notebook.restore();
@@ -159,9 +219,7 @@ export class Workspace {
       this.notify('error', this.lang.t('notebook.restoreFailed', { message: message(e) }));
     }
     if (restored) {
-      this.notebook.replace(restored);
-      await this.reloadSampleTables(restored.tables);
-      await this.runAll();
+      await this.opener.openKept(restored);
       return;
     }
     await this.loadSample();
@@ -173,19 +231,24 @@ export class Workspace {
     await this.runAll();
   }
 
-  private async reloadSampleTables(tables: TableSource[]): Promise<void> {
-    const samples = tables.filter((t) => t.origin === 'sample');
-    if (samples.length > 0) await this.loadSample(samples.map((s) => s.table));
-  }
-
   /** Loads the bundled sample tables (all of them, or the named ones). */
   loadSample(only?: string[]): Promise<void> {
     return this.data.loadSample(only);
   }
 
-  /** Loads dropped or picked files, one table each; a failure affects only that file. */
-  loadFiles(files: FileInput[]): Promise<void> {
-    return this.data.loadFiles(files);
+  /**
+   * Loads dropped or picked files, one table each; a failure affects only that file. When they
+   * were tables the notebook waited for (a shared link), the notebook runs.
+   */
+  async loadFiles(files: FileInput[]): Promise<void> {
+    const waiting = this.missingTables().length;
+    await this.data.loadFiles(files);
+    if (waiting > 0 && this.missingTables().length < waiting) await this.runAll();
+  }
+
+  /** Loads a picked file as a table the notebook waits for, whatever the file is called. */
+  async loadFileAs(table: string, file: FileInput): Promise<void> {
+    if (await this.data.loadOne(file, table, 'file')) await this.runAll();
   }
 
   renameTable(from: string, to: string): Promise<string | null> {
@@ -357,9 +420,7 @@ export class Workspace {
       this.notify('error', this.lang.t('notebook.openFailed', { file: fileName, message: reason }));
       return;
     }
-    this.notebook.replace(notebook);
-    await this.reloadSampleTables(notebook.tables);
-    await this.runAll();
+    await this.opener.open(notebook);
   }
 
   /** Tables the notebook expects that are not loaded yet. */

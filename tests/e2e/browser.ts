@@ -26,9 +26,12 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** A fresh browser profile (its own storage), recording requests and errors. */
-export async function openSession(): Promise<Session> {
-  const dir = await mkdtemp(path.join(tmpdir(), 'seglab-e2e-'));
+/**
+ * A fresh browser profile (its own storage), recording requests and errors. With `profile`, that
+ * profile directory is used and kept on close, so a test can start the browser again on it.
+ */
+export async function openSession({ profile }: { profile?: string } = {}): Promise<Session> {
+  const dir = profile ?? (await mkdtemp(path.join(tmpdir(), 'seglab-e2e-')));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -56,7 +59,7 @@ export async function openSession(): Promise<Session> {
     errors,
     close: async () => {
       await context.close();
-      await rm(dir, { recursive: true, force: true });
+      if (!profile) await rm(dir, { recursive: true, force: true });
     },
   };
 }

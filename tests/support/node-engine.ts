@@ -9,6 +9,7 @@ import {
   type DuckDBConnection,
 } from '@duckdb/duckdb-wasm/blocking';
 import { arrowToResult } from '../../src/engine/arrow-rows';
+import { SANDBOX_SQL } from '../../src/engine/sandbox';
 import type { Engine, QueryResult } from '../../src/engine/types';
 
 const require = createRequire(import.meta.url);
@@ -38,9 +39,9 @@ export class NodeEngine implements Engine {
     const db = await createDuckDB(bundles, new VoidLogger(), NODE_RUNTIME);
     await db.instantiate();
     const conn = db.connect();
-    // Never reach for extensions.duckdb.org: in Node that request hangs forever.
-    conn.query('SET autoinstall_known_extensions=false');
-    conn.query('SET autoload_known_extensions=false');
+    // The app's sandbox, as in the browser: no extensions (in Node that request hangs forever),
+    // no files outside FILES_DIR, no URLs, configuration locked.
+    for (const sql of SANDBOX_SQL) conn.query(sql);
     return new NodeEngine(db, conn);
   }
 

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILES_DIR } from '../../../src/engine/sandbox';
 import {
   csvLoadReport,
   csvRejectsSql,
@@ -63,11 +64,12 @@ async function load(name: string): Promise<Loaded> {
       ...(format === 'tsv' ? { delimiter: '\t' as const } : {}),
     });
     delimiter = checked.guess.delimiter;
-    await engine.registerFile(name, data);
+    const file = FILES_DIR + name;
+    await engine.registerFile(file, data);
     try {
       await engine.exec(
         readCsvSql({
-          file: name,
+          file,
           table,
           delimiter,
           header: checked.hasHeader,
@@ -78,7 +80,7 @@ async function load(name: string): Promise<Loaded> {
       throw describeCsvErrorMessage(e, name);
     }
     const count = await engine.query(`SELECT count(*) AS n FROM ${ident(table)}`);
-    const rejects = await engine.query(csvRejectsSql(name));
+    const rejects = await engine.query(csvRejectsSql(file));
     report = csvLoadReport(name, Number(count.rows[0]?.n), rejects.rows);
   } else {
     throw new Error(`${name}: ${format} is read elsewhere`);

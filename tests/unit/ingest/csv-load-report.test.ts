@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILES_DIR } from '../../../src/engine/sandbox';
 import { csvLoadReport, csvRejectsSql } from '../../../src/ingest/csv-load-report';
 import { LoadError } from '../../../src/ingest/load-error';
 import { readCsvSql } from '../../../src/ingest/read-csv-sql';
@@ -16,10 +17,11 @@ const RAGGED =
 
 /** Loads `text` as `table` the way the app does and returns the report (or the LoadError). */
 async function load(file: string, table: string, text: string, sampleSize?: number) {
-  await engine.registerFile(file, utf8(text));
+  const path = FILES_DIR + file;
+  await engine.registerFile(path, utf8(text));
   await engine.exec(
     readCsvSql({
-      file,
+      file: path,
       table,
       delimiter: ',',
       header: true,
@@ -27,7 +29,7 @@ async function load(file: string, table: string, text: string, sampleSize?: numb
     }),
   );
   const count = await engine.query(`SELECT count(*) AS n FROM "${table}"`);
-  const rejects = await engine.query(csvRejectsSql(file));
+  const rejects = await engine.query(csvRejectsSql(path));
   try {
     return csvLoadReport(file, Number(count.rows[0]?.n), rejects.rows);
   } catch (e) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoadError } from '../../../src/ingest/load-error';
 import { describeCsvErrorMessage, readCsvSql } from '../../../src/ingest/read-csv-sql';
+import { FILES_DIR } from '../../../src/engine/sandbox';
 import { NodeEngine } from '../../support/node-engine';
 
 let engine: NodeEngine;
@@ -27,10 +28,10 @@ async function duckdbError(sql: string): Promise<unknown> {
 describe('readCsvSql', () => {
   it('loads a file and table whose names need quoting, with the given names and delimiter', async () => {
     const file = `o'brien "orders".csv`;
-    await engine.registerFile(file, utf8('客户ID;金额;金额\nC1;1,5;x\nC2;2;y\n'));
+    await engine.registerFile(FILES_DIR + file, utf8('客户ID;金额;金额\nC1;1,5;x\nC2;2;y\n'));
     await engine.exec(
       readCsvSql({
-        file,
+        file: FILES_DIR + file,
         table: 'my "table"; --',
         delimiter: ';',
         columnNames: ['客户ID', '金额', '金额_2'],
@@ -45,10 +46,10 @@ describe('readCsvSql', () => {
   });
 
   it('reads a file without a header under generated names', async () => {
-    await engine.registerFile('nohead.csv', utf8('1,2\n3,4\n'));
+    await engine.registerFile('/seglab/nohead.csv', utf8('1,2\n3,4\n'));
     await engine.exec(
       readCsvSql({
-        file: 'nohead.csv',
+        file: '/seglab/nohead.csv',
         table: 'nohead',
         header: false,
         columnNames: ['column_1', 'column_2'],
@@ -61,11 +62,16 @@ describe('readCsvSql', () => {
   });
 
   it('sets aside a late value that does not fit the sampled type, and keeps it when read as text', async () => {
-    await engine.registerFile('late.csv', utf8(lateNa));
-    await engine.exec(readCsvSql({ file: 'late.csv', table: 'late1', sampleSize: 1000 }));
+    await engine.registerFile('/seglab/late.csv', utf8(lateNa));
+    await engine.exec(readCsvSql({ file: '/seglab/late.csv', table: 'late1', sampleSize: 1000 }));
     expect((await engine.query('SELECT count(*) AS n FROM late1')).rows).toEqual([{ n: 2999 }]);
     await engine.exec(
-      readCsvSql({ file: 'late.csv', table: 'late2', sampleSize: 1000, textColumns: ['amount'] }),
+      readCsvSql({
+        file: '/seglab/late.csv',
+        table: 'late2',
+        sampleSize: 1000,
+        textColumns: ['amount'],
+      }),
     );
     const { rows } = await engine.query(
       "SELECT count(*) AS n, typeof(any_value(amount)) AS t, count(*) FILTER (WHERE amount = 'N/A') AS na FROM late2",
@@ -74,8 +80,11 @@ describe('readCsvSql', () => {
   });
 
   it('reads a line of 3 MB, beyond DuckDB default limit', async () => {
-    await engine.registerFile('long.csv', utf8(`id,note\n1,${'x'.repeat(3_000_000)}\n2,y\n`));
-    await engine.exec(readCsvSql({ file: 'long.csv', table: 'long' }));
+    await engine.registerFile(
+      '/seglab/long.csv',
+      utf8(`id,note\n1,${'x'.repeat(3_000_000)}\n2,y\n`),
+    );
+    await engine.exec(readCsvSql({ file: '/seglab/long.csv', table: 'long' }));
     const { rows } = await engine.query('SELECT id, length(note) AS len FROM long ORDER BY id');
     expect(rows).toEqual([
       { id: 1, len: 3_000_000 },
@@ -86,8 +95,8 @@ describe('readCsvSql', () => {
 
 describe('describeCsvErrorMessage', () => {
   it('names the line DuckDB reports for a line that is too long, without quoting it', async () => {
-    await engine.registerFile('huge.csv', utf8(`${'x'.repeat(4_300_000)},1\n1,2\n`));
-    const error = await duckdbError(readCsvSql({ file: 'huge.csv', table: 'huge' }));
+    await engine.registerFile('/seglab/huge.csv', utf8(`${'x'.repeat(4_300_000)},1\n1,2\n`));
+    const error = await duckdbError(readCsvSql({ file: '/seglab/huge.csv', table: 'huge' }));
     const e = describeCsvErrorMessage(error, 'huge.csv');
     expect(e).toBeInstanceOf(LoadError);
     expect(e).toMatchObject({ code: 'line-too-long', file: 'huge.csv', row: 1 });
@@ -98,8 +107,8 @@ describe('describeCsvErrorMessage', () => {
   });
 
   it('names line and column of a value that does not fit its column', async () => {
-    await engine.registerFile('late.csv', utf8(lateNa));
-    const error = await duckdbError("SELECT * FROM read_csv('late.csv', sample_size=1000)");
+    await engine.registerFile('/seglab/late.csv', utf8(lateNa));
+    const error = await duckdbError("SELECT * FROM read_csv('/seglab/late.csv', sample_size=1000)");
     const e = describeCsvErrorMessage(error, 'late.csv');
     expect(e).toMatchObject({ code: 'type-mismatch', row: 2501, column: 'amount' });
     expect(e.messages.en).toBe(
@@ -111,9 +120,9 @@ describe('describeCsvErrorMessage', () => {
   });
 
   it('names the line where a quote never closes', async () => {
-    await engine.registerFile('q.csv', utf8('id,name\n1,"a, b"\n2,ok\n3,"open\n4,x\n'));
+    await engine.registerFile('/seglab/q.csv', utf8('id,name\n1,"a, b"\n2,ok\n3,"open\n4,x\n'));
     const error = await duckdbError(
-      "SELECT * FROM read_csv('q.csv', auto_detect=false, header=true, delim=',', quote='\"', columns={'id': 'VARCHAR', 'name': 'VARCHAR'})",
+      "SELECT * FROM read_csv('/seglab/q.csv', auto_detect=false, header=true, delim=',', quote='\"', columns={'id': 'VARCHAR', 'name': 'VARCHAR'})",
     );
     expect(describeCsvErrorMessage(error, 'q.csv')).toMatchObject({
       code: 'unclosed-quote',
@@ -123,9 +132,9 @@ describe('describeCsvErrorMessage', () => {
 
   it('points to the encoding when the bytes are not UTF-8', async () => {
     const gbk = new Uint8Array([...utf8('a,b\n1,2\n'), 0xbf, 0xcd, 0xbb, 0xa7, 0x2c, 0x31, 0x0a]);
-    await engine.registerFile('gbk.csv', gbk);
+    await engine.registerFile('/seglab/gbk.csv', gbk);
     const e = describeCsvErrorMessage(
-      await duckdbError("SELECT * FROM read_csv('gbk.csv')"),
+      await duckdbError("SELECT * FROM read_csv('/seglab/gbk.csv')"),
       'gbk.csv',
     );
     expect(e).toMatchObject({ code: 'encoding', row: 3 });
@@ -133,9 +142,9 @@ describe('describeCsvErrorMessage', () => {
   });
 
   it('explains a layout DuckDB could not detect', async () => {
-    await engine.registerFile('ragged.csv', utf8('a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n'));
+    await engine.registerFile('/seglab/ragged.csv', utf8('a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n'));
     const e = describeCsvErrorMessage(
-      await duckdbError("SELECT * FROM read_csv('ragged.csv', delim=',')"),
+      await duckdbError("SELECT * FROM read_csv('/seglab/ragged.csv', delim=',')"),
       'ragged.csv',
     );
     expect(e.code).toBe('csv-layout');
@@ -147,7 +156,7 @@ describe('describeCsvErrorMessage', () => {
 
   it('passes on anything else with DuckDB first line', async () => {
     const e = describeCsvErrorMessage(
-      await duckdbError("SELECT * FROM read_csv('gone.csv')"),
+      await duckdbError("SELECT * FROM read_csv('/seglab/gone.csv')"),
       'gone.csv',
     );
     expect(e.code).toBe('csv-read');

@@ -62,9 +62,9 @@ describe('CSV export', () => {
       { id: '中,文', amount: 1, note: 'two\r\nlines "quoted"' },
       { id: 'plain', amount: -3.5, note: null },
     ];
-    await engine.registerFile('export.csv', new TextEncoder().encode(toCsv(rows, columns)));
+    await engine.registerFile('/seglab/export.csv', new TextEncoder().encode(toCsv(rows, columns)));
     const { rows: back } = await engine.query(
-      "SELECT * FROM read_csv('export.csv', header = true, all_varchar = true) ORDER BY id",
+      "SELECT * FROM read_csv('/seglab/export.csv', header = true, all_varchar = true) ORDER BY id",
     );
     expect(back).toEqual([
       { id: 'plain', amount: '-3.5', note: null },

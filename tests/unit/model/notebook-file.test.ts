@@ -15,6 +15,7 @@ const notebook: Notebook = {
       params: { recencyBins: 5 },
       name: 'rfm_segments',
       strategies: { 重要价值客户: 'VIP 专属服务' },
+      view: { tab: 'shares', chart: 'bar' },
     },
     {
       id: 'd',
@@ -31,11 +32,21 @@ const notebook: Notebook = {
   mappings: [{ table: 'orders', kind: 'orders', columns: { customerId: 'id' } }],
   asOf: '2025-01-01',
   lang: 'zh-CN',
+  present: { logo: 'data:image/png;base64,iVBORw0KGgo=', subtitle: 'Prepared for ACME' },
 };
 
 describe('notebook file', () => {
   it('round-trips a notebook', () => {
     expect(parseNotebook(serializeNotebook(notebook))).toEqual(notebook);
+  });
+
+  it('leaves out a logo that is not an image data URL, and unknown chart settings', () => {
+    const file = JSON.parse(serializeNotebook(notebook));
+    file.present.logo = 'https://evil.example/pixel.png';
+    file.cells[2].view = { chart: 'pie', tab: 3 };
+    const parsed = parseNotebook(JSON.stringify(file));
+    expect(parsed.present).toEqual({ subtitle: 'Prepared for ACME' });
+    expect(parsed.cells[2]).not.toHaveProperty('view');
   });
 
   it('names what is wrong with a bad file', () => {

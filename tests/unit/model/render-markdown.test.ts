@@ -21,4 +21,16 @@ describe('renderMarkdown', () => {
       '<a href="https://example.com" target="_blank" rel="noopener noreferrer">docs</a>',
     );
   });
+
+  it('shows images from elsewhere as their description, never fetching them', () => {
+    expect(renderMarkdown('![logo](https://tracker.example/p.png?who=me)')).toBe(
+      '<p><span class="image-omitted">[logo]</span></p>\n',
+    );
+    expect(renderMarkdown('![a <b>](/local.png)')).toBe(
+      '<p><span class="image-omitted">[a &lt;b&gt;]</span></p>\n',
+    );
+    expect(renderMarkdown('![dot](data:image/png;base64,iVBORw0KGgo=)')).toBe(
+      '<p><img src="data:image/png;base64,iVBORw0KGgo=" alt="dot"></p>\n',
+    );
+  });
 });

@@ -33,8 +33,8 @@ beforeAll(async () => {
   runs.forEach(generateInto);
   engine = await NodeEngine.start();
   for (const table of TABLES) {
-    engine.registerPath(`${table}.csv`, csvPath(runs[0], table));
-    await engine.exec(`CREATE TABLE ${table} AS SELECT * FROM read_csv('${table}.csv')`);
+    engine.registerPath(`/seglab/${table}.csv`, csvPath(runs[0], table));
+    await engine.exec(`CREATE TABLE ${table} AS SELECT * FROM read_csv('/seglab/${table}.csv')`);
   }
 });
 

@@ -15,7 +15,7 @@ export async function loadCdnow(
   file: 'CDNOW_sample.txt' | 'CDNOW_master.txt',
   name: string,
 ): Promise<void> {
-  engine.registerPath(file, `${FIXTURES}${file}`);
+  engine.registerPath(`/seglab/${file}`, `${FIXTURES}${file}`);
   const fields =
     file === 'CDNOW_sample.txt'
       ? String.raw`^\s*(\d+)\s+(\d+)\s+(\d{8})\s+(\d+)\s+([\d.]+)`
@@ -24,7 +24,7 @@ export async function loadCdnow(
     CREATE OR REPLACE TABLE ${ident(name)} AS
     WITH parsed AS (
       SELECT regexp_extract(line, ${str(fields)}, ['id', 'sample', 'day', 'cds', 'dollars']) AS f
-      FROM read_csv(${str(file)}, header = false, delim = '\t', quote = '', escape = '',
+      FROM read_csv(${str(`/seglab/${file}`)}, header = false, delim = '\t', quote = '', escape = '',
         columns = {'line': 'VARCHAR'})
     )
     SELECT CAST(f.id AS INTEGER) AS customer_id,

@@ -19,8 +19,8 @@ const CUSTOM: RfmParams = {
 let engine: NodeEngine;
 
 async function csv(file: string): Promise<Row[]> {
-  engine.registerPath(file, `${ORACLE}${file}`);
-  return (await engine.query(`SELECT * FROM read_csv(${str(file)})`)).rows;
+  engine.registerPath(`/seglab/${file}`, `${ORACLE}${file}`);
+  return (await engine.query(`SELECT * FROM read_csv(${str(`/seglab/${file}`)})`)).rows;
 }
 
 function params(bins: number, rules: RfmRule[] = []): RfmParams {
@@ -96,9 +96,9 @@ async function rulesFrom(file: string): Promise<RfmRule[]> {
 
 beforeAll(async () => {
   engine = await NodeEngine.start();
-  engine.registerPath('orders.csv', `${ORACLE}rfm_data_orders.csv`);
-  engine.registerPath('customer.csv', `${ORACLE}rfm_data_customer.csv`);
-  await engine.exec(`CREATE TABLE rfm_orders AS SELECT * FROM read_csv('orders.csv')`);
+  engine.registerPath('/seglab/orders.csv', `${ORACLE}rfm_data_orders.csv`);
+  engine.registerPath('/seglab/customer.csv', `${ORACLE}rfm_data_customer.csv`);
+  await engine.exec(`CREATE TABLE rfm_orders AS SELECT * FROM read_csv('/seglab/orders.csv')`);
   await engine.exec(
     featuresSql({
       name: 'order_features',
@@ -113,11 +113,11 @@ beforeAll(async () => {
   // rfm_table_customer reads recency_days as given; rfm_table_customer_2 derives it from the date.
   await engine.exec(`CREATE TABLE customer_level AS
     SELECT customer_id, recency_days, number_of_orders AS frequency, revenue AS monetary
-    FROM read_csv('customer.csv')`);
+    FROM read_csv('/seglab/customer.csv')`);
   await engine.exec(`CREATE TABLE customer_dates AS
     SELECT customer_id, date_diff('day', most_recent_visit, DATE '2007-01-01') AS recency_days,
       number_of_orders AS frequency, revenue AS monetary
-    FROM read_csv('customer.csv')`);
+    FROM read_csv('/seglab/customer.csv')`);
 });
 afterAll(() => engine.close());
 

@@ -1,0 +1,89 @@
+import type { Engine } from '../engine/types';
+import { rawTableName } from '../ingest/cleaning-sql';
+import type { FileInput } from '../ingest/prepare-file';
+import type { Notebook, TableSource } from '../model/notebook';
+import { parseNotebook } from '../model/notebook-file';
+import { staleTables } from '../model/stale-tables';
+import { dropTableSql } from '../sql/catalog';
+import type { CatalogState } from './CatalogState.svelte';
+import type { DataActions } from './DataActions.svelte';
+import type { LangState } from './LangState.svelte';
+import type { NoticeKind } from './load-notices';
+import type { LocalStore } from './LocalStore.svelte';
+import type { NotebookState } from './NotebookState.svelte';
+
+export interface OpenerContext {
+  notebook: NotebookState;
+  catalog: CatalogState;
+  data: DataActions;
+  local: LocalStore;
+  lang: LangState;
+  exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
+  notify: (kind: NoticeKind, text: string) => void;
+  runAll: () => Promise<void>;
+}
+
+/**
+ * Puts another notebook in place of the open one (a file, a link, a bundle, a saved notebook,
+ * the last one on start): with its data where it comes with it, and never running it on data
+ * it did not ask for.
+ */
+export class NotebookOpener {
+  constructor(private readonly ctx: OpenerContext) {}
+
+  /**
+   * Opens `notebook`: drops loaded tables that came from other files than it expects, loads its
+   * sample tables and the `files` given for its tables (through the normal ingest path), and
+   * runs it. Tables still missing are asked for (NeededFiles).
+   */
+  async open(notebook: Notebook, files = new Map<string, FileInput>()): Promise<void> {
+    const { ctx } = this;
+    const previous = $state.snapshot(ctx.notebook.notebook.tables) as TableSource[];
+    const given = new Set(files.keys());
+    const stale = staleTables(previous, notebook.tables, given, (t) => ctx.catalog.has(t));
+    ctx.notebook.replace(notebook);
+    // The notebook's language: its segment names and text are in it.
+    if (notebook.lang) ctx.lang.set(notebook.lang);
+    if (stale.length > 0) {
+      await ctx.exclusive(async (engine) => {
+        for (const table of stale) {
+          await engine.exec(dropTableSql(table));
+          await engine.exec(dropTableSql(rawTableName(table)));
+        }
+        await ctx.catalog.refresh(engine);
+      });
+    }
+    const samples = notebook.tables.filter((t) => t.origin === 'sample').map((t) => t.table);
+    if (samples.length > 0) await ctx.data.loadSample(samples);
+    for (const [table, input] of files) {
+      await ctx.data.loadOne(input, table, 'file', undefined, true);
+    }
+    await ctx.runAll();
+  }
+
+  /** Opens a notebook with the files this browser kept for its tables. */
+  async openKept(notebook: Notebook): Promise<void> {
+    const files = await this.ctx.local.files(notebook.tables.filter((t) => t.origin === 'file'));
+    await this.open(notebook, files);
+    if (files.size > 0) {
+      this.ctx.notify('info', this.ctx.lang.t('store.restored', { count: files.size }));
+    }
+  }
+
+  /** Opens a notebook saved in this browser, with its files. */
+  async openSaved(id: string, name: string): Promise<void> {
+    const saved = await this.ctx.local.open(id);
+    let notebook: Notebook | null = null;
+    try {
+      notebook = saved ? parseNotebook(saved.text) : null;
+    } catch {
+      notebook = null;
+    }
+    if (!saved || !notebook) {
+      this.ctx.notify('error', this.ctx.lang.t('store.openFailed', { name }));
+      return;
+    }
+    await this.open(notebook, saved.files);
+    this.ctx.notify('info', this.ctx.lang.t('store.opened', { name }));
+  }
+}

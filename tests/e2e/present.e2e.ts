@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, type Session } from './browser';
+import { waitForNotebookRun } from './helpers';
+import { serveDist, type StaticServer } from './static-server';
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
+
+let server: StaticServer;
+let s: Session;
+beforeAll(async () => {
+  server = await serveDist('dist', { base: '/apps/seglab/' });
+  s = await openSession();
+  await s.page.goto(server.url);
+  await waitForNotebookRun(s.page);
+});
+afterAll(async () => {
+  await s?.close();
+  await server?.close();
+});
+
+/** Buttons a reader would see (print media hides them with display: none). */
+const visibleButtons = () =>
+  s.page
+    .locator('button')
+    .evaluateAll((buttons) => buttons.filter((b) => getComputedStyle(b).display !== 'none').length);
+
+describe('present mode, in Chromium', () => {
+  it('shows text, charts and results without editors, forms or the table panel', async () => {
+    const { page } = s;
+    await page.getByTestId('present').click();
+    const deck = page.getByTestId('present-mode');
+    await expect.poll(() => deck.count()).toBe(1);
+    const sections = page.getByTestId('present-section');
+    expect(await sections.count()).toBeGreaterThan(4);
+    expect(await page.getByTestId('present-markdown').first().innerText()).toContain(
+      'Customer segmentation demo',
+    );
+    // Vega draws the segment charts as SVG marks.
+    const marks = deck.locator('[data-testid=chart] svg .role-mark path');
+    await expect.poll(() => marks.count(), { timeout: 30_000 }).toBeGreaterThan(5);
+    expect(await deck.locator('[data-testid=present-segments] tbody tr').count()).toBeGreaterThan(
+      3,
+    );
+    // (Vega adds an empty form for chart widgets; there are none.)
+    const editors = page.locator(
+      '.cm-editor, textarea, form:not(.vega-bindings), [data-testid=table-list]',
+    );
+    expect(await editors.count()).toBe(0);
+    expect(await page.getByTestId('run-all').count()).toBe(0);
+  });
+
+  it('takes the client logo and a title, in the chosen language', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: 'Title & logo' }).click();
+    await page.getByLabel('Title', { exact: true }).fill('ACME 客户分层');
+    await page.getByTestId('logo-input').setInputFiles({
+      name: 'acme.png',
+      mimeType: 'image/png',
+      buffer: PNG,
+    });
+    await expect.poll(() => page.getByTestId('present-title').innerText()).toBe('ACME 客户分层');
+    expect(await page.getByTestId('present-logo').getAttribute('src')).toBe(
+      `data:image/png;base64,${PNG.toString('base64')}`,
+    );
+    await page.getByTestId('present-mode').getByRole('combobox').first().selectOption('zh-CN');
+    await expect.poll(() => page.getByTestId('present-exit').innerText()).toBe('退出');
+    await page.getByTestId('present-mode').getByRole('combobox').first().selectOption('en');
+    await expect.poll(() => page.getByTestId('present-exit').innerText()).toBe('Exit');
+  });
+
+  it('steps through slides with the arrow keys', async () => {
+    const { page } = s;
+    await page.getByTestId('present-slides').click();
+    const counter = page.getByTestId('slide-counter');
+    const count = await page.getByTestId('present-section').count();
+    expect(await counter.innerText()).toBe(`1 of ${count}`);
+    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => counter.innerText()).toBe(`3 of ${count}`);
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => counter.innerText()).toBe(`2 of ${count}`);
+    await page.keyboard.press('End');
+    await expect.poll(() => counter.innerText()).toBe(`${count} of ${count}`);
+    const onScreen = await page
+      .getByTestId('present-section')
+      .evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().right > 0).length);
+    expect(onScreen).toBe(1);
+  });
+
+  it('prints every section without buttons, one section a page', async () => {
+    const { page } = s;
+    expect(await visibleButtons()).toBeGreaterThan(3);
+    await page.emulateMedia({ media: 'print' });
+    expect(await visibleButtons()).toBe(0);
+    const sections = page.getByTestId('present-section');
+    const layout = await sections.evaluateAll((els) =>
+      els.map((e) => ({
+        onPage: e.getBoundingClientRect().right > 0,
+        breaks: getComputedStyle(e).breakBefore,
+      })),
+    );
+    expect(layout.every((l) => l.onPage)).toBe(true);
+    expect(layout.slice(1).every((l) => l.breaks === 'page')).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('leaves present mode with Escape', async () => {
+    const { page } = s;
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByTestId('present-mode').count()).toBe(0);
+    expect(await page.locator('.cm-editor').count()).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Workspace } from '../../src/state/Workspace.svelte';
+import type { LocalBackend } from '../../src/state/persist/local-backend';
+import { NodeEngine } from './node-engine';
+
+/** localStorage in memory. */
+export class MemoryStorage implements Storage {
+  #items = new Map<string, string>();
+  get length() {
+    return this.#items.size;
+  }
+  clear() {
+    this.#items.clear();
+  }
+  getItem(key: string) {
+    return this.#items.get(key) ?? null;
+  }
+  key(i: number) {
+    return [...this.#items.keys()][i] ?? null;
+  }
+  removeItem(key: string) {
+    this.#items.delete(key);
+  }
+  setItem(key: string, value: string) {
+    this.#items.set(key, value);
+  }
+}
+
+const ROOT = path.join(__dirname, '../..');
+
+/**
+ * A Workspace wired as main.ts wires it, on DuckDB-WASM in Node: the sample is read from
+ * `sample-data/`, storage and the file store are in memory unless given.
+ */
+export function nodeWorkspace(
+  options: { storage?: Storage; backend?: LocalBackend | null; lang?: string } = {},
+): { ws: Workspace; engines: NodeEngine[]; close(): void } {
+  const engines: NodeEngine[] = [];
+  const backend = options.backend;
+  const ws = new Workspace({
+    startEngine: async () => {
+      const e = await NodeEngine.start();
+      engines.push(e);
+      return Object.assign(e, { terminate: async () => e.close() });
+    },
+    storage: options.storage ?? new MemoryStorage(),
+    browserLangs: [options.lang ?? 'en'],
+    fetchFile: async (url) =>
+      new Uint8Array(readFileSync(path.join(ROOT, 'sample-data', path.basename(url)))),
+    ...(backend ? { openStore: async () => backend } : {}),
+  });
+  return { ws, engines, close: () => engines.forEach((e) => e.close()) };
+}
