@@ -86,7 +86,9 @@ describe('value × loyalty', () => {
       x3: 'Grow loyalty',
     });
     // One row per customer: constant thresholds must not multiply the customers.
-    const { rows } = await engine.query(`SELECT count(*) AS n FROM (${valueLoyalty.toSql(p, ctx)})`);
+    const { rows } = await engine.query(
+      `SELECT count(*) AS n FROM (${valueLoyalty.toSql(p, ctx)})`,
+    );
     expect(rows).toEqual([{ n: 3 }]);
   });
 
