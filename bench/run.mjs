@@ -23,7 +23,7 @@ import { userFlow } from './flows.mjs';
 import { DATA_DIR, DEFAULT_SEED, ensureData } from './generate.mjs';
 import { nativeVersion, replayPlan, runNative, sqlSteps } from './native.mjs';
 import { consoleTable, flowMetrics, medians, nativeMetrics, tableRows } from './report.mjs';
-import { serveDist } from './serve.mjs';
+import { serveDist } from '../scripts/serve-dist.mjs';
 
 const { values: opts } = parseArgs({
   options: {

@@ -44,8 +44,8 @@ describe('offline after the first visit, in Chromium', () => {
   });
 
   it('starts with the server gone: the app loads, DuckDB starts, the notebook runs', async () => {
-    // Chromium's offline emulation does not cover service workers: stop the server itself.
-    server.server.closeAllConnections();
+    // Chromium's offline emulation does not cover service workers: stop the server itself
+    // (close() also drops its open keep-alive connections).
     await server.close();
     serverDown = true;
     await s.context.setOffline(true);

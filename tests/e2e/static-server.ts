@@ -1,66 +1,15 @@
-import { createServer, type Server } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
+import { serveDist as serve } from '../../scripts/serve-dist.mjs';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.mjs': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.csv': 'text/csv; charset=utf-8',
-  '.png': 'image/png',
-  '.webmanifest': 'application/manifest+json',
-};
-
-export interface StaticServer {
-  url: string;
-  server: Server;
-  close(): Promise<void>;
-}
+export type StaticServer = Awaited<ReturnType<typeof serve>>;
 
 /**
- * Serves the production build under a sub-path (as a static host would), optionally with the
- * cross-origin isolation headers that enable DuckDB's threaded bundle.
+ * The production build served under a sub-path, as a static host would (see
+ * scripts/serve-dist.mjs). SEGLAB_DIST points the tests at another build, e.g. one made while
+ * dist/ is in use.
  */
-export async function serveDist(
+export function serveDist(
   dist: string,
-  { base = '/apps/seglab/', isolated = true }: { base?: string; isolated?: boolean } = {},
+  options: { base?: string; isolated?: boolean } = {},
 ): Promise<StaticServer> {
-  // SEGLAB_DIST points the tests at another build (e.g. one made while dist/ is in use).
-  const root = process.env.SEGLAB_DIST ?? dist;
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (!url.pathname.startsWith(base)) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    let rel = decodeURIComponent(url.pathname.slice(base.length)) || 'index.html';
-    if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.join(root, path.normalize(rel).replace(/^(\.\.[/\\])+/, ''));
-    try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
-      const headers: Record<string, string> = {
-        'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
-      };
-      if (isolated) {
-        headers['Cross-Origin-Opener-Policy'] = 'same-origin';
-        headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
-      }
-      res.writeHead(200, headers).end(await readFile(file));
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return {
-    url: `http://127.0.0.1:${port}${base}`,
-    server,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return serve(process.env.SEGLAB_DIST ?? dist, options);
 }

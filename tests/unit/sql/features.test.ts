@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableMapping } from '../../../src/model/roles';
 import { featuresSql, type FeaturesInput } from '../../../src/sql/features';
+import { FEATURE_COLUMNS } from '../../support/features-fixture';
 import { NodeEngine } from '../../support/node-engine';
 
 const d = (day: string) => new Date(`${day}T00:00:00Z`);
@@ -89,35 +90,10 @@ async function rows(table = 'features') {
 describe('featuresSql', () => {
   it('creates the contract columns with their types', async () => {
     const { rows: described } = await engine.query('DESCRIBE features');
-    expect(Object.fromEntries(described.map((r) => [r.column_name, r.column_type]))).toEqual({
-      customer_id: 'VARCHAR',
-      is_prospect: 'BOOLEAN',
-      first_order_date: 'DATE',
-      last_order_date: 'DATE',
-      recency_days: 'INTEGER',
-      frequency: 'BIGINT',
-      purchase_days: 'BIGINT',
-      monetary: 'DOUBLE',
-      avg_order_value: 'DOUBLE',
-      max_order_value: 'DOUBLE',
-      tenure_days: 'INTEGER',
-      avg_interpurchase_days: 'DOUBLE',
-      discount_share: 'DOUBLE',
-      avg_unit_price: 'DOUBLE',
-      top_brand_share: 'DOUBLE',
-      category_count: 'BIGINT',
-      complaint_count: 'BIGINT',
-      referral_count: 'BIGINT',
-      feedback_count: 'BIGINT',
-      avg_satisfaction: 'DOUBLE',
-      customer_name: 'VARCHAR',
-      customer_type: 'VARCHAR',
-      province: 'VARCHAR',
-      city: 'VARCHAR',
-      region: 'VARCHAR',
-      country: 'VARCHAR',
-      signup_date: 'DATE',
-    });
+    // The shared fixture other tests build features with must match the real table exactly.
+    expect(Object.fromEntries(described.map((r) => [r.column_name, r.column_type]))).toEqual(
+      FEATURE_COLUMNS,
+    );
   });
 
   it('builds per-customer features from multi-line orders before the analysis date', async () => {

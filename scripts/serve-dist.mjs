@@ -1,7 +1,7 @@
 /**
  * The production build served under a sub-path, as a static host would, with or without the
- * cross-origin isolation headers that enable DuckDB's threaded bundle. A JS twin of
- * tests/e2e/static-server.ts (which .mjs cannot import).
+ * cross-origin isolation headers that enable DuckDB's threaded bundle. Used by the benchmark
+ * (bench/) and, through tests/e2e/static-server.ts, by the end-to-end tests.
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
