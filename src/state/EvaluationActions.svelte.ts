@@ -1,6 +1,7 @@
 import type { Engine, Row } from '../engine/types';
 import { LocalizedError } from '../model/error-text';
 import type { PresetCell } from '../model/notebook';
+import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
 import type { TableKind, TableMapping } from '../model/roles';
 import type { GeoLevel } from '../sql/segment-geography';
@@ -84,7 +85,7 @@ export class EvaluationActions {
   private async segmentsAt(engine: Engine, cell: PresetCell, asOf: string): Promise<string> {
     const features = await this.ctx.features.ensureAsOf(engine, asOf);
     const preset = presetById(cell.presetId);
-    const params = { ...(preset.defaults() as object), ...cell.params };
+    const params = presetParams(preset, cell);
     return preset.toSql(params, { features, asOf, lang: this.ctx.lang.lang });
   }
 

@@ -3,6 +3,7 @@ import { errorText } from '../model/error-text';
 import type { ExportColumn } from '../model/export-csv';
 import { pick } from '../model/labels';
 import { newCellId, type PresetCell, type SqlCell } from '../model/notebook';
+import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
 import { dropViewSql } from '../sql/catalog';
 import { exportSegmentsSql } from '../sql/export-segments';
@@ -117,7 +118,7 @@ export class SegmentActions {
     const lang = this.ctx.lang.lang;
     try {
       const preset = presetById(cell.presetId);
-      const params = { ...(preset.defaults() as object), ...cell.params };
+      const params = presetParams(preset, cell);
       const def = preset.segments(params).find((d) => pick(d.label, lang) === segment);
       return def ? pick(def.strategy, lang) : '';
     } catch {

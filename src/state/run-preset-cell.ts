@@ -1,6 +1,7 @@
 import type { Engine, Row } from '../engine/types';
 import type { Lang } from '../model/labels';
 import type { PresetCell } from '../model/notebook';
+import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
 import { segmentSummarySql } from '../sql/segment-summary';
 import { runSqlCell, type CellResult } from './run-sql-cell';
@@ -15,10 +16,7 @@ export interface PresetResult extends CellResult {
 /** The SQL a preset cell runs, as the user sees it under "Show SQL". */
 export function presetCellSql(cell: PresetCell, asOf: string, lang: Lang): string {
   const preset = presetById(cell.presetId);
-  return preset.toSql(
-    { ...(preset.defaults() as object), ...cell.params },
-    { features: FEATURES_TABLE, asOf, lang },
-  );
+  return preset.toSql(presetParams(preset, cell), { features: FEATURES_TABLE, asOf, lang });
 }
 
 /** Runs a preset cell over the features table and summarises its segments. */
