@@ -34,7 +34,8 @@ export interface QualityContext {
   features: FeaturesState;
   catalog: CatalogState;
   lang: LangState;
-  exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
+  /** Runs one turn on the engine when no work the user asked for is waiting. */
+  background: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
   /** Today as YYYY-MM-DD: dates after it (or after the analysis date) are in the future. */
   today?: () => string;
 }
@@ -96,11 +97,11 @@ export class QualityState {
   }
 
   /**
-   * Each check is its own turn on the engine, so work the user asked for (a cell, a preset)
-   * runs between checks instead of waiting for the whole report on a large table.
+   * Each check is its own background turn on the engine, so work the user asked for (a cell, a
+   * preset) goes ahead of the checks instead of waiting for the whole report on a large table.
    */
   private async run(table: string): Promise<QualityReport> {
-    const query = (sql: string) => this.ctx.exclusive((engine) => engine.query(sql));
+    const query = (sql: string) => this.ctx.background((engine) => engine.query(sql));
     const info = this.ctx.catalog.tables.find((t) => t.name === table);
     const columns = info?.columns ?? [];
     const snap = (m: TableMapping | undefined) => $state.snapshot(m) as TableMapping | undefined;

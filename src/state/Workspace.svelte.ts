@@ -22,6 +22,7 @@ import { BundleActions } from './BundleActions.svelte';
 import { CatalogState } from './CatalogState.svelte';
 import { CleaningState } from './CleaningState.svelte';
 import { DataActions, type NoticeAction, type NoticeKind } from './DataActions.svelte';
+import { EngineQueue } from './EngineQueue';
 import { EngineState, type EngineStarter } from './EngineState.svelte';
 import { LangState } from './LangState.svelte';
 import { LocalStore } from './LocalStore.svelte';
@@ -65,7 +66,8 @@ function message(e: unknown): string {
 
 /**
  * Everything the app does, as actions the components call. Work that touches DuckDB runs one
- * at a time through `exclusive`, so cells, loads and renames never interleave on the connection.
+ * turn at a time through `exclusive` (an EngineQueue), so cells, loads and renames never
+ * interleave on the connection; the data-quality checks wait until the engine is idle.
  */
 export class Workspace {
   readonly lang: LangState;
@@ -86,13 +88,14 @@ export class Workspace {
   readonly bundles: BundleActions;
   readonly present: PresentState;
   notices = $state<Notice[]>([]);
-  #queue: Promise<unknown> = Promise.resolve();
+  readonly #queue: EngineQueue;
   #recovering = false;
   #noticeId = 0;
 
   constructor(deps: WorkspaceDeps) {
     this.lang = new LangState(deps.storage, deps.browserLangs);
     this.engine = new EngineState(deps.startEngine);
+    this.#queue = new EngineQueue(() => this.engine.get());
     this.notebook = new NotebookState(deps.storage);
     this.features = new FeaturesState(this.notebook);
     this.segments = new SegmentActions({
@@ -116,7 +119,7 @@ export class Workspace {
       features: this.features,
       catalog: this.catalog,
       lang: this.lang,
-      exclusive,
+      background: (work) => this.#queue.background(work),
     });
     this.cleaning = new CleaningState({
       notebook: this.notebook,
@@ -189,9 +192,7 @@ export class Workspace {
   }
 
   exclusive<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
-    const run = this.#queue.then(async () => work(await this.engine.get()));
-    this.#queue = run.catch(() => {});
-    return run;
+    return this.#queue.run(work);
   }
 
   /** Shows a message; information fades after a while, errors and warnings stay until dismissed. */

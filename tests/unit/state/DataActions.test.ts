@@ -56,7 +56,7 @@ function setup(memory?: () => MemoryEnvironment) {
     features,
     catalog,
     lang,
-    exclusive,
+    background: exclusive,
     today: () => '2024-12-31',
   });
   const cleaning = new CleaningState({

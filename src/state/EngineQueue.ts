@@ -1,0 +1,74 @@
+import type { Engine } from '../engine/types';
+
+interface Job {
+  work: (engine: Engine) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (reason: unknown) => void;
+}
+
+/** How long the engine must have been idle before background work starts. */
+export const BACKGROUND_GRACE_MS = 250;
+
+/**
+ * One turn on the engine at a time, so cells, loads and renames never interleave on the
+ * connection. Work the user asked for runs in order; background work (the data-quality
+ * checks) runs only when no user work is waiting and none has finished in the last
+ * `BACKGROUND_GRACE_MS` — an action is often several turns in a row, and a check slipping
+ * in between them would delay what the user is watching.
+ */
+export class EngineQueue {
+  readonly #foreground: Job[] = [];
+  readonly #background: Job[] = [];
+  #busy = false;
+  #lastForeground = -Infinity;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly engine: () => Promise<Engine>,
+    private readonly graceMs = BACKGROUND_GRACE_MS,
+  ) {}
+
+  /** Runs `work` after the user work queued before it. */
+  run<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
+    return this.#enqueue(this.#foreground, work);
+  }
+
+  /** Runs `work` when the engine is idle; user work queued later still goes first. */
+  background<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
+    return this.#enqueue(this.#background, work);
+  }
+
+  #enqueue<T>(list: Job[], work: (engine: Engine) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      list.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.#next();
+    });
+  }
+
+  #next(): void {
+    if (this.#busy) return;
+    const user = this.#foreground.shift();
+    if (user) return void this.#turn(user, true);
+    if (this.#background.length === 0) return;
+    const wait = this.#lastForeground + this.graceMs - performance.now();
+    if (wait > 0) {
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => this.#next(), wait);
+      return;
+    }
+    void this.#turn(this.#background.shift()!, false);
+  }
+
+  async #turn(job: Job, foreground: boolean): Promise<void> {
+    this.#busy = true;
+    try {
+      job.resolve(await job.work(await this.engine()));
+    } catch (e) {
+      job.reject(e);
+    } finally {
+      if (foreground) this.#lastForeground = performance.now();
+      this.#busy = false;
+      this.#next();
+    }
+  }
+}
