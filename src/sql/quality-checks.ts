@@ -1,6 +1,13 @@
 import type { CleaningStepInit, RowFilter } from '../model/cleaning-step';
 import type { Role, TableKind, TableMapping } from '../model/roles';
-import { rowFilterSql, numberOf, textOf } from './quality-filter';
+import {
+  isDayType,
+  isNumberType,
+  numberOf,
+  rowFilterSql,
+  textOf,
+  type ColumnType,
+} from './quality-filter';
 import { ident, num } from './quote';
 
 export type QualityCheckId =
@@ -65,8 +72,8 @@ const DATE_ROLE: Record<TableKind, Role> = {
 };
 
 /** The extreme-amount fence (`fence`, NULL when there are no positive amounts). */
-export function extremeFenceSql(table: string, column: string): string {
-  const a = numberOf(column);
+export function extremeFenceSql(table: string, column: string, type?: ColumnType): string {
+  const a = numberOf(column, type);
   return `SELECT ${num(EXTREME_FACTOR)} * quantile_cont(${a}, ${num(EXTREME_QUANTILE)}) AS fence FROM ${ident(table)} WHERE ${a} > 0`;
 }
 
@@ -74,10 +81,11 @@ function filterCheck(
   id: QualityCheckId,
   table: string,
   filter: RowFilter,
+  type: ColumnType,
   fixes: CleaningStepInit[] = [{ kind: 'exclude', filter }],
   params: Record<string, string | number> = {},
 ): QualityCheck {
-  const where = `coalesce(${rowFilterSql(filter)}, false)`;
+  const where = `coalesce(${rowFilterSql(filter, type)}, false)`;
   const t = ident(table);
   return {
     id,
@@ -100,9 +108,9 @@ function duplicateRows(table: string): QualityCheck {
   };
 }
 
-function duplicateKey(table: string, column: string): QualityCheck {
+function duplicateKey(table: string, column: string, type: ColumnType): QualityCheck {
   const t = ident(table);
-  const key = textOf(column);
+  const key = textOf(column, type);
   const repeated = `SELECT ${key} FROM ${t} WHERE ${key} IS NOT NULL GROUP BY 1 HAVING count(*) > 1 LIMIT 3`;
   return {
     id: 'duplicate-key',
@@ -115,18 +123,14 @@ function duplicateKey(table: string, column: string): QualityCheck {
 }
 
 /** Invoice numbers starting with C are cancellations, unless most ids start with C anyway. */
-function cancelled(table: string, column: string): QualityCheck {
+function cancelled(table: string, column: string, type: ColumnType): QualityCheck {
   const filter: RowFilter = { test: 'prefix', column, prefix: 'C' };
-  const check = filterCheck('cancelled', table, filter);
-  const hit = `count(*) FILTER (WHERE coalesce(${rowFilterSql(filter)}, false))`;
-  const ids = `count(*) FILTER (WHERE ${textOf(column)} IS NOT NULL)`;
+  const check = filterCheck('cancelled', table, filter, type);
+  const hit = `count(*) FILTER (WHERE coalesce(${rowFilterSql(filter, type)}, false))`;
+  const ids = `count(*) FILTER (WHERE ${textOf(column, type)} IS NOT NULL)`;
   check.countSql = `SELECT CASE WHEN ${hit} * 2 < ${ids} THEN ${hit} ELSE 0 END AS n FROM ${ident(table)}`;
   return check;
 }
-
-const isDay = (type: string | undefined) => /^(DATE|TIMESTAMP)/i.test(type ?? '');
-const isNumber = (type: string | undefined) =>
-  /^(DOUBLE|FLOAT|REAL|DECIMAL|NUMERIC|U?(TINY|SMALL|BIG|HUGE)?INT)/i.test(type ?? '');
 
 /**
  * The checks that apply to a table: duplicate rows always; the rest follow its role mapping
@@ -140,50 +144,54 @@ export function qualityChecks(input: QualityInput): QualityCheck[] {
   const cols = mapping.columns;
   const typeOf = (c: string) => input.columns.find((x) => x.name === c)?.type;
   const orders = mapping.kind === 'orders';
+  const check = (
+    id: QualityCheckId,
+    filter: RowFilter,
+    fixes?: CleaningStepInit[],
+    params?: Record<string, string | number>,
+  ) => filterCheck(id, table, filter, typeOf(filter.column), fixes, params);
   if (cols.customerId) {
-    checks.push(filterCheck('missing-customer', table, { test: 'blank', column: cols.customerId }));
+    checks.push(check('missing-customer', { test: 'blank', column: cols.customerId }));
   }
   const day = cols[DATE_ROLE[mapping.kind]];
   if (day) {
-    if (!isDay(typeOf(day))) {
+    if (!isDayType(typeOf(day))) {
       const filter: RowFilter = { test: 'unparsable', column: day, as: 'date' };
-      checks.push(filterCheck('unparsable-date', table, filter));
+      checks.push(check('unparsable-date', filter));
     }
-    if (orders) checks.push(filterCheck('missing-date', table, { test: 'blank', column: day }));
+    if (orders) checks.push(check('missing-date', { test: 'blank', column: day }));
     const future: RowFilter = { test: 'after', column: day, date: input.reference };
     const early: RowFilter = { test: 'before', column: day, date: EARLIEST_DATE };
-    checks.push(filterCheck('future-date', table, future, undefined, { date: input.reference }));
-    checks.push(filterCheck('early-date', table, early, undefined, { date: EARLIEST_DATE }));
+    checks.push(check('future-date', future, undefined, { date: input.reference }));
+    checks.push(check('early-date', early, undefined, { date: EARLIEST_DATE }));
   }
   const amount = orders ? cols.amount : undefined;
   if (amount) {
-    if (!isNumber(typeOf(amount))) {
+    if (!isNumberType(typeOf(amount))) {
       const filter: RowFilter = { test: 'unparsable', column: amount, as: 'number' };
-      checks.push(filterCheck('unparsable-amount', table, filter));
+      checks.push(check('unparsable-amount', filter));
     }
-    checks.push(filterCheck('missing-amount', table, { test: 'blank', column: amount }));
+    checks.push(check('missing-amount', { test: 'blank', column: amount }));
     const negative: RowFilter = { test: 'negative', column: amount };
     const net: CleaningStepInit[] = cols.customerId
       ? [{ kind: 'net-refunds', customer: cols.customerId, amount }]
       : [];
     checks.push(
-      filterCheck('negative-amount', table, negative, [
-        ...net,
-        { kind: 'exclude', filter: negative },
-      ]),
+      check('negative-amount', negative, [...net, { kind: 'exclude', filter: negative }]),
     );
-    checks.push(filterCheck('zero-amount', table, { test: 'zero', column: amount }));
+    checks.push(check('zero-amount', { test: 'zero', column: amount }));
     if (input.fence != null && input.fence > 0) {
       const value = Math.round(input.fence * 100) / 100;
       const extreme: RowFilter = { test: 'above', column: amount, value };
-      checks.push(filterCheck('extreme-amount', table, extreme, undefined, { fence: value }));
+      checks.push(check('extreme-amount', extreme, undefined, { fence: value }));
     }
   }
   if (orders && cols.orderId) {
-    checks.push(duplicateKey(table, cols.orderId), cancelled(table, cols.orderId));
+    const type = typeOf(cols.orderId);
+    checks.push(duplicateKey(table, cols.orderId, type), cancelled(table, cols.orderId, type));
   }
   if (mapping.kind === 'customers' && cols.customerId) {
-    checks.push(duplicateKey(table, cols.customerId));
+    checks.push(duplicateKey(table, cols.customerId, typeOf(cols.customerId)));
   }
   const customers = input.customers;
   if (orders && cols.customerId && customers?.columns.customerId && customers.table !== table) {
@@ -193,7 +201,7 @@ export function qualityChecks(input: QualityInput): QualityCheck[] {
       table: customers.table,
       key: customers.columns.customerId,
     };
-    checks.push(filterCheck('orphan', table, filter, undefined, { table: customers.table }));
+    checks.push(check('orphan', filter, undefined, { table: customers.table }));
   }
   return checks;
 }

@@ -110,7 +110,9 @@ export class QualityState {
     const amount = mapping?.kind === 'orders' ? mapping.columns.amount : undefined;
     let fence: number | null = null;
     if (amount) {
-      const { rows } = await query(extremeFenceSql(table, amount));
+      const { rows } = await query(
+        extremeFenceSql(table, amount, columns.find((c) => c.name === amount)?.type),
+      );
       const value = rows[0]?.fence;
       fence = typeof value === 'number' ? value : null;
     }
