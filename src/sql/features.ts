@@ -1,5 +1,6 @@
 import { mappingProblem } from '../model/mapping-problem';
 import { TABLE_KIND_LABELS, type Role, type TableKind, type TableMapping } from '../model/roles';
+import { isDayType, isNumberType } from './quality-filter';
 import { date, ident, str } from './quote';
 
 /** What the per-customer features table is built from. */
@@ -11,6 +12,11 @@ export interface FeaturesInput {
   orders: TableMapping;
   customers?: TableMapping;
   interactions?: TableMapping;
+  /**
+   * Column types by table and column (DESCRIBE's names). With them, number and date keys are
+   * grouped as they are instead of as trimmed text, which is most of the cost on a large table.
+   */
+  types?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 const INTERACTION_KINDS: Record<string, string[]> = {
@@ -62,25 +68,36 @@ function column(mapping: TableMapping | undefined, role: Role, type: string): st
   return name ? `CAST(${ident(name)} AS ${type})` : undefined;
 }
 
-function customerKey(mapping: TableMapping): string {
-  return `trim(${column(mapping, 'customerId', 'VARCHAR')})`;
+/**
+ * A key column (customer or order id) as the value rows are grouped by, NULL when blank. Text is
+ * trimmed, but only where it has a space at either end: trimming every value costs a new string
+ * per row. Numbers and dates are used as they are.
+ */
+function keyOf(mapping: TableMapping, role: Role, types: FeaturesInput['types']): string {
+  const name = mapping.columns[role]!;
+  const type = types?.[mapping.table]?.[name];
+  const c = ident(name);
+  if (isNumberType(type) || isDayType(type)) return c;
+  const text = type && /^VARCHAR$/i.test(type) ? c : `CAST(${c} AS VARCHAR)`;
+  return `CASE WHEN starts_with(${text}, ' ') OR ends_with(${text}, ' ') THEN nullif(trim(${text}), '') ELSE nullif(${text}, '') END`;
 }
 
 /** FROM and WHERE for a mapped table: rows with a customer id, dated before asOf if dated. */
-function source(mapping: TableMapping, asOf: string, dateRole?: Role): string[] {
+function source(mapping: TableMapping, key: string, asOf: string, dateRole?: Role): string[] {
   const when = dateRole && column(mapping, dateRole, 'DATE');
-  const where = [`nullif(${customerKey(mapping)}, '') IS NOT NULL`];
+  const where = [`${key} IS NOT NULL`];
   if (when) where.push(`${when} < ${date(asOf)}`);
   return [`FROM ${ident(mapping.table)}`, `WHERE ${where.join('\n    AND ')}`];
 }
 
-function orderLinesCte(orders: TableMapping, asOf: string): string {
+/** Grouped customer keys become text, so tables whose ids differ in type still join. */
+const CUSTOMER_ID = 'CAST(customer_key AS VARCHAR) AS customer_id';
+
+function orderLinesCte(input: FeaturesInput): string {
+  const { orders, asOf, types } = input;
   const quantity = column(orders, 'quantity', 'DOUBLE');
   const unitPrice = column(orders, 'unitPrice', 'DOUBLE');
-  const orderId = column(orders, 'orderId', 'VARCHAR');
   const amount = column(orders, 'amount', 'DOUBLE') ?? `${quantity} * ${unitPrice}`;
-  // Rows without an order id are orders of their own.
-  const lineKey = `'line ' || row_number() OVER ()`;
   const optional: [string | undefined, string][] = [
     [column(orders, 'discount', 'DOUBLE'), 'discount'],
     [quantity ? `${amount} / nullif(${quantity}, 0)` : unitPrice, 'unit_price'],
@@ -91,14 +108,15 @@ function orderLinesCte(orders: TableMapping, asOf: string): string {
       name,
     ]),
   ];
+  const key = keyOf(orders, 'customerId', types);
   const select = [
-    `${customerKey(orders)} AS customer_id`,
-    `${orderId ? `coalesce('order ' || trim(${orderId}), ${lineKey})` : lineKey} AS order_key`,
+    `${key} AS customer_key`,
+    ...(orders.columns.orderId ? [`${keyOf(orders, 'orderId', types)} AS order_key`] : []),
     `${column(orders, 'orderDate', 'DATE')} AS order_date`,
     `${amount} AS amount`,
     ...optional.filter(([expr]) => expr).map(([expr, name]) => `${expr} AS ${name}`),
   ];
-  return cte('order_lines', select, source(orders, asOf, 'orderDate'));
+  return cte('order_lines', select, source(orders, key, asOf, 'orderDate'));
 }
 
 /** Per-customer aggregates over order lines; empty when no role needs them. */
@@ -111,25 +129,48 @@ function lineStatsColumns(orders: TableMapping): string[] {
   ];
 }
 
+/**
+ * One row per order: lines sharing an order id are summed; lines without one (or every line,
+ * when no order id is mapped) are orders of their own.
+ */
+function ordersCte(orders: TableMapping): string {
+  const discount = Boolean(orders.columns.discount);
+  const own = [
+    'customer_key',
+    'order_date',
+    'amount',
+    ...(discount ? ['discount > 0 AS discounted'] : []),
+  ];
+  if (!orders.columns.orderId) return cte('orders', own, ['FROM order_lines']);
+  const grouped = [
+    'customer_key',
+    'min(order_date) AS order_date',
+    'sum(amount) AS amount',
+    ...(discount ? ['bool_or(discount > 0) AS discounted'] : []),
+  ];
+  return `orders AS (
+  SELECT
+    ${grouped.join(',\n    ')}
+  FROM order_lines
+  WHERE order_key IS NOT NULL
+  GROUP BY customer_key, order_key
+  UNION ALL
+  SELECT
+    ${own.join(',\n    ')}
+  FROM order_lines
+  WHERE order_key IS NULL
+)`;
+}
+
 function orderCtes(orders: TableMapping): string[] {
   const { columns } = orders;
   const discount = Boolean(columns.discount);
   const ctes = [
-    cte(
-      'orders',
-      [
-        'customer_id',
-        'order_key',
-        'min(order_date) AS order_date',
-        'sum(amount) AS amount',
-        ...(discount ? ['bool_or(discount > 0) AS discounted'] : []),
-      ],
-      ['FROM order_lines', 'GROUP BY customer_id, order_key'],
-    ),
+    ordersCte(orders),
     cte(
       'order_stats',
       [
-        'customer_id',
+        CUSTOMER_ID,
         'min(order_date) AS first_order_date',
         'max(order_date) AS last_order_date',
         'count(*) AS frequency',
@@ -139,25 +180,25 @@ function orderCtes(orders: TableMapping): string[] {
         'max(amount) AS max_order_value',
         ...(discount ? ['count(*) FILTER (WHERE discounted) / count(*) AS discount_share'] : []),
       ],
-      ['FROM orders', 'GROUP BY customer_id'],
+      ['FROM orders', 'GROUP BY customer_key'],
     ),
   ];
   const lineStats = lineStatsColumns(orders);
   if (lineStats.length > 0) {
     ctes.push(
-      cte(
-        'line_stats',
-        ['customer_id', ...lineStats],
-        ['FROM order_lines', 'GROUP BY customer_id'],
-      ),
+      cte('line_stats', [CUSTOMER_ID, ...lineStats], ['FROM order_lines', 'GROUP BY customer_key']),
     );
   }
   if (columns.brand) {
+    // Orders with the brand: distinct order ids, and each line without one.
+    const count = columns.orderId
+      ? 'count(DISTINCT order_key) + count(*) FILTER (WHERE order_key IS NULL)'
+      : 'count(*)';
     ctes.push(
       cte(
         'brand_orders',
-        ['customer_id', 'brand', 'count(DISTINCT order_key) AS orders'],
-        ['FROM order_lines', 'WHERE brand IS NOT NULL', 'GROUP BY customer_id, brand'],
+        [CUSTOMER_ID, 'brand', `${count} AS orders`],
+        ['FROM order_lines', 'WHERE brand IS NOT NULL', 'GROUP BY customer_key, brand'],
       ),
       cte(
         'top_brand',
@@ -169,7 +210,7 @@ function orderCtes(orders: TableMapping): string[] {
   return ctes;
 }
 
-function interactionsCte(interactions: TableMapping, asOf: string): string {
+function interactionsCte(input: FeaturesInput, interactions: TableMapping): string {
   const kind = column(interactions, 'interactionKind', 'VARCHAR');
   const satisfaction = column(interactions, 'satisfaction', 'VARCHAR');
   const counts = Object.entries(INTERACTION_KINDS).map(([name, words]) => {
@@ -177,23 +218,25 @@ function interactionsCte(interactions: TableMapping, asOf: string): string {
     return `${kind ? `count(*) FILTER (WHERE ${match})` : 'CAST(NULL AS BIGINT)'} AS ${name}`;
   });
   const avg = satisfaction ? `avg(TRY_CAST(${satisfaction} AS DOUBLE))` : 'CAST(NULL AS DOUBLE)';
+  const key = keyOf(interactions, 'customerId', input.types);
   return cte(
     'interaction_stats',
-    [`${customerKey(interactions)} AS customer_id`, ...counts, `${avg} AS avg_satisfaction`],
-    [...source(interactions, asOf, 'interactionDate'), 'GROUP BY 1'],
+    [`CAST(${key} AS VARCHAR) AS customer_id`, ...counts, `${avg} AS avg_satisfaction`],
+    [...source(interactions, key, input.asOf, 'interactionDate'), 'GROUP BY 1'],
   );
 }
 
-function customersCte(customers: TableMapping, asOf: string): string {
+function customersCte(input: FeaturesInput, customers: TableMapping): string {
   const attributes = ATTRIBUTES.filter(([role]) => customers.columns[role]).map(
     ([role, name]) => `any_value(${column(customers, role, 'VARCHAR')}) AS ${name}`,
   );
   const signup = column(customers, 'signupDate', 'DATE');
   if (signup) attributes.push(`any_value(${signup}) AS signup_date`);
+  const key = keyOf(customers, 'customerId', input.types);
   return cte(
     'customer_attributes',
-    [`${customerKey(customers)} AS customer_id`, ...attributes],
-    [...source(customers, asOf), 'GROUP BY 1'],
+    [`CAST(${key} AS VARCHAR) AS customer_id`, ...attributes],
+    [...source(customers, key, input.asOf), 'GROUP BY 1'],
   );
 }
 
@@ -248,9 +291,9 @@ function outputColumns(input: FeaturesInput): string[] {
 export function featuresSql(input: FeaturesInput): string {
   validate(input);
   const { orders, customers, interactions } = input;
-  const ctes = [orderLinesCte(orders, input.asOf), ...orderCtes(orders)];
-  if (interactions) ctes.push(interactionsCte(interactions, input.asOf));
-  if (customers) ctes.push(customersCte(customers, input.asOf));
+  const ctes = [orderLinesCte(input), ...orderCtes(orders)];
+  if (interactions) ctes.push(interactionsCte(input, interactions));
+  if (customers) ctes.push(customersCte(input, customers));
   const everyone = ['SELECT customer_id FROM order_stats'];
   if (customers) everyone.push('UNION', 'SELECT customer_id FROM customer_attributes');
   ctes.push(`everyone AS (\n  ${everyone.join('\n  ')}\n)`);

@@ -72,6 +72,7 @@ export class FeaturesState {
     const mappings = $state.snapshot(this.mappings) as TableMapping[];
     const key = JSON.stringify(mappings);
     if (key === this.#checkedMappings) return;
+    const all: Record<string, Record<string, string>> = {};
     for (const mapping of mappings) {
       const { rows } = await engine.query(describeTableSql(mapping.table));
       const types = Object.fromEntries(
@@ -79,9 +80,13 @@ export class FeaturesState {
       );
       const problem = mappingTypeProblem(mapping, types);
       if (problem) throw new LocalizedError(problem);
+      all[mapping.table] = types;
     }
+    this.#types = all;
     this.#checkedMappings = key;
   }
+  /** Column types of the mapped tables, as checked last. */
+  #types: Record<string, Record<string, string>> = {};
   #checkedMappings = '';
 
   ordersMapping(): TableMapping | undefined {
@@ -121,6 +126,7 @@ export class FeaturesState {
       orders,
       customers: this.first('customers'),
       interactions: this.first('interactions'),
+      types: this.#types,
     });
     const key = `${sql}\n-- predictions: ${this.predictions ?? ''}`;
     if (key !== this.#builtSql) {
@@ -147,12 +153,14 @@ export class FeaturesState {
     const name = `__seglab_features_${asOf.replaceAll('-', '')}`;
     const orders = this.first('orders');
     if (!orders) throw new Error('Map an orders table first.\n请先指定订单表。');
+    await this.checkTypes(engine);
     const sql = featuresSql({
       name,
       asOf,
       orders,
       customers: this.first('customers'),
       interactions: this.first('interactions'),
+      types: this.#types,
     });
     if (this.#builtAsOf.get(name) !== sql) {
       await engine.exec(sql);

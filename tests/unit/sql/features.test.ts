@@ -235,6 +235,59 @@ describe('featuresSql', () => {
     expect(await rows('simple')).toHaveLength(2);
   });
 
+  it('gives the same features with column types known, numeric keys and lines without an order id', async () => {
+    await engine.exec(`
+      CREATE TABLE typed_lines AS SELECT * FROM (VALUES
+        (7,    101,  DATE '2024-01-05', 5.0, 'Nike'),
+        (7,    101,  DATE '2024-01-05', 4.0, 'Puma'),
+        (7,    NULL, DATE '2024-01-05', 3.0, 'Nike'),
+        (7,    NULL, DATE '2024-01-09', 1.0, 'Nike'),
+        (8,    102,  DATE '2024-01-20', 9.0, NULL),
+        (NULL, 103,  DATE '2024-01-21', 2.0, 'Nike')
+      ) AS t(cid, oid, day, paid, brand);
+      CREATE TABLE typed_people AS SELECT * FROM (VALUES (' 7'), ('8 '), ('9')) AS t(pid);
+    `);
+    const input: FeaturesInput = {
+      name: 'untyped',
+      asOf: '2024-02-01',
+      orders: {
+        table: 'typed_lines',
+        kind: 'orders',
+        columns: {
+          customerId: 'cid',
+          orderId: 'oid',
+          orderDate: 'day',
+          amount: 'paid',
+          brand: 'brand',
+        },
+      },
+      customers: { table: 'typed_people', kind: 'customers', columns: { customerId: 'pid' } },
+    };
+    await engine.exec(featuresSql(input));
+    const types = {
+      typed_lines: {
+        cid: 'INTEGER',
+        oid: 'INTEGER',
+        day: 'DATE',
+        paid: 'DECIMAL(2,1)',
+        brand: 'VARCHAR',
+      },
+      typed_people: { pid: 'VARCHAR' },
+    };
+    const typedSql = featuresSql({ ...input, name: 'typed', types });
+    expect(typedSql).not.toContain('CAST("cid" AS VARCHAR)');
+    await engine.exec(typedSql);
+    const typed = await rows('typed');
+    expect(typed).toEqual(await rows('untyped'));
+    const [c7, c8, c9] = typed;
+    // Order 101 (two lines) plus two lines without an order id: three orders.
+    expect(c7).toMatchObject({ customer_id: '7', frequency: 3, monetary: 13, max_order_value: 9 });
+    expect(c7?.top_brand_share).toBeCloseTo(1); // Nike in 101 and in both id-less lines
+    expect(c8).toMatchObject({ customer_id: '8', frequency: 1, monetary: 9, is_prospect: false });
+    expect(c9).toMatchObject({ customer_id: '9', is_prospect: true });
+    expect(typed).toHaveLength(3); // the line without a customer is left out
+  });
+
   it('names the missing role in a readable error', () => {
     const orders = (columns: TableMapping['columns']): FeaturesInput => ({
       ...FULL,
