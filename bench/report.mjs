@@ -31,6 +31,7 @@ export function flowMetrics(flow) {
   const m = {
     ingestCsv: span(steps.ingestCsv),
     engineInIngest: flow.engine?.readyDuringIngest ?? null,
+    engineStart: flow.engine?.readyAt ?? null,
     rfm: span(steps.rfm),
     valueLoyalty: span(steps.valueLoyalty),
     chart: steps.chart?.available ? span(steps.chart) : null,
@@ -58,6 +59,8 @@ export function flowMetrics(flow) {
     m.csvToRfm !== null && m.valueLoyalty !== null && m.chart !== null
       ? m.csvToRfm + m.valueLoyalty + m.chart
       : null;
+  m.loadToQuadrant =
+    m.csvToQuadrant !== null && m.engineStart !== null ? m.engineStart + m.csvToQuadrant : null;
   if (flow.statements) {
     for (const [name, spans] of Object.entries(sqlSteps(flow))) m[`sql.${name}`] = totalMs(spans);
   }
@@ -91,13 +94,13 @@ const ROWS = [
   ['First screen: page load → app mounted (interactive)', 'fv.appMounted', null, 'ms'],
   ['First contentful paint', 'fv.firstContentfulPaint', null, 'ms'],
   [
-    'Ingest CSV: file chosen → table listed (incl. lazy engine start)',
+    'Ingest CSV: file chosen → table listed (engine started with the page)',
     'ingestCsv',
     'sql.ingestCsv',
     'ms',
     false,
   ],
-  ['  of which engine start', 'engineInIngest', null, 'ms'],
+  ['  of which waiting for the engine', 'engineInIngest', null, 'ms'],
   ['  after engine ready', 'ingestCsvAfterEngine', 'sql.ingestCsv', 'ms'],
   ['  SQL in the DuckDB worker', 'sql.ingestCsv', 'sql.ingestCsv', 'ms'],
   ['Features + RFM: "+ RFM" → segment counts shown', 'rfm', 'rfm', 'ms'],
@@ -111,6 +114,12 @@ const ROWS = [
     'csvToRfm',
     'ms',
     false,
+  ],
+  [
+    'Page load → quadrant drawn, file chosen at once (engine start + the above)',
+    'loadToQuadrant',
+    null,
+    'ms',
   ],
   [
     'Re-segment V×L (split median → mean): edit → counts',
@@ -218,12 +227,13 @@ export function markdownReport(results) {
 const README_ROWS = [
   ['Engine start, first visit (page load → DuckDB ready)', 'fv.engineReady', null, 'ms'],
   ['First screen interactive (page load → app mounted)', 'fv.appMounted', null, 'ms'],
-  ['Ingest CSV (file chosen → table listed, incl. engine start)', 'ingestCsv', null, 'ms'],
+  ['Ingest CSV (file chosen → table listed)', 'ingestCsv', null, 'ms'],
   ['  SQL of the ingest', 'sql.ingestCsv', 'sql.ingestCsv', 'ms'],
   ['Features + RFM ("+ RFM" → counts)', 'rfm', 'rfm', 'ms'],
   ['Value × loyalty ("+ preset" → counts)', 'valueLoyalty', 'sql.valueLoyalty', 'ms'],
   ['Quadrant chart (tab → drawn)', 'chart', null, 'ms'],
   ['CSV chosen → quadrant drawn (sum of steps)', 'csvToQuadrant', 'csvToRfm', 'ms'],
+  ['Page load → quadrant drawn, file chosen at once', 'loadToQuadrant', null, 'ms'],
   [
     'Threshold change → counts (run only, after 150 ms debounce)',
     'resegValueLoyaltyRun',

@@ -211,6 +211,8 @@ export class Workspace {
    * browser kept for it, else on a first visit the example notebook on the sample data.
    */
   async start(hash = ''): Promise<void> {
+    // DuckDB starts now, while the user is still choosing a file; a failure shows on the badge.
+    this.engine.get().catch(() => {});
     await this.local.init();
     if (isShareFragment(hash) && (await this.share.open(hash))) return;
     let restored: Notebook | null = null;
