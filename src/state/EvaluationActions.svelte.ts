@@ -64,9 +64,11 @@ export class EvaluationActions {
 
   /** Moves the quadrant's split lines: the preset switches to custom thresholds and re-runs. */
   setQuadrantThresholds(id: string, value: number, loyalty: number): void {
-    this.ctx.segments.setPresetParam(id, 'split', 'custom');
-    this.ctx.segments.setPresetParam(id, 'valueCut', value);
-    this.ctx.segments.setPresetParam(id, 'loyaltyCut', loyalty);
+    this.ctx.segments.setPresetParams(id, {
+      split: 'custom',
+      valueCut: value,
+      loyaltyCut: loyalty,
+    });
   }
 
   hasCampaigns(): boolean {

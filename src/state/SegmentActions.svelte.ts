@@ -22,6 +22,9 @@ export interface SegmentContext {
   exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
 }
 
+/** How long after the last keystroke in a parameter field the cell re-runs. */
+export const TYPING_DEBOUNCE_MS = 150;
+
 /** What the user does with segmentation preset cells: add, tune, read as SQL, strategies, export. */
 export class SegmentActions {
   #paramTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -65,16 +68,26 @@ export class SegmentActions {
     await this.ctx.runCell(cell.id);
   }
 
-  /** Changes one preset parameter; the segment counts follow shortly (debounced). */
-  setPresetParam(id: string, key: string, value: unknown): void {
+  /**
+   * Changes one preset parameter and re-runs the cell: at once for a choice (a select, a
+   * checkbox), shortly after the last keystroke while `typing`, so a number being typed is not
+   * run digit by digit.
+   */
+  setPresetParam(id: string, key: string, value: unknown, typing = false): void {
+    this.setPresetParams(id, { [key]: value }, typing);
+  }
+
+  /** Changes several parameters of a preset cell together: one re-run. */
+  setPresetParams(id: string, values: Record<string, unknown>, typing = false): void {
     const cell = this.ctx.notebook.cell(id);
     if (cell?.kind !== 'preset') return;
-    cell.params[key] = value;
+    Object.assign(cell.params, values);
     this.ctx.notebook.save();
     clearTimeout(this.#paramTimers.get(id));
+    if (!typing) return void this.ctx.runCell(id);
     this.#paramTimers.set(
       id,
-      setTimeout(() => void this.ctx.runCell(id), 150),
+      setTimeout(() => void this.ctx.runCell(id), TYPING_DEBOUNCE_MS),
     );
   }
 
