@@ -20,6 +20,7 @@ export class FeaturesState {
   /** The predictions table joined into the features (from a Predict cell), if any. */
   predictions = $state<string | null>(null);
   #builtSql = '';
+  #defaultAsOf: { sql: string; day: string } | null = null;
 
   constructor(private readonly notebook: NotebookState) {}
 
@@ -115,8 +116,13 @@ export class FeaturesState {
     await this.checkTypes(engine);
     let asOf = this.notebook.notebook.asOf;
     if (!asOf) {
-      const { rows } = await engine.query(defaultAsOfSql(orders));
-      asOf = String(rows[0]?.as_of ?? '');
+      // The day after the last order: read once per orders table, not on every re-run.
+      const sql = defaultAsOfSql(orders);
+      if (this.#defaultAsOf?.sql !== sql) {
+        const { rows } = await engine.query(sql);
+        this.#defaultAsOf = { sql, day: String(rows[0]?.as_of ?? '') };
+      }
+      asOf = this.#defaultAsOf.day;
       if (!asOf)
         throw new Error('The orders table has no valid order dates.\n订单表中没有有效的订单日期。');
     }
@@ -141,6 +147,7 @@ export class FeaturesState {
   /** Forgets the built tables, e.g. after the tables they read were reloaded. */
   invalidate(): void {
     this.#builtSql = '';
+    this.#defaultAsOf = null;
     this.#checkedMappings = '';
     this.#builtAsOf.clear();
   }

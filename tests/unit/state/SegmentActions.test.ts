@@ -20,7 +20,7 @@ function setup() {
   const cell = notebook.insertCell({
     id: 'c1',
     kind: 'preset',
-    preset: 'value-loyalty',
+    presetId: 'value-loyalty',
     params: {},
     name: 'vl',
     strategies: {},
