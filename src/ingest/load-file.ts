@@ -76,12 +76,18 @@ export async function loadPrepared(
       await engine.insertArrowIPC(table, rowsToArrowIPC(columns, rows), true);
       Object.assign(extra, { sheet: prepared.sheet, sheets: prepared.sheets });
     } else if (prepared.kind === 'parquet') {
+      // Decoding takes seconds for a large file: in a worker where there are workers (not in
+      // Node); otherwise here, giving the page a turn between batches.
+      const inWorker = typeof Worker !== 'undefined';
+      const batches = inWorker
+        ? (await import('./parquet-in-worker')).parquetInWorker(prepared.data)
+        : (await import('./parquet-to-arrow')).parquetToArrowBatches(prepared.data);
       let first = true;
-      const { parquetToArrowBatches } = await import('./parquet-to-arrow');
-      for await (const batch of parquetToArrowBatches(prepared.data)) {
+      for await (const batch of batches) {
         await engine.insertArrowIPC(table, batch.ipc, first);
         first = false;
         onProgress(batch.rowsTotal ? batch.rowsDone / batch.rowsTotal : 1);
+        if (!inWorker) await new Promise((resolve) => setTimeout(resolve, 0));
       }
     } else {
       const data = prepared.data;
