@@ -1,12 +1,19 @@
 import { ident, str } from './quote';
 
-/** Tables and views the user sees: everything in `main` but SegLab's own working tables. */
+/**
+ * Tables and views the user sees: everything in `main` but SegLab's own working tables. From
+ * DuckDB's own catalog functions rather than information_schema, which costs several times
+ * as much and runs after every cell.
+ */
 export function listColumnsSql(): string {
-  return `SELECT c.table_name, c.column_name, c.data_type, t.table_type
-FROM information_schema.columns AS c
-JOIN information_schema.tables AS t USING (table_schema, table_name)
-WHERE c.table_schema = 'main' AND c.table_name NOT LIKE '\\_\\_seglab%' ESCAPE '\\'
-ORDER BY c.table_name, c.ordinal_position`;
+  return `SELECT c.table_name, c.column_name, c.data_type,
+  CASE WHEN v.view_name IS NULL THEN 'BASE TABLE' ELSE 'VIEW' END AS table_type
+FROM duckdb_columns() AS c
+LEFT JOIN duckdb_views() AS v
+  ON v.database_name = c.database_name AND v.schema_name = c.schema_name AND v.view_name = c.table_name
+WHERE c.schema_name = 'main' AND NOT c.internal
+  AND c.table_name NOT LIKE '\\_\\_seglab%' ESCAPE '\\'
+ORDER BY c.table_name, c.column_index`;
 }
 
 /** Exact row counts of the named tables, one row each (table_name, row_count). */
