@@ -234,12 +234,7 @@ const README_ROWS = [
   ['Quadrant chart (tab → drawn)', 'chart', null, 'ms'],
   ['CSV chosen → quadrant drawn (sum of steps)', 'csvToQuadrant', 'csvToRfm', 'ms'],
   ['Page load → quadrant drawn, file chosen at once', 'loadToQuadrant', null, 'ms'],
-  [
-    'Threshold change (V×L split) → counts',
-    'resegValueLoyalty',
-    'sql.resegValueLoyalty',
-    'ms',
-  ],
+  ['Threshold change (V×L split) → counts', 'resegValueLoyalty', 'sql.resegValueLoyalty', 'ms'],
   ['↳ → quadrant redrawn', 'resegValueLoyaltyChart', null, 'ms'],
   ['Ingest Parquet (file chosen → table listed)', 'ingestParquet', 'sql.ingestParquet', 'ms'],
   [
