@@ -4,6 +4,8 @@ interface Job {
   work: (engine: Engine) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (reason: unknown) => void;
+  /** A background job cancelled to let user work in: it runs again later. */
+  preempted?: boolean;
 }
 
 /** How long the engine must have been idle before background work starts. */
@@ -14,12 +16,14 @@ export const BACKGROUND_GRACE_MS = 250;
  * connection. Work the user asked for runs in order; background work (the data-quality
  * checks) runs only when no user work is waiting and none has finished in the last
  * `BACKGROUND_GRACE_MS` — an action is often several turns in a row, and a check slipping
- * in between them would delay what the user is watching.
+ * in between them would delay what the user is watching. When user work arrives while a
+ * background turn runs, DuckDB is asked to cancel that turn, which runs again later from the
+ * start: a check on a large table never makes the user wait for it.
  */
 export class EngineQueue {
   readonly #foreground: Job[] = [];
   readonly #background: Job[] = [];
-  #busy = false;
+  #current: { job: Job; foreground: boolean; engine?: Engine } | null = null;
   #lastForeground = -Infinity;
   #timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -30,6 +34,11 @@ export class EngineQueue {
 
   /** Runs `work` after the user work queued before it. */
   run<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
+    const current = this.#current;
+    if (current && !current.foreground && current.engine && !current.job.preempted) {
+      current.job.preempted = true;
+      current.engine.cancel().catch(() => false);
+    }
     return this.#enqueue(this.#foreground, work);
   }
 
@@ -46,7 +55,7 @@ export class EngineQueue {
   }
 
   #next(): void {
-    if (this.#busy) return;
+    if (this.#current) return;
     const user = this.#foreground.shift();
     if (user) return void this.#turn(user, true);
     if (this.#background.length === 0) return;
@@ -60,14 +69,21 @@ export class EngineQueue {
   }
 
   async #turn(job: Job, foreground: boolean): Promise<void> {
-    this.#busy = true;
+    const current: { job: Job; foreground: boolean; engine?: Engine } = { job, foreground };
+    this.#current = current;
     try {
-      job.resolve(await job.work(await this.engine()));
+      current.engine = await this.engine();
+      job.resolve(await job.work(current.engine));
     } catch (e) {
-      job.reject(e);
+      if (job.preempted) {
+        job.preempted = false;
+        this.#background.unshift(job);
+      } else {
+        job.reject(e);
+      }
     } finally {
       if (foreground) this.#lastForeground = performance.now();
-      this.#busy = false;
+      this.#current = null;
       this.#next();
     }
   }

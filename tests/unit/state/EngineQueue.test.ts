@@ -85,4 +85,44 @@ describe('EngineQueue', () => {
     await expect(failing).rejects.toThrow(/no_such_table/);
     expect((await next).rows[0]?.two).toBe(2);
   });
+
+  it('cancels a running background turn when user work arrives, and runs it again afterwards', async () => {
+    // The queue's part only: an engine whose one slow statement can be cancelled, as
+    // DuckDB-WASM's pending query can (that cancel is tested in tests/e2e/foundation.e2e.ts).
+    const log: string[] = [];
+    let cancelSlow: (() => void) | null = null;
+    const cancellable = Object.assign(Object.create(engine) as NodeEngine, {
+      async cancel() {
+        if (!cancelSlow) return false;
+        cancelSlow();
+        return true;
+      },
+    });
+    const queue = new EngineQueue(async () => cancellable, 0);
+    let attempts = 0;
+    const check = queue.background(async (e) => {
+      attempts++;
+      log.push(`check ${attempts} start`);
+      if (attempts === 1) {
+        await new Promise<void>((resolve, reject) => {
+          cancelSlow = () => reject(new Error('INTERRUPT Error: Interrupted!'));
+          setTimeout(resolve, 5000);
+        });
+      }
+      cancelSlow = null;
+      log.push(`check ${attempts} end`);
+      return (await e.query('SELECT 3 AS three')).rows[0]?.three;
+    });
+    await pause(20);
+    const user = queue.run(turn(log, 'user'));
+    expect(await user).toBe(1);
+    expect(await check).toBe(3);
+    expect(log).toEqual([
+      'check 1 start',
+      'user start',
+      'user end',
+      'check 2 start',
+      'check 2 end',
+    ]);
+  });
 });
