@@ -38,6 +38,8 @@ class ProgressDuckDB extends AsyncDuckDB {
  */
 export class WasmEngine implements Engine {
   private running = 0;
+  /** Files registered as File handles, which only some threads can read (see onOneThread). */
+  private readonly handles = new Set<string>();
 
   private constructor(
     private readonly db: ProgressDuckDB,
@@ -89,6 +91,9 @@ export class WasmEngine implements Engine {
 
   /** Runs one statement through DuckDB's pending-query API so that `cancel` can stop it. */
   async queryArrow(sql: string): Promise<Table> {
+    if (this.bundle === 'coi' && [...this.handles].some((name) => sql.includes(name))) {
+      return this.onOneThread(() => this.send(sql));
+    }
     try {
       return await this.send(sql);
     } catch (e) {
@@ -110,7 +115,8 @@ export class WasmEngine implements Engine {
   /**
    * A File registered by handle is known only to the threads running when it was registered
    * (duckdb/duckdb-wasm#2243); a large CSV, read in parallel, reaches threads that started
-   * later and fails. Such a statement runs again on DuckDB's own thread.
+   * later and fails. A statement naming such a file runs on DuckDB's own thread, as does one
+   * that failed that way.
    */
   private async onOneThread<T>(work: () => Promise<T>): Promise<T> {
     const setting = await this.conn.query("SELECT current_setting('threads') AS threads");
@@ -133,10 +139,12 @@ export class WasmEngine implements Engine {
     } else {
       // The worker reads the File in slices as DuckDB asks: nothing is copied whole into JS.
       await this.db.registerFileHandle(name, data, DuckDBDataProtocol.BROWSER_FILEREADER, true);
+      this.handles.add(name);
     }
   }
 
   async dropFile(name: string): Promise<void> {
+    this.handles.delete(name);
     await this.db.dropFile(name);
   }
 
