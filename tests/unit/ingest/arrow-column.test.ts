@@ -3,6 +3,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrowColumn, arrowColumnOf } from '../../../src/ingest/arrow-column';
 import { NodeEngine } from '../../support/node-engine';
 
+/** What DuckDB makes of each Arrow column type the loaders produce. */
+const DUCKDB_TYPES = {
+  b: 'BOOLEAN',
+  i: 'INTEGER',
+  l: 'BIGINT',
+  f: 'DOUBLE',
+  d: 'DATE',
+  t: 'TIMESTAMP',
+  s: 'VARCHAR',
+};
+
 let engine: NodeEngine;
 beforeAll(async () => {
   engine = await NodeEngine.start();
@@ -28,15 +39,7 @@ describe('arrowColumn', () => {
       t: arrowColumn('timestamp', [new Date('2024-01-05T10:30:00.123Z'), null, 0]),
       s: arrowColumn('text', ['王芳', null, '']),
     });
-    expect(types).toEqual({
-      b: 'BOOLEAN',
-      i: 'INTEGER',
-      l: 'BIGINT',
-      f: 'DOUBLE',
-      d: 'DATE',
-      t: 'TIMESTAMP',
-      s: 'VARCHAR',
-    });
+    expect(types).toEqual(DUCKDB_TYPES);
     const { rows } = await engine.query(
       'SELECT b, i, l::VARCHAR AS l, f, d::VARCHAR AS d, t::VARCHAR AS t, s FROM from_values',
     );
@@ -91,15 +94,7 @@ describe('arrowColumnOf', () => {
     expect(vectors.t.data[0]!.values.buffer).toBe(micros.buffer);
     expect(vectors.s.data[0]!.values.buffer).toBe(text.buffer);
     const types = await load('from_storage', vectors);
-    expect(types).toEqual({
-      b: 'BOOLEAN',
-      i: 'INTEGER',
-      l: 'BIGINT',
-      f: 'DOUBLE',
-      d: 'DATE',
-      t: 'TIMESTAMP',
-      s: 'VARCHAR',
-    });
+    expect(types).toEqual(DUCKDB_TYPES);
     const { rows } = await engine.query(
       'SELECT b, i, l::VARCHAR AS l, f, d::VARCHAR AS d, t::VARCHAR AS t, s FROM from_storage',
     );
