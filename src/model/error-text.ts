@@ -18,6 +18,11 @@ function labelsOf(error: unknown): Labels | null {
     : null;
 }
 
+/** An error's message as it is, whatever was thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
 /**
  * The message of an error in the user's language. Model code throws either a LocalizedError or
  * an Error whose message is the English line followed by the Chinese line.
@@ -25,7 +30,7 @@ function labelsOf(error: unknown): Labels | null {
 export function errorText(error: unknown, lang: Lang): string {
   const labels = labelsOf(error);
   if (labels) return pick(labels, lang);
-  const message = error instanceof Error ? error.message : String(error);
+  const message = messageOf(error);
   const lines = message.split('\n');
   const zhStart = lines.findIndex((l, i) => i > 0 && CJK.test(l) && !CJK.test(lines[i - 1] ?? ''));
   if (zhStart > 0 && lines.slice(0, zhStart).every((l) => !CJK.test(l))) {

@@ -1,25 +1,14 @@
+import { messageOf } from '../model/error-text';
 import type { Engine } from '../engine/types';
 import type { Lang } from '../model/labels';
 import type { FileInput } from '../ingest/prepare-file';
-import { dependentCells } from '../model/cell-dependencies';
 import { exampleNotebook } from '../model/example-notebook';
-import { errorText } from '../model/error-text';
-import {
-  defaultPredictCell,
-  newCellId,
-  type Cell,
-  type Notebook,
-  type PredictCell,
-  type PresetCell,
-  type SqlCell,
-  type TableSource,
-} from '../model/notebook';
+import type { Notebook, TableSource } from '../model/notebook';
 import { NotebookFileError, parseNotebook } from '../model/notebook-file';
 import { isShareFragment } from '../model/share-fragment';
-import { dropViewSql } from '../sql/catalog';
-import { dropResultSql } from '../sql/cell-result';
 import { BundleActions } from './BundleActions.svelte';
 import { CatalogState } from './CatalogState.svelte';
+import { CellActions } from './CellActions.svelte';
 import { CleaningState } from './CleaningState.svelte';
 import { DataActions, type NoticeAction, type NoticeKind } from './DataActions.svelte';
 import { EngineQueue } from './EngineQueue';
@@ -33,12 +22,8 @@ import { ShareActions } from './ShareActions.svelte';
 import { FeaturesState } from './FeaturesState.svelte';
 import { NotebookState } from './NotebookState.svelte';
 import { QualityState } from './QualityState.svelte';
-import { runPredict, type PredictContext } from './PredictActions.svelte';
-import { isOutOfMemory } from '../ingest/memory-estimate';
-import { runPresetCell } from './run-preset-cell';
 import { EvaluationActions } from './EvaluationActions.svelte';
 import { SegmentActions } from './SegmentActions.svelte';
-import { EmptyCellError, fetchPage, runSqlCell } from './run-sql-cell';
 
 export interface Notice {
   id: number;
@@ -60,10 +45,6 @@ export interface WorkspaceDeps {
   storageEstimate?: () => Promise<{ usage?: number; quota?: number }>;
 }
 
-function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
-
 /**
  * Everything the app does, as actions the components call. Work that touches DuckDB runs one
  * turn at a time through `exclusive` (an EngineQueue), so cells, loads and renames never
@@ -75,6 +56,8 @@ export class Workspace {
   readonly catalog = new CatalogState();
   readonly notebook: NotebookState;
   readonly features: FeaturesState;
+  /** Running and editing notebook cells. */
+  readonly cells: CellActions;
   readonly segments: SegmentActions;
   readonly evaluation: EvaluationActions;
   /** Loading files, cleaning steps and the data-quality report. */
@@ -89,7 +72,6 @@ export class Workspace {
   readonly present: PresentState;
   notices = $state<Notice[]>([]);
   readonly #queue: EngineQueue;
-  #recovering = false;
   #noticeId = 0;
 
   constructor(deps: WorkspaceDeps) {
@@ -98,12 +80,22 @@ export class Workspace {
     this.#queue = new EngineQueue(() => this.engine.get());
     this.notebook = new NotebookState(deps.storage);
     this.features = new FeaturesState(this.notebook);
+    this.cells = new CellActions({
+      notebook: this.notebook,
+      features: this.features,
+      catalog: this.catalog,
+      lang: this.lang,
+      engine: this.engine,
+      exclusive: (work) => this.exclusive(work),
+      // DataActions is built below; the callback reads it only when a cell runs out of memory.
+      recover: () => this.data.recover(),
+    });
     this.segments = new SegmentActions({
       notebook: this.notebook,
       features: this.features,
       catalog: this.catalog,
       lang: this.lang,
-      runCell: (id) => this.runCell(id),
+      runCell: (id) => this.cells.runCell(id),
       exclusive: (work) => this.exclusive(work),
     });
     this.evaluation = new EvaluationActions({
@@ -130,7 +122,7 @@ export class Workspace {
       changed: async (table) => {
         this.features.invalidate();
         await this.quality.check(table);
-        await this.runAll();
+        await this.cells.runAll();
       },
     });
     this.local = new LocalStore({
@@ -150,13 +142,13 @@ export class Workspace {
       exclusive,
       notify: (kind, text, action) => this.notify(kind, text, action),
       fetchFile: deps.fetchFile,
-      runAll: () => this.runAll(),
+      runAll: () => this.cells.runAll(),
       store: this.local,
     });
     const notify = (kind: NoticeKind, text: string, action?: NoticeAction) =>
       this.notify(kind, text, action);
     const { notebook, catalog, lang, data, local } = this;
-    const runAll = () => this.runAll();
+    const runAll = () => this.cells.runAll();
     this.opener = new NotebookOpener({
       notebook,
       catalog,
@@ -219,7 +211,7 @@ export class Workspace {
     try {
       restored = this.notebook.restore();
     } catch (e) {
-      this.notify('error', this.lang.t('notebook.restoreFailed', { message: message(e) }));
+      this.notify('error', this.lang.t('notebook.restoreFailed', { message: messageOf(e) }));
     }
     if (restored) {
       await this.opener.openKept(restored);
@@ -231,7 +223,7 @@ export class Workspace {
       ...exampleNotebook(this.lang.lang, loaded.tables),
       mappings: loaded.mappings,
     });
-    await this.runAll();
+    await this.cells.runAll();
   }
 
   /** Loads the bundled sample tables (all of them, or the named ones). */
@@ -246,39 +238,16 @@ export class Workspace {
   async loadFiles(files: FileInput[]): Promise<void> {
     const waiting = this.missingTables().length;
     await this.data.loadFiles(files);
-    if (waiting > 0 && this.missingTables().length < waiting) await this.runAll();
+    if (waiting > 0 && this.missingTables().length < waiting) await this.cells.runAll();
   }
 
   /** Loads a picked file as a table the notebook waits for, whatever the file is called. */
   async loadFileAs(table: string, file: FileInput): Promise<void> {
-    if (await this.data.loadOne(file, table, 'file')) await this.runAll();
+    if (await this.data.loadOne(file, table, 'file')) await this.cells.runAll();
   }
 
   renameTable(from: string, to: string): Promise<string | null> {
     return this.data.renameTable(from, to);
-  }
-
-  /** Runs one SQL cell, then every later cell that reads its result. */
-  async runCell(id: string, cascade = true): Promise<void> {
-    const ok = await this.runOne(id);
-    if (!ok || !cascade) return;
-    // New predictions change the features every preset reads.
-    if (this.notebook.cell(id)?.kind === 'predict') {
-      for (const cell of [...this.notebook.notebook.cells]) {
-        if (cell.kind === 'preset') await this.runCell(cell.id);
-      }
-    }
-    for (const dep of dependentCells(this.notebook.notebook.cells, id)) {
-      if (!(await this.runOne(dep))) return;
-    }
-  }
-
-  async runAll(): Promise<void> {
-    for (const cell of [...this.notebook.notebook.cells]) {
-      if (cell.kind !== 'markdown' && (cell.kind !== 'sql' || cell.source.trim() !== '')) {
-        await this.runOne(cell.id);
-      }
-    }
   }
 
   /** Switches the interface language; segment names are generated in it, so presets re-run. */
@@ -287,127 +256,7 @@ export class Workspace {
     this.lang.set(lang);
     this.notebook.notebook.lang = lang;
     this.notebook.save();
-    await this.rerunPresets();
-  }
-
-  /** Column roles or the analysis date changed: rebuild features and re-run the presets soon. */
-  mappingChanged(): void {
-    clearTimeout(this.#mappingTimer);
-    this.#mappingTimer = setTimeout(() => void this.rerunPresets(), 300);
-  }
-  #mappingTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /** Re-runs every preset cell (and what reads them), e.g. after roles or the date changed. */
-  async rerunPresets(): Promise<void> {
-    this.features.invalidate();
-    for (const cell of [...this.notebook.notebook.cells]) {
-      if (cell.kind === 'preset') await this.runCell(cell.id);
-    }
-  }
-
-  private async runOne(id: string): Promise<boolean> {
-    const cell = this.notebook.cell(id);
-    if (!cell || cell.kind === 'markdown') return false;
-    const snapshot = $state.snapshot(cell) as SqlCell | PresetCell | PredictCell;
-    const lang = this.lang.lang;
-    this.notebook.setRun(id, { ...this.notebook.runs[id], status: 'running' });
-    try {
-      if (snapshot.kind === 'predict') {
-        const predict = await runPredict(this.predictContext(), snapshot);
-        await this.exclusive((engine) => this.catalog.refresh(engine));
-        this.notebook.setRun(id, { status: 'done', predict });
-        return true;
-      }
-      const result = await this.exclusive(async (engine) => {
-        const r =
-          snapshot.kind === 'sql'
-            ? await runSqlCell(engine, snapshot)
-            : await runPresetCell(engine, snapshot, await this.features.ensure(engine), lang);
-        await this.catalog.refresh(engine);
-        return r;
-      });
-      this.notebook.setRun(id, { status: 'done', result });
-      return true;
-    } catch (e) {
-      const cancelled = /interrupt|query was cancel/i.test(message(e));
-      this.notebook.setRun(id, {
-        status: cancelled ? 'cancelled' : 'error',
-        error: e instanceof EmptyCellError ? this.lang.t('cell.emptySql') : errorText(e, lang),
-      });
-      // DuckDB may be unusable after running out of memory: restart it and reload the tables,
-      // once: a cell that runs out of memory again during the recovery just shows its error.
-      if (isOutOfMemory(e) && !this.#recovering) {
-        this.#recovering = true;
-        void this.data.recover().finally(() => (this.#recovering = false));
-      }
-      return false;
-    }
-  }
-
-  private predictContext(): PredictContext {
-    return {
-      features: this.features,
-      exclusive: (work) => this.exclusive(work),
-      onProgress: (id, progress) =>
-        this.notebook.setRun(id, { ...this.notebook.runs[id], status: 'running', progress }),
-    };
-  }
-
-  /** Adds a Predict cell (customer lifetime value) and runs it. */
-  async addPredictCell(index?: number): Promise<void> {
-    const taken = new Set(this.catalog.tables.map((t) => t.name.toLowerCase()));
-    let name = 'clv_predictions';
-    for (let i = 2; taken.has(name); i++) name = `clv_predictions_${i}`;
-    const cell = this.notebook.insertCell(defaultPredictCell(newCellId(), name), index);
-    await this.runCell(cell.id);
-  }
-
-  async cancel(): Promise<void> {
-    const engine = await this.engine.get();
-    await engine.cancel();
-  }
-
-  async showPage(id: string, offset: number): Promise<void> {
-    const run = this.notebook.runs[id];
-    if (!run?.result) return;
-    const result = $state.snapshot(run.result);
-    const page = await this.exclusive((engine) => fetchPage(engine, id, result, offset));
-    this.notebook.setRun(id, { status: 'done', result: page });
-  }
-
-  async renameResult(id: string, name: string): Promise<void> {
-    const cell = this.notebook.cell(id);
-    if (!cell || cell.kind !== 'sql') return;
-    const old = cell.name;
-    const next = name.trim();
-    if ((old ?? '') === next) return;
-    if (next === '') delete cell.name;
-    else cell.name = next;
-    this.notebook.save();
-    if (old) await this.exclusive((engine) => engine.exec(dropViewSql(old))).catch(() => {});
-    if (next) await this.runCell(id);
-  }
-
-  async deleteCell(id: string): Promise<void> {
-    const cell = this.notebook.deleteCell(id);
-    if (!cell || cell.kind === 'markdown') return;
-    const name = cell.name;
-    await this.exclusive(async (engine) => {
-      if (name) await engine.exec(dropViewSql(name));
-      await engine.exec(dropResultSql(cell.id));
-      await this.catalog.refresh(engine);
-    }).catch(() => {});
-  }
-
-  async undoDelete(): Promise<void> {
-    const cell = this.notebook.undoDelete();
-    if (cell?.kind === 'preset' || (cell?.kind === 'sql' && cell.source.trim() !== '')) {
-      await this.runCell(cell.id);
-    }
-  }
-
-  addCell(kind: 'sql' | 'markdown', index?: number): Cell {
-    return this.notebook.addCell(kind, index);
+    await this.cells.rerunPresets();
   }
 
   /** Opens a `.seglab.json` file; the current notebook stays if the file cannot be read. */
@@ -419,7 +268,7 @@ export class Workspace {
       const reason =
         e instanceof NotebookFileError
           ? this.lang.t(`notebook.openError.${e.code}`, { detail: e.message })
-          : message(e);
+          : messageOf(e);
       this.notify('error', this.lang.t('notebook.openFailed', { file: fileName, message: reason }));
       return;
     }

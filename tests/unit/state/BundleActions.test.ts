@@ -27,9 +27,9 @@ describe('bundles in the workspace', () => {
       filter: { test: 'negative', column: 'amount' },
     });
     await sender.loadSample(['customers']);
-    const cell = sender.addCell('sql');
+    const cell = sender.cells.addCell('sql');
     if (cell.kind === 'sql') cell.source = 'SELECT count(*) AS n, sum(amount) AS s FROM orders';
-    await sender.runAll();
+    await sender.cells.runAll();
     expect(sender.notebook.runs[cell.id]?.result?.page).toEqual([{ n: 3, s: 15 }]);
 
     const bundle = await sender.bundles.exportBundle();

@@ -19,14 +19,14 @@ async function sharedNotebook() {
   await ws.loadFiles([{ name: 'orders.csv', data: bytes(ORDERS) }]);
   ws.notebook.notebook.title = 'Spend by customer';
   ws.notebook.notebook.lang = 'zh-CN';
-  const first = ws.addCell('sql');
+  const first = ws.cells.addCell('sql');
   if (first.kind === 'sql') {
     first.source = 'SELECT customer_id, sum(amount) AS spend FROM orders GROUP BY 1';
     first.name = 'spend';
   }
-  const second = ws.addCell('sql');
+  const second = ws.cells.addCell('sql');
   if (second.kind === 'sql') second.source = 'SELECT sum(spend) AS total FROM spend';
-  await ws.runAll();
+  await ws.cells.runAll();
   return { ws, second };
 }
 
@@ -66,7 +66,7 @@ describe('share links in the workspace', () => {
     const link = await sender.share.link('http://h/');
     if (!('url' in link)) throw new Error(link.error);
     const ws = workspace();
-    ws.addCell('markdown');
+    ws.cells.addCell('markdown');
     ws.notebook.notebook.title = 'Mine';
     expect(await ws.share.open(link.url.slice(link.url.indexOf('#')))).toBe(true);
     expect(ws.notebook.notebook.title).toBe('Spend by customer');
@@ -90,7 +90,7 @@ describe('share links in the workspace', () => {
 
   it('leaves a big logo out of the link rather than refusing it', async () => {
     const ws = workspace();
-    ws.addCell('markdown');
+    ws.cells.addCell('markdown');
     let noise = '';
     for (let i = 0, x = 2463534242; i < 90_000; i++) {
       x ^= x << 13;
