@@ -6,6 +6,7 @@ import { WasmEngine } from './engine/WasmEngine';
 import { isShareFragment } from './model/share-fragment';
 import { registerServiceWorker } from './register-service-worker';
 import { openIdbBackend } from './state/persist/idb-backend';
+import { warmUpPipeline } from './state/warm-up-pipeline';
 import { Workspace } from './state/Workspace.svelte';
 import './app.css';
 
@@ -21,7 +22,7 @@ function localStorageOrNull(): Storage | null {
 
 const workspace = new Workspace({
   startEngine: (onProgress, onQueryProgress) =>
-    WasmEngine.start(BUNDLES, onProgress, onQueryProgress),
+    WasmEngine.start(BUNDLES, onProgress, onQueryProgress, warmUpPipeline),
   storage: localStorageOrNull(),
   browserLangs: navigator.languages,
   fetchFile: async (url) => {

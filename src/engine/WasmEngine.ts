@@ -9,7 +9,6 @@ import {
 import { tableFromIPC, type Table } from 'apache-arrow';
 import { arrowToResult } from './arrow-rows';
 import { SANDBOX_SQL } from './sandbox';
-import { WARM_UP_FILE, WARM_UP_SQL, warmUpCsv } from './warm-up';
 import type { Engine, EngineProgress, QueryResult } from './types';
 
 /** DuckDB-WASM's error when a thread reads a File registered before that thread started. */
@@ -48,10 +47,15 @@ export class WasmEngine implements Engine {
     readonly bundle: string,
   ) {}
 
+  /**
+   * `warmUp` runs on the new engine before it reports ready (the app passes
+   * state/warm-up-pipeline.ts); if it fails, the engine starts anyway.
+   */
   static async start(
     bundles: DuckDBBundles,
     onProgress: (p: EngineProgress) => void,
     onQueryProgress: QueryProgressHandler,
+    warmUp: (engine: Engine) => Promise<void>,
   ): Promise<WasmEngine> {
     const chosen = await selectBundle(bundles);
     const bundle = chosen.pthreadWorker ? 'coi' : chosen.mainModule.includes('-eh') ? 'eh' : 'mvp';
@@ -72,17 +76,23 @@ export class WasmEngine implements Engine {
     const conn = await db.connect();
     await conn.query('SET enable_progress_bar=true');
     for (const sql of SANDBOX_SQL) await conn.query(sql);
-    await db.registerFileBuffer(WARM_UP_FILE, warmUpCsv());
-    for (const sql of WARM_UP_SQL) await conn.query(sql);
-    await db.dropFile(WARM_UP_FILE);
+    const engine = new WasmEngine(db, conn, worker, bundle);
+    try {
+      await warmUp(engine);
+    } catch (e) {
+      // Only a speed-up: the engine works without it.
+      console.warn('DuckDB warm-up failed', e);
+    }
     if (bundle === 'coi') {
       // DuckDB-WASM starts 4 threads whatever the machine; on 2 cores they only contend (a
-      // 1M-row CSV read 660 ms with 4 threads, 360 ms with 2). Set after the first queries:
-      // changing it before DuckDB's threads have started hangs the worker.
+      // 1M-row CSV read 660 ms with 4 threads, 360 ms with 2). Set after the warm-up's queries:
+      // changing it before DuckDB's threads have started hangs the worker. It takes about half
+      // a second; `maximumThreads` given to `open` saved that, but in the one full end-to-end run
+      // made with it, loads after a reload never finished, so the proven order stays.
       await conn.query(`SET threads = ${threadsFor(navigator.hardwareConcurrency)}`);
     }
     onProgress({ phase: 'ready', bytesLoaded: 1, bytesTotal: 1, bundle });
-    return new WasmEngine(db, conn, worker, bundle);
+    return engine;
   }
 
   async query(sql: string): Promise<QueryResult> {

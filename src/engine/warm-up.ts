@@ -1,14 +1,11 @@
-import { FILES_DIR } from './sandbox';
-
-/** Where the warm-up file is registered; dropped afterwards. */
-export const WARM_UP_FILE = `${FILES_DIR}__seglab_warmup.csv`;
-const TABLE = '__seglab_warmup';
 const ROWS = 100_000;
 
 /**
  * A small synthetic orders CSV (100k rows, about 4 MB): order id, customer id, timestamp,
- * amount, the shape of a typical export. Written byte by byte into one buffer: building it from
- * strings and Dates took a quarter of a second on the main thread.
+ * amount, the shape of a typical export. The engine runs the app's first analysis over it
+ * before it reports ready (state/warm-up-pipeline.ts), so that V8 has compiled and optimised
+ * DuckDB's WebAssembly on the paths the user's data takes next. Written byte by byte into one
+ * buffer: building it from strings and Dates took a quarter of a second on the main thread.
  */
 export function warmUpCsv(): Uint8Array {
   const header = 'order_id,customer_id,order_date,amount\n';
@@ -46,28 +43,3 @@ export function warmUpCsv(): Uint8Array {
   }
   return out.subarray(0, at);
 }
-
-/**
- * Run once after the engine starts, while the user is still choosing a file, over `warmUpCsv()`
- * registered as WARM_UP_FILE. V8 first runs DuckDB's WebAssembly as quickly compiled baseline
- * code and optimises a function only once it has been busy, so the first large CSV read about
- * twice as slowly as the next. These statements take the paths every analysis takes — CSV
- * sniffing and parsing, text keys, dates, hash grouping, quantiles — so they are optimised
- * before the user's data arrives. Nothing is left behind.
- */
-export const WARM_UP_SQL: readonly string[] = [
-  `CREATE TEMP TABLE ${TABLE} AS SELECT * FROM read_csv('${WARM_UP_FILE}', auto_detect=true, store_rejects=true, rejects_table='${TABLE}_rejects', rejects_scan='${TABLE}_scans')`,
-  `SELECT
-    customer_id,
-    count(DISTINCT order_id) AS orders,
-    count(DISTINCT CAST(order_date AS DATE)) AS days,
-    min(CAST(order_date AS DATE)) AS first_day,
-    sum(amount) AS monetary,
-    quantile_cont(amount, 0.5) AS median
-  FROM ${TABLE}
-  WHERE NOT starts_with(customer_id, ' ')
-  GROUP BY customer_id`,
-  `DROP TABLE ${TABLE}`,
-  `DROP TABLE IF EXISTS ${TABLE}_rejects`,
-  `DROP TABLE IF EXISTS ${TABLE}_scans`,
-];
