@@ -13,19 +13,6 @@ import {
 } from './read-csv-sql';
 
 let registered = 0;
-/**
- * Files up to this size are handed to DuckDB as bytes, larger ones as the File it reads in
- * slices. Bytes are read faster (a 45 MB, 1M-row CSV in 0.30 s instead of 0.38–0.72 s on this
- * project's benchmark machine, and the threaded build can read them on every thread) but sit
- * in WebAssembly memory, which never shrinks, while the table is built.
- */
-export const CSV_BYTES_LIMIT = 128 * 1024 * 1024;
-
-/** What to register: the bytes of a file small enough, else the File itself. */
-async function registrable(data: File | Uint8Array): Promise<File | Uint8Array> {
-  if (data instanceof Uint8Array || data.size > CSV_BYTES_LIMIT) return data;
-  return new Uint8Array(await data.arrayBuffer());
-}
 /** Each read may find more columns whose late values do not fit; a few rounds settle it. */
 const MAX_READS = 3;
 
@@ -43,7 +30,7 @@ function wrongEncoding(fileName: string, line: number) {
 
 /**
  * Reads a prepared (UTF-8) CSV into `table` with DuckDB, from the registered bytes or File
- * (read in slices by the worker): it never becomes one JS string. Rows that do not fit are set aside and
+ * (the engine chooses how it reads a File): it never becomes one JS string. Rows that do not fit are set aside and
  * reported by line; when values late in the file did not fit the sampled type, the file is read
  * again with those columns as text, so nothing is lost. Throws a LoadError naming the file (and
  * line) when DuckDB cannot read it, or when the report says the layout is wrong.
@@ -54,7 +41,7 @@ export async function loadCsv(
   table: string,
 ): Promise<CsvLoadReport> {
   const name = `${FILES_DIR}file_${++registered}.csv`;
-  await engine.registerFile(name, await registrable(prepared.data));
+  await engine.registerFile(name, prepared.data);
   try {
     const read = async (textColumns: readonly string[]) => {
       const { preflight } = prepared;
