@@ -1,6 +1,7 @@
 import { mount } from 'svelte';
 import App from './components/App.svelte';
 import { prefetchChartLibraries } from './components/chart-libraries';
+import { warmUpCharts } from './components/chart-warm-up';
 import { BUNDLES } from './engine/bundles';
 import { WasmEngine } from './engine/WasmEngine';
 import { isShareFragment } from './model/share-fragment';
@@ -39,9 +40,9 @@ mount(App, { target: document.getElementById('app')!, props: { workspace } });
 const hash = location.hash;
 if (isShareFragment(hash)) history.replaceState(null, '', location.pathname + location.search);
 void workspace.start(hash);
-// The first chart comes seconds after the first file: load the chart libraries once DuckDB is
-// up and the page is idle, not when the chart is opened.
-void workspace.engine.get().then(prefetchChartLibraries, () => {});
+// The first chart comes seconds after the first file: load the chart libraries and draw one
+// off screen while DuckDB starts and the page is idle, not when the chart is opened.
+prefetchChartLibraries(warmUpCharts);
 
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   void registerServiceWorker(navigator.serviceWorker, async () => {
