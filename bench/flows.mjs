@@ -208,6 +208,10 @@ export async function userFlow(url, data, { reseg = 'split' } = {}) {
       },
       memory,
       statements: statementSpans(b.worker),
+      worker: process.env.BENCH_TRACE ? b.worker : undefined,
+      cells: process.env.BENCH_TRACE ? b.cells : undefined,
+      longtasks: process.env.BENCH_TRACE ? b.longtasks : undefined,
+      phases: process.env.BENCH_TRACE ? b.phases : undefined,
       errors: s.errors,
     };
   } finally {
