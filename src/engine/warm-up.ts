@@ -7,7 +7,7 @@ const ROWS = 100_000;
  * DuckDB's WebAssembly on the paths the user's data takes next. Written byte by byte into one
  * buffer: building it from strings and Dates took a quarter of a second on the main thread.
  */
-export function warmUpCsv(): Uint8Array {
+export function warmUpCsv(): Uint8Array<ArrayBuffer> {
   const header = 'order_id,customer_id,order_date,amount\n';
   const out = new Uint8Array(header.length + ROWS * 48);
   let at = 0;
