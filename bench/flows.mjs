@@ -69,9 +69,12 @@ async function waitRerun(page, id, since, trigger, chart = false) {
       const done = busy >= 0 && h.slice(busy).findIndex((e) => !e.busy);
       if (done === false || done < 0) return false;
       if (!redraw) return true;
-      // The first chart drawn after the run finished (the run's own result, not an earlier redraw).
-      const atDone = h[busy + done].chart;
-      return h.slice(busy + done).some((e) => e.chart.startsWith('rendered') && e.chart !== atDone);
+      // The first chart drawn once its data for the new result is in: after the quadrant's last
+      // query (its thresholds) started, so a redraw of the old data does not count.
+      const loaded = window.__bench.worker.find(
+        (m) => m.dir === 'out' && m.t > h[busy + done].t && /AS l FROM/.test(m.sql ?? ''),
+      );
+      return Boolean(loaded) && h.some((e) => e.t > loaded.t && e.chart.startsWith('rendered'));
     },
     [id, since, chart],
   );
@@ -83,9 +86,10 @@ async function waitRerun(page, id, since, trigger, chart = false) {
   const done = after.find((e) => !e.busy && e.t > busy.t);
   if (done.error) throw new Error(`re-run failed: ${await cellError(page, id)}`);
   const edit = lastAction(b, (a) => a.cell === id && a.kind === trigger && a.t <= busy.t);
-  const drawn = chart
-    ? after.find((e) => e.t > done.t && e.chart.startsWith('rendered') && e.chart !== done.chart)
+  const loaded = chart
+    ? b.worker.find((m) => m.dir === 'out' && m.t > done.t && /AS l FROM/.test(m.sql ?? ''))
     : null;
+  const drawn = loaded ? after.find((e) => e.t > loaded.t && e.chart.startsWith('rendered')) : null;
   return {
     start: edit.t,
     runStart: busy.t,

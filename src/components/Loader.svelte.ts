@@ -1,4 +1,11 @@
-/** Holds the latest result of an async load for a view, dropping answers that arrive late. */
+import { untrack } from 'svelte';
+
+/**
+ * Holds the latest result of an async load for a view, dropping answers that arrive late. The
+ * load runs untracked: an effect calling `run` reloads only on what it read itself (the cell's
+ * result version, a control's value), not on whatever state the load happens to read, such as
+ * the cell's run turning to "running".
+ */
 export class Loader<T> {
   data = $state.raw<T | null>(null);
   error = $state<string | null>(null);
@@ -9,7 +16,7 @@ export class Loader<T> {
     const ticket = ++this.#ticket;
     this.loading = true;
     try {
-      const data = await load();
+      const data = await untrack(load);
       if (ticket !== this.#ticket) return;
       this.data = data;
       this.error = null;

@@ -99,6 +99,33 @@ describe('charts and evaluation on the sample data', () => {
     expect(await cell.getByLabel('Split each axis at').inputValue()).toBe('custom');
   });
 
+  it('redraws the quadrant once, with the new result, when the segmentation re-runs', async () => {
+    await cell.getByTestId('tab-quadrant').click();
+    const panel = cell.getByTestId('quadrant-panel');
+    await marks(panel);
+    await waitIdle(s.page);
+    const cut = await panel.getByTestId('value-cut').inputValue();
+    // Every draw puts a new <svg> into the chart.
+    await panel.evaluate((el) => {
+      const w = window as unknown as { svgDraws: number };
+      w.svgDraws = 0;
+      new MutationObserver((records) => {
+        for (const r of records)
+          for (const n of r.addedNodes) if (n.nodeName === 'svg') w.svgDraws++;
+      }).observe(el, { childList: true, subtree: true });
+    });
+    await cell.getByLabel('Split each axis at').selectOption('median');
+    await expect
+      .poll(() => panel.getByTestId('value-cut').inputValue(), { timeout: 20_000 })
+      .not.toBe(cut);
+    await waitIdle(s.page);
+    await marks(panel);
+    await s.page.waitForTimeout(500);
+    expect(await s.page.evaluate(() => (window as unknown as { svgDraws: number }).svgDraws)).toBe(
+      1,
+    );
+  });
+
   it('downloads a chart as PNG and as SVG', async () => {
     await cell.getByTestId('tab-shares').click();
     const panel = cell.getByTestId('shares-panel');
