@@ -27,13 +27,13 @@ const START_MS = Date.UTC(2023, 0, 1);
 /** Sort keys pack (second, row index) into one double: index < 2^24. */
 const INDEX_BITS = 2 ** 24;
 
-const SIZES = { '100k': 100_000, '1m': 1_000_000, '10m': 10_000_000 };
+const SIZES = { '100k': 100_000, '1m': 1_000_000, '2m': 2_000_000, '10m': 10_000_000 };
 
-/** `100k` / `1m` / `10m` (or a plain number) -> rows. */
+/** `100k` / `1m` / `2m` / `10m` (or a plain number) -> rows. */
 export function parseSize(label) {
   const rows = SIZES[label.toLowerCase()] ?? Number(label);
   if (!Number.isInteger(rows) || rows < 100 || rows >= INDEX_BITS) {
-    throw new Error(`Unknown size "${label}": use 100k, 1m, 10m or a row count below 16.7M.`);
+    throw new Error(`Unknown size "${label}": use 100k, 1m, 2m, 10m or a row count below 16.7M.`);
   }
   return rows;
 }
