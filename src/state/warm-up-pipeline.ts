@@ -11,6 +11,7 @@ import {
   dropViewSql,
   listColumnsSql,
   memoryUsageSql,
+  relationExistsSql,
   rowCountsSql,
 } from '../sql/catalog';
 import { dropResultSql } from '../sql/cell-result';
@@ -33,7 +34,8 @@ const CELLS: readonly Pick<PresetCell, 'id' | 'presetId' | 'name'>[] = [
  * through the app's own code: the CSV load with its checks and catalog reads, the column types,
  * the analysis date, the features table, the RFM and value × loyalty presets with their
  * summaries, and the quadrant's queries. Run by the engine before it reports ready, while the
- * user is still choosing a file, on a fresh database.
+ * user is still choosing a file, on a fresh database (it does nothing where a features table
+ * already exists).
  *
  * Why: V8 compiles DuckDB's WebAssembly a function at a time when it is first called, as quick
  * baseline code, and optimises it only once it has been busy. Measured in Chromium on a 1M-order
@@ -42,6 +44,9 @@ const CELLS: readonly Pick<PresetCell, 'id' | 'presetId' | 'name'>[] = [
  * dropped again.
  */
 export async function warmUpPipeline(engine: Engine): Promise<void> {
+  // It makes and drops the app's features table: never on a database that has one.
+  const exists = await engine.query(relationExistsSql(FEATURES_TABLE));
+  if (Number(exists.rows[0]?.n ?? 0) > 0) return;
   try {
     await engine.query(memoryUsageSql());
     // A File, as a dropped file is: the engine reads it the way it reads the user's.

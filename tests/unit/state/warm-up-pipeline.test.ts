@@ -72,4 +72,17 @@ describe('warmUpPipeline', () => {
     await expect(warmUpPipeline(failing)).rejects.toThrow('out of luck');
     expect((await engine.query(CATALOG)).rows).toEqual(before.rows);
   });
+
+  it('leaves a database that already has a features table alone', async () => {
+    await engine.exec(`CREATE TABLE ${FEATURES_TABLE} AS SELECT 'C1' AS customer_id`);
+    const before = await engine.query(CATALOG);
+    const { wrapped, log } = recording(engine);
+    await warmUpPipeline(wrapped);
+    expect(log.filter((s) => !/^SELECT/.test(s.sql))).toEqual([]);
+    expect((await engine.query(CATALOG)).rows).toEqual(before.rows);
+    expect((await engine.query(`SELECT * FROM ${FEATURES_TABLE}`)).rows).toEqual([
+      { customer_id: 'C1' },
+    ]);
+    await engine.exec(`DROP TABLE ${FEATURES_TABLE}`);
+  });
 });
