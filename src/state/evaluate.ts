@@ -71,7 +71,7 @@ export interface Quadrant {
   loyaltyThreshold: number | null;
 }
 
-/** The value x loyalty scatter (or its density bins past 20,000 customers) and quadrant totals. */
+/** The value x loyalty scatter (or its density bins past 5,000 customers) and quadrant totals. */
 export async function quadrant(engine: Engine, result: string): Promise<Quadrant> {
   const rows = (await engine.query(quadrantScatterSql({ segments: { table: result } }))).rows;
   const summary = (

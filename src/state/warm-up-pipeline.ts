@@ -79,7 +79,7 @@ export async function warmUpPipeline(engine: Engine): Promise<void> {
       );
     }
     await quadrant(engine, CELLS[1]!.name);
-    // Its 4,999 customers are drawn as points; past 20,000 the quadrant bins them.
+    // Its 4,999 customers are drawn as points; past QUADRANT_POINTS the quadrant bins them.
     await engine.query(
       quadrantScatterSql({ segments: { table: CELLS[1]!.name }, maxPoints: 1000 }),
     );

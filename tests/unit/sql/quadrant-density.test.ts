@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { quadrantScatterSql, quadrantSummarySql } from '../../../src/sql/quadrant-density';
+import {
+  QUADRANT_POINTS,
+  quadrantScatterSql,
+  quadrantSummarySql,
+} from '../../../src/sql/quadrant-density';
 import { valueLoyalty } from '../../../src/model/presets/value-loyalty';
 import { NodeEngine } from '../../support/node-engine';
 import { createFeatures } from '../../support/features-fixture';
@@ -29,6 +33,19 @@ describe('quadrant scatter', () => {
       true,
     );
     expect(rows.find((r) => r.customer_id === 'p4')).toMatchObject({ value: 10, loyalty: 4 });
+  });
+
+  it('draws up to QUADRANT_POINTS customers as points by default, more as bins', async () => {
+    const kinds = async (n: number) => {
+      await engine.exec(`CREATE OR REPLACE TABLE many AS
+        SELECT 'c' || i AS customer_id, 'A' AS segment, i * 1.0 AS value, (i % 9) * 1.0 AS loyalty
+        FROM range(${n}) t(i)`);
+      const { rows } = await engine.query(quadrantScatterSql({ segments: { table: 'many' } }));
+      return new Set(rows.map((r) => r.kind));
+    };
+    expect(await kinds(QUADRANT_POINTS)).toEqual(new Set(['point']));
+    expect(await kinds(QUADRANT_POINTS + 1)).toEqual(new Set(['bin']));
+    await engine.exec('DROP TABLE many');
   });
 
   it('returns bins with counts and the dominant segment beyond the limit', async () => {
