@@ -51,6 +51,12 @@ type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 
 const LINE_HEIGHT = 16;
 
+/** FORMATS.decimal (`,.2f`), in JS. */
+const DECIMAL = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
 const T = {
   title: { en: 'Value × loyalty', zh: '价值 × 忠诚度' },
   density: {
@@ -188,18 +194,25 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
         },
       }
     : {
-        data: { values: rows },
+        // Each point's tooltip is made here, once: Vega would build and format it per point
+        // through its expression interpreter, about 40% of drawing 20,000 points.
+        data: {
+          values: rows.map((r) => ({
+            ...r,
+            tip: {
+              [pick(T.customer, lang)]: r.customer_id,
+              [pick(T.segment, lang)]: r.segment,
+              [valueTitle]: DECIMAL.format(r.value),
+              [loyaltyTitle]: DECIMAL.format(r.loyalty),
+            },
+          })),
+        },
         mark: { type: 'circle', size: 36, opacity: 0.65, tooltip: true },
         encoding: {
           x: { ...x, field: 'value' },
           y: { ...y, field: 'loyalty' },
           color,
-          tooltip: [
-            { field: 'customer_id', title: pick(T.customer, lang) },
-            { field: 'segment', title: pick(T.segment, lang) },
-            { field: 'value', title: valueTitle, format: FORMATS.decimal },
-            { field: 'loyalty', title: loyaltyTitle, format: FORMATS.decimal },
-          ],
+          tooltip: { field: 'tip' },
         },
       };
   const rule = (channel: 'x' | 'y', at: number | null, title: string): Layer[] =>

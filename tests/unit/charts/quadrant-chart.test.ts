@@ -114,6 +114,13 @@ describe('quadrant chart', () => {
       'Increase spend | Customers 10% | Revenue 5%',
       'Low priority / Prospects | Customers 40% | Revenue 15%',
     ]);
+    // the tooltip shows the customer with formatted measures
+    expect((r.items('symbol')[0] as { tooltip?: unknown }).tooltip).toEqual({
+      Customer: 'c1',
+      Segment: 'Core',
+      Value: '900.00',
+      Loyalty: '6.00',
+    });
     // every circle coloured by its segment's palette entry
     const fills = r.items('symbol').map((s) => (s as { fill?: string }).fill);
     expect(fills[0]).toBe(fills[1]);
