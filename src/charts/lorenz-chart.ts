@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { pick, type Labels, type Lang } from '../model/labels';
 import { chartBase, FIT_WIDTH } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
-import { FORMATS } from './number-formats';
+import { formatPercent, FORMATS } from './number-formats';
 
 /** A point of src/sql/pareto.ts `paretoCurveSql`. */
 export interface LorenzPoint {
@@ -38,10 +38,6 @@ const T = {
   line: { en: 'Line', zh: '曲线' },
 } satisfies Record<string, Labels>;
 
-function percent(x: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(x);
-}
-
 /**
  * The Pareto / Lorenz curve of revenue: cumulative share of revenue against cumulative share
  * of customers, biggest spenders first, with the line of equal spend. The further the curve
@@ -67,8 +63,8 @@ export function lorenzChart(options: LorenzChartOptions): TopLevelSpec {
     top === null || top === undefined || !Number.isFinite(top)
       ? undefined
       : pick(T.top, lang)
-          .replace('{p}', percent(fraction, lang))
-          .replace('{r}', percent(top, lang));
+          .replace('{p}', formatPercent(fraction, lang))
+          .replace('{r}', formatPercent(top, lang));
   const x = {
     field: 'customer_share',
     type: 'quantitative' as const,

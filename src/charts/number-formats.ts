@@ -12,6 +12,21 @@ export const FORMATS = {
   days: ',.0f',
 } as const;
 
+/** FORMATS.decimal (`,.2f`) in JS, for text made before Vega sees it (e.g. tooltips). */
+const DECIMAL = new Intl.NumberFormat('en-US', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+
+export function formatDecimal(x: number): string {
+  return DECIMAL.format(x);
+}
+
+/** A share as a whole percentage in the UI language (42%), for labels written into a spec. */
+export function formatPercent(x: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(x);
+}
+
 /**
  * A Vega expression for compact axis labels of large numbers, where the languages differ:
  * 1.2万 / 3.5亿 in Chinese, 12K / 3.5M / 1.2B in English.

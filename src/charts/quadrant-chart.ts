@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { pick, type Labels, type Lang } from '../model/labels';
 import { chartBase, FIT_WIDTH } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
-import { compactLabelExpr, FORMATS } from './number-formats';
+import { compactLabelExpr, formatDecimal, formatPercent, FORMATS } from './number-formats';
 import { segmentColorScale } from './palette';
 
 /** A row of src/sql/quadrant-density.ts `quadrantScatterSql`: a customer or a bin. */
@@ -51,12 +51,6 @@ type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 
 const LINE_HEIGHT = 16;
 
-/** FORMATS.decimal (`,.2f`), in JS. */
-const DECIMAL = new Intl.NumberFormat('en-US', {
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-
 const T = {
   title: { en: 'Value × loyalty', zh: '价值 × 忠诚度' },
   density: {
@@ -79,8 +73,7 @@ const T = {
 } satisfies Record<string, Labels>;
 
 function percent(x: number | null, lang: Lang): string {
-  if (x === null || !Number.isFinite(x)) return '–';
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(x);
+  return x === null || !Number.isFinite(x) ? '–' : formatPercent(x, lang);
 }
 
 /** Text layers for the four corners: the quadrant's segments and their shares. */
@@ -202,8 +195,8 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
             tip: {
               [pick(T.customer, lang)]: r.customer_id,
               [pick(T.segment, lang)]: r.segment,
-              [valueTitle]: DECIMAL.format(r.value),
-              [loyaltyTitle]: DECIMAL.format(r.loyalty),
+              [valueTitle]: formatDecimal(r.value),
+              [loyaltyTitle]: formatDecimal(r.loyalty),
             },
           })),
         },

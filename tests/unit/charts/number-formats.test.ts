@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { compactLabelExpr } from '../../../src/charts/number-formats';
+import { compactLabelExpr, formatDecimal, formatPercent } from '../../../src/charts/number-formats';
 import { renderVegaLite } from '../../support/render-vega';
 
 async function labels(lang: 'en' | 'zh-CN', values: number[]): Promise<string[]> {
@@ -42,5 +42,14 @@ describe('compactLabelExpr', () => {
       '2.5M',
       '3B',
     ]);
+  });
+});
+
+describe('formatDecimal and formatPercent', () => {
+  it('write numbers the way the charts format them', () => {
+    expect(formatDecimal(1234.5)).toBe('1,234.50');
+    expect(formatDecimal(-0.004)).toBe('-0.00');
+    expect(formatPercent(0.426, 'en')).toBe('43%');
+    expect(formatPercent(0.426, 'zh-CN')).toBe('43%');
   });
 });
