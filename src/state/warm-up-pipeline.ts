@@ -17,7 +17,6 @@ import {
 import { dropResultSql } from '../sql/cell-result';
 import { featuresSql } from '../sql/features';
 import { quadrantScatterSql } from '../sql/quadrant-density';
-import { describeTableSql } from '../sql/read-file-sql';
 import { quadrant } from './evaluate';
 import { placeTable } from './place-table';
 import { FEATURES_TABLE, runPresetCell } from './run-preset-cell';
@@ -62,10 +61,8 @@ export async function warmUpPipeline(engine: Engine): Promise<void> {
       kind: 'orders',
       columns: guessRoles('orders', columns),
     };
-    const described = await engine.query(describeTableSql(WARM_UP_ORDERS));
-    const types = Object.fromEntries(
-      described.rows.map((r) => [String(r.column_name), String(r.data_type)]),
-    );
+    // The load already described the table (the same statement the features step runs).
+    const types = Object.fromEntries(placed.loaded.columns.map((c) => [c.name, c.type]));
     const asOf = String((await engine.query(defaultAsOfSql(orders))).rows[0]?.as_of);
     await engine.exec(
       featuresSql({ name: FEATURES_TABLE, asOf, orders, types: { [WARM_UP_ORDERS]: types } }),
