@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { arrowColumn, arrowColumnOf } from '../../../src/ingest/arrow-column';
 import { NodeEngine } from '../../support/node-engine';
 
+/** Every column of a loaded test table, with the wide ones as text so they compare exactly. */
+const readBack = (table: string) =>
+  `SELECT b, i, l::VARCHAR AS l, f, d::VARCHAR AS d, t::VARCHAR AS t, s FROM ${table}`;
+
 /** What DuckDB makes of each Arrow column type the loaders produce. */
 const DUCKDB_TYPES = {
   b: 'BOOLEAN',
@@ -40,9 +44,7 @@ describe('arrowColumn', () => {
       s: arrowColumn('text', ['王芳', null, '']),
     });
     expect(types).toEqual(DUCKDB_TYPES);
-    const { rows } = await engine.query(
-      'SELECT b, i, l::VARCHAR AS l, f, d::VARCHAR AS d, t::VARCHAR AS t, s FROM from_values',
-    );
+    const { rows } = await engine.query(readBack('from_values'));
     expect(rows).toEqual([
       {
         b: true,
@@ -95,9 +97,7 @@ describe('arrowColumnOf', () => {
     expect(vectors.s.data[0]!.values.buffer).toBe(text.buffer);
     const types = await load('from_storage', vectors);
     expect(types).toEqual(DUCKDB_TYPES);
-    const { rows } = await engine.query(
-      'SELECT b, i, l::VARCHAR AS l, f, d::VARCHAR AS d, t::VARCHAR AS t, s FROM from_storage',
-    );
+    const { rows } = await engine.query(readBack('from_storage'));
     expect(rows).toEqual([
       {
         b: true,
