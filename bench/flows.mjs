@@ -56,6 +56,9 @@ async function cellError(page, id) {
   return page.locator(`[data-cell-id="${id}"] [data-testid=cell-error]`).innerText();
 }
 
+/** The last query the quadrant panel sends for a result (`sql/quadrant-density.ts`, totals). */
+const QUADRANT_LAST_QUERY = /GROUP BY segment, high_value, high_loyalty/;
+
 /**
  * After an edit in cell `id` (an `input` or `change` event of kind `trigger`): resolves when the
  * cell has re-run (busy, then not busy) and, with `chart`, when its chart has been redrawn.
@@ -63,20 +66,20 @@ async function cellError(page, id) {
 async function waitRerun(page, id, since, trigger, chart = false) {
   await waitFor(
     page,
-    ([cell, t0, redraw]) => {
+    ([cell, t0, redraw, last]) => {
       const h = window.__bench.cells[cell].filter((e) => e.t >= t0);
       const busy = h.findIndex((e) => e.busy);
       const done = busy >= 0 && h.slice(busy).findIndex((e) => !e.busy);
       if (done === false || done < 0) return false;
       if (!redraw) return true;
       // The first chart drawn once its data for the new result is in: after the quadrant's last
-      // query (its thresholds) started, so a redraw of the old data does not count.
+      // query (its quadrant totals) started, so a redraw of the old data does not count.
       const loaded = window.__bench.worker.find(
-        (m) => m.dir === 'out' && m.t > h[busy + done].t && /AS l FROM/.test(m.sql ?? ''),
+        (m) => m.dir === 'out' && m.t > h[busy + done].t && new RegExp(last).test(m.sql ?? ''),
       );
       return Boolean(loaded) && h.some((e) => e.t > loaded.t && e.chart.startsWith('rendered'));
     },
-    [id, since, chart],
+    [id, since, chart, QUADRANT_LAST_QUERY.source],
   );
   const b = await bench(page);
   const h = b.cells[id];
@@ -87,7 +90,7 @@ async function waitRerun(page, id, since, trigger, chart = false) {
   if (done.error) throw new Error(`re-run failed: ${await cellError(page, id)}`);
   const edit = lastAction(b, (a) => a.cell === id && a.kind === trigger && a.t <= busy.t);
   const loaded = chart
-    ? b.worker.find((m) => m.dir === 'out' && m.t > done.t && /AS l FROM/.test(m.sql ?? ''))
+    ? b.worker.find((m) => m.dir === 'out' && m.t > done.t && QUADRANT_LAST_QUERY.test(m.sql ?? ''))
     : null;
   const drawn = loaded ? after.find((e) => e.t > loaded.t && e.chart.startsWith('rendered')) : null;
   return {

@@ -7,7 +7,6 @@ import { segmentSizesSql, transitionsSql } from '../sql/migration';
 import type { OrdersRelation } from '../sql/orders-relation';
 import { giniSql, paretoCurveSql } from '../sql/pareto';
 import { quadrantScatterSql, quadrantSummarySql } from '../sql/quadrant-density';
-import { quadrantThresholdsSql } from '../sql/quadrant-thresholds';
 import { scorecardSql } from '../sql/scorecard';
 import { segmentGeographySql, type GeoLevel } from '../sql/segment-geography';
 import { FEATURES_TABLE } from './run-preset-cell';
@@ -79,9 +78,15 @@ export async function quadrant(engine: Engine, result: string): Promise<Quadrant
       quadrantSummarySql({ segments: { table: result }, features: FEATURES_TABLE }),
     )
   ).rows;
-  const cuts = (await engine.query(quadrantThresholdsSql(result))).rows[0];
+  // Every summary row carries the thresholds; an empty result has none.
+  const cuts = summary[0];
   const asNumber = (x: unknown) => (x === null || x === undefined ? null : Number(x));
-  return { rows, summary, valueThreshold: asNumber(cuts?.v), loyaltyThreshold: asNumber(cuts?.l) };
+  return {
+    rows,
+    summary,
+    valueThreshold: asNumber(cuts?.value_threshold),
+    loyaltyThreshold: asNumber(cuts?.loyalty_threshold),
+  };
 }
 
 export async function campaigns(
