@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/types';
 import { listColumnsSql, rowCountsSql } from '../sql/catalog';
+import { describeTableSql } from '../sql/read-file-sql';
 
 export interface TableInfo {
   name: string;
@@ -41,6 +42,20 @@ export class CatalogState {
       (a, b) =>
         Number(a.kind === 'view') - Number(b.kind === 'view') || a.name.localeCompare(b.name),
     );
+  }
+
+  /**
+   * After a statement that replaced only the named view (a preset's re-run): that view's columns
+   * and row count, without listing and counting every table again, a tenth of a threshold change
+   * at 100k customers. False, changing nothing, when the view was not listed.
+   */
+  async refreshView(engine: Engine, name: string, rowCount: number): Promise<boolean> {
+    const at = this.tables.findIndex((t) => t.name === name && t.kind === 'view');
+    if (at < 0) return false;
+    const { rows } = await engine.query(describeTableSql(name));
+    const columns = rows.map((r) => ({ name: String(r.column_name), type: String(r.data_type) }));
+    this.tables = this.tables.map((t, i) => (i === at ? { ...t, rowCount, columns } : t));
+    return true;
   }
 
   has(name: string): boolean {

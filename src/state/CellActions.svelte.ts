@@ -94,11 +94,23 @@ export class CellActions {
         return true;
       }
       const result = await this.ctx.exclusive(async (engine) => {
-        const r =
-          snapshot.kind === 'sql'
-            ? await runSqlCell(engine, snapshot)
-            : await runPresetCell(engine, snapshot, await this.ctx.features.ensure(engine), lang);
-        await catalog.refresh(engine);
+        if (snapshot.kind === 'sql') {
+          const r = await runSqlCell(engine, snapshot);
+          await catalog.refresh(engine);
+          return r;
+        }
+        const builds = this.ctx.features.builds;
+        const r = await runPresetCell(
+          engine,
+          snapshot,
+          await this.ctx.features.ensure(engine),
+          lang,
+        );
+        // A preset replaces only its own view, unless the features table was rebuilt for it.
+        const onlyItsView =
+          this.ctx.features.builds === builds &&
+          (await catalog.refreshView(engine, snapshot.name, r.rowCount));
+        if (!onlyItsView) await catalog.refresh(engine);
         return r;
       });
       notebook.setRun(id, { status: 'done', result });

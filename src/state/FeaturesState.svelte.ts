@@ -19,6 +19,8 @@ export class FeaturesState {
   asOfUsed = $state('');
   /** The predictions table joined into the features (from a Predict cell), if any. */
   predictions = $state<string | null>(null);
+  /** How many times the features table was (re)built, so callers can tell whether it changed. */
+  builds = 0;
   #builtSql = '';
   #defaultAsOf: { sql: string; day: string } | null = null;
 
@@ -139,6 +141,7 @@ export class FeaturesState {
       await engine.exec(sql);
       if (this.predictions) await engine.exec(joinPredictionsSql(FEATURES_TABLE, this.predictions));
       this.#builtSql = key;
+      this.builds++;
     }
     this.asOfUsed = asOf;
     return asOf;
