@@ -5,6 +5,7 @@ import { pick } from '../model/labels';
 import { newCellId, type PresetCell, type SqlCell } from '../model/notebook';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
+import { orderSegments } from '../model/segment-order';
 import { dropViewSql } from '../sql/catalog';
 import { exportSegmentsSql } from '../sql/export-segments';
 import type { CatalogState } from './CatalogState.svelte';
@@ -136,6 +137,18 @@ export class SegmentActions {
       return def ? pick(def.strategy, lang) : '';
     } catch {
       return '';
+    }
+  }
+
+  /** The segments a preset cell's result has, in its preset's order (model/segment-order.ts). */
+  segmentOrder(cell: PresetCell, present: readonly string[]): string[] {
+    const lang = this.ctx.lang.lang;
+    try {
+      const preset = presetById(cell.presetId);
+      const defined = preset.segments(presetParams(preset, cell)).map((d) => pick(d.label, lang));
+      return orderSegments(present, defined);
+    } catch {
+      return [...present];
     }
   }
 

@@ -61,3 +61,16 @@ describe('SegmentActions parameters', () => {
     });
   });
 });
+
+describe('SegmentActions segment order', () => {
+  it("orders a result's segments as its preset defines them, whichever is largest", () => {
+    const { segments, cell } = setup();
+    const bySize = ['Low priority', 'Core', 'Grow loyalty', 'Increase spend'];
+    expect(segments.segmentOrder(cell, bySize)).toEqual([
+      'Core',
+      'Grow loyalty',
+      'Increase spend',
+      'Low priority',
+    ]);
+  });
+});
