@@ -94,13 +94,16 @@ export function pageProbe({ seedNotebook }) {
     }
   };
 
-  // Each drawn chart <svg> gets a number, so a redraw (a new <svg>) shows as a new state.
+  // Each draw is a new state: the chart's `data-draws` count (a chart updated in place keeps its
+  // <svg>); for builds without it, each new <svg> gets a number.
   const svgIds = new WeakMap();
   let svgCount = 0;
   const chartState = (chart) => {
     if (!chart) return '';
     const svg = chart.querySelector('svg');
     if (chart.getAttribute('data-rendered') !== 'true' || !svg) return 'present';
+    const draws = chart.getAttribute('data-draws');
+    if (draws) return `rendered#${draws}`;
     if (!svgIds.has(svg)) svgIds.set(svg, ++svgCount);
     return `rendered#${svgIds.get(svg)}`;
   };
@@ -155,6 +158,6 @@ export function pageProbe({ seedNotebook }) {
     childList: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['data-phase', 'data-rendered', 'class'],
+    attributeFilter: ['data-phase', 'data-rendered', 'data-draws', 'class'],
   });
 }

@@ -76,7 +76,11 @@ function percent(x: number | null, lang: Lang): string {
   return x === null || !Number.isFinite(x) ? '–' : formatPercent(x, lang);
 }
 
-/** Text layers for the four corners: the quadrant's segments and their shares. */
+/**
+ * Text layers for the four corners: the quadrant's segments and their shares. An empty quadrant
+ * keeps its layer, without rows, so the spec's layers do not depend on the data and a drawn
+ * chart can take new thresholds in place (charts/named-data.ts).
+ */
 function cornerLayers(quadrants: QuadrantSummaryRow[], lang: Lang): Layer[] {
   const layers: Layer[] = [];
   for (const highValue of [true, false]) {
@@ -84,7 +88,6 @@ function cornerLayers(quadrants: QuadrantSummaryRow[], lang: Lang): Layer[] {
       const here = quadrants.filter(
         (q) => q.high_value === highValue && q.high_loyalty === highLoyalty,
       );
-      if (here.length === 0) continue;
       const sum = (f: (q: QuadrantSummaryRow) => number | null) =>
         here.reduce((s, q) => s + (f(q) ?? 0), 0);
       const lines = [
@@ -105,7 +108,7 @@ function cornerLayers(quadrants: QuadrantSummaryRow[], lang: Lang): Layer[] {
         ),
       ];
       layers.push({
-        data: { values: [{ lines }] },
+        data: { values: here.length === 0 ? [] : [{ lines }] },
         mark: {
           type: 'text',
           align: highValue ? 'right' : 'left',
@@ -208,25 +211,21 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
           tooltip: { field: 'tip' },
         },
       };
-  const rule = (channel: 'x' | 'y', at: number | null, title: string): Layer[] =>
-    at === null || !Number.isFinite(at)
-      ? []
-      : [
-          {
-            data: { values: [{ threshold: at }] },
-            mark: { type: 'rule', strokeDash: [6, 4], color: '#555', strokeWidth: 1.5 },
-            encoding: {
-              [channel]: { field: 'threshold', type: 'quantitative', title },
-              tooltip: [
-                {
-                  field: 'threshold',
-                  title: `${title} · ${pick(T.threshold, lang)}`,
-                  format: FORMATS.decimal,
-                },
-              ],
-            },
-          },
-        ];
+  // A missing threshold keeps its layer, without rows, as an empty corner does.
+  const rule = (channel: 'x' | 'y', at: number | null, title: string): Layer => ({
+    data: { values: at === null || !Number.isFinite(at) ? [] : [{ threshold: at }] },
+    mark: { type: 'rule', strokeDash: [6, 4], color: '#555', strokeWidth: 1.5 },
+    encoding: {
+      [channel]: { field: 'threshold', type: 'quantitative', title },
+      tooltip: [
+        {
+          field: 'threshold',
+          title: `${title} · ${pick(T.threshold, lang)}`,
+          format: FORMATS.decimal,
+        },
+      ],
+    },
+  });
   return {
     ...chartBase(),
     ...FIT_WIDTH,
@@ -237,8 +236,8 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
     },
     layer: [
       base,
-      ...rule('x', options.valueThreshold, valueTitle),
-      ...rule('y', options.loyaltyThreshold, loyaltyTitle),
+      rule('x', options.valueThreshold, valueTitle),
+      rule('y', options.loyaltyThreshold, loyaltyTitle),
       ...cornerLayers(options.quadrants ?? [], lang),
     ],
   };

@@ -99,19 +99,24 @@ describe('charts and evaluation on the sample data', () => {
     expect(await cell.getByLabel('Split each axis at').inputValue()).toBe('custom');
   });
 
-  it('redraws the quadrant once, with the new result, when the segmentation re-runs', async () => {
+  it('redraws the quadrant once, in place, with the new result, when the segmentation re-runs', async () => {
     await cell.getByTestId('tab-quadrant').click();
     const panel = cell.getByTestId('quadrant-panel');
     await marks(panel);
     await waitIdle(s.page);
     const cut = await panel.getByTestId('value-cut').inputValue();
-    // Every draw puts a new <svg> into the chart.
+    const chart = panel.getByTestId('chart');
+    const drawsBefore = Number(await chart.getAttribute('data-draws'));
+    const corners = () => chart.locator('svg .mark-text text').allTextContents();
+    const cornersBefore = await corners();
+    expect(cornersBefore.join(' ')).toMatch(/Customers \d/);
+    // A chart built again would put a new <svg> in; updated in place, it keeps its own.
     await panel.evaluate((el) => {
-      const w = window as unknown as { svgDraws: number };
-      w.svgDraws = 0;
+      const w = window as unknown as { newSvgs: number };
+      w.newSvgs = 0;
       new MutationObserver((records) => {
         for (const r of records)
-          for (const n of r.addedNodes) if (n.nodeName === 'svg') w.svgDraws++;
+          for (const n of r.addedNodes) if (n.nodeName === 'svg') w.newSvgs++;
       }).observe(el, { childList: true, subtree: true });
     });
     await cell.getByLabel('Split each axis at').selectOption('median');
@@ -121,9 +126,10 @@ describe('charts and evaluation on the sample data', () => {
     await waitIdle(s.page);
     await marks(panel);
     await s.page.waitForTimeout(500);
-    expect(await s.page.evaluate(() => (window as unknown as { svgDraws: number }).svgDraws)).toBe(
-      1,
-    );
+    expect(Number(await chart.getAttribute('data-draws'))).toBe(drawsBefore + 1);
+    expect(await s.page.evaluate(() => (window as unknown as { newSvgs: number }).newSvgs)).toBe(0);
+    // The corners show the new quadrants' shares.
+    expect(await corners()).not.toEqual(cornersBefore);
   });
 
   it('downloads a chart as PNG and as SVG', async () => {

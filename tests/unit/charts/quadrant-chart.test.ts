@@ -152,15 +152,18 @@ describe('quadrant chart', () => {
     expect(r.items('text')[0]!.text).toEqual(['Core', '客户 20%', '收入 55%']);
   });
 
-  it('leaves out a missing threshold and refuses more than 50k rows', async () => {
+  it('leaves out a missing threshold and an empty corner, and refuses more than 50k rows', async () => {
     const spec = quadrantChart({
       rows: [point(1, 'Core', 1, 1)],
       valueThreshold: null,
       loyaltyThreshold: 1,
+      quadrants: quadrants.slice(0, 1),
       segments: SEGMENTS,
       lang: 'en',
     });
-    expect((await renderVegaLite(spec)).items('rule')).toHaveLength(1);
+    const r = await renderVegaLite(spec);
+    expect(r.items('rule')).toHaveLength(1);
+    expect(r.items('text').map((t) => (t.text as string[])[0])).toEqual(['Core']);
     const many = Array.from({ length: 50_001 }, (_, i) => point(i, 'Core', i, 1));
     expect(() =>
       quadrantChart({
