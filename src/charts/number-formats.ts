@@ -22,6 +22,24 @@ export function formatDecimal(x: number): string {
   return DECIMAL.format(x);
 }
 
+/** FORMATS.count (`,.0f`) in JS. */
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+export function formatCount(x: number): string {
+  return COUNT.format(x);
+}
+
+/** FORMATS.percent (`.1%`) in JS. */
+const SHARE = new Intl.NumberFormat('en-US', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
+
+export function formatShare(x: number): string {
+  return SHARE.format(x);
+}
+
 /** A share as a whole percentage in the UI language (42%), for labels written into a spec. */
 export function formatPercent(x: number, lang: Lang): string {
   return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(x);

@@ -2,7 +2,14 @@ import type { TopLevelSpec } from 'vega-lite';
 import { pick, type Labels, type Lang } from '../model/labels';
 import { chartBase, FIT_WIDTH } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
-import { compactLabelExpr, formatDecimal, formatPercent, FORMATS } from './number-formats';
+import {
+  compactLabelExpr,
+  formatCount,
+  formatDecimal,
+  formatPercent,
+  formatShare,
+  FORMATS,
+} from './number-formats';
 import { segmentColorScale } from './palette';
 
 /** A row of src/sql/quadrant-density.ts `quadrantScatterSql`: a customer or a bin. */
@@ -164,7 +171,22 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
   } as const;
   const base: Layer = density
     ? {
-        data: { values: rows.filter((r) => r.kind === 'bin') },
+        data: {
+          values: rows
+            .filter((r) => r.kind === 'bin')
+            .map((r) => ({
+              ...r,
+              tip: {
+                [pick(T.segment, lang)]: r.segment,
+                [pick(T.customers, lang)]: formatCount(r.customers),
+                [pick(T.share, lang)]: formatShare(r.segment_share),
+                [pick(T.valueFrom, lang)]: formatDecimal(r.value_lo ?? NaN),
+                [pick(T.valueTo, lang)]: formatDecimal(r.value_hi ?? NaN),
+                [pick(T.loyaltyFrom, lang)]: formatDecimal(r.loyalty_lo ?? NaN),
+                [pick(T.loyaltyTo, lang)]: formatDecimal(r.loyalty_hi ?? NaN),
+              },
+            })),
+        },
         mark: { type: 'rect', tooltip: true },
         encoding: {
           x: { ...x, field: 'value_lo' },
@@ -178,15 +200,7 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
             scale: { type: 'log', range: [0.3, 1] },
             title: pick(T.customers, lang),
           },
-          tooltip: [
-            { field: 'segment', title: pick(T.segment, lang) },
-            { field: 'customers', title: pick(T.customers, lang), format: FORMATS.count },
-            { field: 'segment_share', title: pick(T.share, lang), format: FORMATS.percent },
-            { field: 'value_lo', title: pick(T.valueFrom, lang), format: FORMATS.decimal },
-            { field: 'value_hi', title: pick(T.valueTo, lang), format: FORMATS.decimal },
-            { field: 'loyalty_lo', title: pick(T.loyaltyFrom, lang), format: FORMATS.decimal },
-            { field: 'loyalty_hi', title: pick(T.loyaltyTo, lang), format: FORMATS.decimal },
-          ],
+          tooltip: { field: 'tip' },
         },
       }
     : {

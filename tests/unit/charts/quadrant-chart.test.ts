@@ -146,6 +146,17 @@ describe('quadrant chart', () => {
     expect(r.problems).toEqual([]);
     expect(r.items('rect')).toHaveLength(2400);
     expect(r.items('symbol')).toHaveLength(0);
+    // bin (2, 3): 7 customers, 60% in its segment, value 20–30, loyalty 3–4
+    const tip = r.items('rect').find((b) => b.datum?.value_lo === 20 && b.datum?.loyalty_lo === 3);
+    expect((tip as { tooltip?: unknown }).tooltip).toEqual({
+      分群: 'Grow loyalty',
+      客户数: '7',
+      占该格比例: '60.0%',
+      价值自: '20.00',
+      价值至: '30.00',
+      忠诚度自: '3.00',
+      忠诚度至: '4.00',
+    });
     expect(r.texts('title-text')).toEqual(['价值 × 忠诚度']);
     expect(r.texts('title-subtitle')[0]).toMatch(/按网格汇总/);
     expect(r.texts('axis-title')).toEqual(expect.arrayContaining(['消费额', '忠诚度']));
