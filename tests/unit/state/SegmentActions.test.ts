@@ -65,6 +65,7 @@ describe('SegmentActions parameters', () => {
 describe('SegmentActions segment order', () => {
   it("orders a result's segments as its preset defines them, whichever is largest", () => {
     const { segments, cell } = setup();
+    if (cell.kind !== 'preset') throw new Error('a preset cell');
     const bySize = ['Low priority', 'Core', 'Grow loyalty', 'Increase spend'];
     expect(segments.segmentOrder(cell, bySize)).toEqual([
       'Core',
