@@ -1,3 +1,4 @@
+import { orderSegments } from '../model/segment-order';
 import { isoDay } from './iso-day';
 
 /** A transition row (src/sql/migration.ts `transitionsSql`). */
@@ -45,6 +46,7 @@ export interface FlowLayout {
   height: number;
 }
 
+/** Segments in the preset's order (model/segment-order.ts), then new customers, then gone. */
 function order(
   labels: Iterable<string>,
   segments: string[],
@@ -52,16 +54,12 @@ function order(
   gone: Set<string>,
 ): string[] {
   const present = [...new Set(labels)];
-  const rank = (s: string) => {
-    if (gone.has(s)) return segments.length + 2;
-    if (fresh.has(s)) return segments.length + 1;
-    const i = segments.indexOf(s);
-    return i < 0 ? segments.length : i;
-  };
-  return present
-    .map((s, i) => ({ s, i }))
-    .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
-    .map((x) => x.s);
+  const known = present.filter((s) => !fresh.has(s) && !gone.has(s));
+  return [
+    ...orderSegments(known, segments),
+    ...present.filter((s) => fresh.has(s) && !gone.has(s)),
+    ...present.filter((s) => gone.has(s)),
+  ];
 }
 
 function sumBy(rows: FlowInput[], key: 'from_segment' | 'to_segment'): Map<string, number> {
