@@ -2,24 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
 import { namedData } from '../../../src/charts/named-data';
 import { quadrantChart, type QuadrantScatterRow } from '../../../src/charts/quadrant-chart';
+import { quadrantPoint } from '../../support/quadrant-rows';
 import { renderVegaLite } from '../../support/render-vega';
 
 const SEGMENTS = ['Core', 'Low priority'];
 
+/** A customer, high value above 10. */
 function point(i: number, value: number, loyalty: number): QuadrantScatterRow {
-  return {
-    kind: 'point',
-    customer_id: `c${i}`,
-    segment: value > 10 ? 'Core' : 'Low priority',
-    value,
-    loyalty,
-    value_lo: null,
-    value_hi: null,
-    loyalty_lo: null,
-    loyalty_hi: null,
-    customers: 1,
-    segment_share: 1,
-  };
+  return quadrantPoint(i, value > 10 ? 'Core' : 'Low priority', value, loyalty);
 }
 
 function quadrant(rows: QuadrantScatterRow[], cut: number | null) {

@@ -4,25 +4,10 @@ import {
   type QuadrantScatterRow,
   type QuadrantSummaryRow,
 } from '../../../src/charts/quadrant-chart';
+import { quadrantPoint as point } from '../../support/quadrant-rows';
 import { embeddedRows, renderVegaLite } from '../../support/render-vega';
 
 const SEGMENTS = ['Core', 'Grow loyalty', 'Increase spend', 'Low priority'];
-
-function point(i: number, segment: string, value: number, loyalty: number): QuadrantScatterRow {
-  return {
-    kind: 'point',
-    customer_id: `c${i}`,
-    segment,
-    value,
-    loyalty,
-    value_lo: null,
-    value_hi: null,
-    loyalty_lo: null,
-    loyalty_hi: null,
-    customers: 1,
-    segment_share: 1,
-  };
-}
 
 function bin(i: number, j: number, customers: number): QuadrantScatterRow {
   return {
