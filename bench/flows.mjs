@@ -56,8 +56,11 @@ async function cellError(page, id) {
   return page.locator(`[data-cell-id="${id}"] [data-testid=cell-error]`).innerText();
 }
 
-/** The last query the quadrant panel sends for a result (`sql/quadrant-density.ts`, totals). */
-const QUADRANT_LAST_QUERY = /GROUP BY segment, high_value, high_loyalty/;
+/**
+ * The query the quadrant panel sends first for a result (`sql/quadrant-density.ts`, its cells):
+ * a chart drawn after it started shows the new result, not the old one.
+ */
+const QUADRANT_QUERY = /\bunclamped AS\b/;
 
 /**
  * After an edit in cell `id` (an `input` or `change` event of kind `trigger`): resolves when the
@@ -72,14 +75,14 @@ async function waitRerun(page, id, since, trigger, chart = false) {
       const done = busy >= 0 && h.slice(busy).findIndex((e) => !e.busy);
       if (done === false || done < 0) return false;
       if (!redraw) return true;
-      // The first chart drawn once its data for the new result is in: after the quadrant's last
-      // query (its quadrant totals) started, so a redraw of the old data does not count.
+      // The first chart drawn once its data for the new result is in: after the quadrant's
+      // cells query started, so a redraw of the old data does not count.
       const loaded = window.__bench.worker.find(
         (m) => m.dir === 'out' && m.t > h[busy + done].t && new RegExp(last).test(m.sql ?? ''),
       );
       return Boolean(loaded) && h.some((e) => e.t > loaded.t && e.chart.startsWith('rendered'));
     },
-    [id, since, chart, QUADRANT_LAST_QUERY.source],
+    [id, since, chart, QUADRANT_QUERY.source],
   );
   const b = await bench(page);
   const h = b.cells[id];
@@ -90,7 +93,7 @@ async function waitRerun(page, id, since, trigger, chart = false) {
   if (done.error) throw new Error(`re-run failed: ${await cellError(page, id)}`);
   const edit = lastAction(b, (a) => a.cell === id && a.kind === trigger && a.t <= busy.t);
   const loaded = chart
-    ? b.worker.find((m) => m.dir === 'out' && m.t > done.t && QUADRANT_LAST_QUERY.test(m.sql ?? ''))
+    ? b.worker.find((m) => m.dir === 'out' && m.t > done.t && QUADRANT_QUERY.test(m.sql ?? ''))
     : null;
   const drawn = loaded ? after.find((e) => e.t > loaded.t && e.chart.startsWith('rendered')) : null;
   return {

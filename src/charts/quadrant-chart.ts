@@ -12,7 +12,10 @@ import {
 } from './number-formats';
 import { segmentColorScale } from './palette';
 
-/** A row of src/sql/quadrant-density.ts `quadrantScatterSql`: a customer or a bin. */
+/**
+ * A customer (src/sql/quadrant-density.ts `quadrantPointsSql`) or a density bin
+ * (src/transforms/quadrant-rollup.ts `quadrantBins`).
+ */
 export interface QuadrantScatterRow {
   kind: 'point' | 'bin';
   customer_id: string | null;
@@ -27,7 +30,7 @@ export interface QuadrantScatterRow {
   segment_share: number;
 }
 
-/** A row of `quadrantSummarySql`: one segment in one quadrant. */
+/** One segment in one quadrant (src/transforms/quadrant-rollup.ts `quadrantTotals`). */
 export interface QuadrantSummaryRow {
   segment: string;
   high_value: boolean;

@@ -12,46 +12,66 @@ export type DensityScale = 'linear' | 'symlog';
  */
 export const QUADRANT_POINTS = 5_000;
 
-export interface QuadrantScatterOptions {
+export interface QuadrantPointsOptions {
   /**
    * A value × loyalty result: `customer_id`, `segment`, `value`, `loyalty` (the value-loyalty
    * preset's SQL). Rows with a missing or infinite value or loyalty are left out.
    */
   segments: Relation;
-  /** Up to this many customers come back as points; beyond, as bins (default QUADRANT_POINTS). */
+  /** At most this many customers come back (default QUADRANT_POINTS). */
   maxPoints?: number;
+}
+
+export interface QuadrantCellsOptions {
+  /** As for the points, plus `value_threshold` and `loyalty_threshold`. */
+  segments: Relation;
+  /** The per-customer features table or view, for revenue (monetary). */
+  features: string;
   /** Bins along value and loyalty (default 60 × 40). */
   xBins?: number;
   yBins?: number;
   scale?: DensityScale;
 }
 
-export interface QuadrantSummaryOptions {
-  /** As for the scatter, plus `value_threshold` and `loyalty_threshold`. */
-  segments: Relation;
-  /** The per-customer features table or view, for revenue (monetary). */
-  features: string;
-}
-
-/** Same shape for points and bins, so one chart spec reads either. */
-export interface QuadrantScatterRow {
-  kind: 'point' | 'bin';
-  /** NULL for a bin. */
-  customer_id: string | null;
-  /** A point's segment; a bin's most common segment (ties: first by name). */
+/** A customer drawn as a point; the same shape as a bin (transforms/quadrant-rollup.ts). */
+export interface QuadrantPointRow {
+  kind: 'point';
+  customer_id: string;
   segment: string;
-  /** A point's coordinates; a bin's centre (in the binning scale, shown in data units). */
   value: number;
   loyalty: number;
-  /** Bin edges in data units; NULL for a point. */
+  value_lo: null;
+  value_hi: null;
+  loyalty_lo: null;
+  loyalty_hi: null;
+  customers: 1;
+  segment_share: 1;
+}
+
+/**
+ * One segment in one quadrant in one bin of the value × loyalty grid: what both the chart's bins
+ * and the quadrant totals add up from (transforms/quadrant-rollup.ts).
+ */
+export interface QuadrantCellRow {
+  /** The bin; NULL (and so its centre and edges) for customers with a missing measure. */
+  bin_x: number | null;
+  bin_y: number | null;
+  /** The bin's centre (in the binning scale, shown in data units) and edges in data units. */
+  value: number | null;
+  loyalty: number | null;
   value_lo: number | null;
   value_hi: number | null;
   loyalty_lo: number | null;
   loyalty_hi: number | null;
-  /** 1 for a point; customers in the bin. */
+  segment: string;
+  /** Strictly above the threshold; a missing measure counts as low. */
+  high_value: boolean;
+  high_loyalty: boolean;
   customers: number;
-  /** Share of the bin's customers in its `segment` (1 for a point). */
-  segment_share: number;
+  /** Monetary value from the features; customers missing there count 0. */
+  revenue: number;
+  value_threshold: number | null;
+  loyalty_threshold: number | null;
 }
 
 const TO_SCALE: Record<DensityScale, (x: string) => string> = {
@@ -63,12 +83,10 @@ const FROM_SCALE: Record<DensityScale, (t: string) => string> = {
   symlog: (t) => `sign(${t}) * (exp(abs(${t})) - 1)`,
 };
 
-/**
- * SQL for the value × loyalty scatter (`QuadrantScatterRow`): every customer as a point when
- * there are at most `maxPoints`, else counts in an xBins × yBins grid over the data's range
- * (empty bins left out), so a chart never gets more marks than the grid has cells.
- */
-export function quadrantScatterSql(options: QuadrantScatterOptions): string {
+const FINITE = 'isfinite(CAST(value AS DOUBLE)) AND isfinite(CAST(loyalty AS DOUBLE))';
+
+/** SQL for every drawable customer as a point (`QuadrantPointRow`), at most `maxPoints`. */
+export function quadrantPointsSql(options: QuadrantPointsOptions): string {
   const maxPoints = requireInteger(
     options.maxPoints ?? QUADRANT_POINTS,
     1,
@@ -76,6 +94,33 @@ export function quadrantScatterSql(options: QuadrantScatterOptions): string {
     'point limit',
     '散点数上限',
   );
+  return `WITH
+${relationCte('segmented', options.segments)}
+SELECT
+  'point' AS kind,
+  CAST(customer_id AS VARCHAR) AS customer_id,
+  CAST(segment AS VARCHAR) AS segment,
+  CAST(value AS DOUBLE) AS value,
+  CAST(loyalty AS DOUBLE) AS loyalty,
+  NULL::DOUBLE AS value_lo,
+  NULL::DOUBLE AS value_hi,
+  NULL::DOUBLE AS loyalty_lo,
+  NULL::DOUBLE AS loyalty_hi,
+  1::BIGINT AS customers,
+  1.0::DOUBLE AS segment_share
+FROM segmented
+WHERE ${FINITE}
+LIMIT ${num(maxPoints)}`;
+}
+
+/**
+ * SQL for the quadrant's numbers in one pass over the result (`QuadrantCellRow`): customers and
+ * revenue per bin of an xBins × yBins grid over the data's range (empty bins left out), segment
+ * and quadrant. Summed per bin they are the chart's density bins; summed per segment and
+ * quadrant, the quadrant totals; one query where there were two, each joining the features.
+ */
+export function quadrantCellsSql(options: QuadrantCellsOptions): string {
+  requireName(options.features, 'features table', '特征表');
   const xBins = requireInteger(options.xBins ?? 60, 1, 500, 'number of value bins', '价值分箱数');
   const yBins = requireInteger(
     options.yBins ?? 40,
@@ -92,93 +137,31 @@ export function quadrantScatterSql(options: QuadrantScatterOptions): string {
   // An axis whose values are all equal still gets one visible bin.
   const width = (axis: 'x' | 'y', bins: number) =>
     `CASE WHEN max(t${axis}) > min(t${axis}) THEN (max(t${axis}) - min(t${axis})) / ${num(bins)} ELSE 1.0 / ${num(bins)} END AS ${axis}w`;
-  // The maximum lands on the edge of the last bin, so it is clamped into it. A CASE rather than
-  // LEAST: in DuckDB-WASM LEAST costs about 60 ns a row, a third of this query at 100k customers.
-  const index = (axis: 'x' | 'y', bins: number) => {
-    const raw = `CAST(floor((p.t${axis} - e.${axis}0) / e.${axis}w) AS INTEGER)`;
-    const last = num(bins - 1);
-    return `CASE WHEN ${raw} > ${last} THEN ${last} ELSE ${raw} END AS bin_${axis}`;
-  };
+  // Customers are first grouped by their unclamped bin, a DOUBLE: no cast, no clamp and no test
+  // for a missing or infinite measure on each of 100k rows (each a few ms in DuckDB-WASM), only
+  // on the few hundred groups. A missing measure has no bin; the maximum lands on the edge of
+  // the last bin, so it is clamped into it.
+  const raw = (axis: 'x' | 'y', measure: string) =>
+    `floor((${to(`m.${measure}`)} - e.${axis}0) / e.${axis}w) AS f${axis}`;
+  const index = (axis: 'x' | 'y', bins: number) =>
+    `CASE WHEN isfinite(fx) AND isfinite(fy) THEN CAST(least(f${axis}, ${num(bins - 1)}) AS INTEGER) END AS bin_${axis}`;
+  const edge = (axis: 'x' | 'y', offset: string) =>
+    back(`e.${axis}0 + (c.bin_${axis}${offset}) * e.${axis}w`);
   return `WITH
 ${relationCte('segmented', options.segments)},
-points AS (
-  SELECT
-    CAST(customer_id AS VARCHAR) AS customer_id,
-    CAST(segment AS VARCHAR) AS segment,
-    CAST(value AS DOUBLE) AS value,
-    CAST(loyalty AS DOUBLE) AS loyalty
-  FROM segmented
-  WHERE isfinite(CAST(value AS DOUBLE)) AND isfinite(CAST(loyalty AS DOUBLE))
-),
-scaled AS (
-  SELECT *, ${to('value')} AS tx, ${to('loyalty')} AS ty FROM points
-),
 extent AS (
-  SELECT count(*) AS n, min(tx) AS x0, min(ty) AS y0, ${width('x', xBins)}, ${width('y', yBins)}
-  FROM scaled
+  SELECT min(tx) AS x0, min(ty) AS y0, ${width('x', xBins)}, ${width('y', yBins)}
+  FROM (
+    SELECT ${to('CAST(value AS DOUBLE)')} AS tx, ${to('CAST(loyalty AS DOUBLE)')} AS ty
+    FROM segmented
+    WHERE ${FINITE}
+  )
 ),
-cells AS (
-  SELECT ${index('x', xBins)}, ${index('y', yBins)}, p.segment, count(*) AS members
-  FROM scaled AS p
-  CROSS JOIN extent AS e
-  WHERE e.n > ${num(maxPoints)}
-  GROUP BY ALL
-),
-bins AS (
-  SELECT
-    bin_x,
-    bin_y,
-    segment,
-    sum(members) OVER cell AS customers,
-    members / sum(members) OVER cell AS segment_share,
-    row_number() OVER (PARTITION BY bin_x, bin_y ORDER BY members DESC, segment) AS place
-  FROM cells
-  WINDOW cell AS (PARTITION BY bin_x, bin_y)
-)
-SELECT
-  'point' AS kind,
-  customer_id,
-  segment,
-  value,
-  loyalty,
-  NULL::DOUBLE AS value_lo,
-  NULL::DOUBLE AS value_hi,
-  NULL::DOUBLE AS loyalty_lo,
-  NULL::DOUBLE AS loyalty_hi,
-  1::BIGINT AS customers,
-  1.0::DOUBLE AS segment_share
-FROM points
-WHERE (SELECT n FROM extent) <= ${num(maxPoints)}
-UNION ALL
-SELECT
-  'bin',
-  NULL,
-  b.segment,
-  ${back('e.x0 + b.bin_x * e.xw + e.xw / 2')},
-  ${back('e.y0 + b.bin_y * e.yw + e.yw / 2')},
-  ${back('e.x0 + b.bin_x * e.xw')},
-  ${back('e.x0 + (b.bin_x + 1) * e.xw')},
-  ${back('e.y0 + b.bin_y * e.yw')},
-  ${back('e.y0 + (b.bin_y + 1) * e.yw')},
-  CAST(b.customers AS BIGINT),
-  b.segment_share
-FROM bins AS b
-CROSS JOIN extent AS e
-WHERE b.place = 1`;
-}
-
-/**
- * SQL for the quadrants: per segment and quadrant (value and loyalty strictly above their
- * thresholds, a missing measure counting as low), customers and revenue with their shares,
- * and the thresholds. Ordered high value first, then high loyalty first.
- */
-export function quadrantSummarySql(options: QuadrantSummaryOptions): string {
-  requireName(options.features, 'features table', '特征表');
-  return `WITH
-${relationCte('segmented', options.segments)},
 members AS (
   SELECT
     CAST(s.segment AS VARCHAR) AS segment,
+    CAST(s.value AS DOUBLE) AS value,
+    CAST(s.loyalty AS DOUBLE) AS loyalty,
     COALESCE(s.value > s.value_threshold, FALSE) AS high_value,
     COALESCE(s.loyalty > s.loyalty_threshold, FALSE) AS high_loyalty,
     CAST(s.value_threshold AS DOUBLE) AS value_threshold,
@@ -186,18 +169,52 @@ members AS (
     COALESCE(f.monetary, 0) AS monetary
   FROM segmented AS s
   LEFT JOIN ${ident(options.features)} AS f ON f.customer_id = CAST(s.customer_id AS VARCHAR)
+),
+unclamped AS (
+  SELECT
+    ${raw('x', 'value')},
+    ${raw('y', 'loyalty')},
+    m.segment,
+    m.high_value,
+    m.high_loyalty,
+    count(*) AS customers,
+    sum(m.monetary) AS revenue,
+    any_value(m.value_threshold) AS value_threshold,
+    any_value(m.loyalty_threshold) AS loyalty_threshold
+  FROM members AS m
+  CROSS JOIN extent AS e
+  GROUP BY ALL
+),
+cells AS (
+  SELECT
+    ${index('x', xBins)},
+    ${index('y', yBins)},
+    segment,
+    high_value,
+    high_loyalty,
+    sum(customers) AS customers,
+    sum(revenue) AS revenue,
+    any_value(value_threshold) AS value_threshold,
+    any_value(loyalty_threshold) AS loyalty_threshold
+  FROM unclamped
+  GROUP BY ALL
 )
 SELECT
-  segment,
-  high_value,
-  high_loyalty,
-  count(*) AS customers,
-  count(*) / sum(count(*)) OVER () AS customer_share,
-  CAST(sum(monetary) AS DOUBLE) AS revenue,
-  sum(monetary) / NULLIF(sum(sum(monetary)) OVER (), 0) AS revenue_share,
-  any_value(value_threshold) AS value_threshold,
-  any_value(loyalty_threshold) AS loyalty_threshold
-FROM members
-GROUP BY segment, high_value, high_loyalty
-ORDER BY high_value DESC, high_loyalty DESC, segment`;
+  c.bin_x,
+  c.bin_y,
+  ${edge('x', ' + 0.5')} AS value,
+  ${edge('y', ' + 0.5')} AS loyalty,
+  ${edge('x', '')} AS value_lo,
+  ${edge('x', ' + 1')} AS value_hi,
+  ${edge('y', '')} AS loyalty_lo,
+  ${edge('y', ' + 1')} AS loyalty_hi,
+  c.segment,
+  c.high_value,
+  c.high_loyalty,
+  CAST(c.customers AS BIGINT) AS customers,
+  CAST(c.revenue AS DOUBLE) AS revenue,
+  c.value_threshold,
+  c.loyalty_threshold
+FROM cells AS c
+CROSS JOIN extent AS e`;
 }

@@ -6,9 +6,22 @@ import { campaignResponseSql } from '../sql/campaign-response';
 import { segmentSizesSql, transitionsSql } from '../sql/migration';
 import type { OrdersRelation } from '../sql/orders-relation';
 import { giniSql, paretoCurveSql } from '../sql/pareto';
-import { quadrantScatterSql, quadrantSummarySql } from '../sql/quadrant-density';
+import {
+  QUADRANT_POINTS,
+  quadrantCellsSql,
+  quadrantPointsSql,
+  type QuadrantPointRow,
+} from '../sql/quadrant-density';
 import { scorecardSql } from '../sql/scorecard';
 import { segmentGeographySql, type GeoLevel } from '../sql/segment-geography';
+import {
+  drawnCustomers,
+  quadrantBins,
+  quadrantTotals,
+  type QuadrantBin,
+  type QuadrantCell,
+  type QuadrantTotal,
+} from '../transforms/quadrant-rollup';
 import { FEATURES_TABLE } from './run-preset-cell';
 
 /**
@@ -64,28 +77,33 @@ export async function geography(
 }
 
 export interface Quadrant {
-  rows: Row[];
-  summary: Row[];
+  /** Every drawn customer as a point, or past QUADRANT_POINTS customers, density bins. */
+  rows: (QuadrantPointRow | QuadrantBin)[];
+  summary: QuadrantTotal[];
   valueThreshold: number | null;
   loyaltyThreshold: number | null;
 }
 
-/** The value x loyalty scatter (or its density bins past 5,000 customers) and quadrant totals. */
+/**
+ * The value x loyalty scatter (or its density bins) and quadrant totals, added up from one
+ * query's cells; only a result small enough to draw as points needs a second, for the points.
+ */
 export async function quadrant(engine: Engine, result: string): Promise<Quadrant> {
-  const rows = (await engine.query(quadrantScatterSql({ segments: { table: result } }))).rows;
-  const summary = (
-    await engine.query(
-      quadrantSummarySql({ segments: { table: result }, features: FEATURES_TABLE }),
-    )
-  ).rows;
-  // Every summary row carries the thresholds; an empty result has none.
-  const cuts = summary[0];
-  const asNumber = (x: unknown) => (x === null || x === undefined ? null : Number(x));
+  const segments = { table: result };
+  const cells = (await engine.query(quadrantCellsSql({ segments, features: FEATURES_TABLE })))
+    .rows as unknown as QuadrantCell[];
+  const rows =
+    drawnCustomers(cells) <= QUADRANT_POINTS
+      ? ((await engine.query(quadrantPointsSql({ segments })))
+          .rows as unknown as QuadrantPointRow[])
+      : quadrantBins(cells);
+  // Every cell carries the thresholds; an empty result has none.
+  const cuts = cells[0];
   return {
     rows,
-    summary,
-    valueThreshold: asNumber(cuts?.value_threshold),
-    loyaltyThreshold: asNumber(cuts?.loyalty_threshold),
+    summary: quadrantTotals(cells),
+    valueThreshold: cuts?.value_threshold ?? null,
+    loyaltyThreshold: cuts?.loyalty_threshold ?? null,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { QuadrantScatterRow } from '../../src/charts/quadrant-chart';
 
-/** One customer drawn as a point in the quadrant chart (a row of `quadrantScatterSql`). */
+/** One customer drawn as a point in the quadrant chart (a row of `quadrantPointsSql`). */
 export function quadrantPoint(
   i: number,
   segment: string,

@@ -1,33 +1,51 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   QUADRANT_POINTS,
-  quadrantScatterSql,
-  quadrantSummarySql,
+  quadrantCellsSql,
+  quadrantPointsSql,
+  type QuadrantCellsOptions,
 } from '../../../src/sql/quadrant-density';
 import { valueLoyalty } from '../../../src/model/presets/value-loyalty';
+import {
+  drawnCustomers,
+  quadrantBins,
+  quadrantTotals,
+  type QuadrantCell,
+} from '../../../src/transforms/quadrant-rollup';
 import { NodeEngine } from '../../support/node-engine';
 import { createFeatures } from '../../support/features-fixture';
 
 let engine: NodeEngine;
 beforeAll(async () => {
   engine = await NodeEngine.start();
-  await engine.exec(`CREATE TABLE vl AS SELECT * FROM (VALUES
-    ('p1', 'A', 0.0, 0.0), ('p2', 'A', 1.0, 1.0), ('p3', 'B', 2.0, 0.5),
-    ('p4', 'C', 10.0, 4.0), ('p5', 'B', 6.0, 1.0), ('p6', 'B', 7.0, 3.0),
-    ('p7', 'C', 8.0, 3.5), ('p8', 'B', 0.0, 4.0), ('p9', 'A', 1.0, 3.9),
-    ('gone', 'A', 3.0, NULL)
-  ) t(customer_id, segment, value, loyalty)`);
+  // Thresholds 5 and 2; 'gone' has no loyalty, so is counted but not drawn.
+  await engine.exec(`CREATE TABLE vl AS SELECT *, 5.0 AS value_threshold, 2.0 AS loyalty_threshold
+    FROM (VALUES
+      ('p1', 'A', 0.0, 0.0), ('p2', 'A', 1.0, 1.0), ('p3', 'B', 2.0, 0.5),
+      ('p4', 'C', 10.0, 4.0), ('p5', 'B', 6.0, 1.0), ('p6', 'B', 7.0, 3.0),
+      ('p7', 'C', 8.0, 3.5), ('p8', 'B', 0.0, 4.0), ('p9', 'A', 1.0, 3.9),
+      ('gone', 'A', 3.0, NULL)
+    ) t(customer_id, segment, value, loyalty)`);
   const e1 = Math.E - 1;
   const e2 = Math.E ** 2 - 1;
-  await engine.exec(`CREATE TABLE skew AS SELECT * FROM (VALUES
-    ('n', 'A', ${-e1}, 2.0), ('z', 'A', 0.0, 2.0), ('o', 'B', ${e1}, 2.0), ('t', 'B', ${e2}, 2.0)
-  ) t(customer_id, segment, value, loyalty)`);
+  await engine.exec(`CREATE TABLE skew AS SELECT *, 0.0 AS value_threshold, 0.0 AS loyalty_threshold
+    FROM (VALUES
+      ('n', 'A', ${-e1}, 2.0), ('z', 'A', 0.0, 2.0), ('o', 'B', ${e1}, 2.0), ('t', 'B', ${e2}, 2.0)
+    ) t(customer_id, segment, value, loyalty)`);
+  await engine.exec(`CREATE TABLE spend AS SELECT 'p' || i AS customer_id, i * 10.0 AS monetary
+    FROM range(1, 10) t(i)`);
 });
 afterAll(() => engine.close());
 
-describe('quadrant scatter', () => {
-  it('returns points while there are few customers, without missing measures', async () => {
-    const { rows } = await engine.query(quadrantScatterSql({ segments: { table: 'vl' } }));
+async function cells(options: Partial<QuadrantCellsOptions> & { table: string }) {
+  const { table, ...rest } = options;
+  const sql = quadrantCellsSql({ segments: { table }, features: 'spend', ...rest });
+  return (await engine.query(sql)).rows as unknown as QuadrantCell[];
+}
+
+describe('quadrant points', () => {
+  it('returns every customer with both measures as a point', async () => {
+    const { rows } = await engine.query(quadrantPointsSql({ segments: { table: 'vl' } }));
     expect(rows).toHaveLength(9);
     expect(rows.every((r) => r.kind === 'point' && r.customers === 1 && r.value_lo === null)).toBe(
       true,
@@ -35,22 +53,29 @@ describe('quadrant scatter', () => {
     expect(rows.find((r) => r.customer_id === 'p4')).toMatchObject({ value: 10, loyalty: 4 });
   });
 
-  it('draws up to QUADRANT_POINTS customers as points by default, more as bins', async () => {
-    const kinds = async (n: number) => {
+  it('rejects a limit above what a chart can draw', () => {
+    expect(() => quadrantPointsSql({ segments: { table: 'vl' }, maxPoints: 60_000 })).toThrow(
+      /point limit/,
+    );
+  });
+});
+
+describe('quadrant cells', () => {
+  it('counts drawn customers up to QUADRANT_POINTS and past it', async () => {
+    const drawn = async (n: number) => {
       await engine.exec(`CREATE OR REPLACE TABLE many AS
-        SELECT 'c' || i AS customer_id, 'A' AS segment, i * 1.0 AS value, (i % 9) * 1.0 AS loyalty
+        SELECT 'c' || i AS customer_id, 'A' AS segment, i * 1.0 AS value, (i % 9) * 1.0 AS loyalty,
+          1.0 AS value_threshold, 1.0 AS loyalty_threshold
         FROM range(${n}) t(i)`);
-      const { rows } = await engine.query(quadrantScatterSql({ segments: { table: 'many' } }));
-      return new Set(rows.map((r) => r.kind));
+      return drawnCustomers(await cells({ table: 'many' }));
     };
-    expect(await kinds(QUADRANT_POINTS)).toEqual(new Set(['point']));
-    expect(await kinds(QUADRANT_POINTS + 1)).toEqual(new Set(['bin']));
+    expect(await drawn(QUADRANT_POINTS)).toBe(QUADRANT_POINTS);
+    expect(await drawn(QUADRANT_POINTS + 1)).toBe(QUADRANT_POINTS + 1);
     await engine.exec('DROP TABLE many');
   });
 
-  it('returns bins with counts and the dominant segment beyond the limit', async () => {
-    const sql = quadrantScatterSql({ segments: { table: 'vl' }, maxPoints: 3, xBins: 2, yBins: 2 });
-    const { rows } = await engine.query(`${sql} ORDER BY value, loyalty`);
+  it('adds up to bins with counts and the dominant segment', async () => {
+    const rows = quadrantBins(await cells({ table: 'vl', xBins: 2, yBins: 2 }));
     // value 0..10 in bins of 5, loyalty 0..4 in bins of 2; the maxima fall in the last bin.
     expect(
       rows.map((r) => [r.kind, r.customer_id, r.segment, r.customers, r.segment_share]),
@@ -74,15 +99,41 @@ describe('quadrant scatter', () => {
     ]);
   });
 
+  it('keeps a customer with a missing measure out of the bins but in the totals', async () => {
+    const rows = await cells({ table: 'vl', xBins: 2, yBins: 2 });
+    expect(drawnCustomers(rows)).toBe(9);
+    const gone = rows.filter((r) => r.bin_x === null);
+    expect(gone).toHaveLength(1);
+    expect(gone[0]).toMatchObject({ bin_y: null, value: null, segment: 'A', customers: 1 });
+    expect(quadrantTotals(rows).reduce((n, t) => n + t.customers, 0)).toBe(10);
+  });
+
+  it('splits every bin by quadrant, high meaning strictly above the threshold', async () => {
+    const rows = await cells({ table: 'vl', xBins: 1, yBins: 1 });
+    const quadrants = rows
+      .filter((r) => r.bin_x !== null)
+      .map((r) => [r.segment, r.high_value, r.high_loyalty, r.customers]);
+    // value > 5: p4, p5, p6, p7; loyalty > 2: p4, p6, p7, p8, p9
+    expect(quadrants.sort()).toEqual([
+      ['A', false, false, 2],
+      ['A', false, true, 1],
+      ['B', false, false, 1],
+      ['B', false, true, 1],
+      ['B', true, false, 1],
+      ['B', true, true, 1],
+      ['C', true, true, 2],
+    ]);
+  });
+
+  it('joins revenue from the features, zero for a customer missing there', async () => {
+    const totals = quadrantTotals(await cells({ table: 'vl' }));
+    // p1..p9 spend 10..90; 'gone' is not in the features
+    expect(totals.find((t) => t.segment === 'C')).toMatchObject({ customers: 2, revenue: 110 });
+    expect(totals.reduce((n, t) => n + t.revenue, 0)).toBe(450);
+  });
+
   it('bins evenly in sign(x) ln(1 + |x|) on the symlog scale', async () => {
-    const sql = quadrantScatterSql({
-      segments: { table: 'skew' },
-      maxPoints: 1,
-      xBins: 3,
-      yBins: 1,
-      scale: 'symlog',
-    });
-    const { rows } = await engine.query(`${sql} ORDER BY value`);
+    const rows = quadrantBins(await cells({ table: 'skew', xBins: 3, yBins: 1, scale: 'symlog' }));
     // scaled values -1, 0, 1, 2 -> three bins of width 1; 2 is clamped into the last.
     const e1 = Math.E - 1;
     const e2 = Math.E ** 2 - 1;
@@ -95,17 +146,20 @@ describe('quadrant scatter', () => {
     edges.forEach((row, i) => row.forEach((v, j) => expect(v).toBeCloseTo(expected[i]![j]!, 9)));
     expect(rows[1]!.value).toBeCloseTo(Math.exp(0.5) - 1, 9); // centre of [0, 1] scaled
     // every loyalty is 2: one bin starting at 2
-    expect(rows.every((r) => Math.abs((r.loyalty_lo as number) - 2) < 1e-9)).toBe(true);
+    expect(rows.every((r) => Math.abs(r.loyalty_lo - 2) < 1e-9)).toBe(true);
   });
 
-  it('rejects a limit above what a chart can draw', () => {
-    expect(() => quadrantScatterSql({ segments: { table: 'vl' }, maxPoints: 60_000 })).toThrow(
-      /point limit/,
-    );
+  it('rejects bin counts a chart cannot draw and an unknown scale', () => {
+    expect(() =>
+      quadrantCellsSql({ segments: { table: 'vl' }, features: 'spend', xBins: 0 }),
+    ).toThrow(/value bins/);
+    expect(() =>
+      quadrantCellsSql({ segments: { table: 'vl' }, features: 'spend', scale: 'log' as never }),
+    ).toThrow(/Unknown scale/);
   });
 });
 
-describe('quadrant summary', () => {
+describe('quadrant totals', () => {
   it('counts customers and revenue per quadrant of the value-loyalty preset', async () => {
     await createFeatures(engine, [
       { customer_id: 'c1', monetary: 100, frequency: 3 }, // core: above both medians
@@ -121,9 +175,11 @@ describe('quadrant summary', () => {
       lang: 'en',
     });
     // buyers' medians: value median(100, 300, 50, 80, 40) = 80, loyalty median(3,1,4,2,1) = 2
-    const { rows } = await engine.query(
-      quadrantSummarySql({ segments: { sql: preset }, features: 'features' }),
+    const found = await engine.query(
+      quadrantCellsSql({ segments: { sql: preset }, features: 'features' }),
     );
+    const cellRows = found.rows as unknown as QuadrantCell[];
+    const rows = quadrantTotals(cellRows);
     expect(
       rows.map((r) => [r.segment, r.high_value, r.high_loyalty, r.customers, r.revenue]),
     ).toEqual([
@@ -141,10 +197,9 @@ describe('quadrant summary', () => {
       0,
     ]);
     expect(rows[0]!.customer_share).toBeCloseTo(1 / 6, 12);
-    expect(rows[0]).toMatchObject({ value_threshold: 80, loyalty_threshold: 2 });
+    expect(cellRows[0]).toMatchObject({ value_threshold: 80, loyalty_threshold: 2 });
 
-    // the same result feeds the scatter: 6 points (the prospect has value 0, loyalty 0)
-    const scatter = await engine.query(quadrantScatterSql({ segments: { sql: preset } }));
-    expect(scatter.rows).toHaveLength(6);
+    // the same cells count the drawn customers: 6 (the prospect has value 0, loyalty 0)
+    expect(drawnCustomers(cellRows)).toBe(6);
   });
 });
