@@ -76,9 +76,10 @@ async function waitRerun(page, id, since, trigger, chart = false) {
       if (done === false || done < 0) return false;
       if (!redraw) return true;
       // The first chart drawn once its data for the new result is in: after the quadrant's
-      // cells query started, so a redraw of the old data does not count.
+      // cells query started (the quadrant queries as soon as the table is made, before the run
+      // has finished), so a redraw of the old data does not count.
       const loaded = window.__bench.worker.find(
-        (m) => m.dir === 'out' && m.t > h[busy + done].t && new RegExp(last).test(m.sql ?? ''),
+        (m) => m.dir === 'out' && m.t > h[busy].t && new RegExp(last).test(m.sql ?? ''),
       );
       return Boolean(loaded) && h.some((e) => e.t > loaded.t && e.chart.startsWith('rendered'));
     },
@@ -93,7 +94,7 @@ async function waitRerun(page, id, since, trigger, chart = false) {
   if (done.error) throw new Error(`re-run failed: ${await cellError(page, id)}`);
   const edit = lastAction(b, (a) => a.cell === id && a.kind === trigger && a.t <= busy.t);
   const loaded = chart
-    ? b.worker.find((m) => m.dir === 'out' && m.t > done.t && QUADRANT_QUERY.test(m.sql ?? ''))
+    ? b.worker.find((m) => m.dir === 'out' && m.t > busy.t && QUADRANT_QUERY.test(m.sql ?? ''))
     : null;
   const drawn = loaded ? after.find((e) => e.t > loaded.t && e.chart.startsWith('rendered')) : null;
   return {

@@ -1,3 +1,4 @@
+import { tick } from 'svelte';
 import type { Engine } from '../engine/types';
 import { isOutOfMemory } from '../ingest/memory-estimate';
 import { dependentCells } from '../model/cell-dependencies';
@@ -18,7 +19,7 @@ import type { FeaturesState } from './FeaturesState.svelte';
 import type { LangState } from './LangState.svelte';
 import type { NotebookState } from './NotebookState.svelte';
 import { runPredict, type PredictContext } from './PredictActions.svelte';
-import { runPresetCell } from './run-preset-cell';
+import { makePresetTable, summarisePresetTable } from './run-preset-cell';
 import { EmptyCellError, fetchPage, runSqlCell } from './run-sql-cell';
 
 export interface CellContext {
@@ -38,6 +39,8 @@ export interface CellContext {
  */
 export class CellActions {
   #recovering = false;
+  /** Counts result tables made, for CellRun.made. */
+  #made = 0;
   #mappingTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly ctx: CellContext) {}
@@ -93,19 +96,27 @@ export class CellActions {
         notebook.setRun(id, { status: 'done', predict });
         return true;
       }
-      const result = await this.ctx.exclusive(async (engine) => {
-        if (snapshot.kind === 'sql') {
+      if (snapshot.kind === 'sql') {
+        const result = await this.ctx.exclusive(async (engine) => {
           const r = await runSqlCell(engine, snapshot);
           await catalog.refresh(engine);
           return r;
-        }
-        const builds = this.ctx.features.builds;
-        const r = await runPresetCell(
-          engine,
-          snapshot,
-          await this.ctx.features.ensure(engine),
-          lang,
-        );
+        });
+        notebook.setRun(id, { status: 'done', result });
+        return true;
+      }
+      const builds = this.ctx.features.builds;
+      const table = await this.ctx.exclusive(async (engine) =>
+        makePresetTable(engine, snapshot, await this.ctx.features.ensure(engine), lang),
+      );
+      // Two turns on the engine: charts reading the table (the quadrant) queue their queries as
+      // soon as it is made, ahead of the counts and the summary, so what the user watches after
+      // a change is redrawn first; it draws while DuckDB summarises.
+      const made = ++this.#made;
+      notebook.setRun(id, { ...notebook.runs[id], status: 'running', made });
+      await tick();
+      const result = await this.ctx.exclusive(async (engine) => {
+        const r = await summarisePresetTable(engine, snapshot, table);
         // A preset replaces only its own view, unless the features table was rebuilt for it.
         const onlyItsView =
           this.ctx.features.builds === builds &&
@@ -113,7 +124,7 @@ export class CellActions {
         if (!onlyItsView) await catalog.refresh(engine);
         return r;
       });
-      notebook.setRun(id, { status: 'done', result });
+      notebook.setRun(id, { status: 'done', result, made });
       return true;
     } catch (e) {
       const cancelled = /interrupt|query was cancel/i.test(messageOf(e));
@@ -160,7 +171,7 @@ export class CellActions {
     if (!run?.result) return;
     const result = $state.snapshot(run.result);
     const page = await this.ctx.exclusive((engine) => fetchPage(engine, id, result, offset));
-    this.ctx.notebook.setRun(id, { status: 'done', result: page });
+    this.ctx.notebook.setRun(id, { ...this.ctx.notebook.runs[id], status: 'done', result: page });
   }
 
   async renameResult(id: string, name: string): Promise<void> {

@@ -12,6 +12,11 @@ export type CellStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 export interface CellRun {
   status: CellStatus;
   result?: CellResult | PresetResult;
+  /**
+   * Changes each time a preset cell's result table is made again, before the run has counted
+   * and summarised it: charts that read the table reload on it.
+   */
+  made?: number;
   predict?: PredictView;
   /** Model-fitting progress of a running Predict cell. */
   progress?: PredictProgress & { fit: 'check' | 'forecast' };

@@ -4,7 +4,7 @@ import type { PresetCell } from '../model/notebook';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
 import { segmentSummarySql } from '../sql/segment-summary';
-import { runSqlCell, type CellResult } from './run-sql-cell';
+import { storedResult, storeResult, type CellResult } from './run-sql-cell';
 
 export const FEATURES_TABLE = 'customer_features';
 
@@ -19,6 +19,36 @@ export function presetCellSql(cell: PresetCell, asOf: string, lang: Lang): strin
   return preset.toSql(presetParams(preset, cell), { features: FEATURES_TABLE, asOf, lang });
 }
 
+/** A preset cell's result table, made but not yet counted or summarised. */
+export interface PresetTable {
+  sql: string;
+  elapsedMs: number;
+}
+
+/** Makes a preset cell's result table (and its view) over the features table. */
+export async function makePresetTable(
+  engine: Engine,
+  cell: PresetCell,
+  asOf: string,
+  lang: Lang,
+): Promise<PresetTable> {
+  const sql = presetCellSql(cell, asOf, lang);
+  const started = performance.now();
+  await storeResult(engine, cell, sql);
+  return { sql, elapsedMs: performance.now() - started };
+}
+
+/** The made table's row count, first page and customers and revenue per segment. */
+export async function summarisePresetTable(
+  engine: Engine,
+  cell: PresetCell,
+  table: PresetTable,
+): Promise<PresetResult> {
+  const result = await storedResult(engine, cell.id, table.elapsedMs);
+  const { rows } = await engine.query(segmentSummarySql(cell.name, FEATURES_TABLE));
+  return { ...result, sql: table.sql, summary: rows };
+}
+
 /** Runs a preset cell over the features table and summarises its segments. */
 export async function runPresetCell(
   engine: Engine,
@@ -26,13 +56,5 @@ export async function runPresetCell(
   asOf: string,
   lang: Lang,
 ): Promise<PresetResult> {
-  const sql = presetCellSql(cell, asOf, lang);
-  const result = await runSqlCell(engine, {
-    id: cell.id,
-    kind: 'sql',
-    source: sql,
-    name: cell.name,
-  });
-  const { rows } = await engine.query(segmentSummarySql(cell.name, FEATURES_TABLE));
-  return { ...result, sql, summary: rows };
+  return summarisePresetTable(engine, cell, await makePresetTable(engine, cell, asOf, lang));
 }

@@ -53,11 +53,28 @@ export async function runSqlCell(engine: Engine, cell: SqlCell): Promise<CellRes
       elapsedMs: performance.now() - started,
     };
   }
-  await engine.query(materializeSql(cell.id, last));
+  await storeResult(engine, cell, last);
+  return storedResult(engine, cell.id, performance.now() - started);
+}
+
+/** Stores a query's rows in the cell's result table, exposed under the cell's name as a view. */
+export async function storeResult(
+  engine: Engine,
+  cell: Pick<SqlCell, 'id' | 'name'>,
+  query: string,
+): Promise<void> {
+  await engine.query(materializeSql(cell.id, query));
   if (cell.name) await engine.exec(nameResultSql(cell.name, cell.id));
-  const elapsedMs = performance.now() - started;
-  const count = await engine.query(resultCountSql(cell.id));
-  const first = await engine.query(resultPageSql(cell.id, 0, PAGE_SIZE));
+}
+
+/** A stored result as a cell shows it: its row count and first page. */
+export async function storedResult(
+  engine: Engine,
+  cellId: string,
+  elapsedMs: number,
+): Promise<CellResult> {
+  const count = await engine.query(resultCountSql(cellId));
+  const first = await engine.query(resultPageSql(cellId, 0, PAGE_SIZE));
   return {
     columns: first.columns,
     rowCount: Number(count.rows[0]?.n ?? 0),

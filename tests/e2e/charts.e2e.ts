@@ -119,6 +119,17 @@ describe('charts and evaluation on the sample data', () => {
           for (const n of r.addedNodes) if (n.nodeName === 'svg') w.newSvgs++;
       }).observe(el, { childList: true, subtree: true });
     });
+    // The statements sent to DuckDB's worker from here on.
+    await s.page.evaluate(() => {
+      const w = window as unknown as { sent: string[] };
+      w.sent = [];
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, options?: never) {
+        const m = message as { type?: unknown; data?: unknown };
+        if (/QUERY/.test(String(m?.type)) && Array.isArray(m.data)) w.sent.push(String(m.data[1]));
+        return post.call(this, message, options as never);
+      };
+    });
     await cell.getByLabel('Split each axis at').selectOption('median');
     await expect
       .poll(() => panel.getByTestId('value-cut').inputValue(), { timeout: 20_000 })
@@ -130,6 +141,16 @@ describe('charts and evaluation on the sample data', () => {
     expect(await s.page.evaluate(() => (window as unknown as { newSvgs: number }).newSvgs)).toBe(0);
     // The corners show the new quadrants' shares.
     expect(await corners()).not.toEqual(cornersBefore);
+    // The chart's query went to DuckDB right after the table was made, before the cell's own
+    // count and summary.
+    const sent = await s.page.evaluate(() => (window as unknown as { sent: string[] }).sent);
+    const first = (pattern: RegExp) => sent.findIndex((sql) => pattern.test(sql));
+    const made = first(/^CREATE OR REPLACE TABLE "__seglab_cell_/);
+    const quadrant = first(/\bunclamped AS\b/);
+    const summary = first(/AS revenue_share/);
+    expect(made).toBeGreaterThanOrEqual(0);
+    expect(quadrant).toBeGreaterThan(made);
+    expect(summary).toBeGreaterThan(quadrant);
   });
 
   it('downloads a chart as PNG and as SVG', async () => {
