@@ -1,5 +1,5 @@
-import { requireInteger, requireName } from './input-check';
-import { ident, num } from './quote';
+import { requireInteger } from './input-check';
+import { num } from './quote';
 import { relationCte, type Relation } from './relation';
 
 /** How value and loyalty are binned: evenly, or evenly in sign(x) * ln(1 + |x|) ("symlog"). */
@@ -23,10 +23,11 @@ export interface QuadrantPointsOptions {
 }
 
 export interface QuadrantCellsOptions {
-  /** As for the points, plus `value_threshold` and `loyalty_threshold`. */
+  /**
+   * As for the points, plus `value_threshold`, `loyalty_threshold` and `monetary` (spend, for
+   * revenue): the value-loyalty preset's result carries all three, so no join is needed.
+   */
   segments: Relation;
-  /** The per-customer features table or view, for revenue (monetary). */
-  features: string;
   /** Bins along value and loyalty (default 60 × 40). */
   xBins?: number;
   yBins?: number;
@@ -68,7 +69,7 @@ export interface QuadrantCellRow {
   high_value: boolean;
   high_loyalty: boolean;
   customers: number;
-  /** Monetary value from the features; customers missing there count 0. */
+  /** The customers' `monetary` added up (a missing one counts 0). */
   revenue: number;
   value_threshold: number | null;
   loyalty_threshold: number | null;
@@ -117,10 +118,9 @@ LIMIT ${num(maxPoints)}`;
  * SQL for the quadrant's numbers in one pass over the result (`QuadrantCellRow`): customers and
  * revenue per bin of an xBins × yBins grid over the data's range (empty bins left out), segment
  * and quadrant. Summed per bin they are the chart's density bins; summed per segment and
- * quadrant, the quadrant totals; one query where there were two, each joining the features.
+ * quadrant, the quadrant totals: one scan of the result, no join.
  */
 export function quadrantCellsSql(options: QuadrantCellsOptions): string {
-  requireName(options.features, 'features table', '特征表');
   const xBins = requireInteger(options.xBins ?? 60, 1, 500, 'number of value bins', '价值分箱数');
   const yBins = requireInteger(
     options.yBins ?? 40,
@@ -166,9 +166,8 @@ members AS (
     COALESCE(s.loyalty > s.loyalty_threshold, FALSE) AS high_loyalty,
     CAST(s.value_threshold AS DOUBLE) AS value_threshold,
     CAST(s.loyalty_threshold AS DOUBLE) AS loyalty_threshold,
-    COALESCE(f.monetary, 0) AS monetary
+    COALESCE(CAST(s.monetary AS DOUBLE), 0) AS monetary
   FROM segmented AS s
-  LEFT JOIN ${ident(options.features)} AS f ON f.customer_id = CAST(s.customer_id AS VARCHAR)
 ),
 unclamped AS (
   SELECT

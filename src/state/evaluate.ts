@@ -90,7 +90,7 @@ export interface Quadrant {
  */
 export async function quadrant(engine: Engine, result: string): Promise<Quadrant> {
   const segments = { table: result };
-  const cells = (await engine.query(quadrantCellsSql({ segments, features: FEATURES_TABLE })))
+  const cells = (await engine.query(quadrantCellsSql({ segments })))
     .rows as unknown as QuadrantCell[];
   const rows =
     drawnCustomers(cells) <= QUADRANT_POINTS

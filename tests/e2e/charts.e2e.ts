@@ -124,11 +124,11 @@ describe('charts and evaluation on the sample data', () => {
       const w = window as unknown as { sent: string[] };
       w.sent = [];
       const post = Worker.prototype.postMessage;
-      Worker.prototype.postMessage = function (this: Worker, message: unknown, options?: never) {
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
         const m = message as { type?: unknown; data?: unknown };
         if (/QUERY/.test(String(m?.type)) && Array.isArray(m.data)) w.sent.push(String(m.data[1]));
-        return post.call(this, message, options as never);
-      };
+        post.apply(this, [message, ...rest] as never);
+      } as typeof post;
     });
     await cell.getByLabel('Split each axis at').selectOption('median');
     await expect

@@ -152,7 +152,8 @@ axes AS (
     customer_id,
     is_prospect,
     CAST(${ident(p.valueColumn.trim())} AS DOUBLE) AS value,
-    ${LOYALTY_SQL[p.loyaltyMeasure]} AS loyalty
+    ${LOYALTY_SQL[p.loyaltyMeasure]} AS loyalty,
+    monetary
   FROM ${ident(ctx.features)}
 ),
 thresholds AS (
@@ -165,6 +166,7 @@ quadrants AS (
     a.customer_id,
     a.value,
     a.loyalty,
+    a.monetary,
     t.value_threshold,
     t.loyalty_threshold,
     -- high means strictly above the threshold; a missing measure counts as low
@@ -185,7 +187,9 @@ SELECT
   value,
   loyalty,
   value_threshold,
-  loyalty_threshold
+  loyalty_threshold,
+  -- spend, for each quadrant's share of revenue
+  monetary
 FROM quadrants`;
 }
 

@@ -18,8 +18,11 @@ import { createFeatures } from '../../support/features-fixture';
 let engine: NodeEngine;
 beforeAll(async () => {
   engine = await NodeEngine.start();
-  // Thresholds 5 and 2; 'gone' has no loyalty, so is counted but not drawn.
-  await engine.exec(`CREATE TABLE vl AS SELECT *, 5.0 AS value_threshold, 2.0 AS loyalty_threshold
+  // Thresholds 5 and 2; p1..p9 spent 10..90; 'gone' has no loyalty and no spend, so is counted
+  // but not drawn and adds no revenue.
+  await engine.exec(`CREATE TABLE vl AS
+    SELECT *, 5.0 AS value_threshold, 2.0 AS loyalty_threshold,
+      TRY_CAST(substr(customer_id, 2) AS INTEGER) * 10.0 AS monetary
     FROM (VALUES
       ('p1', 'A', 0.0, 0.0), ('p2', 'A', 1.0, 1.0), ('p3', 'B', 2.0, 0.5),
       ('p4', 'C', 10.0, 4.0), ('p5', 'B', 6.0, 1.0), ('p6', 'B', 7.0, 3.0),
@@ -28,18 +31,17 @@ beforeAll(async () => {
     ) t(customer_id, segment, value, loyalty)`);
   const e1 = Math.E - 1;
   const e2 = Math.E ** 2 - 1;
-  await engine.exec(`CREATE TABLE skew AS SELECT *, 0.0 AS value_threshold, 0.0 AS loyalty_threshold
+  await engine.exec(`CREATE TABLE skew AS
+    SELECT *, 0.0 AS value_threshold, 0.0 AS loyalty_threshold, 1.0 AS monetary
     FROM (VALUES
       ('n', 'A', ${-e1}, 2.0), ('z', 'A', 0.0, 2.0), ('o', 'B', ${e1}, 2.0), ('t', 'B', ${e2}, 2.0)
     ) t(customer_id, segment, value, loyalty)`);
-  await engine.exec(`CREATE TABLE spend AS SELECT 'p' || i AS customer_id, i * 10.0 AS monetary
-    FROM range(1, 10) t(i)`);
 });
 afterAll(() => engine.close());
 
 async function cells(options: Partial<QuadrantCellsOptions> & { table: string }) {
   const { table, ...rest } = options;
-  const sql = quadrantCellsSql({ segments: { table }, features: 'spend', ...rest });
+  const sql = quadrantCellsSql({ segments: { table }, ...rest });
   return (await engine.query(sql)).rows as unknown as QuadrantCell[];
 }
 
@@ -65,7 +67,7 @@ describe('quadrant cells', () => {
     const drawn = async (n: number) => {
       await engine.exec(`CREATE OR REPLACE TABLE many AS
         SELECT 'c' || i AS customer_id, 'A' AS segment, i * 1.0 AS value, (i % 9) * 1.0 AS loyalty,
-          1.0 AS value_threshold, 1.0 AS loyalty_threshold
+          1.0 AS value_threshold, 1.0 AS loyalty_threshold, 1.0 AS monetary
         FROM range(${n}) t(i)`);
       return drawnCustomers(await cells({ table: 'many' }));
     };
@@ -125,9 +127,8 @@ describe('quadrant cells', () => {
     ]);
   });
 
-  it('joins revenue from the features, zero for a customer missing there', async () => {
+  it("adds up the customers' spend as revenue, a missing one counting zero", async () => {
     const totals = quadrantTotals(await cells({ table: 'vl' }));
-    // p1..p9 spend 10..90; 'gone' is not in the features
     expect(totals.find((t) => t.segment === 'C')).toMatchObject({ customers: 2, revenue: 110 });
     expect(totals.reduce((n, t) => n + t.revenue, 0)).toBe(450);
   });
@@ -150,12 +151,10 @@ describe('quadrant cells', () => {
   });
 
   it('rejects bin counts a chart cannot draw and an unknown scale', () => {
-    expect(() =>
-      quadrantCellsSql({ segments: { table: 'vl' }, features: 'spend', xBins: 0 }),
-    ).toThrow(/value bins/);
-    expect(() =>
-      quadrantCellsSql({ segments: { table: 'vl' }, features: 'spend', scale: 'log' as never }),
-    ).toThrow(/Unknown scale/);
+    expect(() => quadrantCellsSql({ segments: { table: 'vl' }, xBins: 0 })).toThrow(/value bins/);
+    expect(() => quadrantCellsSql({ segments: { table: 'vl' }, scale: 'log' as never })).toThrow(
+      /Unknown scale/,
+    );
   });
 });
 
@@ -175,9 +174,7 @@ describe('quadrant totals', () => {
       lang: 'en',
     });
     // buyers' medians: value median(100, 300, 50, 80, 40) = 80, loyalty median(3,1,4,2,1) = 2
-    const found = await engine.query(
-      quadrantCellsSql({ segments: { sql: preset }, features: 'features' }),
-    );
+    const found = await engine.query(quadrantCellsSql({ segments: { sql: preset } }));
     const cellRows = found.rows as unknown as QuadrantCell[];
     const rows = quadrantTotals(cellRows);
     expect(

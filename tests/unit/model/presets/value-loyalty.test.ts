@@ -39,6 +39,8 @@ describe('value × loyalty', () => {
     });
     const { rows } = await engine.query(sql);
     expect(rows[0]).toMatchObject({ value_threshold: 300, loyalty_threshold: 2 });
+    // Each customer's spend comes along, for the quadrant's revenue shares.
+    expect(rows.find((r) => r.customer_id === 'v2')).toMatchObject({ value: 400, monetary: 400 });
   });
 
   it('can use another value column, the repurchase rate, means, and leave prospects out', async () => {
