@@ -76,4 +76,30 @@ describe('namedData', () => {
     expect(symbols.map((s) => s.datum.value)).toEqual([6, 30, 1]);
     expect(rules.map((r) => r.datum.threshold)).toContain(12);
   });
+
+  it('keeps the marks of the customers still drawn, keyed by customer, when rows change', async () => {
+    const symbols = (view: unknown) => {
+      const found: { datum: { customer_id: string; value: number } }[] = [];
+      const walk = (node: { marktype?: string; role?: string; items?: unknown[] }) => {
+        if (node.role === 'mark' && node.marktype === 'symbol')
+          found.push(...(node.items as never[]));
+        for (const child of node.items ?? []) walk(child as never);
+      };
+      walk((view as { scenegraph(): { root: never } }).scenegraph().root);
+      return found;
+    };
+    const rendered = await renderVegaLite(
+      namedData(quadrant([point(1, 5, 1), point(2, 20, 3)], 10)).spec as TopLevelSpec,
+    );
+    const before = symbols(rendered.view);
+    // A threshold change: the same customers, one of them now in another segment.
+    const next = namedData(quadrant([point(2, 20, 3), point(1, 5, 1)], 4));
+    for (const [name, values] of Object.entries(next.datasets)) rendered.view.data(name, values);
+    await rendered.view.runAsync();
+    const after = symbols(rendered.view);
+    const mark = (items: typeof before, id: string) =>
+      items.find((i) => i.datum.customer_id === id);
+    expect(mark(after, 'c1')).toBe(mark(before, 'c1'));
+    expect(mark(after, 'c2')).toBe(mark(before, 'c2'));
+  });
 });
