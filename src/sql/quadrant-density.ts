@@ -49,32 +49,6 @@ export interface QuadrantPointRow {
   segment_share: 1;
 }
 
-/**
- * One segment in one quadrant in one bin of the value × loyalty grid: what both the chart's bins
- * and the quadrant totals add up from (transforms/quadrant-rollup.ts).
- */
-export interface QuadrantCellRow {
-  /** The bin; NULL (and so its centre and edges) for customers with a missing measure. */
-  bin_x: number | null;
-  bin_y: number | null;
-  /** The bin's centre (in the binning scale, shown in data units) and edges in data units. */
-  value: number | null;
-  loyalty: number | null;
-  value_lo: number | null;
-  value_hi: number | null;
-  loyalty_lo: number | null;
-  loyalty_hi: number | null;
-  segment: string;
-  /** Strictly above the threshold; a missing measure counts as low. */
-  high_value: boolean;
-  high_loyalty: boolean;
-  customers: number;
-  /** The customers' `monetary` added up (a missing one counts 0). */
-  revenue: number;
-  value_threshold: number | null;
-  loyalty_threshold: number | null;
-}
-
 const TO_SCALE: Record<DensityScale, (x: string) => string> = {
   linear: (x) => x,
   symlog: (x) => `sign(${x}) * ln(1 + abs(${x}))`,
@@ -115,7 +89,8 @@ LIMIT ${num(maxPoints)}`;
 }
 
 /**
- * SQL for the quadrant's numbers in one pass over the result (`QuadrantCellRow`): customers and
+ * SQL for the quadrant's numbers in one pass over the result (rows of transforms/quadrant-rollup.ts
+ * `QuadrantCell`: no bin, centre or edges for a customer with a missing measure): customers and
  * revenue per bin of an xBins × yBins grid over the data's range (empty bins left out), segment
  * and quadrant. Summed per bin they are the chart's density bins; summed per segment and
  * quadrant, the quadrant totals: one scan of the result, no join.

@@ -5,6 +5,7 @@
 export interface QuadrantCell {
   bin_x: number | null;
   bin_y: number | null;
+  /** The bin's centre (in the binning scale, shown in data units) and edges in data units. */
   value: number | null;
   loyalty: number | null;
   value_lo: number | null;
@@ -12,9 +13,11 @@ export interface QuadrantCell {
   loyalty_lo: number | null;
   loyalty_hi: number | null;
   segment: string;
+  /** Strictly above the threshold; a missing measure counts as low. */
   high_value: boolean;
   high_loyalty: boolean;
   customers: number;
+  /** The customers' `monetary` added up (a missing one counts 0). */
   revenue: number;
   value_threshold: number | null;
   loyalty_threshold: number | null;
