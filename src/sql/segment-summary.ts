@@ -1,18 +1,28 @@
 import { ident } from './quote';
 
+/** Where a segmentation result's customers get their revenue (monetary value to date) from. */
+export type RevenueSource =
+  /** The result carries the features table's `monetary` itself (RFM, value tiers, V×L). */
+  | { own: true }
+  /** Looked up in this features table; customers missing there count with zero revenue. */
+  | { features: string };
+
 /**
- * Customers and revenue per segment of a segmentation result, with shares, largest first.
- * `features` supplies monetary value; customers missing there count with zero revenue.
+ * Customers and revenue per segment of a segmentation result, with shares, largest first. With
+ * the result's own `monetary` there is no join with the features table: the summary of a
+ * threshold change then costs a third as much.
  */
-export function segmentSummarySql(result: string, features: string): string {
+export function segmentSummarySql(result: string, revenue: RevenueSource): string {
+  const own = 'own' in revenue;
+  const monetary = own ? 's.monetary' : 'f.monetary';
+  const join = own ? '' : `\nLEFT JOIN ${ident(revenue.features)} AS f USING (customer_id)`;
   return `SELECT
   s.segment,
   count(*) AS customers,
   count(*) / sum(count(*)) OVER () AS customer_share,
-  coalesce(sum(f.monetary), 0) AS revenue,
-  coalesce(sum(f.monetary) / nullif(sum(sum(f.monetary)) OVER (), 0), 0) AS revenue_share
-FROM ${ident(result)} AS s
-LEFT JOIN ${ident(features)} AS f USING (customer_id)
+  coalesce(sum(${monetary}), 0) AS revenue,
+  coalesce(sum(${monetary}) / nullif(sum(sum(${monetary})) OVER (), 0), 0) AS revenue_share
+FROM ${ident(result)} AS s${join}
 GROUP BY s.segment
 ORDER BY customers DESC, s.segment`;
 }

@@ -45,7 +45,11 @@ export async function summarisePresetTable(
   table: PresetTable,
 ): Promise<PresetResult> {
   const result = await storedResult(engine, cell.id, table.elapsedMs);
-  const { rows } = await engine.query(segmentSummarySql(cell.name, FEATURES_TABLE));
+  // Presets that show `monetary` show the features table's own (tests/integration/sample-presets).
+  const revenue = result.columns.some((c) => c.name === 'monetary')
+    ? { own: true as const }
+    : { features: FEATURES_TABLE };
+  const { rows } = await engine.query(segmentSummarySql(cell.name, revenue));
   return { ...result, sql: table.sql, summary: rows };
 }
 
