@@ -46,6 +46,11 @@ export interface Engine {
   insertArrowIPC(table: string, ipc: Uint8Array, create: boolean): Promise<void>;
   /** Asks DuckDB to stop the running query; resolves to whether one was cancelled. */
   cancel(): Promise<boolean>;
+  /**
+   * Runs `work` so that `cancel` stops it at once, for work that may be cancelled to let the
+   * user's in (background checks). Engines whose cancel always takes effect at once leave it out.
+   */
+  cancellable?<T>(work: () => Promise<T>): Promise<T>;
   /** Stops the engine for good (its worker and memory), e.g. before a restart. */
   terminate?(): Promise<void>;
 }

@@ -18,7 +18,8 @@ export const BACKGROUND_GRACE_MS = 250;
  * `BACKGROUND_GRACE_MS` — an action is often several turns in a row, and a check slipping
  * in between them would delay what the user is watching. When user work arrives while a
  * background turn runs, DuckDB is asked to cancel that turn, which runs again later from the
- * start: a check on a large table never makes the user wait for it.
+ * start: a check on a large table never makes the user wait for it. Background turns run
+ * through the engine's `cancellable`, so the cancel takes effect at once.
  */
 export class EngineQueue {
   readonly #foreground: Job[] = [];
@@ -72,8 +73,9 @@ export class EngineQueue {
     const current: { job: Job; foreground: boolean; engine?: Engine } = { job, foreground };
     this.#current = current;
     try {
-      current.engine = await this.engine();
-      job.resolve(await job.work(current.engine));
+      const engine = (current.engine = await this.engine());
+      const work = () => job.work(engine);
+      job.resolve(await (foreground || !engine.cancellable ? work() : engine.cancellable(work)));
     } catch (e) {
       if (job.preempted) {
         job.preempted = false;

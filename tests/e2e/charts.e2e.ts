@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
-import { waitForNotebookRun, waitIdle } from './helpers';
+import { recordWorkerSql, waitForNotebookRun, waitIdle, workerSql } from './helpers';
 import { serveDist, type StaticServer } from './static-server';
 
 let server: StaticServer;
@@ -120,16 +120,7 @@ describe('charts and evaluation on the sample data', () => {
       }).observe(el, { childList: true, subtree: true });
     });
     // The statements sent to DuckDB's worker from here on.
-    await s.page.evaluate(() => {
-      const w = window as unknown as { sent: string[] };
-      w.sent = [];
-      const post = Worker.prototype.postMessage;
-      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
-        const m = message as { type?: unknown; data?: unknown };
-        if (/QUERY/.test(String(m?.type)) && Array.isArray(m.data)) w.sent.push(String(m.data[1]));
-        post.apply(this, [message, ...rest] as never);
-      } as typeof post;
-    });
+    await s.page.evaluate(recordWorkerSql);
     await cell.getByLabel('Split each axis at').selectOption('median');
     await expect
       .poll(() => panel.getByTestId('value-cut').inputValue(), { timeout: 20_000 })
@@ -143,7 +134,7 @@ describe('charts and evaluation on the sample data', () => {
     expect(await corners()).not.toEqual(cornersBefore);
     // The chart's query went to DuckDB right after the table was made, before the cell's own
     // count and summary.
-    const sent = await s.page.evaluate(() => (window as unknown as { sent: string[] }).sent);
+    const sent = await workerSql(s.page);
     const first = (pattern: RegExp) => sent.findIndex((sql) => pattern.test(sql));
     const made = first(/^CREATE OR REPLACE TABLE "__seglab_cell_/);
     const quadrant = first(/\bunclamped AS\b/);

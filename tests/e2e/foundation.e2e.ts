@@ -2,7 +2,15 @@ import { readFile } from 'node:fs/promises';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
-import { dropFiles, tableRow, typeAndRun, waitForNotebookRun, waitIdle } from './helpers';
+import {
+  dropFiles,
+  recordWorkerSql,
+  tableRow,
+  typeAndRun,
+  waitForNotebookRun,
+  waitIdle,
+  workerSql,
+} from './helpers';
 import { serveDist, type StaticServer } from './static-server';
 
 let server: StaticServer;
@@ -11,6 +19,7 @@ let s: Session;
 beforeAll(async () => {
   server = await serveDist('dist', { base: '/apps/seglab/' });
   s = await openSession();
+  await s.context.addInitScript(recordWorkerSql);
 });
 afterAll(async () => {
   await s?.close();
@@ -34,6 +43,33 @@ describe('foundation, in Chromium, served from a sub-path', () => {
     );
     const firstResult = s.page.locator('[data-testid=cell-status]').first();
     expect(await firstResult.innerText()).toMatch(/^24 rows/);
+  });
+
+  it('runs the background data-quality checks on one thread and user work on all of them', async () => {
+    // With threads, DuckDB's threads finish the tasks they hold after a cancel, so a check
+    // cancelled for the user's work would hold that work back; on one thread it stops at once.
+    const duplicateCheck = /SELECT DISTINCT \* FROM "orders"/;
+    const setThreads = /^SET threads = /;
+    // The check, and the threads set back after it.
+    const checked = async () => {
+      const sent = await workerSql(s.page);
+      const check = sent.findIndex((q) => duplicateCheck.test(q));
+      return check >= 0 && sent.slice(check).some((q) => setThreads.test(q));
+    };
+    await expect.poll(checked, { timeout: 30_000 }).toBe(true);
+    const sent = await workerSql(s.page);
+    const threadsBefore = (i: number) => sent.slice(0, i).findLast((q) => setThreads.test(q));
+    const check = sent.findIndex((q) => duplicateCheck.test(q));
+    expect(threadsBefore(check)).toBe('SET threads = 1');
+    const restored = sent.slice(check).find((q) => setThreads.test(q));
+    expect(restored).toMatch(/^SET threads = ([2-9]|\d\d)$/);
+    // The example notebook's cells, run once the engine had set its threads after warming up.
+    const started = sent.findIndex((q) => setThreads.test(q));
+    const cells = sent.flatMap((q, i) =>
+      i > started && /^CREATE OR REPLACE TABLE "__seglab_cell_/.test(q) ? [i] : [],
+    );
+    expect(cells.length).toBeGreaterThan(0);
+    for (const i of cells) expect(threadsBefore(i)).toMatch(/^SET threads = ([2-9]|\d\d)$/);
   });
 
   it('runs a new SQL cell with Ctrl+Enter and shows its rows, paged', async () => {

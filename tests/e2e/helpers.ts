@@ -48,3 +48,23 @@ export async function typeAndRun(page: Page, cellIndex: number, sql: string): Pr
 export function tableRow(page: Page, name: string) {
   return page.locator(`[data-testid=table-list] li[data-table="${name}"]`);
 }
+
+/**
+ * From now on, records the SQL the page sends to DuckDB's worker (`window.sent`), in order.
+ * Pass it to `page.evaluate`, or to `context.addInitScript` to record from the page's start.
+ */
+export function recordWorkerSql(): void {
+  const w = window as unknown as { sent: string[] };
+  w.sent = [];
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
+    const m = message as { type?: unknown; data?: unknown };
+    if (/QUERY/.test(String(m?.type)) && Array.isArray(m.data)) w.sent.push(String(m.data[1]));
+    post.apply(this, [message, ...rest] as never);
+  } as typeof post;
+}
+
+/** The SQL recorded by `recordWorkerSql`. */
+export function workerSql(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { sent: string[] }).sent);
+}

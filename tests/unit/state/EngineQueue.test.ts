@@ -125,4 +125,27 @@ describe('EngineQueue', () => {
       'check 2 end',
     ]);
   });
+
+  it("runs background turns through the engine's cancellable, and user turns as they are", async () => {
+    // DuckDB-WASM with threads runs cancellable work on one thread (tests/e2e/foundation.e2e.ts).
+    const log: string[] = [];
+    let inside = false;
+    const wrapping = Object.assign(Object.create(engine) as NodeEngine, {
+      async cancellable<T>(work: () => Promise<T>): Promise<T> {
+        inside = true;
+        try {
+          return await work();
+        } finally {
+          inside = false;
+        }
+      },
+    });
+    const queue = new EngineQueue(async () => wrapping, 0);
+    const where = (name: string) => async (e: Engine) => {
+      log.push(`${name} ${inside ? 'cancellable' : 'plain'}`);
+      return (await e.query('SELECT 1 AS one')).rows[0]?.one;
+    };
+    await Promise.all([queue.run(where('user')), queue.background(where('check'))]);
+    expect(log).toEqual(['user plain', 'check cancellable']);
+  });
 });
