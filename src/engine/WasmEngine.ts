@@ -15,6 +15,9 @@ import type { Engine, EngineProgress, QueryResult } from './types';
 /** DuckDB-WASM's error when a thread reads a File registered before that thread started. */
 const FILE_NOT_IN_THREAD = /No HTML5 file registered with name/;
 
+/** Files up to this size are read whole for the threaded bundle (see registerFile). */
+const PARALLEL_READ_BYTES = 128 * 1024 * 1024;
+
 /** A thread count DuckDB accepts: the cores the browser reports, 1 to 16. */
 function threadsFor(cores: number | undefined): number {
   return Math.min(16, Math.max(1, Math.floor(Number(cores) || 1)));
@@ -191,13 +194,15 @@ export class WasmEngine implements Engine {
 
   /**
    * Bytes are handed over as they are. A File is read by the worker in slices as DuckDB asks,
-   * and with threads a statement naming it runs on one thread (see onOneThread). That is also
-   * the faster way to read a CSV with threads: DuckDB-WASM's parallel CSV reader was slower than
-   * its single thread on both 2-core machines measured (1M orders: 650 vs 610 ms on a Xeon VM;
-   * 1.2-1.9 s vs 0.6-0.8 s on an EPYC VM, where reading the File whole into WebAssembly
-   * memory first, so that every thread could parse it, cost another 50-115 ms).
+   * except with threads: a File handle is known only to the threads running when it was
+   * registered (see onOneThread), so a file up to PARALLEL_READ_BYTES is read whole into
+   * WebAssembly memory first and every thread can parse it. Single-threaded, reading it first
+   * only costs time: 1M orders (45 MB) were listed about 0.1 s later that way.
    */
   async registerFile(name: string, data: File | Uint8Array): Promise<void> {
+    if (this.bundle === 'coi' && data instanceof File && data.size <= PARALLEL_READ_BYTES) {
+      data = new Uint8Array(await data.arrayBuffer());
+    }
     if (data instanceof Uint8Array) {
       await this.db.registerFileBuffer(name, data);
     } else {
