@@ -46,6 +46,9 @@ export class WasmEngine implements Engine {
   private running = 0;
   /** Files registered as File handles, which only some threads can read (see onOneThread). */
   private readonly handles = new Set<string>();
+  /** Inside `cancellable`, and whether a cancel came there while no query ran. */
+  private inCancellable = false;
+  private cancelled = false;
 
   private constructor(
     private readonly db: ProgressDuckDB,
@@ -185,8 +188,6 @@ export class WasmEngine implements Engine {
       this.inCancellable = false;
     }
   }
-  private inCancellable = false;
-  private cancelled = false;
 
   async exec(sql: string): Promise<void> {
     await this.conn.query(sql);
