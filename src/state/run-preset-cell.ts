@@ -4,7 +4,7 @@ import type { PresetCell } from '../model/notebook';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
 import { segmentSummarySql } from '../sql/segment-summary';
-import { storedResult, storeResult, type CellResult } from './run-sql-cell';
+import { firstPage, pagedResult, storeResult, type CellResult } from './run-sql-cell';
 
 export const FEATURES_TABLE = 'customer_features';
 
@@ -44,13 +44,16 @@ export async function summarisePresetTable(
   cell: PresetCell,
   table: PresetTable,
 ): Promise<PresetResult> {
-  const result = await storedResult(engine, cell.id, table.elapsedMs);
+  const first = await firstPage(engine, cell.id);
   // Presets that show `monetary` show the features table's own (tests/integration/sample-presets).
-  const revenue = result.columns.some((c) => c.name === 'monetary')
+  const revenue = first.columns.some((c) => c.name === 'monetary')
     ? { own: true as const }
     : { features: FEATURES_TABLE };
   const { rows } = await engine.query(segmentSummarySql(cell.name, revenue));
-  return { ...result, sql: table.sql, summary: rows };
+  // Every row is in one segment (NULL too), so the segments' customers add up to the row count:
+  // no count query of its own on a threshold change.
+  const rowCount = rows.reduce((n, r) => n + Number(r.customers), 0);
+  return { ...pagedResult(first, rowCount, table.elapsedMs), sql: table.sql, summary: rows };
 }
 
 /** Runs a preset cell over the features table and summarises its segments. */

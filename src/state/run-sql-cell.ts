@@ -1,4 +1,4 @@
-import type { ColumnInfo, Engine, Row } from '../engine/types';
+import type { ColumnInfo, Engine, QueryResult, Row } from '../engine/types';
 import type { SqlCell } from '../model/notebook';
 import {
   dropResultSql,
@@ -74,10 +74,19 @@ export async function storedResult(
   elapsedMs: number,
 ): Promise<CellResult> {
   const count = await engine.query(resultCountSql(cellId));
-  const first = await engine.query(resultPageSql(cellId, 0, PAGE_SIZE));
+  return pagedResult(await firstPage(engine, cellId), Number(count.rows[0]?.n ?? 0), elapsedMs);
+}
+
+/** The first page of a stored result. */
+export function firstPage(engine: Engine, cellId: string): Promise<QueryResult> {
+  return engine.query(resultPageSql(cellId, 0, PAGE_SIZE));
+}
+
+/** A stored result, from its first page and its row count. */
+export function pagedResult(first: QueryResult, rowCount: number, elapsedMs: number): CellResult {
   return {
     columns: first.columns,
-    rowCount: Number(count.rows[0]?.n ?? 0),
+    rowCount,
     offset: 0,
     page: first.rows,
     stored: true,
