@@ -84,7 +84,18 @@ export class WasmEngine implements Engine {
     // DuckDB-WASM runs a query for up to `queryPollingInterval` ms before it answers anything
     // else, a cancel included (default 100): a data-quality check running when the user changes
     // a threshold held the re-segmentation back by 82 ms. Every 20 ms costs one message more.
-    await db.open({ query: { castBigIntToDouble: false, queryPollingInterval: QUERY_SLICE_MS } });
+    //
+    // With the threaded bundle DuckDB gets as many threads as the browser reports cores. Its
+    // default is 4 whatever the machine, and on 2 cores they only contend (a 1M-row CSV read
+    // 660 ms with 4 threads, 360 ms with 2). Given here, not by `SET threads` once it has
+    // started: every new thread instantiates DuckDB's WebAssembly again in its worker (about a
+    // second of CPU each on a 2-core VM), and `SET threads` made two more of them and had to wait
+    // until they had started (sent before the first query, it hung the worker). A first
+    // visit reached the example notebook's results 1.4 s sooner here (3 runs each).
+    await db.open({
+      ...(bundle === 'coi' ? { maximumThreads: threadsFor(navigator.hardwareConcurrency) } : {}),
+      query: { castBigIntToDouble: false, queryPollingInterval: QUERY_SLICE_MS },
+    });
     db.onQueryProgress(onQueryProgress);
     const conn = await db.connect();
     await conn.query('SET enable_progress_bar=true');
@@ -95,14 +106,6 @@ export class WasmEngine implements Engine {
     } catch (e) {
       // Only a speed-up: the engine works without it.
       console.warn('DuckDB warm-up failed', e);
-    }
-    if (bundle === 'coi') {
-      // DuckDB-WASM starts 4 threads whatever the machine; on 2 cores they only contend (a
-      // 1M-row CSV read 660 ms with 4 threads, 360 ms with 2). Set after the warm-up's queries:
-      // changing it before DuckDB's threads have started hangs the worker. It takes about half
-      // a second; `maximumThreads` given to `open` saved that, but in the one full end-to-end run
-      // made with it, loads after a reload never finished, so the proven order stays.
-      await conn.query(`SET threads = ${threadsFor(navigator.hardwareConcurrency)}`);
     }
     onProgress({ phase: 'ready', bytesLoaded: 1, bytesTotal: 1, bundle });
     return engine;
