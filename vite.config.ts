@@ -32,7 +32,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     // Vitest's default leaves a core free, which on 2 cores runs one file at a time; a file
-    // spends much of its time starting DuckDB-WASM, and two at once took 160 s against 195 s.
+    // spends much of its time starting DuckDB-WASM, and two at once took 160-200 s against
+    // 195-270 s in back-to-back runs on a 2-core VM.
     maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

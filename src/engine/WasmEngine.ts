@@ -90,8 +90,9 @@ export class WasmEngine implements Engine {
     // 660 ms with 4 threads, 360 ms with 2). Given here, not by `SET threads` once it has
     // started: every new thread instantiates DuckDB's WebAssembly again in its worker (about a
     // second of CPU each on a 2-core VM), and `SET threads` made two more of them and had to wait
-    // until they had started (sent before the first query, it hung the worker). A first
-    // visit reached the example notebook's results 1.4 s sooner here (3 runs each).
+    // until they had started (sent before the first query, it hung the worker). On a 2-core
+    // VM a first visit reached the example notebook's results 3 s sooner (9.1 against 12.1 s,
+    // medians of 4 interleaved runs).
     await db.open({
       ...(bundle === 'coi' ? { maximumThreads: threadsFor(navigator.hardwareConcurrency) } : {}),
       query: { castBigIntToDouble: false, queryPollingInterval: QUERY_SLICE_MS },
