@@ -10,6 +10,9 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // A poll waits for the page to catch up; 1 s (the default) was too short on a slow 2-core VM
+    // for a re-check after an undo (1.7 s there). Passing polls end as soon as they pass.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
   },
 });
