@@ -147,7 +147,7 @@ describe('real-world files dropped into one session', () => {
     expect(await finding.locator('tbody tr').allInnerTexts()).toEqual(['v2\tcart\t40\t2']);
     await finding.getByTestId('fix').click();
     await expect
-      .poll(() => report.getByTestId('quality-summary').innerText(), { timeout: 15_000 })
+      .poll(() => report.getByTestId('quality-summary').innerText())
       .toBe('4 rows · issues found: 0');
     expect(await report.getByTestId('steps-sql').innerText()).toContain('FROM "visits__raw"');
     await expect.poll(() => row.innerText()).toContain('4 rows');
@@ -156,8 +156,9 @@ describe('real-world files dropped into one session', () => {
     await expect.poll(() => row.innerText()).toContain('5 rows');
     await expect.poll(() => tableRow(s.page, 'visits__raw').count()).toBe(0);
     await expect
-      // The checks run again in the background: 1.7 s on a slow 2-core VM.
-      .poll(() => report.getByTestId('quality-summary').innerText(), { timeout: 15_000 })
+      // The checks run again in the background: 1.7 s on a slow 2-core VM (the e2e config
+      // gives polls 10 s).
+      .poll(() => report.getByTestId('quality-summary').innerText())
       .toBe('5 rows · issues found: 1');
     await s.page.keyboard.press('Escape');
     expect(await report.count()).toBe(0);
