@@ -22,8 +22,10 @@ function localStorageOrNull(): Storage | null {
 }
 
 const workspace = new Workspace({
-  startEngine: (onProgress, onQueryProgress) =>
-    WasmEngine.start(BUNDLES, onProgress, onQueryProgress, warmUpPipeline),
+  startEngine: (onProgress, onQueryProgress, wanted) =>
+    WasmEngine.start(BUNDLES, onProgress, onQueryProgress, (engine) =>
+      warmUpPipeline(engine, wanted),
+    ),
   storage: localStorageOrNull(),
   browserLangs: navigator.languages,
   fetchFile: async (url) => {
@@ -46,7 +48,7 @@ prefetchChartLibraries(warmUpCharts);
 
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   void registerServiceWorker(navigator.serviceWorker, async () => {
-    await workspace.engine.get();
+    await workspace.engine.started();
     const bundle = BUNDLES[workspace.engine.progress.bundle as keyof typeof BUNDLES];
     return Object.values(bundle ?? {}).filter((url): url is string => typeof url === 'string');
   });

@@ -3,6 +3,11 @@ import type { Engine, EngineProgress } from '../engine/types';
 export type EngineStarter = (
   onProgress: (p: EngineProgress) => void,
   onQueryProgress: (percentage: number) => void,
+  /**
+   * True once work waits for the engine: its start can then leave out what only speeds up
+   * later work (the warm-up, state/warm-up-pipeline.ts), since that work is here now.
+   */
+  wanted: () => boolean,
 ) => Promise<Engine>;
 
 /** Starts the engine once, lazily, and tells the UI how far along it is. */
@@ -14,14 +19,35 @@ export class EngineState {
   /** How many times the engine was restarted, e.g. after running out of memory. */
   restarts = $state(0);
   #engine: Promise<Engine> | null = null;
+  /** Whether anything has asked for the engine to work on it (`get`). */
+  #wanted = false;
 
   constructor(private readonly starter: EngineStarter) {}
 
-  /** The engine; the first call starts it, later calls share the same promise. */
+  /** Starts the engine ahead of need, e.g. while the user is still choosing a file. */
+  start(): void {
+    this.#started().catch(() => {});
+  }
+
+  /**
+   * The engine once it has started, for those that only wait for it (e.g. to learn its bundle):
+   * unlike `get`, this does not count as work waiting for it.
+   */
+  started(): Promise<Engine> {
+    return this.#started();
+  }
+
+  /** The engine, for work to run on; the first call starts it, later calls share one promise. */
   get(): Promise<Engine> {
+    this.#wanted = true;
+    return this.#started();
+  }
+
+  #started(): Promise<Engine> {
     this.#engine ??= this.starter(
       (p) => (this.progress = p),
       (pct) => (this.queryProgress = pct),
+      () => this.#wanted,
     ).catch((e: unknown) => {
       this.#engine = null;
       this.error = e instanceof Error ? e.message : String(e);

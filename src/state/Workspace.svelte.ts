@@ -204,7 +204,7 @@ export class Workspace {
    */
   async start(hash = ''): Promise<void> {
     // DuckDB starts now, while the user is still choosing a file; a failure shows on the badge.
-    this.engine.get().catch(() => {});
+    this.engine.start();
     await this.local.init();
     if (isShareFragment(hash) && (await this.share.open(hash))) return;
     let restored: Notebook | null = null;

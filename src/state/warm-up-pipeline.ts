@@ -40,18 +40,28 @@ const CELLS: readonly Pick<PresetCell, 'id' | 'presetId' | 'name'>[] = [
  * CSV, the first run of each statement took up to twice as long as the next (the CSV read 516 vs
  * 339 ms, the features table 526 vs 427 ms, a catalog query 62 vs 3 ms). Everything it makes is
  * dropped again.
+ *
+ * `stop` is asked between steps: once it says true (work is waiting for the engine, e.g. the
+ * sample data or a kept notebook loading on start), the warm-up drops what it made and ends, as
+ * that work warms the same paths and should not wait about 2 s for it. Its first statement
+ * always runs: with threads, DuckDB must have run a query before its threads are changed (a
+ * `SET threads` sent before any query hung the worker).
  */
-export async function warmUpPipeline(engine: Engine): Promise<void> {
+export async function warmUpPipeline(
+  engine: Engine,
+  stop: () => boolean = () => false,
+): Promise<void> {
   // It makes and drops the app's features table: never on a database that has one.
   const exists = await engine.query(relationExistsSql(FEATURES_TABLE));
-  if (Number(exists.rows[0]?.n ?? 0) > 0) return;
+  if (Number(exists.rows[0]?.n ?? 0) > 0 || stop()) return;
   try {
     await engine.query(memoryUsageSql());
     // A File, as a dropped file is: the engine reads it the way it reads the user's.
     const file = new File([warmUpCsv()], 'warm-up.csv', { type: 'text/csv' });
     const prepared = await prepareFile({ name: file.name, data: file });
-    if (!prepared) return;
+    if (!prepared || stop()) return;
     const placed = await placeTable(engine, prepared, WARM_UP_ORDERS, [], async () => {});
+    if (stop()) return;
     await engine.query(listColumnsSql());
     await engine.query(rowCountsSql([WARM_UP_ORDERS]));
     const columns = placed.loaded.columns.map((c) => c.name);
@@ -63,10 +73,12 @@ export async function warmUpPipeline(engine: Engine): Promise<void> {
     // The load already described the table (the same statement the features step runs).
     const types = Object.fromEntries(placed.loaded.columns.map((c) => [c.name, c.type]));
     const asOf = String((await engine.query(defaultAsOfSql(orders))).rows[0]?.as_of);
+    if (stop()) return;
     await engine.exec(
       featuresSql({ name: FEATURES_TABLE, asOf, orders, types: { [WARM_UP_ORDERS]: types } }),
     );
     for (const cell of CELLS) {
+      if (stop()) return;
       await runPresetCell(
         engine,
         { ...cell, kind: 'preset', params: {}, strategies: {} },
@@ -76,6 +88,7 @@ export async function warmUpPipeline(engine: Engine): Promise<void> {
     }
     // Its 4,999 customers are drawn as points; past QUADRANT_POINTS the quadrant draws bins,
     // from the cells it reads either way.
+    if (stop()) return;
     await quadrant(engine, CELLS[1]!.name);
   } finally {
     for (const cell of CELLS) {

@@ -45,6 +45,14 @@ describe('foundation, in Chromium, served from a sub-path', () => {
     expect(await firstResult.innerText()).toMatch(/^24 rows/);
   });
 
+  it('leaves out the warm-up on a first visit, where the sample data waits for the engine', async () => {
+    // The warm-up (state/warm-up-pipeline.ts) only speeds up work that comes later; here the
+    // sample's load is that work. Its first statement runs, its synthetic orders never load.
+    const sent = await workerSql(s.page);
+    expect(sent.filter((q) => q.includes('__seglab_warmup'))).toEqual([]);
+    expect(sent.some((q) => /FROM read_csv\(/.test(q))).toBe(true);
+  });
+
   it('runs the background data-quality checks on one thread and user work on all of them', async () => {
     // With threads, DuckDB's threads finish the tasks they hold after a cancel, so a check
     // cancelled for the user's work would hold that work back; on one thread it stops at once.

@@ -35,11 +35,19 @@ const ROOT = path.join(__dirname, '../..');
  */
 export function nodeWorkspace(
   options: { storage?: Storage; backend?: LocalBackend | null; lang?: string } = {},
-): { ws: Workspace; engines: NodeEngine[]; close(): void } {
+): {
+  ws: Workspace;
+  engines: NodeEngine[];
+  /** Whether work was waiting for the last engine started (what its warm-up is asked). */
+  wanted: () => boolean | undefined;
+  close(): void;
+} {
   const engines: NodeEngine[] = [];
+  let wanted: (() => boolean) | undefined;
   const backend = options.backend;
   const ws = new Workspace({
-    startEngine: async () => {
+    startEngine: async (_progress, _queryProgress, waiting) => {
+      wanted = waiting;
       const e = await NodeEngine.start();
       engines.push(e);
       return Object.assign(e, { terminate: async () => e.close() });
@@ -50,5 +58,10 @@ export function nodeWorkspace(
       new Uint8Array(readFileSync(path.join(ROOT, 'sample-data', path.basename(url)))),
     ...(backend ? { openStore: async () => backend } : {}),
   });
-  return { ws, engines, close: () => engines.forEach((e) => e.close()) };
+  return {
+    ws,
+    engines,
+    wanted: () => wanted?.(),
+    close: () => engines.forEach((e) => e.close()),
+  };
 }

@@ -13,6 +13,39 @@ function page(storage: Storage, backend: MemoryBackend) {
 
 const CSV = 'id,amount\n1,10\n2,20\n3,30\n';
 
+describe('Workspace: the engine on start', () => {
+  it('counts the sample data loading on a first visit as work waiting for the engine', async () => {
+    const w = nodeWorkspace();
+    closers.push(w.close);
+    await w.ws.start();
+    expect(w.engines).toHaveLength(1);
+    expect(w.wanted()).toBe(true);
+  });
+
+  it('starts the engine for a kept empty notebook without work waiting for it', async () => {
+    const storage = new MemoryStorage();
+    storage.setItem(
+      'seglab.notebook',
+      JSON.stringify({
+        format: 'seglab-notebook',
+        version: 1,
+        title: 'empty',
+        cells: [],
+        tables: [],
+        mappings: [],
+        asOf: '',
+      }),
+    );
+    const w = nodeWorkspace({ storage });
+    closers.push(w.close);
+    await w.ws.start();
+    expect(w.ws.notebook.notebook.title).toBe('empty');
+    await w.ws.engine.started();
+    expect(w.engines).toHaveLength(1);
+    expect(w.wanted()).toBe(false);
+  });
+});
+
 describe('Workspace: what survives a reload', () => {
   it('loads a dropped table again on start, from the file kept in this browser', async () => {
     const storage = new MemoryStorage();

@@ -58,6 +58,26 @@ describe('warmUpPipeline', () => {
     expect((await engine.query(CATALOG)).rows).toEqual(before.rows);
   });
 
+  it('stops between steps once work is waiting for the engine, dropping what it made', async () => {
+    const before = await engine.query(CATALOG);
+    const { wrapped, log } = recording(engine);
+    // Work arrives while the warm-up loads its CSV.
+    const waiting = () => log.some((s) => /read_csv\(/.test(s.sql));
+    await warmUpPipeline(wrapped, waiting);
+    expect(log.filter((s) => /read_csv\(/.test(s.sql))).toHaveLength(1);
+    expect(log.filter((s) => /AS as_of FROM|CREATE OR REPLACE TABLE/.test(s.sql))).toEqual([]);
+    expect((await engine.query(CATALOG)).rows).toEqual(before.rows);
+  });
+
+  it('runs only its first statement when work is already waiting', async () => {
+    const before = await engine.query(CATALOG);
+    const { wrapped, log } = recording(engine);
+    await warmUpPipeline(wrapped, () => true);
+    expect(log.map((s) => s.sql)).toHaveLength(1);
+    expect(log[0]!.sql).toMatch(/^SELECT/);
+    expect((await engine.query(CATALOG)).rows).toEqual(before.rows);
+  });
+
   it('drops what it made when a step fails', async () => {
     const before = await engine.query(CATALOG);
     const { wrapped } = recording(engine);
