@@ -91,6 +91,12 @@ const ROWS = [
     'ms',
     false,
   ],
+  [
+    "First visit: page load → example notebook's first result (sample data)",
+    'fv.exampleResult',
+    null,
+    'ms',
+  ],
   ['First screen: page load → app mounted (interactive)', 'fv.appMounted', null, 'ms'],
   ['First contentful paint', 'fv.firstContentfulPaint', null, 'ms'],
   [
@@ -226,6 +232,7 @@ export function markdownReport(results) {
 /** [label, browser metric, native metric, unit] for the README's one compact table. */
 const README_ROWS = [
   ['Engine start, first visit (page load → DuckDB ready)', 'fv.engineReady', null, 'ms'],
+  ["First visit → example notebook's first result", 'fv.exampleResult', null, 'ms'],
   ['First screen interactive (page load → app mounted)', 'fv.appMounted', null, 'ms'],
   ['Ingest CSV (file chosen → table listed)', 'ingestCsv', null, 'ms'],
   ['  SQL of the ingest', 'sql.ingestCsv', 'sql.ingestCsv', 'ms'],
