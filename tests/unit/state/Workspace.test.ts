@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { emptyNotebook } from '../../../src/model/notebook';
+import { serializeNotebook } from '../../../src/model/notebook-file';
 import { MemoryBackend } from '../../support/memory-backend';
 import { MemoryStorage, nodeWorkspace } from '../../support/workspace';
 
@@ -24,18 +26,7 @@ describe('Workspace: the engine on start', () => {
 
   it('starts the engine for a kept empty notebook without work waiting for it', async () => {
     const storage = new MemoryStorage();
-    storage.setItem(
-      'seglab.notebook',
-      JSON.stringify({
-        format: 'seglab-notebook',
-        version: 1,
-        title: 'empty',
-        cells: [],
-        tables: [],
-        mappings: [],
-        asOf: '',
-      }),
-    );
+    storage.setItem('seglab.notebook', serializeNotebook(emptyNotebook('empty')));
     const w = nodeWorkspace({ storage });
     closers.push(w.close);
     await w.ws.start();
