@@ -30,6 +30,10 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A poll waits for background work (reading a workbook, a quality check) to catch up; 1 s,
+    // the default, was too short with two test files sharing the 2 cores (a sheet question
+    // after an .xlsx load missed it once in CI). Passing polls end as soon as they pass.
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // Vitest's default leaves a core free, which on 2 cores runs one file at a time; a file
     // spends much of its time starting DuckDB-WASM, and two at once took 160-200 s against
