@@ -5,6 +5,7 @@ export const en = {
   'lang.label': 'Language',
   'engine.idle': 'Engine not started',
   'engine.downloading': 'Downloading DuckDB… {loaded} of {total}',
+  'engine.downloadingUnsized': 'Downloading DuckDB… {loaded}',
   'engine.starting': 'Starting DuckDB…',
   'engine.ready': 'DuckDB ready ({bundle})',
   'engine.failed': 'DuckDB could not start: {message}',

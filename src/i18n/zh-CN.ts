@@ -6,6 +6,7 @@ export const zhCN: Record<MessageKey, string> = {
   'lang.label': '语言',
   'engine.idle': '引擎尚未启动',
   'engine.downloading': '正在下载 DuckDB… {loaded} / {total}',
+  'engine.downloadingUnsized': '正在下载 DuckDB… {loaded}',
   'engine.starting': '正在启动 DuckDB…',
   'engine.ready': 'DuckDB 已就绪（{bundle}）',
   'engine.failed': 'DuckDB 无法启动：{message}',
