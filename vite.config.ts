@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { duckdbCodeCache } from './scripts/vite-duckdb-code-cache.js';
 import { serviceWorker } from './scripts/vite-service-worker.js';
 
 // Tests and the dev server run in one fixed time zone so that dates never shift.
@@ -16,7 +17,7 @@ const isolationHeaders = {
 export default defineConfig({
   // Relative asset URLs: the build works from any sub-path of a static host.
   base: './',
-  plugins: [svelte(), serviceWorker()],
+  plugins: [svelte(), duckdbCodeCache(), serviceWorker()],
   server: { headers: isolationHeaders },
   preview: { headers: isolationHeaders },
   worker: { format: 'es' },

@@ -2,6 +2,10 @@
  * The production build served under a sub-path, as a static host would, with or without the
  * cross-origin isolation headers that enable DuckDB's threaded bundle. Used by the benchmark
  * (bench/) and, through tests/e2e/static-server.ts, by the end-to-end tests.
+ *
+ * Caching as README "Hosting" advises: `assets/` (names hashed from content) may be kept for a
+ * year; the page, `sw.js` and the rest are revalidated (ETag) on every use. Every response has
+ * a Content-Length, so the engine badge can show how much of DuckDB has downloaded.
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -36,16 +40,26 @@ export async function serveDist(dist, { base = '/apps/seglab/', isolated = true 
     if (rel.endsWith('/')) rel += 'index.html';
     const file = path.join(dist, path.normalize(rel).replace(/^(\.\.[/\\])+/, ''));
     try {
-      if (!(await stat(file)).isFile()) throw new Error('not a file');
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
       const headers = {
         'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-cache',
+        'Cache-Control': rel.startsWith('assets/')
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+        ETag: etag,
       };
       if (isolated) {
         headers['Cross-Origin-Opener-Policy'] = 'same-origin';
         headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
       }
-      res.writeHead(200, headers).end(await readFile(file));
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, { ...headers, 'Content-Length': body.byteLength }).end(body);
     } catch {
       res.writeHead(404).end('not found');
     }

@@ -118,6 +118,18 @@ describe('the service worker', () => {
     await expect(w.fetch(`${SCOPE}assets/never-seen.js`)).rejects.toThrow(/Failed to fetch/);
   });
 
+  it("fetches DuckDB's .wasm through the network while online (V8's code cache), the kept copy offline", async () => {
+    const w = fakeWorker('seglab-1', precached(files));
+    await w.install();
+    const wasm = `${SCOPE}assets/duckdb-eh-x.wasm`;
+    expect(await w.fetch(wasm)).toBe(`${wasm} v1`);
+    w.newVersion();
+    expect(await w.fetch(wasm)).toBe(`${wasm} v2`);
+    expect(w.network.filter((u) => u === wasm)).toHaveLength(2);
+    w.offline();
+    expect(await w.fetch(wasm)).toBe(`${wasm} v1`);
+  });
+
   it('keeps the files the page names (the engine it started), only inside its scope', async () => {
     const w = fakeWorker('seglab-1', []);
     await w.message({
