@@ -66,9 +66,12 @@ async function rendererPids(profileDir) {
   return pids.filter((pid) => table.get(pid).cmdline.includes('--type=renderer'));
 }
 
-/** A fresh browser profile, recording page errors. */
-export async function openSession() {
-  const dir = await mkdtemp(path.join(tmpdir(), 'seglab-bench-'));
+/**
+ * A fresh browser profile, recording page errors. With `profile`, that profile directory is used
+ * and kept on close, so a return visit can start the browser again on it.
+ */
+export async function openSession({ profile } = {}) {
+  const dir = profile ?? (await mkdtemp(path.join(tmpdir(), 'seglab-bench-')));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -109,7 +112,7 @@ export async function openSession() {
           // already gone
         }
       }
-      await rm(dir, { recursive: true, force: true });
+      if (!profile) await rm(dir, { recursive: true, force: true });
     },
   };
 }

@@ -99,6 +99,14 @@ const ROWS = [
   ],
   ['First screen: page load → app mounted (interactive)', 'fv.appMounted', null, 'ms'],
   ['First contentful paint', 'fv.firstContentfulPaint', null, 'ms'],
+  ['Return visit: page load → DuckDB ready', 'fv.returnEngineReady', null, 'ms'],
+  [
+    "Return visit: page load → example notebook's first result",
+    'fv.returnExampleResult',
+    null,
+    'ms',
+  ],
+  ["  DuckDB compiled from V8's code cache (1 = yes; median)", 'fv.returnCodeCache', null, ''],
   [
     'Ingest CSV: file chosen → table listed (engine started with the page)',
     'ingestCsv',
@@ -155,6 +163,7 @@ const ROWS = [
 function format(value, unit) {
   if (value === null || value === undefined) return '–';
   if (unit === 'bytes') return `${(value / 1048576).toFixed(0)} MB`;
+  if (unit === '') return String(value);
   return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(0)} ms`;
 }
 
@@ -233,6 +242,8 @@ export function markdownReport(results) {
 const README_ROWS = [
   ['Engine start, first visit (page load → DuckDB ready)', 'fv.engineReady', null, 'ms'],
   ["First visit → example notebook's first result", 'fv.exampleResult', null, 'ms'],
+  ['Engine start, return visit (page load → DuckDB ready)', 'fv.returnEngineReady', null, 'ms'],
+  ["Return visit → example notebook's first result", 'fv.returnExampleResult', null, 'ms'],
   ['First screen interactive (page load → app mounted)', 'fv.appMounted', null, 'ms'],
   ['Ingest CSV (file chosen → table listed)', 'ingestCsv', null, 'ms'],
   ['  SQL of the ingest', 'sql.ingestCsv', 'sql.ingestCsv', 'ms'],
@@ -259,7 +270,13 @@ const README_ROWS = [
  */
 export function readmeTable(results) {
   const sizes = Object.entries(results.sizes);
-  const head = ['step', ...sizes.map(([label, s]) => `${label} (${s.runs ?? '?'} runs)`)];
+  // A --merge keeps sizes measured on other days: each column says when.
+  const head = [
+    'step',
+    ...sizes.map(
+      ([label, s]) => `${label} (${s.runs ?? '?'} runs, ${s.measuredAt?.slice(0, 10) ?? '?'})`,
+    ),
+  ];
   const line = (cells) => `| ${cells.join(' | ')} |`;
   const rows = README_ROWS.map(([label, key, nativeKey, unit]) => [
     label.replace(/^ {2}/, '↳ '),
