@@ -7,7 +7,8 @@
  *   when offline.
  * - DuckDB's `.wasm` files: network first, through the browser's HTTP cache, and the cached copy
  *   when offline. V8 keeps the code it compiled from a `.wasm` beside its HTTP cache entry; served
- *   from Cache Storage it compiled DuckDB anew on every visit (about 1 s more to start here).
+ *   from Cache Storage it compiled DuckDB anew on every visit (a return visit that runs the
+ *   warm-up had DuckDB ready about 1 s later, on a 2-core VM).
  *   They are not precached (three builds, ~100 MB): the page names the one this browser runs,
  *   once the engine has started.
  * - Everything else has a content hash in its name: cache first; fetched and kept on a miss.
