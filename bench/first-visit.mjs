@@ -52,7 +52,6 @@ async function visit(url, profile, { untilCodeKept }) {
       longestTaskBeforeMount: Math.max(0, ...beforeMount.map((l) => l.duration)),
       engineReady: b.phases.find((p) => p.phase === 'ready')?.t ?? null,
       exampleResult,
-      codeKept: wasm.kept,
       codeCache: wasm.names.includes('wasm.Deserialize'),
       bundle: await s.page.getAttribute('[data-testid=engine-status]', 'class'),
       errors: s.errors,

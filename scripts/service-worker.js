@@ -28,29 +28,21 @@ export function startServiceWorker(sw, cacheName, precache) {
     return response;
   }
 
-  async function networkFirst(request) {
+  /**
+   * The network's response, kept under `key`; the kept copy when the network fails. `refresh`
+   * replaces the kept copy every time (the page); otherwise it is kept once (a `.wasm`, whose
+   * hashed name means its content never changes).
+   */
+  async function networkFirst(request, key, refresh) {
     const cache = await sw.caches.open(cacheName);
     try {
       const response = await sw.fetch(request);
-      if (response.ok) await cache.put(scope.href, response.clone());
-      return response;
-    } catch (error) {
-      const cached = await cache.match(scope.href);
-      if (cached) return cached;
-      throw error;
-    }
-  }
-
-  async function viaHttpCache(request) {
-    const cache = await sw.caches.open(cacheName);
-    try {
-      const response = await sw.fetch(request);
-      if (response.ok && response.type === 'basic' && !(await cache.match(request))) {
-        await cache.put(request, response.clone());
+      if (response.ok && response.type === 'basic' && (refresh || !(await cache.match(key)))) {
+        await cache.put(key, response.clone());
       }
       return response;
     } catch (error) {
-      const cached = await cache.match(request);
+      const cached = await cache.match(key);
       if (cached) return cached;
       throw error;
     }
@@ -103,9 +95,9 @@ export function startServiceWorker(sw, cacheName, precache) {
     const page = request.mode === 'navigate' || url.pathname === scope.pathname;
     event.respondWith(
       page
-        ? networkFirst(request)
+        ? networkFirst(request, scope.href, true)
         : url.pathname.endsWith('.wasm')
-          ? viaHttpCache(request)
+          ? networkFirst(request, request, false)
           : cacheFirst(request),
     );
   });
