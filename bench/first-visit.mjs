@@ -42,9 +42,9 @@ async function visit(url, profile, { untilCodeKept }) {
     );
     const beforeMount = b.longtasks.filter((l) => l.start < b.marks.mounted);
     // The first visit stays open until V8 has kept DuckDB's code, as an analyst's would.
-    const wasm = untilCodeKept
-      ? await waitForWasmKept(s.context, s.page, stop)
-      : { kept: false, names: await stop() };
+    const wasmEvents = untilCodeKept
+      ? (await waitForWasmKept(s.context, s.page, stop)).names
+      : await stop();
     return {
       firstContentfulPaint: paint['first-contentful-paint'] ?? null,
       domContentLoaded: nav?.domContentLoadedEventEnd ?? null,
@@ -52,7 +52,7 @@ async function visit(url, profile, { untilCodeKept }) {
       longestTaskBeforeMount: Math.max(0, ...beforeMount.map((l) => l.duration)),
       engineReady: b.phases.find((p) => p.phase === 'ready')?.t ?? null,
       exampleResult,
-      codeCache: wasm.names.includes('wasm.Deserialize'),
+      codeCache: wasmEvents.includes('wasm.Deserialize'),
       bundle: await s.page.getAttribute('[data-testid=engine-status]', 'class'),
       errors: s.errors,
     };
