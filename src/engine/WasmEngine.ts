@@ -179,10 +179,10 @@ export class WasmEngine implements Engine {
    * ms once DuckDB's threads have started.
    */
   async cancellable<T>(work: () => Promise<T>): Promise<T> {
-    if (this.bundle !== 'coi') return work();
     this.cancelled = false;
     this.inCancellable = true;
     try {
+      if (this.bundle !== 'coi') return await work();
       return await this.onOneThread(() => {
         // A cancel that came while the threads were being set found no query to stop.
         if (this.cancelled) throw new Error('query was canceled');
@@ -193,8 +193,13 @@ export class WasmEngine implements Engine {
     }
   }
 
+  /**
+   * Inside `cancellable` (e.g. the features table built in the background) the statement runs as
+   * a pending query, which a cancel stops; elsewhere as one blocking call, without the polls.
+   */
   async exec(sql: string): Promise<void> {
-    await this.conn.query(sql);
+    if (this.inCancellable) await this.send(sql);
+    else await this.conn.query(sql);
   }
 
   /**

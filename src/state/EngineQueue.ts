@@ -43,14 +43,19 @@ export class EngineQueue {
     return this.#enqueue(this.#foreground, work);
   }
 
-  /** Runs `work` when the engine is idle; user work queued later still goes first. */
-  background<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
-    return this.#enqueue(this.#background, work);
+  /**
+   * Runs `work` when the engine is idle; user work queued later still goes first. With `first`,
+   * ahead of the background work already waiting.
+   */
+  background<T>(work: (engine: Engine) => Promise<T>, { first = false } = {}): Promise<T> {
+    return this.#enqueue(this.#background, work, first);
   }
 
-  #enqueue<T>(list: Job[], work: (engine: Engine) => Promise<T>): Promise<T> {
+  #enqueue<T>(list: Job[], work: (engine: Engine) => Promise<T>, first = false): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      list.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      const job = { work, resolve: resolve as (value: unknown) => void, reject };
+      if (first) list.unshift(job);
+      else list.push(job);
       this.#next();
     });
   }

@@ -54,6 +54,25 @@ describe('EngineQueue', () => {
     ]);
   });
 
+  it('puts background work asked for with `first` ahead of the background work waiting', async () => {
+    const queue = new EngineQueue(async () => engine, 20);
+    const log: string[] = [];
+    const user = queue.run(turn(log, 'user', 10));
+    const checks = [queue.background(turn(log, 'check1')), queue.background(turn(log, 'check2'))];
+    const prebuild = queue.background(turn(log, 'prebuild'), { first: true });
+    await Promise.all([user, prebuild, ...checks]);
+    expect(log).toEqual([
+      'user start',
+      'user end',
+      'prebuild start',
+      'prebuild end',
+      'check1 start',
+      'check1 end',
+      'check2 start',
+      'check2 end',
+    ]);
+  });
+
   it('waits for the engine to stay idle before background work, so chained turns come first', async () => {
     const queue = new EngineQueue(async () => engine, 50);
     const log: string[] = [];
