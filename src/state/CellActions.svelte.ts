@@ -77,9 +77,10 @@ export class CellActions {
   /** Re-runs every preset cell (and what reads them), e.g. after roles or the date changed. */
   async rerunPresets(): Promise<void> {
     this.ctx.features.invalidate();
-    for (const cell of [...this.ctx.notebook.notebook.cells]) {
-      if (cell.kind === 'preset') await this.runCell(cell.id);
-    }
+    const presets = this.ctx.notebook.notebook.cells.filter((c) => c.kind === 'preset');
+    // With no preset to re-run, the table is made ready for the first one.
+    if (presets.length === 0) this.ctx.features.prebuild();
+    for (const cell of presets) await this.runCell(cell.id);
   }
 
   private async runOne(id: string): Promise<boolean> {
@@ -105,6 +106,7 @@ export class CellActions {
         notebook.setRun(id, { status: 'done', result });
         return true;
       }
+      await this.ctx.features.prebuilt();
       const builds = this.ctx.features.builds;
       const table = await this.ctx.exclusive(async (engine) =>
         makePresetTable(engine, snapshot, await this.ctx.features.ensure(engine), lang),

@@ -105,15 +105,21 @@ export class DataActions {
     }
   }
 
-  /** Loads dropped or picked files, one table each; a failure affects only that file. */
+  /**
+   * Loads dropped or picked files, one table each; a failure affects only that file. Then the
+   * features table is built in the background, for the segmentation the analyst picks next.
+   */
   async loadFiles(files: FileInput[]): Promise<void> {
+    let loaded = false;
     for (const file of files) {
       const expected = this.ctx.notebook.notebook.tables.find(
         (t) => t.origin === 'file' && t.fileName === file.name && !this.ctx.catalog.has(t.table),
       );
       const taken = this.ctx.catalog.tables.map((t) => t.name);
-      await this.loadOne(file, expected?.table ?? tableNameFor(file.name, taken), 'file');
+      const table = expected?.table ?? tableNameFor(file.name, taken);
+      if (await this.loadOne(file, table, 'file')) loaded = true;
     }
+    if (loaded) this.ctx.features.prebuild();
   }
 
   /** Reads a loaded table's file again, e.g. with another encoding or sheet. */

@@ -79,7 +79,9 @@ export class Workspace {
     this.engine = new EngineState(deps.startEngine);
     this.#queue = new EngineQueue(() => this.engine.get());
     this.notebook = new NotebookState(deps.storage);
-    this.features = new FeaturesState(this.notebook);
+    this.features = new FeaturesState(this.notebook, (work, options) =>
+      this.#queue.background(work, options),
+    );
     this.cells = new CellActions({
       notebook: this.notebook,
       features: this.features,
