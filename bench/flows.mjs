@@ -231,6 +231,51 @@ export async function userFlow(url, data, { reseg = 'split' } = {}) {
 }
 
 /**
+ * The analyst's pause: choose the CSV, then wait until DuckDB has had nothing to do for a second
+ * (the app builds the features table and runs its data-quality checks meanwhile, as it does while
+ * a person looks at the loaded table and picks a segmentation), then add RFM, value × loyalty and
+ * open the quadrant. `idle`: table listed → engine idle; the steps as in userFlow.
+ */
+export async function pausedFlow(url, data) {
+  const s = await openSession();
+  const { page } = s;
+  const table = `orders_${data.label}`;
+  try {
+    await s.context.addInitScript(pageProbe, { seedNotebook: EMPTY_NOTEBOOK });
+    await page.goto(url);
+    await page.waitForSelector('[data-testid=add-segment]');
+    await waitFor(page, () => window.__bench.phases.some((p) => p.phase === 'ready'));
+    const ingestCsv = await ingest(page, data.csv, table);
+    const quiet = await waitFor(
+      page,
+      ([since, idleMs]) => {
+        const last = Math.max(window.__bench.worker.at(-1)?.t ?? 0, since);
+        return performance.now() - last > idleMs ? last : false;
+      },
+      [ingestCsv.end, IDLE_MS],
+    );
+    const idleAt = await quiet.jsonValue();
+    const rfm = await addPreset(page, 'rfm');
+    const valueLoyalty = await addPreset(page, 'value-loyalty');
+    const vl = page.locator(`[data-cell-id="${valueLoyalty.id}"]`);
+    const chart = await chartStep(page, vl, valueLoyalty.id);
+    return {
+      ingestCsv,
+      idle: { start: ingestCsv.end, end: idleAt },
+      rfm,
+      valueLoyalty,
+      chart,
+      errors: s.errors,
+    };
+  } finally {
+    await s.close();
+  }
+}
+
+/** How long DuckDB must have had nothing to do before the paused flow's analyst acts. */
+const IDLE_MS = 1000;
+
+/**
  * The value × loyalty quadrant chart: its tab is opened and the time runs from that click to the
  * chart drawn. Marked unavailable when the app has no quadrant tab.
  */

@@ -67,6 +67,22 @@ export function flowMetrics(flow) {
   return m;
 }
 
+/** The paused flow's numbers (flows.mjs pausedFlow), under `paused.`. */
+export function pausedMetrics(flow) {
+  const m = {
+    'paused.ingestCsv': span(flow.ingestCsv),
+    'paused.idle': span(flow.idle),
+    'paused.rfm': span(flow.rfm),
+    'paused.valueLoyalty': span(flow.valueLoyalty),
+    'paused.chart': flow.chart?.available ? span(flow.chart) : null,
+  };
+  const parts = [m['paused.rfm'], m['paused.valueLoyalty'], m['paused.chart']];
+  m['paused.rfmToQuadrant'] = parts.every((v) => v !== null)
+    ? parts.reduce((a, b) => a + b, 0)
+    : null;
+  return m;
+}
+
 /** Native per-step times, with the sums that match the browser's UI steps. */
 export function nativeMetrics(times) {
   const t = (k) => times[k] ?? null;
@@ -152,6 +168,14 @@ const ROWS = [
   ['  run only (after the 150 ms pause for typing)', 'resegRfmRun', 'sql.resegRfm', 'ms'],
   ['Ingest Parquet: file chosen → table listed', 'ingestParquet', 'sql.ingestParquet', 'ms'],
   ['CSV chosen → RFM counts (ingest + RFM)', 'csvToRfm', 'csvToRfm', 'ms', false],
+  [
+    "Analyst's pause: table listed → DuckDB idle (features built, checks run)",
+    'paused.idle',
+    null,
+    'ms',
+  ],
+  ['  then "+ RFM" → segment counts shown', 'paused.rfm', null, 'ms'],
+  ['  then "+ RFM" → quadrant drawn (RFM + V×L + chart)', 'paused.rfmToQuadrant', null, 'ms'],
   ['Longest main-thread task during CSV ingest', 'longestTaskIngestCsv', null, 'ms'],
   ['Longest main-thread task during Parquet ingest', 'longestTaskIngestParquet', null, 'ms'],
   ['Longest main-thread task, whole session', 'longestTaskSession', null, 'ms'],
@@ -252,6 +276,7 @@ const README_ROWS = [
   ['Quadrant chart (tab → drawn)', 'chart', null, 'ms'],
   ['CSV chosen → quadrant drawn (sum of steps)', 'csvToQuadrant', 'csvToRfm', 'ms'],
   ['Page load → quadrant drawn, file chosen at once', 'loadToQuadrant', null, 'ms'],
+  ['After a pause: "+ RFM" → quadrant drawn', 'paused.rfmToQuadrant', null, 'ms'],
   ['Threshold change (V×L split) → counts', 'resegValueLoyalty', 'sql.resegValueLoyalty', 'ms'],
   ['↳ → quadrant redrawn', 'resegValueLoyaltyChart', null, 'ms'],
   ['Ingest Parquet (file chosen → table listed)', 'ingestParquet', 'sql.ingestParquet', 'ms'],

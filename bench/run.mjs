@@ -19,10 +19,17 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { CHROMIUM } from './browser.mjs';
 import { firstVisit } from './first-visit.mjs';
-import { userFlow } from './flows.mjs';
+import { pausedFlow, userFlow } from './flows.mjs';
 import { DATA_DIR, DEFAULT_SEED, ensureData } from './generate.mjs';
 import { nativeVersion, replayPlan, runNative, sqlSteps } from './native.mjs';
-import { consoleTable, flowMetrics, medians, nativeMetrics, tableRows } from './report.mjs';
+import {
+  consoleTable,
+  flowMetrics,
+  medians,
+  nativeMetrics,
+  pausedMetrics,
+  tableRows,
+} from './report.mjs';
 import { serveDist } from '../scripts/serve-dist.mjs';
 
 const { values: opts } = parseArgs({
@@ -148,7 +155,9 @@ try {
       native: {},
       loadAverage: null,
     };
-    for (const mode of modes) size.browser[mode] = { runs: [], failures: [], bundles: [] };
+    for (const mode of modes) {
+      size.browser[mode] = { runs: [], failures: [], pausedFailures: [], bundles: [] };
+    }
     results.sizes[label] = size;
     let sample = null;
     for (let i = 0; i < runs; i++) {
@@ -156,17 +165,27 @@ try {
         const started = Date.now();
         const loadBefore = load();
         const flow = await userFlow(servers[mode].url, data[label], { reseg: opts.reseg });
-        const metrics = { ...flowMetrics(flow), loadAverage1m: loadBefore[0] };
+        const paused = await pausedFlow(servers[mode].url, data[label]).catch((e) => ({
+          failed: String(e?.message ?? e).split('\n')[0],
+        }));
+        const metrics = {
+          ...flowMetrics(flow),
+          ...(paused.failed ? {} : pausedMetrics(paused)),
+          loadAverage1m: loadBefore[0],
+        };
         const b = size.browser[mode];
         b.runs.push(metrics);
         b.bundles.push(flow.engine?.bundle ?? null);
         if (flow.failed) b.failures.push({ run: i + 1, ...flow.failed });
+        // Kept apart: a failed paused session leaves the analyst's path's numbers standing.
+        if (paused.failed) b.pausedFailures.push({ run: i + 1, message: paused.failed });
         if (!sample && flow.steps.rfm) sample = flow;
         const wall = ((Date.now() - started) / 1000).toFixed(0);
         log(
           `${label} ${mode} run ${i + 1}: ingest ${metrics.ingestCsv?.toFixed(0)} ms, ` +
             `RFM ${metrics.rfm?.toFixed(0)} ms, re-seg ${metrics.resegValueLoyalty?.toFixed(0)} ms, ` +
-            `parquet ${metrics.ingestParquet?.toFixed(0)} ms` +
+            `parquet ${metrics.ingestParquet?.toFixed(0)} ms, ` +
+            `after a pause RFM → quadrant ${metrics['paused.rfmToQuadrant']?.toFixed(0)} ms` +
             `${flow.failed ? `, FAILED at ${flow.failed.step}: ${flow.failed.message}` : ''} (${wall} s)`,
         );
       }
