@@ -246,10 +246,15 @@ export async function pausedFlow(url, data) {
     await page.waitForSelector('[data-testid=add-segment]');
     await waitFor(page, () => window.__bench.phases.some((p) => p.phase === 'ready'));
     const ingestCsv = await ingest(page, data.csv, table);
+    // Idle: every request to the worker answered, and no message for IDLE_MS. (A poll can go
+    // unanswered for seconds while DuckDB runs one long task of a 10M-order statement.)
     const quiet = await waitFor(
       page,
       ([since, idleMs]) => {
-        const last = Math.max(window.__bench.worker.at(-1)?.t ?? 0, since);
+        const log = window.__bench.worker;
+        const answered = new Set(log.filter((m) => m.dir === 'in').map((m) => m.id));
+        if (log.some((m) => m.dir === 'out' && !answered.has(m.id))) return false;
+        const last = Math.max(log.at(-1)?.t ?? 0, since);
         return performance.now() - last > idleMs ? last : false;
       },
       [ingestCsv.end, IDLE_MS],
