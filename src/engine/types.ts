@@ -51,6 +51,11 @@ export interface Engine {
    * user's in (background checks). Engines whose cancel always takes effect at once leave it out.
    */
   cancellable?<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * Which DuckDB-WASM bundle runs: `coi` (threads; `cancellable` work then runs on one of them),
+   * `eh` or `mvp`. Engines that are not DuckDB-WASM in a browser leave it out.
+   */
+  readonly bundle?: string;
   /** Stops the engine for good (its worker and memory), e.g. before a restart. */
   terminate?(): Promise<void>;
 }

@@ -162,7 +162,7 @@ export class FeaturesState {
   /**
    * Builds the features table in the background, ahead of the data-quality checks, e.g. once
    * dropped files are loaded: the analyst choosing a segmentation takes longer than the build
-   * (1.3 s at 1M orders), and user work still goes first, cancelling it. Nothing happens without
+   * (about 1 s at 1M orders), and user work still goes first, cancelling it. Nothing happens without
    * an orders table; a failure is left for the preset that needs the table to report.
    */
   prebuild(): void {
@@ -170,6 +170,9 @@ export class FeaturesState {
     const job = this.background(
       (engine) => {
         const build = this.ensure(engine);
+        // With threads, background work runs on one of them (WasmEngine.cancellable): a preset
+        // then cancels this build and makes the table with all of them rather than wait for it.
+        if (engine.bundle === 'coi') return build;
         const settled = build.then(
           () => undefined,
           () => undefined,
@@ -186,8 +189,9 @@ export class FeaturesState {
   }
 
   /**
-   * Waits for a background build that is running now (not one still queued), so a preset joins
-   * it instead of cancelling it and building the same table again.
+   * Waits for a background build that is running now (not one still queued, nor one on one of
+   * DuckDB's threads), so a preset joins it instead of cancelling it and building the same table
+   * again.
    */
   async prebuilt(): Promise<void> {
     await this.#building;

@@ -85,7 +85,7 @@ describe.each([
     await server?.close();
   });
 
-  it('starts after a drop, gives way to user work and is not built twice for the preset', async () => {
+  it('starts after a drop, gives way to user work, and the preset then reuses it', async () => {
     const { page } = s;
     await page.goto(server.url);
     await page.waitForSelector('[data-testid=engine-status][data-phase=ready]', {
@@ -126,7 +126,13 @@ describe.each([
       .poll(order, { timeout: 30_000 })
       .toEqual({ cancelBeforeUser: true, rebuilt: true });
 
-    // RFM joins or reuses that build: no third one.
+    // Once that build has finished (the engine has moved on to other work), RFM reuses it.
+    const finished = async () => {
+      const sent = await messages(page);
+      const last = sent.findLastIndex((m) => FEATURES.test(m.sql));
+      return sent.slice(last + 1).some((m) => !/POLL|FETCH/.test(m.type));
+    };
+    await expect.poll(finished, { timeout: 60_000 }).toBe(true);
     await page.locator('[data-testid=add-segment]').last().selectOption('rfm');
     const rfm = page.locator('[data-testid=cell]').last();
     await expect

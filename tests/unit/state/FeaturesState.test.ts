@@ -89,4 +89,30 @@ describe('FeaturesState.prebuild', () => {
     await features.prebuilt();
     expect(features.builds).toBe(1);
   });
+
+  it("does not make a preset wait for a build on one of DuckDB's threads", async () => {
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    let finish!: () => void;
+    const finished = new Promise<void>((r) => (finish = r));
+    // DuckDB-WASM with threads, whose background work runs on one of them.
+    const threaded = Object.assign(Object.create(engine) as NodeEngine, {
+      bundle: 'coi',
+      async exec(sql: string) {
+        if (sql.includes(`"${FEATURES_TABLE}"`)) {
+          started();
+          await finished;
+        }
+        return engine.exec(sql);
+      },
+    });
+    const { features } = setup(threaded);
+    features.autoMap('orders', ['order_id', 'customer_id', 'order_date', 'amount']);
+    features.prebuild();
+    await running;
+    await features.prebuilt(); // at once: the preset goes ahead and cancels the build
+    expect(features.builds).toBe(0);
+    finish();
+    await expect.poll(() => features.builds).toBe(1);
+  });
 });
