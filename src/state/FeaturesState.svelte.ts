@@ -162,8 +162,8 @@ export class FeaturesState {
   /**
    * Builds the features table in the background, ahead of the data-quality checks, e.g. once
    * dropped files are loaded: the analyst choosing a segmentation takes longer than the build
-   * (about 1 s at 1M orders), and user work still goes first, cancelling it. Nothing happens without
-   * an orders table; a failure is left for the preset that needs the table to report.
+   * (about 1 s at 1M orders), and user work still goes first, cancelling it. Nothing happens
+   * without an orders table; a failure is left for the preset that needs the table to report.
    */
   prebuild(): void {
     if (!this.background || !this.first('orders')) return;
