@@ -230,6 +230,9 @@ export async function userFlow(url, data, { reseg = 'split' } = {}) {
   }
 }
 
+/** How long DuckDB must have had nothing to do before the paused flow's analyst acts. */
+const IDLE_MS = 1000;
+
 /**
  * The analyst's pause: choose the CSV, then wait until DuckDB has had nothing to do for a second
  * (the app builds the features table and runs its data-quality checks meanwhile, as it does while
@@ -276,9 +279,6 @@ export async function pausedFlow(url, data) {
     await s.close();
   }
 }
-
-/** How long DuckDB must have had nothing to do before the paused flow's analyst acts. */
-const IDLE_MS = 1000;
 
 /**
  * The value × loyalty quadrant chart: its tab is opened and the time runs from that click to the
