@@ -42,6 +42,8 @@ export class CellActions {
   /** Counts result tables made, for CellRun.made. */
   #made = 0;
   #mappingTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Stop was pressed since the last SQL cell started: its turn on the engine ends as it begins. */
+  #stopAsked = false;
 
   constructor(private readonly ctx: CellContext) {}
 
@@ -98,7 +100,9 @@ export class CellActions {
         return true;
       }
       if (snapshot.kind === 'sql') {
+        this.#stopAsked = false;
         const result = await this.ctx.exclusive(async (engine) => {
+          if (this.#stopAsked) throw new Error('query was canceled');
           const r = await runSqlCell(engine, snapshot);
           await catalog.refresh(engine);
           return r;
@@ -163,7 +167,13 @@ export class CellActions {
     await this.runCell(cell.id);
   }
 
+  /**
+   * Stops the running SQL cell. Its turn may still wait while background work (e.g. the features
+   * table) is cancelled to let it in; then DuckDB has nothing of the user's to cancel yet, and the
+   * turn ends as soon as it begins.
+   */
   async cancel(): Promise<void> {
+    this.#stopAsked = true;
     const engine = await this.ctx.engine.get();
     await engine.cancel();
   }
