@@ -171,6 +171,11 @@ export class WasmEngine implements Engine {
     }
   }
 
+  /** With threads, `cancellable` work runs on one of them (below). */
+  get cancellableOnOneThread(): boolean {
+    return this.bundle === 'coi';
+  }
+
   /**
    * With threads, a cancel stops DuckDB handing out new tasks, but its threads finish the ones
    * they hold: the statement after a cancelled duplicate-rows check on 2M orders waited 290-490
@@ -182,7 +187,7 @@ export class WasmEngine implements Engine {
     this.cancelled = false;
     this.inCancellable = true;
     try {
-      if (this.bundle !== 'coi') return await work();
+      if (!this.cancellableOnOneThread) return await work();
       return await this.onOneThread(() => {
         // A cancel that came while the threads were being set found no query to stop.
         if (this.cancelled) throw new Error('query was canceled');

@@ -52,10 +52,10 @@ export interface Engine {
    */
   cancellable?<T>(work: () => Promise<T>): Promise<T>;
   /**
-   * Which DuckDB-WASM bundle runs: `coi` (threads; `cancellable` work then runs on one of them),
-   * `eh` or `mvp`. Engines that are not DuckDB-WASM in a browser leave it out.
+   * True when `cancellable` work runs on fewer threads than other work (DuckDB-WASM with threads
+   * runs it on one), so user work may rather cancel it than wait for it.
    */
-  readonly bundle?: string;
+  readonly cancellableOnOneThread?: boolean;
   /** Stops the engine for good (its worker and memory), e.g. before a restart. */
   terminate?(): Promise<void>;
 }

@@ -170,9 +170,9 @@ export class FeaturesState {
     const job = this.background(
       (engine) => {
         const build = this.ensure(engine);
-        // With threads, background work runs on one of them (WasmEngine.cancellable): a preset
-        // then cancels this build and makes the table with all of them rather than wait for it.
-        if (engine.bundle === 'coi') return build;
+        // Background work on one thread (DuckDB-WASM with threads): a preset then cancels this
+        // build and makes the table with all of them rather than wait for it.
+        if (engine.cancellableOnOneThread) return build;
         const settled = build.then(
           () => undefined,
           () => undefined,

@@ -97,7 +97,7 @@ describe('FeaturesState.prebuild', () => {
     const finished = new Promise<void>((r) => (finish = r));
     // DuckDB-WASM with threads, whose background work runs on one of them.
     const threaded = Object.assign(Object.create(engine) as NodeEngine, {
-      bundle: 'coi',
+      cancellableOnOneThread: true,
       async exec(sql: string) {
         if (sql.includes(`"${FEATURES_TABLE}"`)) {
           started();
