@@ -49,22 +49,36 @@ export function tableRow(page: Page, name: string) {
   return page.locator(`[data-testid=table-list] li[data-table="${name}"]`);
 }
 
+/** A message the page sent to a worker: its type and, for a query, its SQL. */
+export interface WorkerMessage {
+  type: string;
+  sql: string | null;
+}
+
 /**
- * From now on, records the SQL the page sends to DuckDB's worker (`window.sent`), in order.
- * Pass it to `page.evaluate`, or to `context.addInitScript` to record from the page's start.
+ * From now on, records every message the page sends to a worker (`window.sent`), in order, with
+ * the SQL of those that send DuckDB a query. Pass it to `page.evaluate`, or to
+ * `context.addInitScript` to record from the page's start.
  */
 export function recordWorkerSql(): void {
-  const w = window as unknown as { sent: string[] };
+  const w = window as unknown as { sent: WorkerMessage[] };
   w.sent = [];
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
     const m = message as { type?: unknown; data?: unknown };
-    if (/QUERY/.test(String(m?.type)) && Array.isArray(m.data)) w.sent.push(String(m.data[1]));
+    const type = String(m?.type);
+    const query = /QUERY/.test(type) && Array.isArray(m.data);
+    w.sent.push({ type, sql: query ? String((m.data as unknown[])[1]) : null });
     post.apply(this, [message, ...rest] as never);
   } as typeof post;
 }
 
+/** The messages recorded by `recordWorkerSql`. */
+export function workerMessages(page: Page): Promise<WorkerMessage[]> {
+  return page.evaluate(() => (window as unknown as { sent: WorkerMessage[] }).sent);
+}
+
 /** The SQL recorded by `recordWorkerSql`. */
-export function workerSql(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { sent: string[] }).sent);
+export async function workerSql(page: Page): Promise<string[]> {
+  return (await workerMessages(page)).flatMap((m) => (m.sql === null ? [] : [m.sql]));
 }

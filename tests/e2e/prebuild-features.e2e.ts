@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
-import { tableRow } from './helpers';
+import { recordWorkerSql, tableRow, workerMessages } from './helpers';
 import { serveDist, type StaticServer } from './static-server';
 
 /** An empty notebook (model/notebook-file.ts), so neither sample data nor example cells run. */
@@ -33,28 +33,14 @@ function ordersCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** Records each message the page sends to a worker: its type and, for a query, the SQL. */
-function recordWorkerMessages(seed: string): void {
+/** Starts the page on an empty notebook. */
+function seedNotebook(seed: string): void {
   if (!localStorage.getItem('seglab.notebook')) localStorage.setItem('seglab.notebook', seed);
-  const w = window as unknown as { messages: { type: string; sql: string }[] };
-  w.messages = [];
-  const post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: never[]) {
-    const m = message as { type?: unknown; data?: unknown };
-    if (typeof m?.type === 'string') {
-      const sql = /QUERY/.test(m.type) && Array.isArray(m.data) ? String(m.data[1]) : '';
-      w.messages.push({ type: m.type, sql });
-    }
-    post.apply(this, [message, ...rest] as never);
-  } as typeof post;
 }
 
-const messages = (page: Session['page']) =>
-  page.evaluate(
-    () => (window as unknown as { messages: { type: string; sql: string }[] }).messages,
-  );
+const messages = async (page: Session['page']) =>
+  (await workerMessages(page)).map((m) => ({ type: m.type, sql: m.sql ?? '' }));
 
-/** The features table built from the dropped orders (the engine's warm-up builds one too). */
 const FEATURES = /^CREATE OR REPLACE TABLE "customer_features"[^]*FROM "orders"/;
 
 let dir: string;
@@ -78,7 +64,8 @@ describe.each([
   beforeAll(async () => {
     server = await serveDist('dist', { base: '/', isolated });
     s = await openSession();
-    await s.context.addInitScript(recordWorkerMessages, EMPTY_NOTEBOOK);
+    await s.context.addInitScript(seedNotebook, EMPTY_NOTEBOOK);
+    await s.context.addInitScript(recordWorkerSql);
   });
   afterAll(async () => {
     await s?.close();
