@@ -9,7 +9,8 @@ export interface ClvSummaryOptions {
   customerId: string;
   /** DATE, TIMESTAMP or 'YYYY-MM-DD' text; only the calendar day counts. */
   date: string;
-  amount: string;
+  /** The amount as a DOUBLE expression over the relation (`amountSql`). */
+  amountSql: string;
   /** Last day of the calibration period, YYYY-MM-DD, included in it. */
   calibrationEnd: string;
   /** Last day of the holdout period, YYYY-MM-DD, included in it. Omit for no holdout columns. */
@@ -69,12 +70,12 @@ function isCalendarDate(text: string): boolean {
  * Rows are ordered by customer id.
  */
 export function clvSummarySql(options: ClvSummaryOptions): string {
-  const { relation, customerId, amount, calibrationEnd, holdoutEnd, unit } = options;
+  const { relation, customerId, amountSql, calibrationEnd, holdoutEnd, unit } = options;
   for (const [name, value] of [
     ['relation', relation],
     ['customerId', customerId],
     ['date', options.date],
-    ['amount', amount],
+    ['amount', amountSql],
   ] as const) {
     if (typeof value !== 'string' || value.trim() === '') {
       throw new ClvSummaryError({
@@ -124,7 +125,7 @@ export function clvSummarySql(options: ClvSummaryOptions): string {
   return `WITH purchase_days AS (
   SELECT ${ident(customerId)} AS customer_id,
     CAST(${ident(options.date)} AS DATE) AS day,
-    SUM(COALESCE(CAST(${ident(amount)} AS DOUBLE), 0)) AS spend
+    SUM(COALESCE(${amountSql}, 0)) AS spend
   FROM ${ident(relation)}
   WHERE ${ident(customerId)} IS NOT NULL AND ${ident(options.date)} IS NOT NULL
   GROUP BY ALL

@@ -1,5 +1,6 @@
 import { mappingProblem } from '../model/mapping-problem';
 import { TABLE_KIND_LABELS, type Role, type TableKind, type TableMapping } from '../model/roles';
+import { amountSql } from './amount';
 import { isDayType, isNumberType } from './quality-filter';
 import { date, ident, str } from './quote';
 
@@ -97,7 +98,7 @@ function orderLinesCte(input: FeaturesInput): string {
   const { orders, asOf, types } = input;
   const quantity = column(orders, 'quantity', 'DOUBLE');
   const unitPrice = column(orders, 'unitPrice', 'DOUBLE');
-  const amount = column(orders, 'amount', 'DOUBLE') ?? `${quantity} * ${unitPrice}`;
+  const amount = amountSql(orders.columns);
   const optional: [string | undefined, string][] = [
     [column(orders, 'discount', 'DOUBLE'), 'discount'],
     [quantity ? `${amount} / nullif(${quantity}, 0)` : unitPrice, 'unit_price'],

@@ -1,4 +1,6 @@
 import { fail, requireName } from './input-check';
+import type { TableMapping } from '../model/roles';
+import { amountSql } from './amount';
 import { ident } from './quote';
 
 /** Raw orders as the user mapped them: one row per order (or order line, with `orderId`). */
@@ -7,7 +9,8 @@ export interface OrdersRelation {
   customerId: string;
   /** DATE, TIMESTAMP or text DuckDB can cast to DATE; only the calendar day counts. */
   orderDate: string;
-  amount: string;
+  /** The amount as a DOUBLE expression over the relation (`amountSql`). */
+  amountSql: string;
   /** When rows are order lines, the order they belong to: orders are then counted by id. */
   orderId?: string;
 }
@@ -20,7 +23,11 @@ export function checkOrders(orders: OrdersRelation): OrdersRelation {
   requireName(orders.relation, 'orders table', '订单表');
   requireName(orders.customerId, 'customer id column of the orders', '订单表的客户编号列');
   requireName(orders.orderDate, 'order date column', '订单日期列');
-  requireName(orders.amount, 'amount column', '金额列');
+  requireName(
+    orders.amountSql,
+    'amount column (or Quantity and Unit price)',
+    '金额列（或“数量”和“单价”列）',
+  );
   if (orders.orderId !== undefined) requireName(orders.orderId, 'order id column', '订单号列');
   return orders;
 }
@@ -37,7 +44,7 @@ export function ordersSelectSql(orders: OrdersRelation): string {
   return `SELECT
     CAST(${id} AS VARCHAR) AS customer_id,
     CAST(${day} AS DATE) AS order_date,
-    COALESCE(CAST(${ident(orders.amount)} AS DOUBLE), 0) AS amount,
+    COALESCE(${orders.amountSql}, 0) AS amount,
     ${orderId} AS order_id
   FROM ${ident(orders.relation)}
   WHERE ${id} IS NOT NULL AND ${day} IS NOT NULL`;
@@ -46,4 +53,16 @@ export function ordersSelectSql(orders: OrdersRelation): string {
 /** The aggregate counting orders among `ordersSelectSql` rows: distinct ids, else rows. */
 export function orderCountSql(orders: OrdersRelation): string {
   return orders.orderId ? 'COUNT(DISTINCT order_id)' : 'COUNT(*)';
+}
+
+/** The orders relation of a mapped orders table, its amount from the one resolver. */
+export function ordersRelation(mapping: TableMapping): OrdersRelation {
+  const c = mapping.columns;
+  return {
+    relation: mapping.table,
+    customerId: c.customerId ?? '',
+    orderDate: c.orderDate ?? '',
+    amountSql: amountSql(c) ?? '',
+    ...(c.orderId ? { orderId: c.orderId } : {}),
+  };
 }

@@ -5,6 +5,7 @@ import { expectedCumulativeRepeat } from '../model/clv/expected-tracking';
 import type { PredictProgress, PredictResult } from '../model/clv/predict';
 import type { PredictCell } from '../model/notebook';
 import { dropTableSql } from '../sql/catalog';
+import { amountSql } from '../sql/amount';
 import { clvSummarySql } from '../sql/clv-summary';
 import { clvCohortsSql, clvTrackingSql } from '../sql/clv-tracking';
 import { orderDateRangeSql } from '../sql/order-date-range';
@@ -77,7 +78,7 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
       relation: orders.table,
       customerId: orders.columns.customerId!,
       date: orders.columns.orderDate!,
-      amount: orders.columns.amount!,
+      amountSql: amountSql(orders.columns) ?? '',
       unit: cell.unit,
     };
     const full = await engine.query(

@@ -4,7 +4,7 @@ import type { TableMapping } from '../model/roles';
 import { backtestSql, separationSql } from '../sql/backtest';
 import { campaignResponseSql } from '../sql/campaign-response';
 import { segmentSizesSql, transitionsSql } from '../sql/migration';
-import type { OrdersRelation } from '../sql/orders-relation';
+import { ordersRelation } from '../sql/orders-relation';
 import { giniSql, paretoCurveSql } from '../sql/pareto';
 import {
   QUADRANT_POINTS,
@@ -129,17 +129,6 @@ export async function campaigns(
     lang,
   });
   return (await engine.query(sql)).rows;
-}
-
-export function ordersRelation(mapping: TableMapping): OrdersRelation {
-  const c = mapping.columns;
-  return {
-    relation: mapping.table,
-    customerId: c.customerId!,
-    orderDate: c.orderDate!,
-    amount: c.amount!,
-    ...(c.orderId ? { orderId: c.orderId } : {}),
-  };
 }
 
 export interface Backtest {

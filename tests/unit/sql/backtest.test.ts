@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backtestSql, separationSql } from '../../../src/sql/backtest';
 import type { OrdersRelation } from '../../../src/sql/orders-relation';
 import { NodeEngine } from '../../support/node-engine';
+import { amountSql } from '../../../src/sql/amount';
 
 let engine: NodeEngine;
 beforeAll(async () => {
@@ -32,7 +33,7 @@ const orders: OrdersRelation = {
   relation: 'order lines',
   customerId: 'Cust',
   orderDate: 'Day',
-  amount: 'Amount',
+  amountSql: amountSql({ amount: 'Amount' })!,
   orderId: 'Order No',
 };
 const window = { orders, cutoff: '2024-03-01', horizonDays: 30 };
@@ -83,7 +84,7 @@ describe('backtest', () => {
       /观察期/,
     );
     expect(() =>
-      backtestSql({ ...window, orders: { ...orders, amount: '' }, segments, lang: 'en' }),
+      backtestSql({ ...window, orders: { ...orders, amountSql: '' }, segments, lang: 'en' }),
     ).toThrow(/amount column/);
   });
 });

@@ -5,6 +5,7 @@ import {
   type ClvSummaryOptions,
 } from '../../../src/sql/clv-summary';
 import { NodeEngine } from '../../support/node-engine';
+import { amountSql } from '../../../src/sql/amount';
 
 let engine: NodeEngine;
 
@@ -45,7 +46,7 @@ const base: ClvSummaryOptions = {
   relation: TABLE,
   customerId: CUSTOMER,
   date: WHEN,
-  amount: AMOUNT,
+  amountSql: amountSql({ amount: AMOUNT })!,
   calibrationEnd: '2024-03-31',
   holdoutEnd: '2024-06-30',
   unit: 'days',
@@ -147,6 +148,6 @@ describe('clvSummarySql', () => {
     expect(labels({ ...base, calibrationEnd: '31/03/2024' }).zh).toMatch(/校准期/);
     expect(labels({ ...base, holdoutEnd: '2024-03-31' }).en).toMatch(/must be after/);
     expect(labels({ ...base, unit: 'months' as 'days' }).zh).toMatch(/时间单位/);
-    expect(labels({ ...base, amount: ' ' }).en).toMatch(/amount/);
+    expect(labels({ ...base, amountSql: ' ' }).en).toMatch(/amount/);
   });
 });

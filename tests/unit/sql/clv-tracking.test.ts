@@ -3,6 +3,7 @@ import { ClvSummaryError, type ClvSummaryOptions } from '../../../src/sql/clv-su
 import { clvCohortsSql, clvTrackingSql } from '../../../src/sql/clv-tracking';
 import { NodeEngine } from '../../support/node-engine';
 import { loadCdnow } from '../model/clv/cdnow-fixture';
+import { amountSql } from '../../../src/sql/amount';
 
 let engine: NodeEngine;
 
@@ -44,7 +45,7 @@ const base: ClvSummaryOptions = {
   relation: TABLE,
   customerId: CUSTOMER,
   date: WHEN,
-  amount: 'amt',
+  amountSql: amountSql({ amount: 'amt' })!,
   calibrationEnd: '2024-01-21',
   holdoutEnd: '2024-02-01',
   unit: 'weeks',
@@ -122,7 +123,7 @@ describe('CDNOW sample, 1997-01-01 .. 1998-06-30 in weeks', () => {
     relation: 'cdnow',
     customerId: 'sample_id',
     date: 'order_date',
-    amount: 'dollars',
+    amountSql: amountSql({ amount: 'dollars' })!,
     calibrationEnd: '1997-09-30',
     holdoutEnd: '1998-06-30',
     unit: 'weeks',

@@ -6,6 +6,7 @@ import {
 } from '../../../src/sql/migration';
 import { date } from '../../../src/sql/quote';
 import { NodeEngine } from '../../support/node-engine';
+import { amountSql } from '../../../src/sql/amount';
 
 let engine: NodeEngine;
 beforeAll(async () => {
@@ -26,7 +27,12 @@ const activeOrLapsed = (asOf: string) => `SELECT
     CASE WHEN max(day) >= ${date(asOf)} - 60 THEN 'Active' ELSE 'Lapsed' END AS segment
   FROM orders WHERE day < ${date(asOf)} GROUP BY cust`;
 
-const orders = { relation: 'orders', customerId: 'cust', orderDate: 'day', amount: 'amount' };
+const orders = {
+  relation: 'orders',
+  customerId: 'cust',
+  orderDate: 'day',
+  amountSql: amountSql({ amount: 'amount' })!,
+};
 const dates = ['2024-01-01', '2024-04-01', '2024-07-01'];
 
 describe('migration', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkOrders, orderCountSql, ordersSelectSql } from '../../../src/sql/orders-relation';
 import { NodeEngine } from '../../support/node-engine';
+import { amountSql } from '../../../src/sql/amount';
 
 let engine: NodeEngine;
 beforeAll(async () => {
@@ -18,7 +19,7 @@ const orders = {
   relation: '订单 2024',
   customerId: '客户"号',
   orderDate: '下单时间',
-  amount: '金额',
+  amountSql: amountSql({ amount: '金额' })!,
   orderId: '单号',
 };
 

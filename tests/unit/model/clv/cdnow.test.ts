@@ -18,6 +18,7 @@ import { summaryFromRows, type CustomerSummary } from '../../../../src/model/clv
 import { clvSummarySql } from '../../../../src/sql/clv-summary';
 import { NodeEngine } from '../../../support/node-engine';
 import { loadCdnow } from './cdnow-fixture';
+import { amountSql } from '../../../../src/sql/amount';
 
 /*
  * Validation on the CDNOW sample against published results:
@@ -45,7 +46,7 @@ beforeAll(async () => {
     relation: 'cdnow',
     customerId: 'sample_id',
     date: 'order_date',
-    amount: 'dollars',
+    amountSql: amountSql({ amount: 'dollars' })!,
     calibrationEnd: '1997-09-30',
     unit: 'weeks',
   });

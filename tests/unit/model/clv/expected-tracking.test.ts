@@ -7,6 +7,7 @@ import { clvSummarySql, type ClvSummaryOptions } from '../../../../src/sql/clv-s
 import { clvCohortsSql, clvTrackingSql } from '../../../../src/sql/clv-tracking';
 import { NodeEngine } from '../../../support/node-engine';
 import { loadCdnow } from './cdnow-fixture';
+import { amountSql } from '../../../../src/sql/amount';
 
 /** Fader, Hardie & Lee (2005) on CDNOW, in weeks. */
 const PUBLISHED = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -71,7 +72,7 @@ describe('CDNOW tracking (Fader, Hardie & Lee 2005, Figure 2)', () => {
     relation: 'cdnow',
     customerId: 'sample_id',
     date: 'order_date',
-    amount: 'dollars',
+    amountSql: amountSql({ amount: 'dollars' })!,
     calibrationEnd: '1997-09-30',
     holdoutEnd: '1998-06-30',
     unit: 'weeks',

@@ -12,6 +12,7 @@ import {
 import { clvSummarySql } from '../../../../src/sql/clv-summary';
 import { NodeEngine } from '../../../support/node-engine';
 import { loadCdnow } from './cdnow-fixture';
+import { amountSql } from '../../../../src/sql/amount';
 
 /*
  * predict() on the CDNOW sample, calibration 1997-01-01 .. 1997-09-30 and holdout to
@@ -56,7 +57,7 @@ beforeAll(async () => {
     relation: 'cdnow',
     customerId: 'sample_id',
     date: 'order_date',
-    amount: 'dollars',
+    amountSql: amountSql({ amount: 'dollars' })!,
     calibrationEnd: '1997-09-30',
     holdoutEnd: '1998-06-30',
     unit: 'weeks',
