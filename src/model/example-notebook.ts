@@ -90,6 +90,7 @@ export function exampleNotebook(lang: Lang, tables: TableSource[]): Notebook {
     mappings: [],
     asOf: '',
     lang,
+    example: true,
     cells: [
       md(t.intro),
       md(t.monthly),

@@ -6,6 +6,7 @@ import {
   type TableSource,
 } from './notebook';
 import { parseStep } from './cleaning-step';
+import { INPUT_KINDS, type Inputs } from './inputs';
 import { parsePresentation } from './presentation';
 import type { TableMapping } from './roles';
 
@@ -119,6 +120,16 @@ function parseTable(v: unknown): TableSource {
   return source;
 }
 
+function parseInputs(v: unknown): Inputs | undefined {
+  if (!isObject(v)) return undefined;
+  const inputs: Inputs = {};
+  for (const kind of INPUT_KINDS) {
+    const choice = v[kind];
+    if (typeof choice === 'string' || choice === null) inputs[kind] = choice;
+  }
+  return Object.keys(inputs).length > 0 ? inputs : undefined;
+}
+
 /** Reads a `.seglab.json` text, checking its shape; throws NotebookFileError when it cannot. */
 export function parseNotebook(text: string): Notebook {
   let raw: unknown;
@@ -147,5 +158,12 @@ export function parseNotebook(text: string): Notebook {
   if (raw.lang === 'en' || raw.lang === 'zh-CN') notebook.lang = raw.lang;
   const present = parsePresentation(raw.present);
   if (present) notebook.present = present;
+  const inputs = parseInputs(raw.inputs);
+  if (inputs) notebook.inputs = inputs;
+  if (Array.isArray(raw.unused)) {
+    const unused = raw.unused.filter((t): t is string => typeof t === 'string');
+    if (unused.length > 0) notebook.unused = unused;
+  }
+  if (raw.example === true) notebook.example = true;
   return notebook;
 }

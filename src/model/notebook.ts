@@ -1,4 +1,5 @@
 import type { CleaningStep } from './cleaning-step';
+import type { Inputs } from './inputs';
 import type { Lang } from './labels';
 import type { TableMapping } from './roles';
 
@@ -101,6 +102,12 @@ export interface Notebook {
   asOf: string;
   lang?: Lang;
   present?: Presentation;
+  /** The table of each kind the analyses read (see `resolveInputs`). */
+  inputs?: Inputs;
+  /** Tables the user marked "not used": never given a kind again by guessing. */
+  unused?: string[];
+  /** The bundled example: dropping files into it offers a new notebook instead. */
+  example?: boolean;
 }
 
 let counter = 0;

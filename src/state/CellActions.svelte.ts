@@ -51,8 +51,9 @@ export class CellActions {
   async runCell(id: string, cascade = true): Promise<void> {
     const ok = await this.runOne(id);
     if (!ok || !cascade) return;
-    // New predictions change the features every preset reads.
-    if (this.ctx.notebook.cell(id)?.kind === 'predict') {
+    // New predictions, or a SQL result mapped as a table kind, change the features every
+    // preset reads.
+    if (this.feedsFeatures(id)) {
       for (const cell of [...this.ctx.notebook.notebook.cells]) {
         if (cell.kind === 'preset') await this.runCell(cell.id);
       }
@@ -85,6 +86,12 @@ export class CellActions {
     for (const cell of presets) await this.runCell(cell.id);
   }
 
+  private feedsFeatures(id: string): boolean {
+    const cell = this.ctx.notebook.cell(id);
+    if (cell?.kind === 'predict') return true;
+    return cell?.kind === 'sql' && Boolean(cell.name && this.ctx.features.mappingOf(cell.name));
+  }
+
   private async runOne(id: string): Promise<boolean> {
     const { notebook, catalog } = this.ctx;
     const cell = notebook.cell(id);
@@ -108,6 +115,7 @@ export class CellActions {
           return r;
         });
         notebook.setRun(id, { status: 'done', result });
+        if (this.feedsFeatures(id)) this.ctx.features.invalidate();
         return true;
       }
       await this.ctx.features.prebuilt();
@@ -194,6 +202,8 @@ export class CellActions {
     if ((old ?? '') === next) return;
     if (next === '') delete cell.name;
     else cell.name = next;
+    // A result mapped as a table kind keeps its mapping under the new name.
+    if (old && next) this.ctx.features.renameTable(old, next);
     this.ctx.notebook.save();
     if (old) await this.ctx.exclusive((engine) => engine.exec(dropViewSql(old))).catch(() => {});
     if (next) await this.runCell(id);

@@ -16,9 +16,11 @@ import {
 import type { ConversionSuggestion } from '../ingest/suggest-conversions';
 import type { CleaningStep, ConversionRule } from '../model/cleaning-step';
 import { errorText } from '../model/error-text';
+import type { Inputs } from '../model/inputs';
 import type { TableSource } from '../model/notebook';
+import type { TableMapping } from '../model/roles';
 import { checkTableName, tableNameFor } from '../model/table-name';
-import { memoryUsageSql, renameTableSql } from '../sql/catalog';
+import { dropTableSql, memoryUsageSql, renameTableSql } from '../sql/catalog';
 import type { CatalogState } from './CatalogState.svelte';
 import type { CleaningState } from './CleaningState.svelte';
 import type { EngineState } from './EngineState.svelte';
@@ -325,6 +327,73 @@ export class DataActions {
     this.ctx.features.invalidate();
     this.ctx.notebook.save();
     return null;
+  }
+
+  /**
+   * Removes a table from the notebook: DuckDB drops it (and its original, when cleaned), its
+   * mapping and input choice go. The file stays in memory, so an Undo puts everything back.
+   */
+  async removeTable(table: string): Promise<boolean> {
+    const nb = this.ctx.notebook.notebook;
+    const source = $state.snapshot(nb.tables.find((t) => t.table === table)) as
+      TableSource | undefined;
+    const inputs = this.ctx.features.inputs();
+    try {
+      await this.ctx.exclusive(async (engine) => {
+        await engine.exec(dropTableSql(table));
+        await engine.exec(dropTableSql(rawTableName(table)));
+        await this.ctx.catalog.refresh(engine);
+      });
+    } catch (e) {
+      const message = errorText(e, this.ctx.lang.lang);
+      this.ctx.notify('error', this.ctx.lang.t('tables.removeFailed', { table, message }));
+      return false;
+    }
+    nb.tables = nb.tables.filter((t) => t.table !== table);
+    const mapping = this.ctx.features.removeTable(table);
+    const file = this.#files.get(table);
+    this.#files.delete(table);
+    this.ctx.quality.forget(table);
+    this.ctx.features.invalidate();
+    this.ctx.notebook.save();
+    const undo =
+      source && file
+        ? {
+            label: this.ctx.lang.t('tables.undoRemove'),
+            run: () => void this.restoreTable(source, file, mapping, inputs),
+          }
+        : undefined;
+    this.ctx.notify('info', this.ctx.lang.t('tables.removed', { table }), undo);
+    await this.ctx.runAll();
+    return true;
+  }
+
+  private async restoreTable(
+    source: TableSource,
+    file: FileInput,
+    mapping: TableMapping | undefined,
+    inputs: Inputs,
+  ): Promise<void> {
+    const nb = this.ctx.notebook.notebook;
+    if (this.ctx.catalog.has(source.table)) return;
+    nb.tables = [...nb.tables.filter((t) => t.table !== source.table), source];
+    this.ctx.features.restoreTable(mapping, inputs);
+    if (await this.loadOne(file, source.table, source.origin, source.choices ?? {}, true)) {
+      await this.ctx.runAll();
+    }
+  }
+
+  /** Forgets what was kept for tables that are gone (their file, load details, report). */
+  forget(tables: string[]): void {
+    for (const table of tables) {
+      this.#files.delete(table);
+      this.ctx.quality.forget(table);
+    }
+    const gone = new Set(tables);
+    const keep = <T>(r: Record<string, T>) =>
+      Object.fromEntries(Object.entries(r).filter(([k]) => !gone.has(k)));
+    this.info = keep(this.info);
+    this.suggestions = keep(this.suggestions);
   }
 
   /** Tables the notebook expects that are not loaded yet. */

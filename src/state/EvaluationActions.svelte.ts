@@ -30,7 +30,7 @@ export class EvaluationActions {
   }
 
   private mapping(kind: TableKind): TableMapping {
-    const m = this.ctx.features.mappings.find((x) => x.kind === kind);
+    const m = this.ctx.features.input(kind);
     if (!m) {
       const what = kind === 'campaigns' ? ['a campaigns', '营销活动'] : ['an orders', '订单'];
       throw new LocalizedError({

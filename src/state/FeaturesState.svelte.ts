@@ -1,6 +1,13 @@
 import type { Engine } from '../engine/types';
 import { guessRoles, guessTableKind } from '../model/guess-roles';
-import type { Role, TableKind, TableMapping } from '../model/roles';
+import {
+  adoptInput,
+  dropTable,
+  resolveInputs,
+  type Inputs,
+  type ResolvedInputs,
+} from '../model/inputs';
+import { TABLE_KIND_LABELS, type Role, type TableKind, type TableMapping } from '../model/roles';
 import { defaultAsOfSql } from '../sql/analysis-date';
 import { featuresSql } from '../sql/features';
 import { describeTableSql } from '../sql/read-file-sql';
@@ -46,22 +53,80 @@ export class FeaturesState {
     return this.mappings.find((m) => m.table === table);
   }
 
-  /** Guesses kind and roles for a newly loaded table that has no mapping yet. */
+  /**
+   * Guesses kind and roles for a newly loaded table that has no mapping yet, unless the user
+   * marked it "not used". A file the user dropped becomes the input of its kind; the sample's
+   * tables then stop feeding the analyses (see `adoptInput`).
+   */
   autoMap(table: string, columns: string[]): void {
-    if (this.mappingOf(table)) return;
+    if (this.mappingOf(table) || this.notebook.notebook.unused?.includes(table)) return;
     const kind = guessTableKind(table, columns);
-    const taken = this.mappings.some((m) => m.kind === kind);
-    // A second table of a kind already mapped (e.g. another orders export) is left for the user.
-    if (taken) return;
     this.mappings.push({ table, kind, columns: guessRoles(kind, columns) });
+    this.adopt(table, kind);
     this.notebook.save();
   }
 
   setKind(table: string, kind: TableKind | null, columns: string[]): void {
+    const nb = this.notebook.notebook;
     const rest = this.mappings.filter((m) => m.table !== table);
-    this.notebook.notebook.mappings = kind
-      ? [...rest, { table, kind, columns: guessRoles(kind, columns) }]
-      : rest;
+    nb.mappings = kind ? [...rest, { table, kind, columns: guessRoles(kind, columns) }] : rest;
+    const unused = (nb.unused ?? []).filter((t) => t !== table);
+    if (kind) {
+      if (unused.length > 0) nb.unused = unused;
+      else delete nb.unused;
+      this.adopt(table, kind);
+    } else {
+      nb.unused = [...unused, table];
+      this.setInputs(dropTable(this.inputs(), table));
+    }
+    this.notebook.save();
+  }
+
+  /** Makes `table` the input of `kind`, when it is a file the user brought. */
+  private adopt(table: string, kind: TableKind): void {
+    const nb = this.notebook.notebook;
+    const origin = (name: string) => nb.tables.find((t) => t.table === name)?.origin;
+    if (origin(table) === 'sample') return;
+    this.setInputs(adoptInput($state.snapshot(this.mappings), this.inputs(), table, kind, origin));
+  }
+
+  /** Which table of each kind the analyses read: chosen, else the only one mapped. */
+  inputs(): Inputs {
+    return ($state.snapshot(this.notebook.notebook.inputs) as Inputs | undefined) ?? {};
+  }
+
+  resolved(): ResolvedInputs {
+    return resolveInputs($state.snapshot(this.mappings) as TableMapping[], this.inputs());
+  }
+
+  /** The user's choice of table for `kind` (null: none). */
+  choose(kind: TableKind, table: string | null): void {
+    this.setInputs({ ...this.inputs(), [kind]: table });
+    this.notebook.save();
+  }
+
+  private setInputs(inputs: Inputs): void {
+    if (Object.keys(inputs).length > 0) this.notebook.notebook.inputs = inputs;
+    else delete this.notebook.notebook.inputs;
+  }
+
+  /** Forgets a removed table's mapping and choice; returns the mapping, for an undo. */
+  removeTable(table: string): TableMapping | undefined {
+    const nb = this.notebook.notebook;
+    const mapping = $state.snapshot(this.mappingOf(table)) as TableMapping | undefined;
+    nb.mappings = this.mappings.filter((m) => m.table !== table);
+    this.setInputs(dropTable(this.inputs(), table));
+    const unused = (nb.unused ?? []).filter((t) => t !== table);
+    if (unused.length > 0) nb.unused = unused;
+    else delete nb.unused;
+    this.notebook.save();
+    return mapping;
+  }
+
+  /** Puts back a removed table's mapping (undo). */
+  restoreTable(mapping: TableMapping | undefined, inputs: Inputs): void {
+    if (mapping && !this.mappingOf(mapping.table)) this.mappings.push(mapping);
+    this.setInputs(inputs);
     this.notebook.save();
   }
 
@@ -75,6 +140,13 @@ export class FeaturesState {
 
   renameTable(from: string, to: string): void {
     for (const m of this.mappings) if (m.table === from) m.table = to;
+    const nb = this.notebook.notebook;
+    if (nb.unused) nb.unused = nb.unused.map((t) => (t === from ? to : t));
+    this.setInputs(
+      Object.fromEntries(
+        Object.entries(this.inputs()).map(([k, v]) => [k, v === from ? to : v]),
+      ) as Inputs,
+    );
   }
 
   setAsOf(day: string): void {
@@ -105,7 +177,7 @@ export class FeaturesState {
   #checkedMappings = '';
 
   ordersMapping(): TableMapping | undefined {
-    return this.first('orders');
+    return this.input('orders');
   }
 
   /** Joins this predictions table into the features from now on. */
@@ -114,13 +186,22 @@ export class FeaturesState {
     this.#builtSql = '';
   }
 
-  private first(kind: TableKind): TableMapping | undefined {
-    return $state.snapshot(this.mappings.find((m) => m.kind === kind)) as TableMapping | undefined;
+  /** The input table of `kind`; throws, asking the user to choose, when several are mapped. */
+  input(kind: TableKind): TableMapping | undefined {
+    const { chosen, ambiguous } = this.resolved();
+    if (ambiguous.includes(kind)) {
+      const { en, zh } = TABLE_KIND_LABELS[kind];
+      throw new LocalizedError({
+        en: `Several tables are ${en.toLowerCase()} tables: choose the one this analysis uses.`,
+        zh: `有多个${zh}表：请选择本分析使用的那一个。`,
+      });
+    }
+    return chosen[kind];
   }
 
   /** Builds (or reuses) the features table; returns the analysis date it is built for. */
   async ensure(engine: Engine): Promise<string> {
-    const orders = this.first('orders');
+    const orders = this.input('orders');
     if (!orders) {
       throw new Error(
         'Map an orders table first: choose "Orders" for a table in the Tables panel.\n' +
@@ -144,8 +225,8 @@ export class FeaturesState {
       name: FEATURES_TABLE,
       asOf,
       orders,
-      customers: this.first('customers'),
-      interactions: this.first('interactions'),
+      customers: this.input('customers'),
+      interactions: this.input('interactions'),
       types: this.#types,
     });
     const key = `${sql}\n-- predictions: ${this.predictions ?? ''}`;
@@ -166,7 +247,7 @@ export class FeaturesState {
    * without an orders table; a failure is left for the preset that needs the table to report.
    */
   prebuild(): void {
-    if (!this.background || !this.first('orders')) return;
+    if (!this.background || !this.resolved().chosen.orders) return;
     const job = this.background(
       (engine) => {
         const build = this.ensure(engine);
@@ -211,15 +292,15 @@ export class FeaturesState {
    */
   async ensureAsOf(engine: Engine, asOf: string): Promise<string> {
     const name = `__seglab_features_${asOf.replaceAll('-', '')}`;
-    const orders = this.first('orders');
+    const orders = this.input('orders');
     if (!orders) throw new Error('Map an orders table first.\n请先指定订单表。');
     await this.checkTypes(engine);
     const sql = featuresSql({
       name,
       asOf,
       orders,
-      customers: this.first('customers'),
-      interactions: this.first('interactions'),
+      customers: this.input('customers'),
+      interactions: this.input('interactions'),
       types: this.#types,
     });
     if (this.#builtAsOf.get(name) !== sql) {

@@ -97,6 +97,23 @@ export class LocalStore {
     await this.refresh();
   }
 
+  /**
+   * A new notebook starts with no kept files of its own. Files of the notebook before stay where
+   * a saved notebook uses them; the rest are deleted.
+   */
+  async startSession(): Promise<void> {
+    this.#session = { ...this.#session, files: {} };
+    const backend = this.#backend;
+    if (!backend) return;
+    try {
+      await backend.putNotebook(this.#session);
+      await this.#collect();
+    } catch {
+      // Kept files that could not be tidied are collected on the next change.
+    }
+    await this.refresh();
+  }
+
   async renamed(from: string, to: string): Promise<void> {
     const { [from]: id, ...rest } = this.#session.files;
     if (!id || !this.#backend) return;

@@ -4,9 +4,10 @@ import type { FileInput } from '../ingest/prepare-file';
 import type { Notebook, TableSource } from '../model/notebook';
 import { parseNotebook } from '../model/notebook-file';
 import { staleTables } from '../model/stale-tables';
-import { dropTableSql } from '../sql/catalog';
+import { dropTableSql, dropViewSql } from '../sql/catalog';
 import type { CatalogState } from './CatalogState.svelte';
 import type { DataActions } from './DataActions.svelte';
+import type { FeaturesState } from './FeaturesState.svelte';
 import type { LangState } from './LangState.svelte';
 import type { NoticeKind } from './load-notices';
 import type { LocalStore } from './LocalStore.svelte';
@@ -16,6 +17,7 @@ export interface OpenerContext {
   notebook: NotebookState;
   catalog: CatalogState;
   data: DataActions;
+  features: FeaturesState;
   local: LocalStore;
   lang: LangState;
   exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
@@ -41,18 +43,27 @@ export class NotebookOpener {
     const previous = $state.snapshot(ctx.notebook.notebook.tables) as TableSource[];
     const given = new Set(files.keys());
     const stale = staleTables(previous, notebook.tables, given, (t) => ctx.catalog.has(t));
+    // Tables and results of the notebook open until now that this one does not declare: a
+    // notebook sees only its own tables.
+    const declared = new Set(notebook.tables.map((t) => t.table.toLowerCase()));
+    const leftover = ctx.catalog.tables.filter((t) => !declared.has(t.name.toLowerCase()));
     ctx.notebook.replace(notebook);
     // The notebook's language: its segment names and text are in it.
     if (notebook.lang) ctx.lang.set(notebook.lang);
-    if (stale.length > 0) {
+    if (stale.length > 0 || leftover.length > 0) {
       await ctx.exclusive(async (engine) => {
-        for (const table of stale) {
+        for (const t of leftover) {
+          await engine.exec(t.kind === 'view' ? dropViewSql(t.name) : dropTableSql(t.name));
+        }
+        for (const table of [...stale, ...leftover.map((t) => t.name)]) {
           await engine.exec(dropTableSql(table));
           await engine.exec(dropTableSql(rawTableName(table)));
         }
         await ctx.catalog.refresh(engine);
       });
+      ctx.data.forget([...stale, ...leftover.map((t) => t.name)]);
     }
+    ctx.features.invalidate();
     const samples = notebook.tables.filter((t) => t.origin === 'sample').map((t) => t.table);
     if (samples.length > 0) await ctx.data.loadSample(samples);
     for (const [table, input] of files) {

@@ -106,7 +106,9 @@ export class QualityState {
     const columns = info?.columns ?? [];
     const snap = (m: TableMapping | undefined) => $state.snapshot(m) as TableMapping | undefined;
     const mapping = snap(this.ctx.features.mappingOf(table));
-    const customers = snap(this.ctx.features.mappings.find((m) => m.kind === 'customers'));
+    // Orphans are checked against the customers table the analyses use with these orders only.
+    const { chosen } = this.ctx.features.resolved();
+    const customers = chosen.orders?.table === table ? snap(chosen.customers) : undefined;
     const amount = mapping?.kind === 'orders' ? mapping.columns.amount : undefined;
     let fence: number | null = null;
     if (amount) {

@@ -3,7 +3,7 @@ import type { Engine } from '../engine/types';
 import type { Lang } from '../model/labels';
 import type { FileInput } from '../ingest/prepare-file';
 import { exampleNotebook } from '../model/example-notebook';
-import type { Notebook, TableSource } from '../model/notebook';
+import { emptyNotebook, type Notebook, type TableSource } from '../model/notebook';
 import { NotebookFileError, parseNotebook } from '../model/notebook-file';
 import { isShareFragment } from '../model/share-fragment';
 import { BundleActions } from './BundleActions.svelte';
@@ -11,6 +11,7 @@ import { CatalogState } from './CatalogState.svelte';
 import { CellActions } from './CellActions.svelte';
 import { CleaningState } from './CleaningState.svelte';
 import { DataActions, type NoticeAction, type NoticeKind } from './DataActions.svelte';
+import { DropQuestion } from './DropQuestion.svelte';
 import { EngineQueue } from './EngineQueue';
 import { EngineState, type EngineStarter } from './EngineState.svelte';
 import { LangState } from './LangState.svelte';
@@ -70,6 +71,8 @@ export class Workspace {
   readonly share: ShareActions;
   readonly bundles: BundleActions;
   readonly present: PresentState;
+  /** Files dropped into the example notebook wait here for "new notebook" or "add". */
+  readonly drops = new DropQuestion();
   notices = $state<Notice[]>([]);
   readonly #queue: EngineQueue;
   #noticeId = 0;
@@ -149,12 +152,13 @@ export class Workspace {
     });
     const notify = (kind: NoticeKind, text: string, action?: NoticeAction) =>
       this.notify(kind, text, action);
-    const { notebook, catalog, lang, data, local } = this;
+    const { notebook, catalog, lang, data, local, features } = this;
     const runAll = () => this.cells.runAll();
     this.opener = new NotebookOpener({
       notebook,
       catalog,
       data,
+      features,
       local,
       lang,
       exclusive,
@@ -219,7 +223,18 @@ export class Workspace {
       await this.opener.openKept(restored);
       return;
     }
-    await this.loadSample();
+    await this.#openExample();
+  }
+
+  /** Opens the example notebook on the sample data, keeping the notebook open now. */
+  async openExample(): Promise<void> {
+    await this.#keepPrevious();
+    await this.#openExample();
+  }
+
+  async #openExample(): Promise<void> {
+    await this.opener.open({ ...emptyNotebook(''), example: true });
+    await this.data.loadSample();
     const loaded = $state.snapshot(this.notebook.notebook);
     this.notebook.replace({
       ...exampleNotebook(this.lang.lang, loaded.tables),
@@ -228,16 +243,43 @@ export class Workspace {
     await this.cells.runAll();
   }
 
-  /** Loads the bundled sample tables (all of them, or the named ones). */
-  loadSample(only?: string[]): Promise<void> {
-    return this.data.loadSample(only);
+  /**
+   * Starts an empty notebook: no cells, no tables (the sample belongs to the example only). The
+   * notebook open until now is kept in this browser under its title and the time.
+   */
+  async newNotebook(): Promise<void> {
+    await this.#keepPrevious();
+    await this.opener.open(emptyNotebook(''));
+  }
+
+  /** Saves the open notebook in this browser before another takes its place, unless it is the
+   * untouched example (which "Example notebook" brings back) or empty. */
+  async #keepPrevious(): Promise<void> {
+    const nb = $state.snapshot(this.notebook.notebook) as Notebook;
+    const files = nb.tables.filter((t) => t.origin === 'file');
+    const empty = nb.cells.length === 0 && nb.tables.length === 0;
+    if (empty || (nb.example && files.length === 0) || this.local.problem) return;
+    const title = nb.title.trim() || this.lang.t('notebook.untitled');
+    const name = `${title} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
+    const tables = files.map((t) => t.table);
+    if (await this.local.save(name, this.notebook.toFileText(), tables)) {
+      this.notify('info', this.lang.t('store.keptPrevious', { name }));
+    }
+    await this.local.startSession();
   }
 
   /**
-   * Loads dropped or picked files, one table each; a failure affects only that file. When they
-   * were tables the notebook waited for (a shared link), the notebook runs.
+   * Loads dropped or picked files, one table each; a failure affects only that file. Dropped
+   * into the example notebook, they start a new notebook unless the user adds them to it. When
+   * they were tables the notebook waited for (a shared link), the notebook runs.
    */
   async loadFiles(files: FileInput[]): Promise<void> {
+    if (files.length === 0) return;
+    if (this.notebook.notebook.example) {
+      const answer = await this.drops.ask(files.map((f) => f.name));
+      if (answer === null) return;
+      if (answer === 'new') await this.newNotebook();
+    }
     const waiting = this.missingTables().length;
     await this.data.loadFiles(files);
     if (waiting > 0 && this.missingTables().length < waiting) await this.cells.runAll();

@@ -26,7 +26,7 @@ describe('bundles in the workspace', () => {
       kind: 'exclude',
       filter: { test: 'negative', column: 'amount' },
     });
-    await sender.loadSample(['customers']);
+    await sender.data.loadSample(['customers']);
     const cell = sender.cells.addCell('sql');
     if (cell.kind === 'sql') cell.source = 'SELECT count(*) AS n, sum(amount) AS s FROM orders';
     await sender.cells.runAll();

@@ -43,7 +43,11 @@ describe('Workspace: what survives a reload', () => {
     const backend = new MemoryBackend();
     const first = page(storage, backend);
     await first.start('#not-a-link');
-    await first.loadFiles([{ name: 'visits.csv', data: new File([CSV], 'visits.csv') }]);
+    // Dropped into the example notebook: the user is asked, and starts a new notebook.
+    const loading = first.loadFiles([{ name: 'visits.csv', data: new File([CSV], 'visits.csv') }]);
+    await expect.poll(() => first.drops.files).toEqual(['visits.csv']);
+    first.drops.answer('new');
+    await loading;
     await expect.poll(() => backend.files.size).toBe(1);
     first.notebook.saveNow();
 
