@@ -1,3 +1,5 @@
+import type { TableMapping } from '../model/roles';
+import { amountSql } from './amount';
 import { date, ident, num } from './quote';
 
 /** The time unit that recency, T and the holdout duration are measured in. */
@@ -147,4 +149,17 @@ FROM purchase_days AS d
 JOIN first_days AS f USING (customer_id)
 GROUP BY d.customer_id, f.first_day
 ORDER BY d.customer_id`;
+}
+
+/** The summary's order columns for a mapped orders table, its amount from the one resolver. */
+export function clvOrdersOf(
+  orders: TableMapping,
+): Pick<ClvSummaryOptions, 'relation' | 'customerId' | 'date' | 'amountSql'> {
+  const c = orders.columns;
+  return {
+    relation: orders.table,
+    customerId: c.customerId ?? '',
+    date: c.orderDate ?? '',
+    amountSql: amountSql(c) ?? '',
+  };
 }

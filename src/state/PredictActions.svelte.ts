@@ -5,8 +5,7 @@ import { expectedCumulativeRepeat } from '../model/clv/expected-tracking';
 import type { PredictProgress, PredictResult } from '../model/clv/predict';
 import type { PredictCell } from '../model/notebook';
 import { dropTableSql } from '../sql/catalog';
-import { amountSql } from '../sql/amount';
-import { clvSummarySql } from '../sql/clv-summary';
+import { clvOrdersOf, clvSummarySql } from '../sql/clv-summary';
 import { clvCohortsSql, clvTrackingSql } from '../sql/clv-tracking';
 import { orderDateRangeSql } from '../sql/order-date-range';
 import { Table, tableToIPC } from 'apache-arrow';
@@ -74,13 +73,7 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
       String(range.last_day),
       cell.calibrationEnd,
     );
-    const base = {
-      relation: orders.table,
-      customerId: orders.columns.customerId!,
-      date: orders.columns.orderDate!,
-      amountSql: amountSql(orders.columns) ?? '',
-      unit: cell.unit,
-    };
+    const base = { ...clvOrdersOf(orders), unit: cell.unit };
     const full = await engine.query(
       clvSummarySql({ ...base, calibrationEnd: String(range.last_day) }),
     );

@@ -1,0 +1,171 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PRESETS } from '../../src/model/presets';
+import { clvOrdersOf, clvSummarySql } from '../../src/sql/clv-summary';
+import type { Workspace } from '../../src/state/Workspace.svelte';
+import { nodeWorkspace } from '../support/workspace';
+
+/**
+ * Every analysis on an order-line export with no amount column: the amount is Quantity × Unit
+ * price less Discount. Expected numbers come from plain TypeScript over the generated lines.
+ */
+interface Line {
+  invoice: string;
+  customer: string;
+  day: string;
+  qty: number;
+  price: number;
+  discount: number;
+}
+
+function generate(): Line[] {
+  let seed = 7;
+  const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+  const lines: Line[] = [];
+  const start = Date.UTC(2023, 0, 1);
+  for (let c = 1; c <= 120; c++) {
+    const invoices = 1 + Math.floor(rand() * 6);
+    for (let i = 0; i < invoices; i++) {
+      const day = new Date(start + Math.floor(rand() * 730) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      const invoice = `INV${c}-${i}`;
+      const count = 1 + Math.floor(rand() * 3);
+      for (let l = 0; l < count; l++) {
+        const qty = 1 + Math.floor(rand() * 4);
+        const price = Math.round((1 + rand() * 40) * 100) / 100;
+        const discount = rand() < 0.2 ? 1.5 : 0;
+        lines.push({
+          invoice,
+          customer: `K${String(c).padStart(4, '0')}`,
+          day,
+          qty,
+          price,
+          discount,
+        });
+      }
+    }
+  }
+  return lines;
+}
+
+const LINES = generate();
+const CSV =
+  'InvoiceNo,CustomerID,InvoiceDate,Quantity,UnitPrice,Discount\n' +
+  LINES.map((l) => [l.invoice, l.customer, l.day, l.qty, l.price, l.discount].join(',')).join('\n');
+const amount = (l: Line) => l.qty * l.price - l.discount;
+const lastDay = LINES.map((l) => l.day)
+  .sort()
+  .at(-1)!;
+const AS_OF = new Date(Date.parse(lastDay) + 86_400_000).toISOString().slice(0, 10);
+const customers = [...new Set(LINES.map((l) => l.customer))].sort();
+
+let ws: Workspace;
+let close: () => void;
+
+beforeAll(async () => {
+  const w = nodeWorkspace();
+  ws = w.ws;
+  close = w.close;
+  await ws.newNotebook();
+  await ws.loadFiles([{ name: 'lines.csv', data: new File([CSV], 'lines.csv') }]);
+  expect(ws.features.mappingOf('lines')?.columns).toMatchObject({
+    orderId: 'InvoiceNo',
+    quantity: 'Quantity',
+    unitPrice: 'UnitPrice',
+    discount: 'Discount',
+  });
+  expect(ws.features.mappingOf('lines')?.columns.amount).toBeUndefined();
+}, 120_000);
+afterAll(() => close());
+
+describe('an order-line export without an amount column', () => {
+  it('features: distinct invoices and quantity × price less discount, per customer', async () => {
+    const rows = await ws.exclusive(async (engine) => {
+      expect(await ws.features.ensure(engine)).toBe(AS_OF);
+      return (
+        await engine.query(
+          'SELECT customer_id, frequency, monetary FROM customer_features ORDER BY customer_id',
+        )
+      ).rows;
+    });
+    expect(rows.map((r) => r.customer_id)).toEqual(customers);
+    for (const row of rows) {
+      const mine = LINES.filter((l) => l.customer === row.customer_id);
+      expect(row.frequency).toBe(new Set(mine.map((l) => l.invoice)).size);
+      expect(row.monetary).toBeCloseTo(
+        mine.reduce((a, l) => a + amount(l), 0),
+        6,
+      );
+    }
+  });
+
+  it.each(PRESETS.map((p) => [p.id]))(
+    'preset %s puts every customer in one segment',
+    async (id) => {
+      const before = ws.notebook.notebook.cells.length;
+      await ws.segments.addPresetCell(id);
+      const cell = ws.notebook.notebook.cells[before]!;
+      const run = ws.notebook.runs[cell.id];
+      expect(run?.error).toBeUndefined();
+      expect(run?.status).toBe('done');
+      expect(run?.result?.rowCount).toBe(customers.length);
+    },
+  );
+
+  it('backtest: future revenue of the members, computed from the lines', async () => {
+    const rfm = ws.notebook.notebook.cells.find(
+      (c) => c.kind === 'preset' && c.presetId === 'rfm',
+    )!;
+    const cutoff = '2024-07-01';
+    const end = '2024-09-29';
+    const result = await ws.evaluation.backtest(rfm.id, cutoff, 90);
+    const members = new Set(LINES.filter((l) => l.day < cutoff).map((l) => l.customer));
+    const future = LINES.filter((l) => members.has(l.customer) && l.day >= cutoff && l.day < end);
+    const total = result.rows.find((r) => r.is_total)!;
+    expect(total.customers).toBe(members.size);
+    expect(total.revenue).toBeCloseTo(
+      future.reduce((a, l) => a + amount(l), 0),
+      6,
+    );
+    expect(total.orders).toBe(new Set(future.map((l) => l.invoice)).size);
+  });
+
+  it('migration: spend between dates, computed from the lines', async () => {
+    const rfm = ws.notebook.notebook.cells.find(
+      (c) => c.kind === 'preset' && c.presetId === 'rfm',
+    )!;
+    const dates = ['2024-04-01', '2024-07-01'];
+    const { sizes, transitions } = await ws.evaluation.migration(rfm.id, dates);
+    for (const d of dates) {
+      const count = new Set(LINES.filter((l) => l.day < d).map((l) => l.customer)).size;
+      const sized = sizes.filter((r) => new Date(r.as_of as string).toISOString().startsWith(d));
+      expect(sized.reduce((a, r) => a + Number(r.customers), 0)).toBe(count);
+    }
+    const between = LINES.filter((l) => l.day >= dates[0]! && l.day < dates[1]!);
+    expect(transitions.reduce((a, r) => a + Number(r.revenue_between), 0)).toBeCloseTo(
+      between.reduce((a, l) => a + amount(l), 0),
+      6,
+    );
+  });
+
+  it('Predict summary: repeat purchase days and their mean spend', async () => {
+    const mapping = ws.features.mappingOf('lines')!;
+    const { rows } = await ws.exclusive((engine) =>
+      engine.query(
+        clvSummarySql({ ...clvOrdersOf(mapping), calibrationEnd: lastDay, unit: 'days' }),
+      ),
+    );
+    expect(rows).toHaveLength(customers.length);
+    for (const row of rows) {
+      const byDay = new Map<string, number>();
+      for (const l of LINES.filter((x) => x.customer === row.customer_id)) {
+        byDay.set(l.day, (byDay.get(l.day) ?? 0) + amount(l));
+      }
+      const days = [...byDay.keys()].sort();
+      const repeat = days.slice(1).map((d) => byDay.get(d)!);
+      expect(row.frequency).toBe(repeat.length);
+      const mean = repeat.length ? repeat.reduce((a, b) => a + b, 0) / repeat.length : 0;
+      expect(row.monetary_value).toBeCloseTo(mean, 6);
+    }
+  });
+});
