@@ -22,6 +22,9 @@ import { runPredict, type PredictContext } from './PredictActions.svelte';
 import { makePresetTable, summarisePresetTable } from './run-preset-cell';
 import { EmptyCellError, fetchPage, runSqlCell } from './run-sql-cell';
 
+/** A cell's turn came after the cell left the notebook: nothing runs. */
+class GoneError extends Error {}
+
 export interface CellContext {
   notebook: NotebookState;
   features: FeaturesState;
@@ -110,6 +113,7 @@ export class CellActions {
         this.#stopAsked = false;
         const result = await this.ctx.exclusive(async (engine) => {
           if (this.#stopAsked) throw new Error('query was canceled');
+          if (!notebook.cell(id)) throw new GoneError();
           const r = await runSqlCell(engine, snapshot);
           await catalog.refresh(engine);
           return r;
@@ -120,9 +124,10 @@ export class CellActions {
       }
       await this.ctx.features.prebuilt();
       const builds = this.ctx.features.builds;
-      const table = await this.ctx.exclusive(async (engine) =>
-        makePresetTable(engine, snapshot, await this.ctx.features.ensure(engine), lang),
-      );
+      const table = await this.ctx.exclusive(async (engine) => {
+        if (!notebook.cell(id)) throw new GoneError();
+        return makePresetTable(engine, snapshot, await this.ctx.features.ensure(engine), lang);
+      });
       // Two turns on the engine: charts reading the table (the quadrant) queue their queries as
       // soon as it is made, ahead of the counts and the summary, so what the user watches after
       // a change is redrawn first; it draws while DuckDB summarises.
@@ -130,6 +135,7 @@ export class CellActions {
       notebook.setRun(id, { ...notebook.runs[id], status: 'running', made });
       await tick();
       const result = await this.ctx.exclusive(async (engine) => {
+        if (!notebook.cell(id)) throw new GoneError();
         const r = await summarisePresetTable(engine, snapshot, table);
         // A preset replaces only its own view, unless the features table was rebuilt for it.
         const onlyItsView =
@@ -141,6 +147,8 @@ export class CellActions {
       notebook.setRun(id, { status: 'done', result, made });
       return true;
     } catch (e) {
+      // The cell went (another notebook opened, or it was deleted) while its turn waited.
+      if (e instanceof GoneError) return false;
       const cancelled = /interrupt|query was cancel/i.test(messageOf(e));
       notebook.setRun(id, {
         status: cancelled ? 'cancelled' : 'error',

@@ -43,26 +43,42 @@ export class NotebookOpener {
     const previous = $state.snapshot(ctx.notebook.notebook.tables) as TableSource[];
     const given = new Set(files.keys());
     const stale = staleTables(previous, notebook.tables, given, (t) => ctx.catalog.has(t));
-    // Tables and results of the notebook open until now that this one does not declare: a
-    // notebook sees only its own tables.
-    const declared = new Set(notebook.tables.map((t) => t.table.toLowerCase()));
-    const leftover = ctx.catalog.tables.filter((t) => !declared.has(t.name.toLowerCase()));
+    // A sample table is kept only where what is loaded under its name is the sample.
+    const wasSample = (table: string) =>
+      previous.some((p) => p.table === table && p.origin === 'sample');
+    const declared = new Set(
+      notebook.tables
+        .filter((t) => t.origin === 'file' || wasSample(t.table))
+        .map((t) => t.table.toLowerCase()),
+    );
     ctx.notebook.replace(notebook);
     // The notebook's language: its segment names and text are in it.
     if (notebook.lang) ctx.lang.set(notebook.lang);
-    if (stale.length > 0 || leftover.length > 0) {
-      await ctx.exclusive(async (engine) => {
-        for (const t of leftover) {
-          await engine.exec(t.kind === 'view' ? dropViewSql(t.name) : dropTableSql(t.name));
-        }
-        for (const table of [...stale, ...leftover.map((t) => t.name)]) {
-          await engine.exec(dropTableSql(table));
-          await engine.exec(dropTableSql(rawTableName(table)));
-        }
-        await ctx.catalog.refresh(engine);
-      });
-      ctx.data.forget([...stale, ...leftover.map((t) => t.name)]);
-    }
+    // With nothing loaded (a start), the engine is not asked for: its warm-up goes on.
+    const loaded = ctx.catalog.tables.length > 0 || stale.length > 0;
+    const dropped = !loaded
+      ? []
+      : await ctx.exclusive(async (engine) => {
+          // Tables and results of the notebook open until now that this one does not declare (as
+          // DuckDB holds them now, after any turn of the old notebook still under way): a notebook
+          // sees only its own tables.
+          await ctx.catalog.refresh(engine);
+          const leftover = ctx.catalog.tables.filter((t) => !declared.has(t.name.toLowerCase()));
+          for (const view of leftover.filter((t) => t.kind === 'view')) {
+            await engine.exec(dropViewSql(view.name));
+          }
+          const tables = [
+            ...stale,
+            ...leftover.filter((t) => t.kind === 'table').map((t) => t.name),
+          ];
+          for (const table of tables) {
+            await engine.exec(dropTableSql(table));
+            await engine.exec(dropTableSql(rawTableName(table)));
+          }
+          await ctx.catalog.refresh(engine);
+          return [...tables, ...leftover.map((t) => t.name)];
+        });
+    ctx.data.forget(dropped);
     ctx.features.invalidate();
     const samples = notebook.tables.filter((t) => t.origin === 'sample').map((t) => t.table);
     if (samples.length > 0) await ctx.data.loadSample(samples);

@@ -19,8 +19,16 @@ export async function waitIdle(page: Page): Promise<void> {
   });
 }
 
-/** Drops files onto the page the way a user's drag from the desktop does. */
-export async function dropFiles(page: Page, files: { name: string; content: string | number[] }[]) {
+/**
+ * Drops files onto the page the way a user's drag from the desktop does. Into the example
+ * notebook, the page asks whether to start a new notebook with them: `into` answers.
+ */
+export async function dropFiles(
+  page: Page,
+  files: { name: string; content: string | number[] }[],
+  into: 'new' | 'add' = 'add',
+) {
+  const example = (await page.locator('[data-example=true]').count()) > 0;
   await page.evaluate((list) => {
     const dt = new DataTransfer();
     for (const f of list) {
@@ -34,6 +42,7 @@ export async function dropFiles(page: Page, files: { name: string; content: stri
       new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
     );
   }, files);
+  if (example) await page.getByTestId(into === 'new' ? 'drop-new' : 'drop-add').click();
 }
 
 /** Types SQL into a cell's editor, replacing what was there, and runs it with Ctrl+Enter. */
