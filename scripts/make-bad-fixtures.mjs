@@ -12,7 +12,6 @@ mkdirSync(out, { recursive: true });
 const write = (name, data) => writeFileSync(path.join(out, name), data);
 const utf8 = (text) => new TextEncoder().encode(text);
 
-
 function utf16le(text, bom) {
   const bytes = new Uint8Array((bom ? 2 : 0) + text.length * 2);
   const view = new DataView(bytes.buffer);
