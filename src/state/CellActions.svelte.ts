@@ -1,8 +1,10 @@
 import { tick } from 'svelte';
 import type { Engine } from '../engine/types';
 import { isOutOfMemory } from '../ingest/memory-estimate';
-import { dependentCells } from '../model/cell-dependencies';
-import { errorText, messageOf } from '../model/error-text';
+import { dependentCells, runOrder, type GraphContext } from '../model/cell-dependencies';
+import { errorText, LocalizedError, messageOf } from '../model/error-text';
+import { presetParams } from '../model/preset-params';
+import { presetById } from '../model/presets';
 import {
   defaultPredictCell,
   newCellId,
@@ -18,7 +20,8 @@ import type { EngineState } from './EngineState.svelte';
 import type { FeaturesState } from './FeaturesState.svelte';
 import type { LangState } from './LangState.svelte';
 import type { NotebookState } from './NotebookState.svelte';
-import { runPredict, type PredictContext } from './PredictActions.svelte';
+import { fitInWorker } from './fit-in-worker';
+import { runPredict, type FitModels, type PredictContext } from './PredictActions.svelte';
 import { makePresetTable, summarisePresetTable } from './run-preset-cell';
 import { EmptyCellError, fetchPage, runSqlCell } from './run-sql-cell';
 
@@ -34,6 +37,8 @@ export interface CellContext {
   exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
   /** Restarts DuckDB and reloads every table (DataActions.recover). */
   recover: () => Promise<void>;
+  /** Fits the CLV models of a Predict cell; `fitInWorker` unless given. */
+  fit?: FitModels;
 }
 
 /**
@@ -50,28 +55,26 @@ export class CellActions {
 
   constructor(private readonly ctx: CellContext) {}
 
-  /** Runs one SQL cell, then every later cell that reads its result. */
+  /** Runs one cell, then every cell that reads its result, directly or through others. */
   async runCell(id: string, cascade = true): Promise<void> {
     const ok = await this.runOne(id);
     if (!ok || !cascade) return;
-    // New predictions, or a SQL result mapped as a table kind, change the features every
-    // preset reads.
-    if (this.feedsFeatures(id)) {
-      for (const cell of [...this.ctx.notebook.notebook.cells]) {
-        if (cell.kind === 'preset') await this.runCell(cell.id);
-      }
-    }
-    for (const dep of dependentCells(this.ctx.notebook.notebook.cells, id)) {
+    for (const dep of dependentCells(this.ctx.notebook.notebook.cells, id, this.graph())) {
       if (!(await this.runOne(dep))) return;
     }
   }
 
+  /** Runs every cell, each after the cells it reads (`runOrder`), whatever their page order. */
   async runAll(): Promise<void> {
-    for (const cell of [...this.ctx.notebook.notebook.cells]) {
-      if (cell.kind !== 'markdown' && (cell.kind !== 'sql' || cell.source.trim() !== '')) {
-        await this.runOne(cell.id);
-      }
+    for (const id of runOrder([...this.ctx.notebook.notebook.cells], this.graph())) {
+      await this.runOne(id);
     }
+  }
+
+  private graph(): GraphContext {
+    const { chosen } = this.ctx.features.resolved();
+    const inputTables = new Set(Object.values(chosen).map((m) => m.table.toLowerCase()));
+    return { inputTables };
   }
 
   /** Column roles or the analysis date changed: rebuild features and re-run the presets soon. */
@@ -87,6 +90,30 @@ export class CellActions {
     // With no preset to re-run, the table is made ready for the first one.
     if (presets.length === 0) this.ctx.features.prebuild();
     for (const cell of presets) await this.runCell(cell.id);
+  }
+
+  /**
+   * A preset that reads a Predict cell's scores says which cell to add or run, rather than
+   * filing every customer under "Not scored".
+   */
+  private checkPredictions(cell: PresetCell): void {
+    const preset = presetById(cell.presetId);
+    if (!preset.readsPredictions?.(presetParams(preset, cell))) return;
+    const predicts = this.ctx.notebook.notebook.cells.filter((c) => c.kind === 'predict');
+    if (predicts.length === 0) {
+      throw new LocalizedError({
+        en: 'This segmentation reads the scores of a Predict cell (P(alive), predicted CLV). Add one with “+ Segmentation…” → Predicted customer value; it runs before this cell.',
+        zh: '此分群读取预测单元的评分（存活概率、预测客户价值）。请通过“+ 分群…”→“预测客户价值”添加预测单元，它会先于本单元运行。',
+      });
+    }
+    const runs = this.ctx.notebook.runs;
+    if (!predicts.some((c) => runs[c.id]?.status === 'done')) {
+      const name = predicts.map((c) => c.name).join(', ');
+      throw new LocalizedError({
+        en: `This segmentation reads the scores of the Predict cell “${name}”, which has not run successfully: run it first.`,
+        zh: `此分群读取预测单元“${name}”的评分，但该单元尚未成功运行：请先运行它。`,
+      });
+    }
   }
 
   private feedsFeatures(id: string): boolean {
@@ -122,6 +149,7 @@ export class CellActions {
         if (this.feedsFeatures(id)) this.ctx.features.invalidate();
         return true;
       }
+      this.checkPredictions(snapshot);
       await this.ctx.features.prebuilt();
       const builds = this.ctx.features.builds;
       const table = await this.ctx.exclusive(async (engine) => {
@@ -171,6 +199,7 @@ export class CellActions {
       exclusive: (work) => this.ctx.exclusive(work),
       onProgress: (id, progress) =>
         notebook.setRun(id, { ...notebook.runs[id], status: 'running', progress }),
+      fit: this.ctx.fit ?? fitInWorker,
     };
   }
 

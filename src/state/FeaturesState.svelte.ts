@@ -15,7 +15,7 @@ import { LocalizedError } from '../model/error-text';
 import { mappingTypeProblem } from '../model/mapping-type-problem';
 import { joinPredictionsSql } from '../sql/join-predictions';
 import type { NotebookState } from './NotebookState.svelte';
-import { FEATURES_TABLE } from './run-preset-cell';
+import { FEATURES_TABLE } from '../model/features-table';
 
 /** Runs work on the engine when it is idle (EngineQueue.background). */
 export type Background = <T>(

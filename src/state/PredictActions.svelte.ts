@@ -10,7 +10,7 @@ import { clvCohortsSql, clvTrackingSql } from '../sql/clv-tracking';
 import { orderDateRangeSql } from '../sql/order-date-range';
 import { Table, tableToIPC } from 'apache-arrow';
 import type { FeaturesState } from './FeaturesState.svelte';
-import { fitInWorker } from './fit-in-worker';
+import type { fitInWorker } from './fit-in-worker';
 
 export interface PredictView {
   asOf: string;
@@ -35,7 +35,11 @@ export interface PredictContext {
   features: FeaturesState;
   exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
   onProgress: (id: string, progress: PredictProgress & { fit: 'check' | 'forecast' }) => void;
+  /** Fits the models off the main thread (`fitInWorker`). */
+  fit: FitModels;
 }
+
+export type FitModels = typeof fitInWorker;
 
 function predictionsIpc(result: PredictResult): Uint8Array {
   const nullable = (a: Float64Array) => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
@@ -96,13 +100,11 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
   const checkStarted = performance.now();
   const checkFit =
     data.check.length > 0
-      ? await fitInWorker(data.check, settings, (p) =>
-          ctx.onProgress(cell.id, { ...p, fit: 'check' }),
-        )
+      ? await ctx.fit(data.check, settings, (p) => ctx.onProgress(cell.id, { ...p, fit: 'check' }))
       : null;
   const forecastStarted = performance.now();
   const checkFitMs = checkFit ? forecastStarted - checkStarted : 0;
-  const forecast = await fitInWorker(data.full, settings, (p) =>
+  const forecast = await ctx.fit(data.full, settings, (p) =>
     ctx.onProgress(cell.id, { ...p, fit: 'forecast' }),
   );
 

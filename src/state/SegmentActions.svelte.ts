@@ -12,7 +12,8 @@ import type { CatalogState } from './CatalogState.svelte';
 import type { FeaturesState } from './FeaturesState.svelte';
 import type { LangState } from './LangState.svelte';
 import type { NotebookState } from './NotebookState.svelte';
-import { FEATURES_TABLE, presetCellSql } from './run-preset-cell';
+import { FEATURES_TABLE } from '../model/features-table';
+import { presetCellSql } from './run-preset-cell';
 
 export interface SegmentContext {
   notebook: NotebookState;

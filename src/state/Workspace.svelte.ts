@@ -21,6 +21,7 @@ import type { LocalBackend } from './persist/local-backend';
 import { PresentState } from './PresentState.svelte';
 import { ShareActions } from './ShareActions.svelte';
 import { FeaturesState } from './FeaturesState.svelte';
+import type { FitModels } from './PredictActions.svelte';
 import { NotebookState } from './NotebookState.svelte';
 import { QualityState } from './QualityState.svelte';
 import { EvaluationActions } from './EvaluationActions.svelte';
@@ -44,6 +45,8 @@ export interface WorkspaceDeps {
   openStore?: () => Promise<LocalBackend>;
   /** `navigator.storage.estimate`, to show storage used and quota. */
   storageEstimate?: () => Promise<{ usage?: number; quota?: number }>;
+  /** Fits a Predict cell's models; in a Web Worker unless given (tests in Node fit in line). */
+  fitModels?: FitModels;
 }
 
 /**
@@ -94,6 +97,7 @@ export class Workspace {
       exclusive: (work) => this.exclusive(work),
       // DataActions is built below; the callback reads it only when a cell runs out of memory.
       recover: () => this.data.recover(),
+      ...(deps.fitModels ? { fit: deps.fitModels } : {}),
     });
     this.segments = new SegmentActions({
       notebook: this.notebook,

@@ -22,7 +22,7 @@ import {
   type QuadrantCell,
   type QuadrantTotal,
 } from '../transforms/quadrant-rollup';
-import { FEATURES_TABLE } from './run-preset-cell';
+import { FEATURES_TABLE } from '../model/features-table';
 
 /**
  * The numbers behind a segmentation's charts and evaluation, all aggregated in DuckDB: only

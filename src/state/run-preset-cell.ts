@@ -1,12 +1,11 @@
 import type { Engine, Row } from '../engine/types';
+import { FEATURES_TABLE } from '../model/features-table';
 import type { Lang } from '../model/labels';
 import type { PresetCell } from '../model/notebook';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
 import { segmentSummarySql } from '../sql/segment-summary';
 import { firstPage, pagedResult, storeResult, type CellResult } from './run-sql-cell';
-
-export const FEATURES_TABLE = 'customer_features';
 
 export interface PresetResult extends CellResult {
   sql: string;

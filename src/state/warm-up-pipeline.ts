@@ -18,7 +18,8 @@ import { dropResultSql } from '../sql/cell-result';
 import { featuresSql } from '../sql/features';
 import { quadrant } from './evaluate';
 import { placeTable } from './place-table';
-import { FEATURES_TABLE, runPresetCell } from './run-preset-cell';
+import { FEATURES_TABLE } from '../model/features-table';
+import { runPresetCell } from './run-preset-cell';
 
 /** The warm-up's orders table; the features table is the app's own, made and dropped again. */
 export const WARM_UP_ORDERS = '__seglab_warmup_orders';

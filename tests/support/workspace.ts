@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { predict } from '../../src/model/clv/predict';
 import { Workspace } from '../../src/state/Workspace.svelte';
 import type { LocalBackend } from '../../src/state/persist/local-backend';
 import { NodeEngine } from './node-engine';
@@ -57,6 +58,8 @@ export function nodeWorkspace(
     fetchFile: async (url) =>
       new Uint8Array(readFileSync(path.join(ROOT, 'sample-data', path.basename(url)))),
     ...(backend ? { openStore: async () => backend } : {}),
+    // Node has no Web Worker: the same model code fits in line.
+    fitModels: async (rows, settings, onProgress) => predict(rows, settings, onProgress),
   });
   return {
     ws,

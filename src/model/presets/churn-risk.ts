@@ -135,6 +135,7 @@ FROM classified`;
 /** Churn risk (流失风险): segments by the BG/NBD probability alive a Predict cell adds. */
 export const churnRisk: Preset<ChurnRiskParams> = {
   id: 'churn-risk',
+  readsPredictions: () => true,
   label: { en: 'Churn risk (predicted)', zh: '流失风险（预测）' },
   description: {
     en: 'Segments by p_alive, the BG/NBD probability that a customer is still active, which a Predict cell adds to the features: run a Predict cell first, or every buyer is Not scored. P(alive) is as of the model’s calibration end. Rules apply in order: prospects (no orders), not scored, high risk, watch, likely active.',

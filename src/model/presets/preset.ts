@@ -67,4 +67,6 @@ export interface Preset<P> {
   validate(params: P): ParamError[];
   segments(params: P): SegmentDef[];
   toSql(params: P, ctx: PresetContext): string;
+  /** Whether it reads the scores a Predict cell joins into the features (p_alive, …). */
+  readsPredictions?(params: P): boolean;
 }

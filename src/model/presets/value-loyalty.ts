@@ -1,3 +1,4 @@
+import { PREDICTION_COLUMNS } from '../../sql/join-predictions';
 import type { Labels } from '../labels';
 import { ident, num } from '../../sql/quote';
 import { assertContext, choiceError, errorsOf, numberError, throwIfInvalid } from './param-checks';
@@ -196,6 +197,7 @@ FROM quadrants`;
 /** Value × loyalty matrix (价值-忠诚度矩阵): four quadrants split at median, mean or custom values. */
 export const valueLoyalty: Preset<ValueLoyaltyParams> = {
   id: 'value-loyalty',
+  readsPredictions: (p) => (PREDICTION_COLUMNS as readonly string[]).includes(p.valueColumn),
   label: { en: 'Value × loyalty matrix', zh: '价值-忠诚度矩阵' },
   description: {
     en: 'Four quadrants from a value axis (spend, or any numeric column such as predicted CLV) and a loyalty axis (orders, repurchase rate or tenure). An axis is high when strictly above its threshold: the median or mean of buyers, or a custom value. Customers without orders are left out or shown as Prospects.',

@@ -157,6 +157,7 @@ function toSql(p: ValueTiersParams, ctx: PresetContext): string {
 /** Value tiers (客户价值分级): VIP / important / ordinary / potential by spend and orders. */
 export const valueTiers: Preset<ValueTiersParams> = {
   id: 'value-tiers',
+  readsPredictions: (p) => p.valueColumn === 'predicted_clv',
   label: { en: 'Value tiers', zh: '客户价值分级' },
   description: {
     en: 'VIP, important, ordinary and potential customers, by spend and order thresholds or by cumulative revenue share (Pareto / ABC). Rules apply in order: prospects, VIP, important, potential, ordinary. With predicted CLV as the value measure (run a Predict cell first), the spend thresholds and revenue shares apply to predicted CLV; buyers without a prediction are tiered by their orders only.',

@@ -3,7 +3,7 @@ import type { Engine } from '../../../src/engine/types';
 import { EngineQueue } from '../../../src/state/EngineQueue';
 import { FeaturesState } from '../../../src/state/FeaturesState.svelte';
 import { NotebookState } from '../../../src/state/NotebookState.svelte';
-import { FEATURES_TABLE } from '../../../src/state/run-preset-cell';
+import { FEATURES_TABLE } from '../../../src/model/features-table';
 import { NodeEngine } from '../../support/node-engine';
 
 let engine: NodeEngine;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { presetById } from '../../../src/model/presets';
 import { presetParams } from '../../../src/model/preset-params';
 import { quadrant } from '../../../src/state/evaluate';
-import { FEATURES_TABLE } from '../../../src/state/run-preset-cell';
+import { FEATURES_TABLE } from '../../../src/model/features-table';
 import { createFeatures } from '../../support/features-fixture';
 import { NodeEngine } from '../../support/node-engine';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, QueryResult } from '../../../src/engine/types';
-import { FEATURES_TABLE } from '../../../src/state/run-preset-cell';
+import { FEATURES_TABLE } from '../../../src/model/features-table';
 import { WARM_UP_ORDERS, warmUpPipeline } from '../../../src/state/warm-up-pipeline';
 import { NodeEngine } from '../../support/node-engine';
 
