@@ -3,7 +3,6 @@ import { FEATURES_TABLE } from './features-table';
 import type { Cell, PresetCell } from './notebook';
 import { COMBINING_PRESETS, presetById } from './presets';
 
-
 /** What, beyond the cells, decides who reads whom. */
 export interface GraphContext {
   /** Tables the features table is built from (the notebook's inputs), lower-cased. */
