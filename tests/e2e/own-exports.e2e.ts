@@ -1,0 +1,207 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onlineRetail } from '../../scripts/own-exports.mjs';
+import { customerTotals, dayAfterLast, readCsv, type OracleLine } from '../support/exports-oracle';
+import { openSession, type Session } from './browser';
+import { dropFiles, tableRow, waitForNotebookRun, waitIdle } from './helpers';
+import { serveDist, type StaticServer } from './static-server';
+
+/**
+ * Exports nobody here wrote the app for, each taken the way an analyst would: New notebook, drop
+ * the file, accept the suggested fixes, then RFM, value × loyalty, Backtest, Migration and
+ * Predict without typing SQL; a reload gives the same results. Expected numbers come from the
+ * rows themselves through Arquero (tests/support/exports-oracle.ts), never from the app.
+ */
+
+let server: StaticServer;
+let profile: string;
+let s: Session;
+
+beforeAll(async () => {
+  server = await serveDist('dist');
+  profile = await mkdtemp(path.join(tmpdir(), 'seglab-own-'));
+  s = await openSession({ profile });
+  await s.page.goto(server.url);
+  await waitForNotebookRun(s.page);
+});
+afterAll(async () => {
+  await s?.close();
+  await server?.close();
+  await rm(profile, { recursive: true, force: true });
+});
+
+async function newNotebook(page: Page): Promise<void> {
+  await page.getByTestId('new-notebook').click();
+  await page.getByTestId('empty-notebook').waitFor();
+}
+
+/** Opens a table's data-quality report and applies the first fix of each named finding. */
+async function applyFixes(page: Page, table: string, checks: string[]): Promise<void> {
+  const button = tableRow(page, table).getByTestId('quality-button');
+  await button.waitFor({ timeout: 60_000 });
+  await button.click();
+  const report = page.getByTestId('quality-report');
+  for (const check of checks) {
+    const finding = report.locator(`[data-testid=finding][data-check="${check}"]`);
+    await finding.waitFor({ timeout: 30_000 });
+    await finding.getByTestId('fix').first().click();
+    await expect.poll(() => finding.count(), { timeout: 30_000 }).toBe(0);
+  }
+  await page.keyboard.press('Escape');
+  await report.waitFor({ state: 'detached' }).catch(() => undefined);
+}
+
+async function addCell(page: Page, value: string): Promise<Locator> {
+  const cells = page.locator('[data-testid=cell]');
+  const before = await cells.count();
+  await page.locator('[data-testid=add-segment]').last().selectOption(value);
+  await expect.poll(() => cells.count()).toBe(before + 1);
+  return cells.nth(before);
+}
+
+async function addPreset(page: Page, id: string): Promise<Locator> {
+  const cell = await addCell(page, id);
+  await expect
+    .poll(() => cell.locator('[data-testid=segment-summary] tbody tr').count(), {
+      timeout: 60_000,
+    })
+    .toBeGreaterThan(0);
+  await waitIdle(page);
+  return cell;
+}
+
+/** Segment -> customers, as a preset cell's summary shows them. */
+async function counts(cell: Locator): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const row of await cell.locator('[data-testid=segment-summary] tbody tr').all()) {
+    const segment = (await row.getAttribute('data-segment')) ?? '';
+    const text = await row.locator('[data-testid=segment-count]').innerText();
+    out[segment] = Number(text.replace(/[^\d]/g, ''));
+  }
+  return out;
+}
+
+const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+
+/** The members export of a preset cell, as the CSV an analyst would open. */
+async function exportCsv(page: Page, cell: Locator): Promise<Record<string, string>[]> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    cell.getByRole('button', { name: 'CSV' }).click(),
+  ]);
+  return readCsv(await readFile(await download.path(), 'utf8'));
+}
+
+/** What a notebook shows, to compare before and after a reload. */
+async function digest(page: Page): Promise<string[]> {
+  const out: string[] = [];
+  for (const cell of await page.locator('[data-testid=cell]').all()) {
+    const summary = cell.locator('[data-testid=segment-summary]');
+    if ((await summary.count()) > 0) out.push(JSON.stringify(await counts(cell)));
+    const status = cell.locator('[data-testid=cell-status]');
+    if ((await status.count()) > 0)
+      out.push((await status.innerText()).replace(/[\d,.]+ ?m?s\b.*$/, ''));
+  }
+  return out;
+}
+
+interface Flow {
+  file: { name: string; content: string | number[] };
+  table: string;
+  /** Quality findings whose first fix the analyst accepts, in order. */
+  fixes: string[];
+  /** The lines after those fixes, as the oracle reads them. */
+  lines: OracleLine[];
+}
+
+async function runFlow(flow: Flow): Promise<void> {
+  const { page } = s;
+  await newNotebook(page);
+  await dropFiles(page, [flow.file]);
+  await expect.poll(() => tableRow(page, flow.table).count(), { timeout: 90_000 }).toBe(1);
+  await applyFixes(page, flow.table, flow.fixes);
+
+  const asOf = dayAfterLast(flow.lines);
+  const expected = customerTotals(flow.lines, asOf);
+
+  // RFM: every customer once, with the oracle's orders and spend.
+  const rfm = await addPreset(page, 'rfm');
+  expect(sum(await counts(rfm))).toBe(expected.size);
+  const members = await exportCsv(page, rfm);
+  expect(members).toHaveLength(expected.size);
+  for (const m of members) {
+    const want = expected.get(m.customer_id!);
+    expect(want, `customer ${m.customer_id}`).toBeDefined();
+    expect(Number(m.frequency)).toBe(want!.frequency);
+    expect(Number(m.monetary)).toBeCloseTo(want!.monetary, 2);
+  }
+
+  const quadrant = await addPreset(page, 'value-loyalty');
+  expect(sum(await counts(quadrant))).toBe(expected.size);
+
+  // Backtest and Migration on the RFM cell.
+  await rfm.getByTestId('tab-backtest').click();
+  const total = rfm.locator('[data-testid=backtest-table] tr.total');
+  await total.waitFor({ timeout: 60_000 });
+  await rfm.getByTestId('tab-migration').click();
+  await rfm.getByTestId('run-migration').click();
+  await expect
+    .poll(
+      () =>
+        rfm
+          .locator('[data-testid=migration-panel] svg, [data-testid=migration-panel] .panel-error')
+          .count(),
+      { timeout: 60_000 },
+    )
+    .toBeGreaterThan(0);
+  expect(await rfm.locator('[data-testid=migration-panel] .panel-error').count()).toBe(0);
+
+  // Predict: every buyer scored.
+  const predict = await addCell(page, '__predict');
+  await expect
+    .poll(() => predict.locator('[data-testid=cell-status], [data-testid=cell-error]').count(), {
+      timeout: 120_000,
+    })
+    .toBeGreaterThan(0);
+  expect(await predict.locator('[data-testid=cell-error]').count()).toBe(0);
+  expect(await predict.getByTestId('cell-status').innerText()).toContain(
+    expected.size.toLocaleString('en-US'),
+  );
+  await waitIdle(page);
+
+  const before = await digest(page);
+  await page.reload();
+  await waitForNotebookRun(page);
+  await waitIdle(page);
+  await expect.poll(() => digest(page), { timeout: 120_000 }).toEqual(before);
+}
+
+describe('own exports, end to end', () => {
+  it('(a) an online-retail order-line export: quantity × price, cancellations, duplicates', async () => {
+    const { text, rows } = onlineRetail();
+    // The analyst removes exact duplicate lines and excludes the C-prefixed cancellations.
+    const seen = new Set<string>();
+    const lines: OracleLine[] = [];
+    for (const r of rows) {
+      const key = JSON.stringify(r);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (r.InvoiceNo.startsWith('C')) continue;
+      lines.push({
+        customer: r.CustomerID,
+        order: r.InvoiceNo,
+        day: r.InvoiceDate.slice(0, 10),
+        amount: r.Quantity * r.UnitPrice,
+      });
+    }
+    await runFlow({
+      file: { name: 'online_retail.csv', content: text },
+      table: 'online_retail',
+      fixes: ['duplicate-rows', 'cancelled'],
+      lines,
+    });
+  });
+});
