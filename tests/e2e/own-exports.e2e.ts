@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { onlineRetail } from '../../scripts/own-exports.mjs';
+import { chineseShop, onlineRetail } from '../../scripts/own-exports.mjs';
 import { customerTotals, dayAfterLast, readCsv, type OracleLine } from '../support/exports-oracle';
 import { openSession, type Session } from './browser';
 import { dropFiles, tableRow, waitForNotebookRun, waitIdle } from './helpers';
@@ -111,6 +111,8 @@ async function digest(page: Page): Promise<string[]> {
 interface Flow {
   file: { name: string; content: string | number[] };
   table: string;
+  /** Columns whose suggested conversion (text to number or date) the analyst accepts. */
+  conversions?: string[];
   /** Quality findings whose first fix the analyst accepts, in order. */
   fixes: string[];
   /** The lines after those fixes, as the oracle reads them. */
@@ -122,6 +124,13 @@ async function runFlow(flow: Flow): Promise<void> {
   await newNotebook(page);
   await dropFiles(page, [flow.file]);
   await expect.poll(() => tableRow(page, flow.table).count(), { timeout: 90_000 }).toBe(1);
+  for (const column of flow.conversions ?? []) {
+    const suggestion = tableRow(page, flow.table).locator(
+      `[data-testid=suggestion][data-column="${column}"]`,
+    );
+    await suggestion.getByTestId('convert').click();
+    await suggestion.waitFor({ state: 'detached', timeout: 60_000 });
+  }
   await applyFixes(page, flow.table, flow.fixes);
 
   const asOf = dayAfterLast(flow.lines);
@@ -202,6 +211,25 @@ describe('own exports, end to end', () => {
       table: 'online_retail',
       fixes: ['duplicate-rows', 'cancelled'],
       lines,
+    });
+  });
+
+  it('(d) a GBK export with Chinese headers and dates like 2024/1/5 8:26', async () => {
+    const { bytes, rows } = chineseShop();
+    const day = (t: string) => {
+      const [y, m, d] = t.split(' ')[0]!.split('/');
+      return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+    };
+    await runFlow({
+      file: { name: '订单导出.csv', content: [...bytes] },
+      table: '订单导出',
+      fixes: [],
+      lines: rows.map((r) => ({
+        customer: r.客户编号,
+        order: r.订单编号,
+        day: day(r.下单时间),
+        amount: r.实付金额,
+      })),
     });
   });
 });
