@@ -34,6 +34,13 @@ export const en = {
   'dropAsk.cancel': 'Cancel',
   'dropAsk.hint':
     'The example notebook runs on the bundled sample data. A new notebook keeps your data apart from it; adding puts your files beside the sample, and your tables become the ones the analyses use.',
+  'review.title': 'Review this notebook before it runs',
+  'review.explain':
+    'It came from a link, a bundle or a file. Nothing has run: read its cells and the tables it expects, then run it. Its SQL can only read the tables listed here.',
+  'review.tables': 'Tables:',
+  'review.sample': 'bundled sample',
+  'review.run': 'Run this notebook',
+  'review.runWithout': 'Run this notebook ({count} table(s) still missing)',
   'notebook.emptyWithData':
     'Your tables are loaded. Add a segmentation (RFM, value tiers, lifecycle…) below, or a SQL or text cell.',
   'notebook.emptyNoData':
@@ -172,6 +179,7 @@ export const en = {
   'notebook.openError.newer-version':
     'it was saved by a newer SegLab ({detail}); update SegLab to open it.',
   'notebook.openError.damaged': 'the file is damaged ({detail}).',
+  'notebook.openError.too-large': 'it is larger than a notebook may be ({detail}).',
   'notebook.deleted': 'Cell deleted.',
   'notebook.undo': 'Undo',
   'notebook.restoreFailed': 'The saved notebook could not be restored ({message}); starting fresh.',

@@ -35,6 +35,13 @@ export const zhCN: Record<MessageKey, string> = {
   'dropAsk.cancel': '取消',
   'dropAsk.hint':
     '示例笔记本使用内置示例数据。新建笔记本可将您的数据与示例分开；若选择添加，您的文件会与示例数据并列，且分析将改用您的数据表。',
+  'review.title': '运行前请先检查此笔记本',
+  'review.explain':
+    '它来自链接、数据包或文件，尚未运行任何内容：请查看其单元格及所需的数据表，然后再运行。其 SQL 只能读取此处列出的数据表。',
+  'review.tables': '数据表：',
+  'review.sample': '内置示例数据',
+  'review.run': '运行此笔记本',
+  'review.runWithout': '运行此笔记本（仍缺少 {count} 个数据表）',
   'notebook.emptyWithData':
     '数据表已加载。可在下方添加分群（RFM、价值分层、生命周期…），或添加 SQL、文本单元格。',
   'notebook.emptyNoData':
@@ -161,6 +168,7 @@ export const zhCN: Record<MessageKey, string> = {
   'notebook.openError.not-notebook': '它不是 SegLab 笔记本（.seglab.json）。',
   'notebook.openError.newer-version': '它由更新版本的 SegLab 保存（{detail}），请升级后再打开。',
   'notebook.openError.damaged': '文件已损坏（{detail}）。',
+  'notebook.openError.too-large': '它超出了笔记本允许的大小（{detail}）。',
   'notebook.deleted': '已删除单元格。',
   'notebook.undo': '撤销',
   'notebook.restoreFailed': '无法恢复已保存的笔记本（{message}），已新建笔记本。',

@@ -46,10 +46,11 @@ export function candidatesOf(mappings: readonly TableMapping[], kind: TableKind)
 }
 
 /**
- * The inputs once `table`, a file the user brought, is mapped to `kind`: it becomes that kind's
- * input. When it holds orders, inputs of other kinds that came from the bundled sample stop being
- * used (set to none), so the sample's customers never join the user's as prospects, nor its
- * campaigns pass for the user's.
+ * The inputs once `table`, a file the user brought, is mapped to `kind`. Orders become the
+ * orders input; a table of another kind becomes its kind's input only where that kind has none
+ * (replacing one is the user's choice, in the picker). When it holds orders, inputs of other
+ * kinds that came from the bundled sample stop being used (set to none), so the sample's
+ * customers never join the user's as prospects, nor its campaigns pass for the user's.
  */
 export function adoptInput(
   mappings: readonly TableMapping[],
@@ -58,8 +59,12 @@ export function adoptInput(
   kind: TableKind,
   origin: (table: string) => 'sample' | 'file' | undefined,
 ): Inputs {
+  if (kind !== 'orders') {
+    const others = mappings.filter((m) => m.table !== table);
+    const current = resolveInputs(others, inputs).chosen[kind];
+    return { ...inputs, [kind]: current ? current.table : table };
+  }
   const next: Inputs = { ...inputs, [kind]: table };
-  if (kind !== 'orders') return next;
   const { chosen } = resolveInputs(mappings, next);
   for (const other of INPUT_KINDS) {
     const used = chosen[other];

@@ -8,13 +8,15 @@ import {
 import { parseStep } from './cleaning-step';
 import { INPUT_KINDS, type Inputs } from './inputs';
 import { parsePresentation } from './presentation';
-import type { TableMapping } from './roles';
+import { largestMarkdownTable, NOTEBOOK_LIMITS } from './notebook-limits';
+import { presetById } from './presets';
+import { ROLES_BY_KIND, type TableKind, type TableMapping } from './roles';
 
 export const NOTEBOOK_FILE_VERSION = 1;
 
 export class NotebookFileError extends Error {
   constructor(
-    readonly code: 'not-json' | 'not-notebook' | 'newer-version' | 'damaged',
+    readonly code: 'not-json' | 'not-notebook' | 'newer-version' | 'damaged' | 'too-large',
     detail: string,
   ) {
     super(detail);
@@ -120,6 +122,53 @@ function parseTable(v: unknown): TableSource {
   return source;
 }
 
+/** A mapping of a known kind to roles of that kind; anything else is left out. */
+function parseMapping(v: unknown): TableMapping[] {
+  if (!isObject(v) || typeof v.table !== 'string' || !isObject(v.columns)) return [];
+  const kind = v.kind as TableKind;
+  if (!(kind in ROLES_BY_KIND)) return [];
+  const roles = ROLES_BY_KIND[kind] as readonly string[];
+  const columns = Object.fromEntries(
+    Object.entries(v.columns).filter(([role, c]) => roles.includes(role) && typeof c === 'string'),
+  );
+  return [{ table: v.table, kind, columns }];
+}
+
+/** Unique ids, known presets, text within the limits: else the notebook would not show. */
+function checkCells(cells: Cell[]): void {
+  const ids = new Set<string>();
+  cells.forEach((cell, i) => {
+    if (ids.has(cell.id)) {
+      throw new NotebookFileError('damaged', `cell ${i + 1} has the id of an earlier cell`);
+    }
+    ids.add(cell.id);
+    if (cell.kind === 'preset') {
+      try {
+        presetById(cell.presetId);
+      } catch {
+        throw new NotebookFileError('damaged', `cell ${i + 1} uses an unknown segmentation`);
+      }
+    }
+    if (cell.kind === 'sql' || cell.kind === 'markdown') {
+      if (cell.source.length > NOTEBOOK_LIMITS.cellText) {
+        throw new NotebookFileError(
+          'too-large',
+          `cell ${i + 1} has ${cell.source.length} characters`,
+        );
+      }
+    }
+    if (cell.kind === 'markdown') {
+      const { rows, columns } = largestMarkdownTable(cell.source);
+      if (rows > NOTEBOOK_LIMITS.tableRows || columns > NOTEBOOK_LIMITS.tableColumns) {
+        throw new NotebookFileError(
+          'too-large',
+          `cell ${i + 1} has a table of ${rows} rows and ${columns} columns`,
+        );
+      }
+    }
+  });
+}
+
 function parseInputs(v: unknown): Inputs | undefined {
   if (!isObject(v)) return undefined;
   const inputs: Inputs = {};
@@ -132,6 +181,9 @@ function parseInputs(v: unknown): Inputs | undefined {
 
 /** Reads a `.seglab.json` text, checking its shape; throws NotebookFileError when it cannot. */
 export function parseNotebook(text: string): Notebook {
+  if (text.length > NOTEBOOK_LIMITS.total) {
+    throw new NotebookFileError('too-large', `${text.length} characters`);
+  }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -145,14 +197,20 @@ export function parseNotebook(text: string): Notebook {
     throw new NotebookFileError('newer-version', `version ${String(raw.version)}`);
   }
   if (!Array.isArray(raw.cells)) throw new NotebookFileError('damaged', 'no cell list');
+  if (raw.cells.length > NOTEBOOK_LIMITS.cells) {
+    throw new NotebookFileError('too-large', `${raw.cells.length} cells`);
+  }
+  if (Array.isArray(raw.tables) && raw.tables.length > NOTEBOOK_LIMITS.tables) {
+    throw new NotebookFileError('too-large', `${raw.tables.length} tables`);
+  }
+  const cells = raw.cells.map(parseCell);
+  checkCells(cells);
   const notebook: Notebook = {
     version: 1,
     title: typeof raw.title === 'string' ? raw.title : '',
-    cells: raw.cells.map(parseCell),
+    cells,
     tables: Array.isArray(raw.tables) ? raw.tables.map(parseTable) : [],
-    mappings: Array.isArray(raw.mappings)
-      ? (raw.mappings.filter(isObject) as unknown as TableMapping[])
-      : [],
+    mappings: Array.isArray(raw.mappings) ? raw.mappings.flatMap(parseMapping) : [],
     asOf: typeof raw.asOf === 'string' ? raw.asOf : '',
   };
   if (raw.lang === 'en' || raw.lang === 'zh-CN') notebook.lang = raw.lang;
@@ -165,5 +223,6 @@ export function parseNotebook(text: string): Notebook {
     if (unused.length > 0) notebook.unused = unused;
   }
   if (raw.example === true) notebook.example = true;
+  if (raw.review === true) notebook.review = true;
   return notebook;
 }

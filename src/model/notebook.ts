@@ -108,6 +108,8 @@ export interface Notebook {
   unused?: string[];
   /** The bundled example: dropping files into it offers a new notebook instead. */
   example?: boolean;
+  /** Opened from a link or bundle and not run yet: nothing runs until the user says so. */
+  review?: boolean;
 }
 
 let counter = 0;

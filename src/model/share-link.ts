@@ -94,8 +94,8 @@ export function readShareFragment(hash: string): Notebook {
   try {
     return parseNotebook(text);
   } catch (e) {
-    if (e instanceof NotebookFileError && e.code === 'newer-version') {
-      throw new ShareLinkError('newer-version', e.message);
+    if (e instanceof NotebookFileError && (e.code === 'newer-version' || e.code === 'too-large')) {
+      throw new ShareLinkError(e.code, e.message);
     }
     throw new ShareLinkError('damaged', e instanceof Error ? e.message : String(e));
   }

@@ -126,6 +126,8 @@ export class CellActions {
     const { notebook, catalog } = this.ctx;
     const cell = notebook.cell(id);
     if (!cell || cell.kind === 'markdown') return false;
+    // Opened from a link or bundle: nothing runs before the user has reviewed it.
+    if (notebook.notebook.review) return false;
     const snapshot = $state.snapshot(cell) as SqlCell | PresetCell | PredictCell;
     const lang = this.ctx.lang.lang;
     notebook.setRun(id, { ...notebook.runs[id], status: 'running' });

@@ -23,6 +23,8 @@ export interface OpenerContext {
   exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
   notify: (kind: NoticeKind, text: string) => void;
   runAll: () => Promise<void>;
+  /** Keeps the open notebook in this browser before another replaces it. */
+  keep: () => Promise<void>;
 }
 
 /**
@@ -85,7 +87,8 @@ export class NotebookOpener {
     for (const [table, input] of files) {
       await ctx.data.loadOne(input, table, 'file', undefined, true);
     }
-    await ctx.runAll();
+    // A notebook under review (from a link or bundle) waits for the user's Run.
+    if (!notebook.review) await ctx.runAll();
   }
 
   /** Opens a notebook with the files this browser kept for its tables. */
@@ -110,6 +113,7 @@ export class NotebookOpener {
       this.ctx.notify('error', this.ctx.lang.t('store.openFailed', { name }));
       return;
     }
+    await this.ctx.keep();
     await this.open(notebook, saved.files);
     this.ctx.notify('info', this.ctx.lang.t('store.opened', { name }));
   }

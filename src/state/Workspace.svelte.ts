@@ -4,7 +4,7 @@ import type { Lang } from '../model/labels';
 import type { FileInput } from '../ingest/prepare-file';
 import { exampleNotebook } from '../model/example-notebook';
 import { emptyNotebook, type Notebook, type TableSource } from '../model/notebook';
-import { NotebookFileError, parseNotebook } from '../model/notebook-file';
+import { NotebookFileError, parseNotebook, serializeNotebook } from '../model/notebook-file';
 import { isShareFragment } from '../model/share-fragment';
 import { BundleActions } from './BundleActions.svelte';
 import { CatalogState } from './CatalogState.svelte';
@@ -168,13 +168,14 @@ export class Workspace {
       exclusive,
       notify,
       runAll,
+      keep: () => this.#keepPrevious(),
     });
     const opener = this.opener;
     this.share = new ShareActions({
       notebook,
       lang,
       notify,
-      open: (nb) => opener.open(nb),
+      open: (nb) => this.#openForeign(nb),
       reopen: (nb) => opener.openKept(nb),
     });
     this.bundles = new BundleActions({
@@ -183,7 +184,7 @@ export class Workspace {
       lang,
       exclusive,
       notify,
-      open: (nb, files) => opener.open(nb, files),
+      open: (nb, files) => this.#openForeign(nb, files),
     });
     this.present = new PresentState(this.notebook);
   }
@@ -216,12 +217,16 @@ export class Workspace {
     // DuckDB starts now, while the user is still choosing a file; a failure shows on the badge.
     this.engine.start();
     await this.local.init();
-    if (isShareFragment(hash) && (await this.share.open(hash))) return;
     let restored: Notebook | null = null;
     try {
       restored = this.notebook.restore();
     } catch (e) {
       this.notify('error', this.lang.t('notebook.restoreFailed', { message: messageOf(e) }));
+    }
+    if (isShareFragment(hash)) {
+      // The notebook of the last visit is kept in this browser before the link's takes its place.
+      if (restored) await this.#keep(restored);
+      if (await this.share.open(hash)) return;
     }
     if (restored) {
       await this.opener.openKept(restored);
@@ -256,17 +261,36 @@ export class Workspace {
     await this.opener.open(emptyNotebook(''));
   }
 
-  /** Saves the open notebook in this browser before another takes its place, unless it is the
+  /**
+   * Opens a notebook that came from outside (a link, a bundle, a file) beside the others: the open
+   * one is kept in this browser, and the new one runs nothing until the user has reviewed it.
+   */
+  async #openForeign(notebook: Notebook, files?: Map<string, FileInput>): Promise<void> {
+    await this.#keepPrevious();
+    await this.opener.open({ ...notebook, review: true }, files);
+  }
+
+  /** Runs a notebook opened for review: the user has looked at its cells and tables. */
+  async approveRun(): Promise<void> {
+    delete this.notebook.notebook.review;
+    this.notebook.save();
+    await this.cells.runAll();
+  }
+
+  #keepPrevious(): Promise<void> {
+    return this.#keep($state.snapshot(this.notebook.notebook) as Notebook);
+  }
+
+  /** Saves a notebook in this browser before another takes its place, unless it is the
    * untouched example (which "Example notebook" brings back) or empty. */
-  async #keepPrevious(): Promise<void> {
-    const nb = $state.snapshot(this.notebook.notebook) as Notebook;
+  async #keep(nb: Notebook): Promise<void> {
     const files = nb.tables.filter((t) => t.origin === 'file');
     const empty = nb.cells.length === 0 && nb.tables.length === 0;
     if (empty || (nb.example && files.length === 0) || this.local.problem) return;
     const title = nb.title.trim() || this.lang.t('notebook.untitled');
     const name = `${title} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
     const tables = files.map((t) => t.table);
-    if (await this.local.save(name, this.notebook.toFileText(), tables)) {
+    if (await this.local.save(name, serializeNotebook(nb), tables)) {
       this.notify('info', this.lang.t('store.keptPrevious', { name }));
     }
     await this.local.startSession();
@@ -285,8 +309,11 @@ export class Workspace {
       if (answer === 'new') await this.newNotebook();
     }
     const waiting = this.missingTables().length;
+    const inputs = JSON.stringify(this.features.inputs());
     await this.data.loadFiles(files);
     if (waiting > 0 && this.missingTables().length < waiting) await this.cells.runAll();
+    // A dropped file became what the analyses read: they follow it.
+    else if (JSON.stringify(this.features.inputs()) !== inputs) await this.cells.rerunPresets();
   }
 
   /** Loads a picked file as a table the notebook waits for, whatever the file is called. */
@@ -320,7 +347,7 @@ export class Workspace {
       this.notify('error', this.lang.t('notebook.openFailed', { file: fileName, message: reason }));
       return;
     }
-    await this.opener.open(notebook);
+    await this.#openForeign(notebook);
   }
 
   /** Tables the notebook expects that are not loaded yet. */

@@ -67,6 +67,8 @@ describe('.seglab bundles, in Chromium', () => {
       });
       await expect.poll(() => page.getByLabel('Notebook title').inputValue()).toBe('Visits review');
       await expect.poll(() => tableRow(page, 'visits').innerText()).toContain('4 rows');
+      // Opened for review: it runs when the user says so.
+      await page.getByTestId('approve-run').click();
       const cell = page.locator('[data-testid=cell]').last();
       await expect.poll(() => cell.locator('tbody td').nth(1).innerText()).toBe('4');
       expect(await cell.locator('tbody td').nth(2).innerText()).toBe('15');

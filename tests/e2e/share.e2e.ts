@@ -71,21 +71,23 @@ describe('share links, in Chromium', () => {
     try {
       const { page } = recipient;
       await page.goto(url);
-      await waitForNotebookRun(page);
+      // Opened for review: nothing runs before the user says so.
+      await page.getByTestId('review-banner').waitFor({ timeout: 90_000 });
       expect(page.url()).toBe(server.url); // the fragment goes once read
       const needed = page.locator('[data-testid=needed-file][data-file="targets.csv"]');
       await expect
         .poll(() => needed.innerText())
         .toContain('Expected columns: customer_id, target');
       const cells = page.locator('[data-testid=cell]');
-      await expect
-        .poll(() => cells.last().locator('[data-testid=cell-error]').innerText())
-        .toMatch(/targets/);
+      expect(
+        await page.locator('[data-testid=cell-status], [data-testid=cell-error]').count(),
+      ).toBe(0);
       await dropFiles(page, [{ name: 'targets.csv', content: TARGETS }]);
-      // The file arriving re-runs the whole notebook: more than vitest's 1 s default poll on a
-      // loaded 2-core machine.
+      // Then Run: the whole notebook runs, more than vitest's 1 s default poll on a loaded
+      // 2-core machine.
       const rerun = { timeout: 30_000 };
       await expect.poll(() => needed.count(), rerun).toBe(0);
+      await page.getByTestId('approve-run').click();
       await expect.poll(() => cells.last().locator('tbody tr').count(), rerun).toBe(2);
       await waitIdle(page);
       const theirs = await results(recipient);
@@ -134,6 +136,8 @@ describe('share links, in Chromium', () => {
       await s.page.waitForSelector('[data-testid=engine-status][data-phase=ready]', {
         timeout: 90_000,
       });
+      // Even when the user presses Run after the review.
+      await s.page.getByTestId('approve-run').click();
       const errors = s.page.locator('[data-testid=cell-error]');
       await expect.poll(() => errors.count(), { timeout: 30_000 }).toBe(8);
       await waitIdle(s.page);

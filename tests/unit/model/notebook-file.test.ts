@@ -64,3 +64,67 @@ describe('notebook file', () => {
     ).toThrow(expect.objectContaining({ code: 'damaged' }));
   });
 });
+
+describe('notebook file limits and checks', () => {
+  const file = (nb: Partial<Notebook>) =>
+    JSON.stringify({ format: 'seglab-notebook', version: 1, cells: [], ...nb });
+  const error = (text: string) => {
+    try {
+      parseNotebook(text);
+    } catch (e) {
+      return [(e as { code: string }).code, (e as Error).message];
+    }
+    return null;
+  };
+
+  it('refuses duplicate cell ids and unknown segmentations', () => {
+    const md = { id: 'a', kind: 'markdown' as const, source: '' };
+    expect(error(file({ cells: [md, md] }))).toEqual([
+      'damaged',
+      'cell 2 has the id of an earlier cell',
+    ]);
+    const preset = {
+      id: 'p',
+      kind: 'preset' as const,
+      presetId: 'nope',
+      params: {},
+      name: 'x',
+      strategies: {},
+    };
+    expect(error(file({ cells: [preset] }))).toEqual([
+      'damaged',
+      'cell 1 uses an unknown segmentation',
+    ]);
+  });
+
+  it('refuses what would freeze the page: too many cells, huge cells, huge markdown tables', () => {
+    const cells = Array.from({ length: 301 }, (_, i) => ({
+      id: `c${i}`,
+      kind: 'markdown' as const,
+      source: '',
+    }));
+    expect(error(file({ cells }))).toEqual(['too-large', '301 cells']);
+    const long = { id: 'l', kind: 'sql' as const, source: 'x'.repeat(100_001) };
+    expect(error(file({ cells: [long] }))).toEqual(['too-large', 'cell 1 has 100001 characters']);
+    const row = `|${' a |'.repeat(450)}`;
+    const table = { id: 't', kind: 'markdown' as const, source: Array(40).fill(row).join('\n') };
+    expect(error(file({ cells: [table] }))).toEqual([
+      'too-large',
+      'cell 1 has a table of 40 rows and 450 columns',
+    ]);
+    expect(error(' '.repeat(4_000_001))).toEqual(['too-large', '4000001 characters']);
+  });
+
+  it('keeps only mappings of a known kind, with roles of that kind', () => {
+    const nb = parseNotebook(
+      file({
+        mappings: [
+          { table: 'o', kind: 'orders', columns: { customerId: 'c', province: 1, bogus: 'x' } },
+          { table: 'x', kind: 'weird', columns: {} },
+          { table: 'y', kind: 'customers' },
+        ] as never,
+      }),
+    );
+    expect(nb.mappings).toEqual([{ table: 'o', kind: 'orders', columns: { customerId: 'c' } }]);
+  });
+});

@@ -45,7 +45,7 @@ describe('share links in the workspace', () => {
     expect(book.title).toBe('Spend by customer');
     expect(recipient.lang.lang).toBe('zh-CN'); // the notebook's language, not the browser's
     expect(JSON.stringify(book)).not.toContain('SECRET-ROW');
-    // It names the file and the columns it expects, and its cells cannot run yet.
+    // It names the file and the columns it expects, and nothing runs before the user says so.
     expect(recipient.missingTables()).toEqual([
       expect.objectContaining({
         table: 'orders',
@@ -54,10 +54,14 @@ describe('share links in the workspace', () => {
       }),
     ]);
     const cell = book.cells[1]!.id;
-    expect(recipient.notebook.runs[cell]?.status).toBe('error');
-    // Dropping the file runs everything.
+    expect(book.review).toBe(true);
+    expect(recipient.notebook.runs[cell]).toBeUndefined();
+    // Dropping the file loads it; Run (after the review) runs everything.
     await recipient.loadFiles([{ name: 'orders.csv', data: bytes(ORDERS) }]);
     expect(recipient.missingTables()).toEqual([]);
+    expect(recipient.notebook.runs[cell]).toBeUndefined();
+    await recipient.approveRun();
+    expect(book.review).toBeUndefined();
     expect(recipient.notebook.runs[cell]?.result?.page).toEqual([{ total: 35 }]);
   });
 

@@ -193,3 +193,20 @@ describe('tables from SQL', () => {
     expect(ws.notebook.runs[preset.id]?.result?.rowCount).toBe(3);
   });
 });
+
+describe('inputs when files are added to a notebook', () => {
+  it('a customers file does not replace the customers input there is; the picker does', async () => {
+    const ws = page();
+    await ws.start();
+    const answer = ws.loadFiles([
+      { name: 'targets.csv', data: new File(['customer_id,target\nC00001,x\n'], 'targets.csv') },
+    ]);
+    await expect.poll(() => ws.drops.files).toEqual(['targets.csv']);
+    ws.drops.answer('add');
+    await answer;
+    expect(ws.features.mappingOf('targets')?.kind).toBe('customers');
+    expect(ws.features.resolved().chosen.customers?.table).toBe('customers');
+    ws.features.choose('customers', 'targets');
+    expect(ws.features.resolved().chosen.customers?.table).toBe('targets');
+  });
+});

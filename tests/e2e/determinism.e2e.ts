@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, type Session } from './browser';
+import { waitForNotebookRun, waitIdle } from './helpers';
+import { serveDist, type StaticServer } from './static-server';
+
+/**
+ * Same notebook, same numbers: a notebook with every kind of cell in an awkward page order
+ * (Combine above its inputs, churn risk above the Predict cell it reads) gives the same output
+ * after Run all, after a reload, from a share link and from a bundle, each in a fresh browser.
+ */
+
+let server: StaticServer;
+let s: Session;
+beforeAll(async () => {
+  server = await serveDist('dist');
+  s = await openSession();
+  await s.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await s.page.goto(server.url);
+  await waitForNotebookRun(s.page);
+});
+afterAll(async () => {
+  await s?.close();
+  await server?.close();
+});
+
+/** Every cell's output: segment counts and revenue, SQL results, the Predict summary. */
+async function digest(page: Page): Promise<string[]> {
+  await waitIdle(page);
+  const out: string[] = [];
+  for (const cell of await page.locator('[data-testid=cell]').all()) {
+    const rows = cell.locator('[data-testid=segment-summary] tbody tr');
+    for (const row of await rows.all()) {
+      const cells = await row.locator('.figures span').allInnerTexts();
+      out.push(`${await row.getAttribute('data-segment')}: ${cells.join(' / ')}`);
+    }
+    const error = cell.locator('[data-testid=cell-error]');
+    if ((await error.count()) > 0) out.push(`error: ${await error.innerText()}`);
+    const predict = cell.locator('[data-testid=predict-params]');
+    if ((await predict.count()) > 0) out.push(await predict.innerText());
+    if ((await rows.count()) === 0 && (await predict.count()) === 0) {
+      const table = cell.locator('table tbody');
+      if ((await table.count()) > 0) out.push(await table.first().innerText());
+    }
+  }
+  return out;
+}
+
+async function addCell(page: Page, value: string): Promise<void> {
+  const cells = page.locator('[data-testid=cell]');
+  const before = await cells.count();
+  await page.locator('[data-testid=add-segment]').last().selectOption(value);
+  await expect.poll(() => cells.count()).toBe(before + 1);
+  await waitIdle(page);
+}
+
+async function moveUp(page: Page, index: number, times: number): Promise<void> {
+  for (let i = 0; i < times; i++) {
+    await page
+      .locator('[data-testid=cell]')
+      .nth(index - i)
+      .getByRole('button', { name: 'Move up' })
+      .click();
+  }
+}
+
+describe('same notebook, same numbers', () => {
+  let expected: string[] = [];
+
+  it('builds the notebook in an awkward order and records its output', async () => {
+    const { page } = s;
+    await addCell(page, 'churn-risk');
+    await addCell(page, '__predict');
+    await expect
+      .poll(() => page.locator('[data-testid=predict-params]').count(), { timeout: 120_000 })
+      .toBe(1);
+    await addCell(page, 'combine');
+    const cells = page.locator('[data-testid=cell]');
+    const combine = cells.last();
+    const names = await page
+      .locator('[data-testid=result-name]')
+      .evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    await combine.getByTestId('param-left').selectOption(names.at(-3)!); // churn risk
+    await combine.getByTestId('param-right').selectOption(names[0]!); // the first segmentation
+    await waitIdle(page);
+    // Combine goes to the top of the notebook, above every input it reads.
+    await moveUp(page, (await cells.count()) - 1, (await cells.count()) - 1);
+    await waitIdle(page);
+    expect(await cells.first().getByTestId('result-name').inputValue()).toBe(names.at(-1));
+    expected = await digest(page);
+    expect(expected.some((line) => /^Not scored/.test(line))).toBe(false);
+    expect(expected.filter((line) => line.startsWith('error'))).toEqual([]);
+  });
+
+  it('Run all gives the same output', async () => {
+    await s.page.getByTestId('run-all').click();
+    await waitIdle(s.page);
+    expect(await digest(s.page)).toEqual(expected);
+  });
+
+  it('a reload gives the same output', async () => {
+    await s.page.reload();
+    await waitForNotebookRun(s.page);
+    await expect.poll(() => digest(s.page), { timeout: 120_000 }).toEqual(expected);
+  });
+
+  it('a share link opened in a fresh browser gives the same output', async () => {
+    await s.page.getByTestId('share').click();
+    const url = await s.page.getByTestId('share-url').inputValue();
+    await s.page.keyboard.press('Escape');
+    const other = await openSession();
+    try {
+      await other.page.goto(url);
+      await other.page.getByTestId('approve-run').click({ timeout: 90_000 });
+      await expect.poll(() => digest(other.page), { timeout: 120_000 }).toEqual(expected);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('a bundle opened in a fresh browser gives the same output', async () => {
+    const [download] = await Promise.all([
+      s.page.waitForEvent('download'),
+      s.page.getByTestId('export-bundle').click(),
+    ]);
+    const bundle = await readFile(await download.path());
+    const other = await openSession();
+    try {
+      await other.page.goto(server.url);
+      await waitForNotebookRun(other.page);
+      await other.page.getByTestId('bundle-input').setInputFiles({
+        name: 'demo.seglab',
+        mimeType: 'application/zip',
+        buffer: bundle,
+      });
+      await other.page.getByTestId('approve-run').click({ timeout: 90_000 });
+      await expect.poll(() => digest(other.page), { timeout: 120_000 }).toEqual(expected);
+    } finally {
+      await other.close();
+    }
+  });
+});
