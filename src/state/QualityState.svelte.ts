@@ -2,7 +2,14 @@ import type { Engine, QueryResult } from '../engine/types';
 import type { CleaningStepInit } from '../model/cleaning-step';
 import { errorText } from '../model/error-text';
 import type { TableMapping } from '../model/roles';
-import { extremeFenceSql, qualityChecks, type QualityCheckId } from '../sql/quality-checks';
+import { cancelPrefixSql } from '../sql/cancellations';
+import { isOrderLines, orderLinesSql } from '../sql/order-lines';
+import {
+  checkedAmountSql,
+  extremeFenceSql,
+  qualityChecks,
+  type QualityCheckId,
+} from '../sql/quality-checks';
 import type { CatalogState } from './CatalogState.svelte';
 import type { FeaturesState } from './FeaturesState.svelte';
 import type { LangState } from './LangState.svelte';
@@ -15,6 +22,8 @@ export interface Finding {
   count: number;
   examples: QueryResult;
   fixes: CleaningStepInit[];
+  /** Fixes offered only on request, and always confirmed (possible duplicates). */
+  explicit: CleaningStepInit[];
   params: Record<string, string | number>;
 }
 
@@ -23,6 +32,8 @@ export interface QualityReport {
   rowCount: number;
   /** Whether the table had a role mapping (most checks need one). */
   mapped: boolean;
+  /** Orders over several lines each: the number of distinct order ids, when it is such a table. */
+  orderLines?: number;
   findings: Finding[];
   /** Checks that ran and found nothing. */
   passed: Pick<Finding, 'id' | 'column' | 'params'>[];
@@ -107,14 +118,24 @@ export class QualityState {
     const snap = (m: TableMapping | undefined) => $state.snapshot(m) as TableMapping | undefined;
     const mapping = snap(this.ctx.features.mappingOf(table));
     const customers = snap(this.ctx.features.mappings.find((m) => m.kind === 'customers'));
-    const amount = mapping?.kind === 'orders' ? mapping.columns.amount : undefined;
+    const typeOf = (c: string) => columns.find((x) => x.name === c)?.type;
+    const orders = mapping?.kind === 'orders' ? mapping.columns : undefined;
+    // Amount = the Amount column, or quantity × unit price (sql/amount.ts).
+    const amount = orders ? checkedAmountSql(orders, typeOf) : undefined;
     let fence: number | null = null;
     if (amount) {
-      const { rows } = await query(
-        extremeFenceSql(table, amount, columns.find((c) => c.name === amount)?.type),
-      );
+      const { rows } = await query(extremeFenceSql(table, amount));
       const value = rows[0]?.fence;
       fence = typeof value === 'number' ? value : null;
+    }
+    let orderLines: number | undefined;
+    let cancelPrefix = true;
+    if (orders?.orderId) {
+      const id = orders.orderId;
+      const lines = (await query(orderLinesSql(table, id, typeOf(id)))).rows[0];
+      if (isOrderLines(lines)) orderLines = Number(lines?.orders ?? 0);
+      const prefix = (await query(cancelPrefixSql(table, id, typeOf(id)))).rows[0];
+      cancelPrefix = prefix?.applies === true;
     }
     const checks = qualityChecks({
       table,
@@ -123,6 +144,8 @@ export class QualityState {
       ...(customers ? { customers } : {}),
       reference: this.ctx.notebook.notebook.asOf || (this.ctx.today ?? todayUtc)(),
       fence,
+      orderLines: orderLines !== undefined,
+      cancelPrefix,
     });
     const findings: Finding[] = [];
     const passed: QualityReport['passed'] = [];
@@ -139,12 +162,19 @@ export class QualityState {
         continue;
       }
       const examples = await query(check.examplesSql);
-      findings.push({ ...what, count, examples, fixes: check.fixes });
+      findings.push({
+        ...what,
+        count,
+        examples,
+        fixes: check.fixes,
+        explicit: check.explicit ?? [],
+      });
     }
     return {
       table,
       rowCount: info?.rowCount ?? 0,
       mapped: Boolean(mapping),
+      ...(orderLines !== undefined ? { orderLines } : {}),
       findings,
       passed,
     };
