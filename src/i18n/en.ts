@@ -186,6 +186,7 @@ export const en = {
   'cell.ok': 'Done in {ms} ms',
   'cell.rowsIn': '{rows} rows · {ms} ms',
   'cell.error': 'Error',
+  'cell.errorAt': 'Line {line}, column {column}:',
   'cell.cancelled': 'Stopped.',
   'cell.markdownPlaceholder': 'Write notes in Markdown…',
   'cell.emptySql': 'This cell has no SQL to run.',

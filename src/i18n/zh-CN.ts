@@ -177,6 +177,7 @@ export const zhCN: Record<MessageKey, string> = {
   'cell.ok': '完成，用时 {ms} 毫秒',
   'cell.rowsIn': '{rows} 行 · {ms} 毫秒',
   'cell.error': '错误',
+  'cell.errorAt': '第 {line} 行，第 {column} 列：',
   'cell.cancelled': '已停止。',
   'cell.markdownPlaceholder': '用 Markdown 写笔记…',
   'cell.emptySql': '该单元格没有可运行的 SQL。',

@@ -3,6 +3,7 @@ import type { Engine } from '../engine/types';
 import { isOutOfMemory } from '../ingest/memory-estimate';
 import { dependentCells } from '../model/cell-dependencies';
 import { errorText, messageOf } from '../model/error-text';
+import { SqlCellError } from '../model/sql-error';
 import {
   defaultPredictCell,
   newCellId,
@@ -137,6 +138,7 @@ export class CellActions {
       notebook.setRun(id, {
         status: cancelled ? 'cancelled' : 'error',
         error: e instanceof EmptyCellError ? this.ctx.lang.t('cell.emptySql') : errorText(e, lang),
+        ...(e instanceof SqlCellError ? { sqlError: e.view } : {}),
       });
       // DuckDB may be unusable after running out of memory: restart it and reload the tables,
       // once: a cell that runs out of memory again during the recovery just shows its error.
