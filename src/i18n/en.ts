@@ -146,7 +146,7 @@ export const en = {
     'The same ID on several rows. Expected when each row is an order line; otherwise keep one row per ID.',
   'quality.orphan': 'Orders whose customer is not in {table}',
   'quality.orphan.about':
-    'Their customer ID has no row in the customers table, so their customer attributes are missing.',
+    'Their customer ID has no row in the customers table, so their customer attributes are missing. They are still orders: remove them only if they do not belong with this customers table.',
   'drop.hint': 'Drop files to load them as tables',
   'load.loading': 'Loading {file}…',
   'load.progress': 'Loading {file}: {percent}%',

@@ -138,7 +138,8 @@ export const zhCN: Record<MessageKey, string> = {
   'quality.duplicate-key.about':
     '同一 ID 出现在多行。如果每行是一条订单明细，这是正常的；否则每个 ID 只应保留一行。',
   'quality.orphan': '客户不在 {table} 中的订单',
-  'quality.orphan.about': '这些订单的客户ID在客户表中没有对应的行，因此缺少客户属性。',
+  'quality.orphan.about':
+    '这些订单的客户ID在客户表中没有对应的行，因此缺少客户属性。它们仍是真实订单：只有确认它们不属于这张客户表时才删除。',
   'drop.hint': '松开鼠标，将文件加载为数据表',
   'load.loading': '正在加载 {file}…',
   'load.progress': '正在加载 {file}：{percent}%',

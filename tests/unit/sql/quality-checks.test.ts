@@ -171,9 +171,13 @@ describe('qualityChecks on an orders table', () => {
     });
     const negative = checks.find((c) => c.id === 'negative-amount')!;
     expect(negative.fixes.map((f) => f.kind)).toEqual(['net-refunds', 'exclude']);
+    // Orders whose customer is missing from the customers table are still orders: no default.
+    const orphan = checks.find((c) => c.id === 'orphan')!;
+    expect(orphan.fixes).toEqual([]);
+    expect(orphan.explicit?.map((f) => f.kind)).toEqual(['exclude']);
     let i = 0;
     for (const check of checks) {
-      for (const fix of check.fixes) {
+      for (const fix of [...check.fixes, ...(check.explicit ?? [])]) {
         const target = `fixed_${++i}`;
         await engine.exec(
           cleaningSql({ raw: 'orders', target, columns: columns.map((c) => c.name), steps: [fix] }),
