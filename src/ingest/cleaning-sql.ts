@@ -82,8 +82,9 @@ function stepCtes(
     }
     case 'dedupe-columns': {
       const keys = [...step.columns.map((c) => textOf(c)), ...(step.day ? [dayOf(step.day)] : [])];
-      // Rows with a blank in the key are never taken for copies (as in the check).
-      const blank = keys.map((k) => `${k} IS NULL`).join(' OR ');
+      // Rows without a customer (the first column) or a day are never taken for copies, as in
+      // the possible-duplicates check; other blanks (no discount) match each other.
+      const blank = `${keys[0]} IS NULL OR ${keys.at(-1)} IS NULL`;
       return [
         `SELECT * FROM ${prev} QUALIFY ${blank} OR row_number() OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${ROW}) = 1`,
       ];

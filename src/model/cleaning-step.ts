@@ -47,7 +47,10 @@ export type CleaningStepInit =
       column: string;
       price?: string;
     }
-  /** Keeps the first of rows equal in `columns` (and on the same day of `day`). */
+  /**
+   * Keeps the first of rows equal in `columns` (and on the same day of `day`); rows blank in the
+   * first column (the customer) or `day` are all kept.
+   */
   | { kind: 'dedupe-columns'; columns: string[]; day?: string };
 
 /**

@@ -166,7 +166,8 @@ function possibleDuplicates(
 ): QualityCheck {
   const t = ident(table);
   const keys = [...columns.map((c) => textOf(c, typeOf(c))), dayOf(day, typeOf(day))];
-  const complete = keys.map((k) => `${k} IS NOT NULL`).join(' AND ');
+  // Rows without a customer or a day are never compared; other blanks (no discount) match.
+  const complete = `${keys[0]} IS NOT NULL AND ${keys.at(-1)} IS NOT NULL`;
   const over = `OVER (PARTITION BY ${keys.join(', ')})`;
   return {
     id: 'possible-duplicates',

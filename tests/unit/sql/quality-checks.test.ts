@@ -411,6 +411,8 @@ describe('possible duplicates in a transaction log', () => {
         ('A', '2024-01-06 09:00', 30.0),
         ('A', '2024-01-05 12:00', 31.0),
         ('B', '2024-01-05 09:00', 30.0),
+        ('B', '2024-01-07 09:00', NULL),
+        ('B', '2024-01-07 10:00', NULL),
         (NULL, '2024-01-05 09:00', 30.0),
         (NULL, '2024-01-05 09:00', 30.0)
       ) t(customer, bought_at, amount)`);
@@ -422,9 +424,9 @@ describe('possible duplicates in a transaction log', () => {
     });
     expect(checks.map((c) => c.id)).not.toContain('duplicate-rows');
     const possible = checks.find((c) => c.id === 'possible-duplicates')!;
-    // A bought 30 three times on 2024-01-05: two rows repeat the first. Rows without a customer
-    // are not compared (they are missing customers).
-    expect(await count(possible)).toBe(2);
+    // A bought 30 three times on 2024-01-05: two rows repeat the first; B's two purchases of
+    // 2024-01-07 without an amount match too. Rows without a customer are not compared.
+    expect(await count(possible)).toBe(3);
     expect(possible.fixes).toEqual([]);
     expect(possible.explicit).toEqual([
       { kind: 'dedupe-columns', columns: ['customer', 'amount'], day: 'bought_at' },
@@ -434,6 +436,8 @@ describe('possible duplicates in a transaction log', () => {
       ['A', 30, 3],
       ['A', 30, 3],
       ['A', 30, 3],
+      ['B', null, 2],
+      ['B', null, 2],
     ]);
     // The explicit removal, when asked for, keeps the first of each group.
     await engine.exec(
@@ -446,7 +450,7 @@ describe('possible duplicates in a transaction log', () => {
     );
     expect(await engine.query('SELECT count(*) AS n FROM log_deduped')).toEqual({
       columns: expect.anything(),
-      rows: [{ n: 6 }],
+      rows: [{ n: 7 }], // 10 rows less the 3 copies
     });
   });
 
