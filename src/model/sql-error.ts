@@ -28,7 +28,8 @@ export interface SentStatement {
   source: string;
   /** Where that statement starts in `source`. */
   start: number;
-  /** What to call the cell's result table in the message: the cell's name, if any. */
+  /** The cell's result table (`__seglab_cell_<id>`), and the cell's name to call it by. */
+  table?: string;
   name?: string;
 }
 
@@ -44,6 +45,8 @@ export interface SqlErrorView {
 }
 
 const RESULT_TABLE = /"?__seglab_cell_[A-Za-z0-9_]+"?/g;
+/** DuckDB's suggestion of an internal table for a misspelt name helps nobody. */
+const SUGGESTS_RESULT_TABLE = /\n?Did you mean "?__seglab_cell_[A-Za-z0-9_]+"?\?/g;
 const CONTEXT = /\n*LINE (\d+): ([^\n]*)\n( *)\^[^\n]*/;
 const CONTEXTS = new RegExp(CONTEXT.source, 'g');
 const LINE_PREFIX = (line: string) => `LINE ${line}: `.length;
@@ -129,7 +132,11 @@ function caretUnder(code: string, column: number): string {
 export function sqlErrorView(raw: string, where: SentStatement): SqlErrorView {
   const parsed = parseDuckDbError(raw, where.sent);
   const own = where.name ? `"${where.name}"` : 'this cell’s result';
-  const message = parsed.message.replace(RESULT_TABLE, own);
+  const message = parsed.message
+    .replace(SUGGESTS_RESULT_TABLE, '')
+    .replace(RESULT_TABLE, (found) =>
+      found.replaceAll('"', '') === where.table ? own : 'another cell’s result',
+    );
   const view: SqlErrorView = { message };
   const pos = parsed.position;
   if (pos === undefined || pos < where.offset) return view;

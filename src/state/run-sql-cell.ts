@@ -4,6 +4,7 @@ import { messageOf } from '../model/error-text';
 import type { SqlCell } from '../model/notebook';
 import { SqlCellError, sqlErrorView } from '../model/sql-error';
 import {
+  cellResultTable,
   dropResultSql,
   materializeSql,
   nameResultSql,
@@ -85,6 +86,7 @@ function readable(error: unknown, cell: SqlCell, statement: Statement, sent: str
     offset: sent.length - statement.text.length,
     source: cell.source,
     start: statement.start,
+    table: cellResultTable(cell.id),
     ...(cell.name ? { name: cell.name } : {}),
   };
   return new SqlCellError(sqlErrorView(message, where), error);

@@ -129,6 +129,19 @@ describe('sqlErrorView on real DuckDB errors', () => {
     const { view } = error as SqlCellError;
     expect(view.message).toContain('"big_spenders"');
     expect(view.message).not.toMatch(/__seglab|[{}]/);
+    // DuckDB suggests another cell's result table for a misspelt name: the suggestion goes.
+    await engine.exec('CREATE TABLE "__seglab_cell_other" AS SELECT 1 AS a');
+    const sent = 'SELECT * FROM seglab_cell_othe';
+    expect(pendingError(sent)).toContain('Did you mean "__seglab_cell_other"?');
+    const typo = (await runSqlCell(engine, {
+      id: 'q6',
+      kind: 'sql',
+      source: sent,
+      name: 'mine',
+    }).catch((e) => e)) as SqlCellError;
+    expect(typo.view.message).toBe(
+      'Catalog Error: Table with name seglab_cell_othe does not exist!',
+    );
     for (const source of ['SELEC 1', 'SELECT i FROM nums WHERE', 'SELECT nope FROM nums']) {
       const e = (await runSqlCell(engine, { id: 'q5', kind: 'sql', source }).catch(
         (x) => x,
@@ -153,5 +166,9 @@ describe('sqlErrorView on real DuckDB errors', () => {
     });
     expect(sqlErrorLabels({ message: 'Out of Range Error: y' }).zh).toBe('Out of Range Error: y');
     expect(parseDuckDbError('plain failure', 'SELECT 1')).toEqual({ message: 'plain failure' });
+    const where = { sent: 'x', offset: 0, source: 'x', start: 0, table: '__seglab_cell_a' };
+    expect(
+      sqlErrorView('Binder Error: "__seglab_cell_b" and __seglab_cell_a differ', where).message,
+    ).toBe('Binder Error: another cell’s result and this cell’s result differ');
   });
 });
