@@ -18,72 +18,46 @@ export const ORDER_LINE_HEADER = [
 
 type Line = [string, string, string, number, string, number, string | null, string];
 
-export const ORDER_LINES: Line[] = [
-  /* 1 */ [
-    '536365',
-    '85123A',
-    'WHITE HANGING HEART',
-    6,
-    '2010-12-01 08:26:00',
-    2.55,
-    '17850',
-    'UK',
-  ],
-  /* 2 */ ['536365', '71053', 'WHITE METAL LANTERN', 6, '2010-12-01 08:26:00', 3.39, '17850', 'UK'],
-  /* 3 */ ['536365', '84406B', 'CREAM CUPID HEARTS', 8, '2010-12-01 08:26:00', 2.75, '17850', 'UK'],
-  /* 4 */ [
-    '536366',
-    '22633',
-    'HAND WARMER UNION JACK',
-    6,
-    '2010-12-01 08:28:00',
-    1.85,
-    '17850',
-    'UK',
-  ],
-  /* 5 */ ['536366', '22632', 'HAND WARMER RED', 6, '2010-12-01 08:28:00', 1.85, '17850', 'UK'],
-  /* 6 */ ['536367', '84879', 'BIRD ORNAMENT', 32, '2010-12-01 08:34:00', 1.69, '13047', 'UK'],
-  /* 7 */ ['536367', '22745', 'POPPY HOUSE', 6, '2010-12-01 08:34:00', 2.1, '13047', 'UK'],
-  /* 8 */ ['536367', '22745', 'POPPY HOUSE', 6, '2010-12-01 08:34:00', 2.1, '13047', 'UK'],
-  /* 9 */ ['536368', '22960', 'JAM MAKING SET', 6, '2010-12-02 09:00:00', 4.25, null, 'UK'],
-  /* 10 */ ['536368', '22913', 'RED COAT RACK', 3, '2010-12-02 09:00:00', 4.95, null, 'UK'],
-  /* 11 */ ['536369', '21756', 'BATH BUILDING BLOCK', 3, '2010-12-02 10:00:00', 0, '13047', 'UK'],
-  /* 12 */ [
-    'C536379',
-    '85123A',
-    'WHITE HANGING HEART',
-    -2,
-    '2010-12-03 09:41:00',
-    2.55,
-    '17850',
-    'UK',
-  ],
-  /* 13 */ ['C536380', '84879', 'BIRD ORNAMENT', -40, '2010-12-03 10:00:00', 1.69, '13047', 'UK'],
-  /* 14 */ ['C536381', '22960', 'JAM MAKING SET', -1, '2010-12-03 11:00:00', 4.25, null, 'UK'],
-  /* 15 */ [
-    '536370',
-    '22086',
-    'PAPER CHAIN KIT',
-    0,
-    '2010-12-04 09:00:00',
-    2.95,
-    '12583',
-    'France',
-  ],
-  /* 16 */ [
-    '536371',
-    '22086',
-    'PAPER CHAIN KIT',
-    12,
-    '2010-12-04 10:00:00',
-    2.95,
-    '12583',
-    'France',
-  ],
-  /* 17 */ ['C536382', '99999', 'DISCOUNT', -1, '2010-12-05 09:00:00', 10, '12583', 'France'],
-  /* 18 */ ['536372', 'M', 'Manual', -5, '2010-12-05 10:00:00', 1, '12583', 'France'],
-  /* 19 */ ['536373', '23166', 'GIFT TAG', 1, '2010-12-05 11:00:00', 0, '12583', 'France'],
-];
+/** The lines, numbered as the tests' comments refer to them. */
+const LINES = `
+ 1 536365,85123A,WHITE HANGING HEART,6,2010-12-01 08:26:00,2.55,17850,UK
+ 2 536365,71053,WHITE METAL LANTERN,6,2010-12-01 08:26:00,3.39,17850,UK
+ 3 536365,84406B,CREAM CUPID HEARTS,8,2010-12-01 08:26:00,2.75,17850,UK
+ 4 536366,22633,HAND WARMER UNION JACK,6,2010-12-01 08:28:00,1.85,17850,UK
+ 5 536366,22632,HAND WARMER RED,6,2010-12-01 08:28:00,1.85,17850,UK
+ 6 536367,84879,BIRD ORNAMENT,32,2010-12-01 08:34:00,1.69,13047,UK
+ 7 536367,22745,POPPY HOUSE,6,2010-12-01 08:34:00,2.1,13047,UK
+ 8 536367,22745,POPPY HOUSE,6,2010-12-01 08:34:00,2.1,13047,UK
+ 9 536368,22960,JAM MAKING SET,6,2010-12-02 09:00:00,4.25,,UK
+10 536368,22913,RED COAT RACK,3,2010-12-02 09:00:00,4.95,,UK
+11 536369,21756,BATH BUILDING BLOCK,3,2010-12-02 10:00:00,0,13047,UK
+12 C536379,85123A,WHITE HANGING HEART,-2,2010-12-03 09:41:00,2.55,17850,UK
+13 C536380,84879,BIRD ORNAMENT,-40,2010-12-03 10:00:00,1.69,13047,UK
+14 C536381,22960,JAM MAKING SET,-1,2010-12-03 11:00:00,4.25,,UK
+15 536370,22086,PAPER CHAIN KIT,0,2010-12-04 09:00:00,2.95,12583,France
+16 536371,22086,PAPER CHAIN KIT,12,2010-12-04 10:00:00,2.95,12583,France
+17 C536382,99999,DISCOUNT,-1,2010-12-05 09:00:00,10,12583,France
+18 536372,M,Manual,-5,2010-12-05 10:00:00,1,12583,France
+19 536373,23166,GIFT TAG,1,2010-12-05 11:00:00,0,12583,France
+`;
+
+export const ORDER_LINES: Line[] = LINES.trim()
+  .split('\n')
+  .map((line) => {
+    // "12 C536379,85123A,...": the line number, then the CSV fields.
+    const fields = line.trim().replace(/^\d+ /, '').split(',');
+    const [id, stock, description, quantity, date, price, customer, country] = fields;
+    return [
+      id!,
+      stock!,
+      description!,
+      Number(quantity),
+      date!,
+      Number(price),
+      customer || null,
+      country!,
+    ];
+  });
 
 /** The lines as a CSV file, as an ERP would export them (blank customer ids). */
 export function orderLinesCsv(): string {
