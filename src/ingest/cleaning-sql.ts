@@ -81,10 +81,11 @@ function stepCtes(
       ];
     }
     case 'dedupe-columns': {
-      const keys = [...step.columns.map((c) => textOf(c)), ...(step.day ? [dayOf(step.day)] : [])];
+      const day = step.day ? [dayOf(step.day)] : [];
+      const keys = [...step.columns.map((c) => textOf(c)), ...day];
       // Rows without a customer (the first column) or a day are never taken for copies, as in
       // the possible-duplicates check; other blanks (no discount) match each other.
-      const blank = `${keys[0]} IS NULL OR ${keys.at(-1)} IS NULL`;
+      const blank = [keys[0], ...day].map((k) => `${k} IS NULL`).join(' OR ');
       return [
         `SELECT * FROM ${prev} QUALIFY ${blank} OR row_number() OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${ROW}) = 1`,
       ];

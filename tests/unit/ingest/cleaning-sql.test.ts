@@ -110,6 +110,25 @@ describe('cleaningSql', () => {
     expect(rows.map((r) => r.line)).toEqual([1, 2, 4, 5]);
   });
 
+  it('keeps the first of rows with the same customer and amount on one day', async () => {
+    const { rows } = await clean(
+      `(1, 'A', '2024-01-05 09:00', 30), (2, 'A', '2024-01-05 18:00', 30), (3, 'A', '2024-01-06 09:00', 30),
+       (4, NULL, '2024-01-05 09:00', 30), (5, NULL, '2024-01-05 09:00', 30), (6, 'B', NULL, 30),
+       (7, 'B', NULL, 30), (8, 'A', '2024-01-05 10:00', NULL), (9, 'A', '2024-01-05 11:00', NULL)`,
+      ['line', 'customer', 'at', 'amount'],
+      [{ kind: 'dedupe-columns', columns: ['customer', 'amount'], day: 'at' }],
+    );
+    // 2 repeats 1 (same day); 9 repeats 8 (no amount matches no amount); rows without a
+    // customer or a day all stay.
+    expect(rows.map((r) => r.line)).toEqual([1, 3, 4, 5, 6, 7, 8]);
+    const noDay = await clean(
+      "(1, 'A', 30), (2, 'A', 30), (3, NULL, 30), (4, NULL, 30), (5, 'A', NULL), (6, 'A', NULL)",
+      ['line', 'customer', 'amount'],
+      [{ kind: 'dedupe-columns', columns: ['customer', 'amount'] }],
+    );
+    expect(noDay.rows.map((r) => r.line)).toEqual([1, 3, 4, 5]); // 6 repeats 5
+  });
+
   it('nets refunds against the same customer purchases, never below 0', async () => {
     // A: 1000 + 500 bought, 300 refunded -> 1200 left: each purchase × 0.8.
     // B: 100 bought, 150 refunded -> 0. C: no refund, unchanged. D: only a refund, gone.
