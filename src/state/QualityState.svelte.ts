@@ -87,9 +87,12 @@ export class QualityState {
   }
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Checks every table that has a report already, e.g. after mappings changed. */
+  /**
+   * Checks every table that has a report already, or is being checked (its check read the
+   * mapping before the change), e.g. after mappings changed.
+   */
   async recheckAll(): Promise<void> {
-    for (const table of Object.keys(this.reports)) {
+    for (const table of new Set([...Object.keys(this.reports), ...this.running])) {
       if (this.ctx.catalog.has(table)) await this.check(table);
       else this.forget(table);
     }

@@ -66,5 +66,18 @@ export function qualitySetup(lang: 'en' | 'zh-CN' = 'en') {
     data.loadFiles([{ name, data: new TextEncoder().encode(text) }]);
   const query = async (sql: string) => (await exclusive((e) => e.query(sql))).rows;
   const close = () => engines.forEach((e) => e.close());
-  return { data, notebook, features, catalog, quality, cleaning, errors, load, query, close };
+  const refresh = () => exclusive((e) => catalog.refresh(e));
+  return {
+    data,
+    notebook,
+    features,
+    catalog,
+    quality,
+    cleaning,
+    errors,
+    load,
+    query,
+    refresh,
+    close,
+  };
 }

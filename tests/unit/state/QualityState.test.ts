@@ -61,3 +61,25 @@ describe('QualityState', () => {
     );
   });
 });
+
+describe('QualityState.recheckAll', () => {
+  it('checks again a table whose first check was still running when its roles changed', async () => {
+    const s = setup();
+    await s.query(
+      "CREATE TABLE t AS SELECT * FROM (VALUES ('A', '2024-01-05', 30.0), ('A', '2024-01-05', 30.0), ('B', '2024-01-06', -5.0)) v(who, day, paid)",
+    );
+    await s.refresh();
+    const first = s.quality.check('t'); // reads "no mapping", then waits for the engine
+    s.features.setKind('t', 'orders', ['who', 'day', 'paid']);
+    s.features.setRole('t', 'customerId', 'who');
+    s.features.setRole('t', 'orderDate', 'day');
+    s.features.setRole('t', 'amount', 'paid');
+    const again = s.quality.recheckAll();
+    await Promise.all([first, again]);
+    expect(s.quality.reports.t!.mapped).toBe(true);
+    expect(s.quality.reports.t!.findings.map((f) => f.id)).toEqual([
+      'possible-duplicates',
+      'negative-amount',
+    ]);
+  });
+});
