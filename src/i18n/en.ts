@@ -150,15 +150,31 @@ export const en = {
   'quality.extreme-amount': 'Extreme amounts in {column} (above {fence})',
   'quality.extreme-amount.about':
     'More than 10 times the 99th percentile of amounts: often a typo (an extra zero, cents keyed as yuan). Check the examples first; real big orders exist.',
-  'quality.cancelled': 'Cancellations in {column} (numbers starting with C)',
+  'quality.cancelled': 'Cancellation lines in {column}',
   'quality.cancelled.about':
-    'Invoice numbers starting with C mark cancelled orders in many ERP exports.',
+    'Invoice numbers starting with C (as in many ERP exports) or negative quantities. Netting takes each one off the same customer’s purchase of the same product (of their spend when no product is mapped); excluding drops them and counts the purchases in full.',
+  'quality.nonpositive-quantity': 'Quantities of 0 or below in {column}',
+  'quality.nonpositive-quantity.about':
+    'Negative quantities are returns or cancellations (net them under Cancellation lines); a quantity of 0 adds nothing but still counts as an order line.',
+  'quality.nonpositive-price': 'Unit prices of 0 or below in {column}',
+  'quality.nonpositive-price.about':
+    'Free items, samples, postage or manual adjustments: the line adds nothing (or takes money off) but counts toward the order.',
+  'quality.possible-duplicates': 'Possible duplicates: same customer, same day, same amount',
+  'quality.possible-duplicates.about':
+    'Each of these rows repeats an earlier purchase by the same customer on the same day for the same amount. It may be one purchase recorded twice, but a customer can buy the same thing twice a day, so nothing is removed unless you choose to.',
+  'quality.explicit': 'Remove them anyway…',
+  'quality.orderLines':
+    'Order lines: {orders} orders over {rows} rows. Repeated order numbers are expected here, and frequency counts distinct orders.',
+  'quality.confirm':
+    'This fix removes {removed} of {rows} rows ({share}%). Check the examples first: it can be undone, but every analysis will use what remains.',
+  'quality.confirm.apply': 'Remove {removed} rows',
+  'quality.confirm.cancel': 'Cancel',
   'quality.duplicate-key': 'Repeated values in {column}',
   'quality.duplicate-key.about':
     'The same ID on several rows. Expected when each row is an order line; otherwise keep one row per ID.',
   'quality.orphan': 'Orders whose customer is not in {table}',
   'quality.orphan.about':
-    'Their customer ID has no row in the customers table, so their customer attributes are missing.',
+    'Their customer ID has no row in the customers table, so their customer attributes are missing. They are still orders: remove them only if they do not belong with this customers table.',
   'drop.hint': 'Drop files to load them as tables',
   'load.loading': 'Loading {file}…',
   'load.progress': 'Loading {file}: {percent}%',
@@ -198,6 +214,7 @@ export const en = {
   'cell.ok': 'Done in {ms} ms',
   'cell.rowsIn': '{rows} rows · {ms} ms',
   'cell.error': 'Error',
+  'cell.errorAt': 'Line {line}, column {column}:',
   'cell.cancelled': 'Stopped.',
   'cell.markdownPlaceholder': 'Write notes in Markdown…',
   'cell.emptySql': 'This cell has no SQL to run.',

@@ -142,13 +142,31 @@ export const zhCN: Record<MessageKey, string> = {
   'quality.extreme-amount': '{column} 中的极端金额（高于 {fence}）',
   'quality.extreme-amount.about':
     '超过金额第 99 百分位数的 10 倍：常见原因是录入错误（多打了一个零、把分当成了元）。排除前请先查看示例，真实的大额订单也存在。',
-  'quality.cancelled': '{column} 中的取消单（以 C 开头的单号）',
-  'quality.cancelled.about': '在许多 ERP 导出中，以 C 开头的发票号表示已取消的订单。',
+  'quality.cancelled': '{column} 中的取消行',
+  'quality.cancelled.about':
+    '以 C 开头的发票号（许多 ERP 导出如此）或数量为负的行。冲抵：从同一客户同一商品的购买中扣除（未映射商品时从该客户的消费中扣除）；排除：删去这些行，购买按全额计算。',
+  'quality.nonpositive-quantity': '{column} 中小于或等于 0 的数量',
+  'quality.nonpositive-quantity.about':
+    '负数量是退货或取消（可在“取消行”中冲抵）；数量为 0 的行不增加金额，却仍算作一条订单明细。',
+  'quality.nonpositive-price': '{column} 中小于或等于 0 的单价',
+  'quality.nonpositive-price.about':
+    '赠品、样品、运费或手工调整：该行不增加金额（或扣减金额），却计入订单。',
+  'quality.possible-duplicates': '可能的重复：同一客户、同一天、同一金额',
+  'quality.possible-duplicates.about':
+    '这些行与同一客户同一天、金额相同的前一笔购买重复。可能是同一笔购买被记录了两次，但客户一天内也可能买两次同样的东西，因此除非你选择，否则不会删除任何行。',
+  'quality.explicit': '仍要删除…',
+  'quality.orderLines':
+    '订单明细：{orders} 个订单，共 {rows} 行。此表中订单号重复是正常的，购买频次按不同订单计算。',
+  'quality.confirm':
+    '此修复将删除 {rows} 行中的 {removed} 行（{share}%）。请先查看示例：可以撤销，但所有分析都将使用剩余的数据。',
+  'quality.confirm.apply': '删除 {removed} 行',
+  'quality.confirm.cancel': '取消',
   'quality.duplicate-key': '{column} 中的重复值',
   'quality.duplicate-key.about':
     '同一 ID 出现在多行。如果每行是一条订单明细，这是正常的；否则每个 ID 只应保留一行。',
   'quality.orphan': '客户不在 {table} 中的订单',
-  'quality.orphan.about': '这些订单的客户ID在客户表中没有对应的行，因此缺少客户属性。',
+  'quality.orphan.about':
+    '这些订单的客户ID在客户表中没有对应的行，因此缺少客户属性。它们仍是真实订单：只有确认它们不属于这张客户表时才删除。',
   'drop.hint': '松开鼠标，将文件加载为数据表',
   'load.loading': '正在加载 {file}…',
   'load.progress': '正在加载 {file}：{percent}%',
@@ -187,6 +205,7 @@ export const zhCN: Record<MessageKey, string> = {
   'cell.ok': '完成，用时 {ms} 毫秒',
   'cell.rowsIn': '{rows} 行 · {ms} 毫秒',
   'cell.error': '错误',
+  'cell.errorAt': '第 {line} 行，第 {column} 列：',
   'cell.cancelled': '已停止。',
   'cell.markdownPlaceholder': '用 Markdown 写笔记…',
   'cell.emptySql': '该单元格没有可运行的 SQL。',

@@ -1,6 +1,6 @@
 import { describeStep, type CleaningStepInit } from '../model/cleaning-step';
 import { ident } from '../sql/quote';
-import { keepRowsSql, numberOf, textOf } from '../sql/quality-filter';
+import { dayOf, keepRowsSql, numberOf, rowFilterSql, textOf } from '../sql/quality-filter';
 import { conversionSql } from './conversion-sql';
 
 /** The original of a cleaned table keeps the name with this suffix. */
@@ -24,6 +24,7 @@ export interface CleaningInput {
 const ROW = '__seglab_row';
 const PAID = '__seglab_paid';
 const REFUNDED = '__seglab_refunded';
+const CANCEL = '__seglab_cancel';
 
 /** The step's CTE bodies; a second body reads the first, which is named `inner`. */
 function stepCtes(
@@ -59,6 +60,36 @@ function stepCtes(
         `SELECT * EXCLUDE (${PAID}, ${REFUNDED}) REPLACE (CASE WHEN ${REFUNDED} IS NULL OR NOT coalesce(${a} > 0, false) THEN ${a} ELSE ${a} * greatest(0, ${PAID} + ${REFUNDED}) / ${PAID} END AS ${ident(step.amount)}) FROM ${inner} WHERE NOT coalesce(${a} < 0, false)`,
       ];
     }
+    case 'net-cancellations': {
+      // Cancellation lines go. Their value (as a positive number) comes off the purchases of
+      // the same customer (and product, when mapped) in proportion, so that group's spend is
+      // purchases minus cancellations, never below 0; a purchase cancelled in full goes too, so
+      // an order whose every line was cancelled no longer counts. Rows without a customer are
+      // never netted. With a derived amount the quantity shrinks, which shrinks quantity × price.
+      const col = numberOf(step.column);
+      const value = step.price ? `${col} * ${numberOf(step.price)}` : col;
+      const customer = textOf(step.customer);
+      const keys = [customer, ...(step.product ? [textOf(step.product)] : [])];
+      const over = `OVER (PARTITION BY ${keys.join(', ')})`;
+      const isCancel = `coalesce(${rowFilterSql(step.filter)}, false)`;
+      const purchase = `NOT ${CANCEL} AND coalesce(${value} > 0, false)`;
+      const group = (agg: string) =>
+        `CASE WHEN ${customer} IS NULL THEN NULL ELSE ${agg} ${over} END`;
+      return [
+        `SELECT *, ${isCancel} AS ${CANCEL} FROM ${prev}`,
+        `SELECT * EXCLUDE (${CANCEL}, ${PAID}, ${REFUNDED}) REPLACE (CASE WHEN ${REFUNDED} IS NULL OR NOT (${purchase}) THEN ${col} ELSE ${col} * (${PAID} - ${REFUNDED}) / ${PAID} END AS ${ident(step.column)}) FROM (SELECT *, ${group(`sum(CASE WHEN ${purchase} THEN ${value} END)`)} AS ${PAID}, ${group(`sum(CASE WHEN ${CANCEL} THEN abs(${value}) END)`)} AS ${REFUNDED} FROM ${inner}) WHERE NOT ${CANCEL} AND NOT (${REFUNDED} IS NOT NULL AND ${purchase} AND ${PAID} <= ${REFUNDED})`,
+      ];
+    }
+    case 'dedupe-columns': {
+      const day = step.day ? [dayOf(step.day)] : [];
+      const keys = [...step.columns.map((c) => textOf(c)), ...day];
+      // Rows without a customer (the first column) or a day are never taken for copies, as in
+      // the possible-duplicates check; other blanks (no discount) match each other.
+      const blank = [keys[0], ...day].map((k) => `${k} IS NULL`).join(' OR ');
+      return [
+        `SELECT * FROM ${prev} QUALIFY ${blank} OR row_number() OVER (PARTITION BY ${keys.join(', ')} ORDER BY ${ROW}) = 1`,
+      ];
+    }
   }
 }
 
@@ -85,6 +116,14 @@ export function cleaningSelectSql(input: CleaningInput): string {
     prev = name;
   });
   return `WITH\n${ctes.join(',\n')}\nSELECT * EXCLUDE (${ROW}) FROM ${prev} ORDER BY ${ROW}`;
+}
+
+/**
+ * One row: `rows` now in `current` and `kept`, the rows the steps would leave: so a fix can say
+ * how many rows it removes before it is applied.
+ */
+export function cleaningCountSql(input: CleaningInput, current: string): string {
+  return `SELECT (SELECT count(*) FROM ${ident(current)}) AS rows, (SELECT count(*) FROM (${cleaningSelectSql(input)})) AS kept`;
 }
 
 export function cleaningSql(input: CleaningInput): string {

@@ -1,4 +1,5 @@
 import type { ConversionRule } from '../model/cleaning-step';
+import { isIdLikeColumn } from '../model/id-like-column';
 import { inferAmountRule } from './parse-amount';
 import { inferDateRule } from './parse-date';
 
@@ -27,9 +28,6 @@ const AMOUNT_NAME =
 /** Signs a value is money written for people, not a plain number a program wrote. */
 const MONEY =
   /[¥￥$£€元%()（）０-９]|RMB|CNY|USD|EUR|GBP|HKD|[0-9],[0-9]{3}|[0-9][.][0-9]{3},|,[0-9]{1,2}$/i;
-/** Identifiers of digits (order numbers, phone numbers) are not amounts, whatever they look like. */
-const ID_NAME =
-  /(^|_|\b)id$|ID$|no$|code|number|phone|mobile|tel|zip|编号|号码|单号|代码|电话|手机|邮编/i;
 const TEXT_TYPE = /^(VARCHAR|TEXT|STRING)/i;
 const NUMBER_TYPE = /^(U?(TINY|SMALL|BIG|HUGE)?INT|INTEGER|DOUBLE|FLOAT|REAL|DECIMAL)/i;
 /** Patterns that also fit plain numbers (zip codes, counts), trusted only for date-named columns. */
@@ -68,7 +66,9 @@ export function suggestConversion(
       ambiguous: date.ambiguousOrder,
     };
   }
-  if (!text || ID_NAME.test(column)) return null;
+  // Identifiers (order numbers, stock codes, phone numbers) are not amounts, whatever they
+  // look like: converting 发票号 would blank every cancellation number (C536379).
+  if (!text || isIdLikeColumn(column, values)) return null;
 
   const amount = inferAmountRule(values);
   const moneyLike =

@@ -15,11 +15,17 @@ export type ConversionRule =
 export type RowFilter =
   | { test: 'blank'; column: string }
   | { test: 'unparsable'; column: string; as: 'date' | 'number' }
-  | { test: 'negative' | 'zero'; column: string }
+  | { test: 'negative' | 'zero' | 'not-positive'; column: string }
   | { test: 'prefix'; column: string; prefix: string }
   | { test: 'after' | 'before'; column: string; date: string }
-  | { test: 'above'; column: string; value: number }
-  | { test: 'orphan'; column: string; table: string; key: string };
+  /** `column` (× `price` less `discount` when given: a derived amount) is above `value`. */
+  | { test: 'above'; column: string; value: number; price?: string; discount?: string }
+  | { test: 'orphan'; column: string; table: string; key: string }
+  /**
+   * Cancellation lines: `column` starts with `prefix` (an invoice number such as C536379), or
+   * `quantity` is below 0. `column` is the order id when a prefix is given, else the quantity.
+   */
+  | { test: 'cancellation'; column: string; prefix?: string; quantity?: string };
 
 /** What a cleaning step does, before it has an id. */
 export type CleaningStepInit =
@@ -27,7 +33,25 @@ export type CleaningStepInit =
   | { kind: 'exclude'; filter: RowFilter }
   | { kind: 'dedupe-rows' }
   | { kind: 'dedupe-key'; column: string }
-  | { kind: 'net-refunds'; customer: string; amount: string };
+  | { kind: 'net-refunds'; customer: string; amount: string }
+  /**
+   * Cancellation lines (`filter`) go, and each one's value comes off the purchases of the same
+   * customer (and `product`, when mapped) in proportion; see ingest/cleaning-sql.ts. `column`
+   * is rewritten: the amount, or the quantity when the amount is quantity × `price`.
+   */
+  | {
+      kind: 'net-cancellations';
+      filter: RowFilter;
+      customer: string;
+      product?: string;
+      column: string;
+      price?: string;
+    }
+  /**
+   * Keeps the first of rows equal in `columns` (and on the same day of `day`); rows blank in the
+   * first column (the customer) or `day` are all kept.
+   */
+  | { kind: 'dedupe-columns'; columns: string[]; day?: string };
 
 /**
  * One visible, reversible change to a loaded table. The table's original stays as
@@ -83,14 +107,32 @@ function describeFilter(f: RowFilter): Labels {
       return { en: `"${c}" is below 0`, zh: `“${c}”小于 0` };
     case 'zero':
       return { en: `"${c}" is 0`, zh: `“${c}”等于 0` };
+    case 'not-positive':
+      return { en: `"${c}" is 0 or below`, zh: `“${c}”小于或等于 0` };
+    case 'cancellation': {
+      const q = f.quantity;
+      const en = [f.prefix ? `"${c}" starts with "${f.prefix}"` : '', q ? `"${q}" is below 0` : ''];
+      const zh = [f.prefix ? `“${c}”以“${f.prefix}”开头` : '', q ? `“${q}”小于 0` : ''];
+      return {
+        en: en.filter(Boolean).join(' or '),
+        zh: zh.filter(Boolean).join('或'),
+      };
+    }
     case 'prefix':
       return { en: `"${c}" starts with "${f.prefix}"`, zh: `“${c}”以“${f.prefix}”开头` };
     case 'after':
       return { en: `"${c}" is after ${f.date}`, zh: `“${c}”晚于 ${f.date}` };
     case 'before':
       return { en: `"${c}" is before ${f.date}`, zh: `“${c}”早于 ${f.date}` };
-    case 'above':
-      return { en: `"${c}" is above ${f.value}`, zh: `“${c}”大于 ${f.value}` };
+    case 'above': {
+      if (!f.price) return { en: `"${c}" is above ${f.value}`, zh: `“${c}”大于 ${f.value}` };
+      const less = f.discount ? ` − "${f.discount}"` : '';
+      const lessZh = f.discount ? ` − “${f.discount}”` : '';
+      return {
+        en: `"${c}" × "${f.price}"${less} is above ${f.value}`,
+        zh: `“${c}” × “${f.price}”${lessZh}大于 ${f.value}`,
+      };
+    }
     case 'orphan':
       return {
         en: `"${c}" is not in ${f.table}.${f.key}`,
@@ -125,6 +167,30 @@ export function describeStep(step: CleaningStepInit): Labels {
         en: `Net refunds (negative "${step.amount}") against each "${step.customer}"'s purchases`,
         zh: `将退款（“${step.amount}”为负）从每个“${step.customer}”的消费中扣除`,
       };
+    case 'net-cancellations': {
+      const what = describeFilter(step.filter);
+      const by = step.product
+        ? {
+            en: `"${step.customer}" and "${step.product}"`,
+            zh: `“${step.customer}”和“${step.product}”`,
+          }
+        : { en: `"${step.customer}"`, zh: `“${step.customer}”` };
+      return {
+        en: `Net cancellations (${what.en}) against the purchases of the same ${by.en}`,
+        zh: `将取消行（${what.zh}）从相同${by.zh}的购买中扣除`,
+      };
+    }
+    case 'dedupe-columns': {
+      const cols = step.columns.map((c) => `"${c}"`).join(', ');
+      const colsZh = step.columns.map((c) => `“${c}”`).join('、');
+      const day = step.day
+        ? { en: ` on the same day of "${step.day}"`, zh: `且“${step.day}”为同一天` }
+        : { en: '', zh: '' };
+      return {
+        en: `Remove rows with the same ${cols}${day.en} (keep the first)`,
+        zh: `删除${colsZh}相同${day.zh}的行（保留第一行）`,
+      };
+    }
   }
 }
 
@@ -151,7 +217,19 @@ function parseFilter(v: unknown): RowFilter | null {
     case 'blank':
     case 'negative':
     case 'zero':
+    case 'not-positive':
       return { test: v.test, column };
+    case 'cancellation': {
+      if (v.prefix !== undefined && !isStr(v.prefix)) return null;
+      if (v.quantity !== undefined && !isStr(v.quantity)) return null;
+      if (!isStr(v.prefix) && !isStr(v.quantity)) return null;
+      return {
+        test: v.test,
+        column,
+        ...(isStr(v.prefix) ? { prefix: v.prefix } : {}),
+        ...(isStr(v.quantity) ? { quantity: v.quantity } : {}),
+      };
+    }
     case 'unparsable':
       return v.as === 'date' || v.as === 'number' ? { test: v.test, column, as: v.as } : null;
     case 'prefix':
@@ -159,10 +237,18 @@ function parseFilter(v: unknown): RowFilter | null {
     case 'after':
     case 'before':
       return isStr(v.date) && DAY.test(v.date) ? { test: v.test, column, date: v.date } : null;
-    case 'above':
-      return typeof v.value === 'number' && Number.isFinite(v.value)
-        ? { test: v.test, column, value: v.value }
-        : null;
+    case 'above': {
+      if (typeof v.value !== 'number' || !Number.isFinite(v.value)) return null;
+      if (v.price !== undefined && !isStr(v.price)) return null;
+      if (v.discount !== undefined && !isStr(v.discount)) return null;
+      return {
+        test: v.test,
+        column,
+        value: v.value,
+        ...(isStr(v.price) ? { price: v.price } : {}),
+        ...(isStr(v.price) && isStr(v.discount) ? { discount: v.discount } : {}),
+      };
+    }
     case 'orphan':
       return isStr(v.table) && isStr(v.key)
         ? { test: v.test, column, table: v.table, key: v.key }
@@ -193,6 +279,32 @@ export function parseStep(v: unknown): CleaningStep | null {
       return isStr(v.customer) && isStr(v.amount)
         ? { id, kind: 'net-refunds', customer: v.customer, amount: v.amount }
         : null;
+    case 'net-cancellations': {
+      const filter = parseFilter(v.filter);
+      if (!filter || !isStr(v.customer) || !isStr(v.column)) return null;
+      if (v.product !== undefined && !isStr(v.product)) return null;
+      if (v.price !== undefined && !isStr(v.price)) return null;
+      return {
+        id,
+        kind: 'net-cancellations',
+        filter,
+        customer: v.customer,
+        column: v.column,
+        ...(isStr(v.product) ? { product: v.product } : {}),
+        ...(isStr(v.price) ? { price: v.price } : {}),
+      };
+    }
+    case 'dedupe-columns': {
+      const columns = v.columns;
+      if (!Array.isArray(columns) || columns.length === 0 || !columns.every(isStr)) return null;
+      if (v.day !== undefined && !isStr(v.day)) return null;
+      return {
+        id,
+        kind: 'dedupe-columns',
+        columns,
+        ...(isStr(v.day) ? { day: v.day } : {}),
+      };
+    }
     default:
       return null;
   }

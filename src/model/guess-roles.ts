@@ -1,3 +1,4 @@
+import { isIdLikeName } from './id-like-column';
 import { REQUIRED_ROLES, ROLES_BY_KIND, type Role, type TableKind } from './roles';
 
 /**
@@ -21,6 +22,10 @@ const SYNONYMS: Record<Role, [exact: string, partial: string]> = {
   orderDate: [
     'orderdate invoicedate date transactiondate purchasedate orderdatetime ordertime orderedat saledate 订单日期 下单时间 下单日期 交易日期 交易时间 购买日期 购买时间 订单时间 日期 支付时间 付款时间',
     'date 日期 时间',
+  ],
+  product: [
+    'stockcode productid productcode product sku itemid itemcode itemno articleno 商品编码 商品编号 商品id 产品编码 产品编号 货号 物料编码 sku编码',
+    'stockcode productid productcode sku 商品编码 商品编号 货号',
   ],
   amount: [
     'amount revenue sales total totalamount ordervalue orderamount dollarvalue value payment paidamount gmv salesamount 金额 实付金额 订单金额 销售额 消费金额 支付金额 实付 总金额 总价 营业额 成交金额',
@@ -69,6 +74,9 @@ const SYNONYMS: Record<Role, [exact: string, partial: string]> = {
   control: ['control controlgroup iscontrol holdout 对照组 是否对照组 对照', 'control 对照'],
 };
 
+/** Roles read as numbers: an identifier column (发票号, StockCode, "Sales No") never gets one. */
+const NUMERIC_ROLES = new Set<Role>(['amount', 'quantity', 'unitPrice', 'discount']);
+
 function words(list: string): string[] {
   return list.split(' ').filter(Boolean);
 }
@@ -91,7 +99,10 @@ export function guessRoles(kind: TableKind, columns: string[]): Partial<Record<R
   const found: Partial<Record<Role, string>> = {};
   const take = (role: Role, test: (header: string) => boolean) => {
     if (found[role]) return;
-    const index = headers.findIndex((header, i) => !used.has(i) && test(header));
+    const index = headers.findIndex(
+      (header, i) =>
+        !used.has(i) && test(header) && !(NUMERIC_ROLES.has(role) && isIdLikeName(columns[i]!)),
+    );
     if (index < 0) return;
     used.add(index);
     found[role] = columns[index];

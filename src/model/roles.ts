@@ -9,6 +9,7 @@ export type Role =
   | 'customerName'
   | 'orderId'
   | 'orderDate'
+  | 'product'
   | 'amount'
   | 'quantity'
   | 'unitPrice'
@@ -51,6 +52,7 @@ export const ROLES_BY_KIND: Record<TableKind, Role[]> = {
     'amount',
     'quantity',
     'unitPrice',
+    'product',
     'discount',
     'category',
     'brand',
@@ -90,6 +92,7 @@ export const ROLE_LABELS: Record<Role, Labels> = {
   customerName: { en: 'Customer name', zh: '客户名称' },
   orderId: { en: 'Order ID', zh: '订单号' },
   orderDate: { en: 'Order date', zh: '订单日期' },
+  product: { en: 'Product / stock code', zh: '商品编码' },
   amount: { en: 'Amount', zh: '金额' },
   quantity: { en: 'Quantity', zh: '数量' },
   unitPrice: { en: 'Unit price', zh: '单价' },

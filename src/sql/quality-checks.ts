@@ -1,6 +1,9 @@
 import type { CleaningStepInit, RowFilter } from '../model/cleaning-step';
 import type { Role, TableKind, TableMapping } from '../model/roles';
+import { amountFrom, amountIsDerived } from './amount';
+import { cancellationFilter } from './cancellations';
 import {
+  dayOf,
   isDayType,
   isNumberType,
   numberOf,
@@ -22,6 +25,9 @@ export type QualityCheckId =
   | 'negative-amount'
   | 'zero-amount'
   | 'extreme-amount'
+  | 'nonpositive-quantity'
+  | 'nonpositive-price'
+  | 'possible-duplicates'
   | 'cancelled'
   | 'duplicate-key'
   | 'orphan';
@@ -36,6 +42,11 @@ export interface QualityCheck {
   examplesSql: string;
   /** Fixes to offer, the recommended one first. Each becomes a cleaning step. */
   fixes: CleaningStepInit[];
+  /**
+   * Fixes kept out of the way, for findings that may well be right (possible duplicates): shown
+   * only on request, and always asked about before they apply.
+   */
+  explicit?: CleaningStepInit[];
   /** Values for the message: the date compared with, the fence, the other table. */
   params: Record<string, string | number>;
 }
@@ -50,6 +61,13 @@ export interface QualityInput {
   reference: string;
   /** The amount above which an amount is extreme (from `extremeFenceSql`), if known. */
   fence?: number | null;
+  /**
+   * Whether the table has several lines per order id (`orderLinesSql`): then repeated order ids
+   * are expected, not a finding.
+   */
+  orderLines?: boolean;
+  /** Whether order ids starting with C are cancellations (`cancelPrefixSql`); default yes. */
+  cancelPrefix?: boolean;
 }
 
 /** Dates before this are outside the expected range: placeholders like 1900-01-01 or 1970-01-01. */
@@ -71,21 +89,34 @@ const DATE_ROLE: Record<TableKind, Role> = {
   campaigns: 'sentDate',
 };
 
-/** The extreme-amount fence (`fence`, NULL when there are no positive amounts). */
-export function extremeFenceSql(table: string, column: string, type?: ColumnType): string {
-  const a = numberOf(column, type);
-  return `SELECT ${num(EXTREME_FACTOR)} * quantile_cont(${a}, ${num(EXTREME_QUANTILE)}) AS fence FROM ${ident(table)} WHERE ${a} > 0`;
+type Columns = TableMapping['columns'];
+type TypeOf = (column: string) => ColumnType;
+
+/**
+ * The amount (sql/amount.ts) as the checks read it: each column through `numberOf`, so a text
+ * column with a misfit gives NULL for that row rather than an error.
+ */
+export function checkedAmountSql(columns: Columns, typeOf: TypeOf): string | undefined {
+  return amountFrom(columns, (c) => numberOf(c, typeOf(c)));
+}
+
+/**
+ * The extreme-amount fence (`fence`, NULL when there are no positive amounts), over an amount
+ * expression: a column read as a number, or quantity × unit price (`checkedAmountSql`).
+ */
+export function extremeFenceSql(table: string, amount: string): string {
+  return `SELECT ${num(EXTREME_FACTOR)} * quantile_cont(${amount}, ${num(EXTREME_QUANTILE)}) AS fence FROM ${ident(table)} WHERE ${amount} > 0`;
 }
 
 function filterCheck(
   id: QualityCheckId,
   table: string,
   filter: RowFilter,
-  type: ColumnType,
+  typeOf: TypeOf,
   fixes: CleaningStepInit[] = [{ kind: 'exclude', filter }],
   params: Record<string, string | number> = {},
 ): QualityCheck {
-  const where = `coalesce(${rowFilterSql(filter, type)}, false)`;
+  const where = `coalesce(${rowFilterSql(filter, typeOf(filter.column), typeOf)}, false)`;
   const t = ident(table);
   return {
     id,
@@ -122,38 +153,66 @@ function duplicateKey(table: string, column: string, type: ColumnType): QualityC
   };
 }
 
-/** Invoice numbers starting with C are cancellations, unless most ids start with C anyway. */
-function cancelled(table: string, column: string, type: ColumnType): QualityCheck {
-  const filter: RowFilter = { test: 'prefix', column, prefix: 'C' };
-  const check = filterCheck('cancelled', table, filter, type);
-  const hit = `count(*) FILTER (WHERE coalesce(${rowFilterSql(filter, type)}, false))`;
-  const ids = `count(*) FILTER (WHERE ${textOf(column, type)} IS NOT NULL)`;
-  check.countSql = `SELECT CASE WHEN ${hit} * 2 < ${ids} THEN ${hit} ELSE 0 END AS n FROM ${ident(table)}`;
-  return check;
+/**
+ * In a transaction log (no order id) two rows with the same customer, day and amount may be one
+ * purchase recorded twice, or two real purchases: a customer can buy the same thing twice a day.
+ * So they are reported, and removing them is never the default.
+ */
+function possibleDuplicates(
+  table: string,
+  columns: string[],
+  day: string,
+  typeOf: TypeOf,
+): QualityCheck {
+  const t = ident(table);
+  const keys = [...columns.map((c) => textOf(c, typeOf(c))), dayOf(day, typeOf(day))];
+  // Rows without a customer or a day are never compared; other blanks (no discount) match.
+  const complete = `${keys[0]} IS NOT NULL AND ${keys.at(-1)} IS NOT NULL`;
+  const over = `OVER (PARTITION BY ${keys.join(', ')})`;
+  return {
+    id: 'possible-duplicates',
+    countSql: `SELECT count(*) AS n FROM (SELECT row_number() ${over} AS k FROM ${t} WHERE ${complete}) WHERE k > 1`,
+    examplesSql: `SELECT *, count(*) ${over} AS __seglab_copies FROM ${t} WHERE ${complete} QUALIFY __seglab_copies > 1 ORDER BY ${keys.join(', ')} LIMIT ${EXAMPLES + 1}`,
+    fixes: [],
+    explicit: [{ kind: 'dedupe-columns', columns, day }],
+    params: {},
+  };
+}
+
+/** The columns an amount is made of, for the possible-duplicates key. */
+function amountColumns(cols: Columns): string[] {
+  if (cols.amount) return [cols.amount];
+  return [cols.quantity, cols.unitPrice, cols.discount].filter((c): c is string => Boolean(c));
 }
 
 /**
  * The checks that apply to a table: duplicate rows always; the rest follow its role mapping
- * (customer ids, dates, amounts, order ids, and orders whose customer is not in the customers
- * table). Each check's SQL runs on real data in QualityState.
+ * (customer ids, dates, amounts or quantity × unit price, order ids and cancellations, and
+ * orders whose customer is not in the customers table). Each check's SQL runs on real data in
+ * QualityState.
  */
 export function qualityChecks(input: QualityInput): QualityCheck[] {
   const { table, mapping } = input;
-  const checks = [duplicateRows(table)];
-  if (!mapping) return checks;
+  const typeOf: TypeOf = (c) => input.columns.find((x) => x.name === c)?.type;
+  if (!mapping) return [duplicateRows(table)];
   const cols = mapping.columns;
-  const typeOf = (c: string) => input.columns.find((x) => x.name === c)?.type;
   const orders = mapping.kind === 'orders';
   const check = (
     id: QualityCheckId,
     filter: RowFilter,
     fixes?: CleaningStepInit[],
     params?: Record<string, string | number>,
-  ) => filterCheck(id, table, filter, typeOf(filter.column), fixes, params);
+  ) => filterCheck(id, table, filter, typeOf, fixes, params);
+  const day = cols[DATE_ROLE[mapping.kind]];
+  const hasAmount = orders && Boolean(cols.amount || amountIsDerived(cols));
+  // A transaction log (orders without an order id): identical rows may be real purchases.
+  const log = orders && !cols.orderId && cols.customerId && day && hasAmount;
+  const checks = log
+    ? [possibleDuplicates(table, [cols.customerId!, ...amountColumns(cols)], day!, typeOf)]
+    : [duplicateRows(table)];
   if (cols.customerId) {
     checks.push(check('missing-customer', { test: 'blank', column: cols.customerId }));
   }
-  const day = cols[DATE_ROLE[mapping.kind]];
   if (day) {
     if (!isDayType(typeOf(day))) {
       const filter: RowFilter = { test: 'unparsable', column: day, as: 'date' };
@@ -165,30 +224,30 @@ export function qualityChecks(input: QualityInput): QualityCheck[] {
     checks.push(check('future-date', future, undefined, { date: input.reference }));
     checks.push(check('early-date', early, undefined, { date: EARLIEST_DATE }));
   }
-  const amount = orders ? cols.amount : undefined;
-  if (amount) {
-    if (!isNumberType(typeOf(amount))) {
-      const filter: RowFilter = { test: 'unparsable', column: amount, as: 'number' };
-      checks.push(check('unparsable-amount', filter));
-    }
-    checks.push(check('missing-amount', { test: 'blank', column: amount }));
-    const negative: RowFilter = { test: 'negative', column: amount };
-    const net: CleaningStepInit[] = cols.customerId
-      ? [{ kind: 'net-refunds', customer: cols.customerId, amount }]
-      : [];
-    checks.push(
-      check('negative-amount', negative, [...net, { kind: 'exclude', filter: negative }]),
-    );
-    checks.push(check('zero-amount', { test: 'zero', column: amount }));
-    if (input.fence != null && input.fence > 0) {
-      const value = Math.round(input.fence * 100) / 100;
-      const extreme: RowFilter = { test: 'above', column: amount, value };
-      checks.push(check('extreme-amount', extreme, undefined, { fence: value }));
-    }
+  if (hasAmount) checks.push(...amountChecks(cols, check, typeOf, input.fence));
+  const cancel = orders ? cancellationFilter(cols, input.cancelPrefix ?? true) : undefined;
+  if (cancel) {
+    // Net first: excluding a cancellation leaves the purchase it cancels counted in full.
+    const value = cols.amount ?? (amountIsDerived(cols) ? cols.quantity : undefined);
+    const net: CleaningStepInit[] =
+      cols.customerId && value
+        ? [
+            {
+              kind: 'net-cancellations',
+              filter: cancel,
+              customer: cols.customerId,
+              column: value,
+              ...(cols.product ? { product: cols.product } : {}),
+              ...(!cols.amount && cols.unitPrice ? { price: cols.unitPrice } : {}),
+            },
+          ]
+        : [];
+    checks.push(check('cancelled', cancel, [...net, { kind: 'exclude', filter: cancel }]));
   }
-  if (orders && cols.orderId) {
-    const type = typeOf(cols.orderId);
-    checks.push(duplicateKey(table, cols.orderId, type), cancelled(table, cols.orderId, type));
+  // On an order-line table every invoice repeats its number: expected, and "keep the first row
+  // per order id" would delete most of the table.
+  if (orders && cols.orderId && !input.orderLines) {
+    checks.push(duplicateKey(table, cols.orderId, typeOf(cols.orderId)));
   }
   if (mapping.kind === 'customers' && cols.customerId) {
     checks.push(duplicateKey(table, cols.customerId, typeOf(cols.customerId)));
@@ -201,7 +260,66 @@ export function qualityChecks(input: QualityInput): QualityCheck[] {
       table: customers.table,
       key: customers.columns.customerId,
     };
-    checks.push(check('orphan', filter, undefined, { table: customers.table }));
+    // Still real orders, and often the customers table is another data set's (the sample's):
+    // removing them is offered only on request, and asked about.
+    const orphan = check('orphan', filter, [], { table: customers.table });
+    checks.push({ ...orphan, explicit: [{ kind: 'exclude', filter }] });
+  }
+  return checks;
+}
+
+type Check = (
+  id: QualityCheckId,
+  filter: RowFilter,
+  fixes?: CleaningStepInit[],
+  params?: Record<string, string | number>,
+) => QualityCheck;
+
+/**
+ * Amount checks. With an Amount column: not numbers, missing, negative (refunds), zero. With
+ * quantity × unit price, each of the two separately (quantity <= 0: returns, cancellations or
+ * empty lines; unit price <= 0: free items, adjustments). Extreme amounts on either.
+ */
+function amountChecks(
+  cols: Columns,
+  check: Check,
+  typeOf: TypeOf,
+  fence: number | null | undefined,
+): QualityCheck[] {
+  const checks: QualityCheck[] = [];
+  const parts = cols.amount ? [cols.amount] : [cols.quantity!, cols.unitPrice!];
+  for (const column of parts) {
+    if (!isNumberType(typeOf(column))) {
+      checks.push(check('unparsable-amount', { test: 'unparsable', column, as: 'number' }));
+    }
+    checks.push(check('missing-amount', { test: 'blank', column }));
+  }
+  if (cols.amount) {
+    const amount = cols.amount;
+    const negative: RowFilter = { test: 'negative', column: amount };
+    const net: CleaningStepInit[] = cols.customerId
+      ? [{ kind: 'net-refunds', customer: cols.customerId, amount }]
+      : [];
+    checks.push(
+      check('negative-amount', negative, [...net, { kind: 'exclude', filter: negative }]),
+    );
+    checks.push(check('zero-amount', { test: 'zero', column: amount }));
+  } else {
+    checks.push(check('nonpositive-quantity', { test: 'not-positive', column: cols.quantity! }));
+    checks.push(check('nonpositive-price', { test: 'not-positive', column: cols.unitPrice! }));
+  }
+  if (fence != null && fence > 0) {
+    const value = Math.round(fence * 100) / 100;
+    const extreme: RowFilter = cols.amount
+      ? { test: 'above', column: cols.amount, value }
+      : {
+          test: 'above',
+          column: cols.quantity!,
+          price: cols.unitPrice!,
+          ...(cols.discount ? { discount: cols.discount } : {}),
+          value,
+        };
+    checks.push(check('extreme-amount', extreme, undefined, { fence: value }));
   }
   return checks;
 }

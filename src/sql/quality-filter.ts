@@ -45,7 +45,11 @@ export function dayOf(column: string, type?: ColumnType): string {
  * A boolean SQL expression that is true for the rows the filter describes (NULL counts as
  * false, so wrap it in `coalesce(..., false)` when negating).
  */
-export function rowFilterSql(filter: RowFilter, type?: ColumnType): string {
+export function rowFilterSql(
+  filter: RowFilter,
+  type?: ColumnType,
+  typeOf: (column: string) => ColumnType = () => undefined,
+): string {
   const c = filter.column;
   switch (filter.test) {
     case 'blank':
@@ -58,14 +62,30 @@ export function rowFilterSql(filter: RowFilter, type?: ColumnType): string {
       return `${numberOf(c, type)} < 0`;
     case 'zero':
       return `${numberOf(c, type)} = 0`;
+    case 'not-positive':
+      return `${numberOf(c, type)} <= 0`;
+    case 'cancellation': {
+      const tests = [
+        filter.prefix ? `starts_with(upper(${textOf(c, type)}), upper(${str(filter.prefix)}))` : '',
+        filter.quantity
+          ? `${numberOf(filter.quantity, filter.quantity === c ? type : typeOf(filter.quantity))} < 0`
+          : '',
+      ].filter(Boolean);
+      return `(${tests.map((t) => `coalesce(${t}, false)`).join(' OR ')})`;
+    }
     case 'prefix':
       return `starts_with(upper(${textOf(c, type)}), upper(${str(filter.prefix)}))`;
     case 'after':
       return `${dayOf(c, type)} > ${date(filter.date)}`;
     case 'before':
       return `${dayOf(c, type)} < ${date(filter.date)}`;
-    case 'above':
-      return `${numberOf(c, type)} > ${num(filter.value)}`;
+    case 'above': {
+      if (!filter.price) return `${numberOf(c, type)} > ${num(filter.value)}`;
+      const gross = `${numberOf(c, type)} * ${numberOf(filter.price, typeOf(filter.price))}`;
+      const d = filter.discount;
+      const less = d ? ` - coalesce(${numberOf(d, typeOf(d))}, 0)` : '';
+      return `${gross}${less} > ${num(filter.value)}`;
+    }
     case 'orphan':
       return `${textOf(c, type)} IS NOT NULL AND ${textOf(c, type)} NOT IN (SELECT ${textOf(filter.key)} FROM ${ident(filter.table)} WHERE ${textOf(filter.key)} IS NOT NULL)`;
   }

@@ -1,20 +1,36 @@
 import { tokenize } from './tokenize';
 
+/** One statement of a SQL text, and where it starts in that text. */
+export interface Statement {
+  text: string;
+  start: number;
+}
+
 /** Splits SQL text into statements at top-level semicolons, dropping empty ones. */
 export function splitStatements(sql: string): string[] {
-  const out: string[] = [];
+  return splitStatementsAt(sql).map((s) => s.text);
+}
+
+/** `splitStatements`, with each statement's offset in `sql` (to point errors at it). */
+export function splitStatementsAt(sql: string): Statement[] {
+  const out: Statement[] = [];
   let from = 0;
   let hasCode = false;
+  const push = (end: number) => {
+    const raw = sql.slice(from, end);
+    const lead = raw.length - raw.trimStart().length;
+    out.push({ text: raw.trim(), start: from + lead });
+  };
   for (const token of tokenize(sql)) {
     if (token.kind === 'semicolon') {
-      if (hasCode) out.push(sql.slice(from, token.start).trim());
+      if (hasCode) push(token.start);
       from = token.end;
       hasCode = false;
     } else if (token.kind !== 'comment') {
       hasCode = true;
     }
   }
-  if (hasCode) out.push(sql.slice(from).trim());
+  if (hasCode) push(sql.length);
   return out;
 }
 

@@ -5,6 +5,7 @@ import { dependentCells, runOrder, type GraphContext } from '../model/cell-depen
 import { errorText, LocalizedError, messageOf } from '../model/error-text';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
+import { SqlCellError } from '../model/sql-error';
 import {
   defaultPredictCell,
   newCellId,
@@ -183,6 +184,7 @@ export class CellActions {
       notebook.setRun(id, {
         status: cancelled ? 'cancelled' : 'error',
         error: e instanceof EmptyCellError ? this.ctx.lang.t('cell.emptySql') : errorText(e, lang),
+        ...(e instanceof SqlCellError ? { sqlError: e.view } : {}),
       });
       // DuckDB may be unusable after running out of memory: restart it and reload the tables,
       // once: a cell that runs out of memory again during the recovery just shows its error.

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { cleaningSql, rawTableName } from '../ingest/cleaning-sql';
+import { cleaningCountSql, cleaningSql, rawTableName } from '../ingest/cleaning-sql';
 import { newStepId, type CleaningStep, type CleaningStepInit } from '../model/cleaning-step';
 import type { TableSource } from '../model/notebook';
 import { dropTableSql, relationExistsSql, renameTableSql } from '../sql/catalog';
@@ -20,6 +20,17 @@ export interface CleaningContext {
   changed: (table: string) => Promise<void>;
 }
 
+/** A fix that would remove more than this share of a table's rows asks first. */
+export const CONFIRM_SHARE = 0.2;
+
+/** A fix waiting for the user's yes, with what it would remove (counted in DuckDB). */
+export interface PendingFix {
+  table: string;
+  step: CleaningStepInit;
+  rows: number;
+  removed: number;
+}
+
 async function exists(engine: Engine, name: string): Promise<boolean> {
   const { rows } = await engine.query(relationExistsSql(name));
   return Number(rows[0]?.n ?? 0) > 0;
@@ -32,6 +43,9 @@ async function exists(engine: Engine, name: string): Promise<boolean> {
  * back. The steps live in the notebook (never the data), so a reload applies them again.
  */
 export class CleaningState {
+  /** The fix that waits for confirmation, if any (`request`, then `confirm` or `cancel`). */
+  pending = $state.raw<PendingFix | null>(null);
+
   constructor(private readonly ctx: CleaningContext) {}
 
   source(table: string): TableSource | undefined {
@@ -63,6 +77,60 @@ export class CleaningState {
   /** Adds a step (a quality fix or a conversion); a failure is shown and nothing changes. */
   apply(table: string, step: CleaningStepInit): Promise<boolean> {
     return this.reported(table, () => this.add(table, step));
+  }
+
+  /**
+   * A quality fix the user chose: the rows it would remove are counted first; if that is more
+   * than CONFIRM_SHARE of the table, or `ask` is set (a fix that may remove real data), it
+   * waits in `pending` for `confirm`. Returns what happened; a failure is shown.
+   */
+  async request(
+    table: string,
+    step: CleaningStepInit,
+    options: { ask?: boolean } = {},
+  ): Promise<'applied' | 'asked' | 'failed'> {
+    this.pending = null;
+    let count: { rows: number; removed: number } | undefined;
+    const counted = await this.reported(table, async () => {
+      count = await this.ctx.exclusive((engine) => this.countRemoved(engine, table, step));
+    });
+    if (!counted || !count) return 'failed';
+    if (options.ask || count.removed > CONFIRM_SHARE * count.rows) {
+      this.pending = { table, step: $state.snapshot(step) as CleaningStepInit, ...count };
+      return 'asked';
+    }
+    return (await this.apply(table, step)) ? 'applied' : 'failed';
+  }
+
+  /** Applies the pending fix. */
+  async confirm(): Promise<boolean> {
+    const pending = this.pending;
+    if (!pending) return false;
+    this.pending = null;
+    return this.apply(pending.table, pending.step);
+  }
+
+  /** Drops the pending fix: nothing changes. */
+  cancel(): void {
+    this.pending = null;
+  }
+
+  /** How many rows the table has and how many `step`, added to its steps, would remove. */
+  private async countRemoved(
+    engine: Engine,
+    table: string,
+    step: CleaningStepInit,
+  ): Promise<{ rows: number; removed: number }> {
+    const raw = rawTableName(table);
+    const source = (await exists(engine, raw)) ? raw : table;
+    const described = await engine.query(describeTableSql(source));
+    const columns = described.rows.map((r) => String(r.column_name));
+    const steps = [...this.snapshot(table), { ...step, id: 'pending' } as CleaningStep];
+    const { rows } = await engine.query(
+      cleaningCountSql({ raw: source, target: table, columns, steps }, table),
+    );
+    const total = Number(rows[0]?.rows ?? 0);
+    return { rows: total, removed: Math.max(0, total - Number(rows[0]?.kept ?? 0)) };
   }
 
   /** Undoes one step; a failure is shown and nothing changes. */

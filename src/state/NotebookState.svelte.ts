@@ -1,6 +1,7 @@
 import { newCellId, type Cell, type Notebook } from '../model/notebook';
 import { parseNotebook, serializeNotebook } from '../model/notebook-file';
 import type { PredictProgress } from '../model/clv/predict';
+import type { SqlErrorView } from '../model/sql-error';
 import type { PredictView } from './PredictActions.svelte';
 import type { PresetResult } from './run-preset-cell';
 import type { CellResult } from './run-sql-cell';
@@ -21,6 +22,8 @@ export interface CellRun {
   /** Model-fitting progress of a running Predict cell. */
   progress?: PredictProgress & { fit: 'check' | 'forecast' };
   error?: string;
+  /** A SQL cell's DuckDB error, with the line and column of the cell's SQL it points at. */
+  sqlError?: SqlErrorView;
 }
 
 /** The open notebook: its cells (edited in place), their last runs, and local autosave. */

@@ -2,7 +2,14 @@ import type { Engine, QueryResult } from '../engine/types';
 import type { CleaningStepInit } from '../model/cleaning-step';
 import { errorText } from '../model/error-text';
 import type { TableMapping } from '../model/roles';
-import { extremeFenceSql, qualityChecks, type QualityCheckId } from '../sql/quality-checks';
+import { cancelPrefixSql } from '../sql/cancellations';
+import { isOrderLines, orderLinesSql } from '../sql/order-lines';
+import {
+  checkedAmountSql,
+  extremeFenceSql,
+  qualityChecks,
+  type QualityCheckId,
+} from '../sql/quality-checks';
 import type { CatalogState } from './CatalogState.svelte';
 import type { FeaturesState } from './FeaturesState.svelte';
 import type { LangState } from './LangState.svelte';
@@ -15,6 +22,8 @@ export interface Finding {
   count: number;
   examples: QueryResult;
   fixes: CleaningStepInit[];
+  /** Fixes offered only on request, and always confirmed (possible duplicates). */
+  explicit: CleaningStepInit[];
   params: Record<string, string | number>;
 }
 
@@ -23,6 +32,8 @@ export interface QualityReport {
   rowCount: number;
   /** Whether the table had a role mapping (most checks need one). */
   mapped: boolean;
+  /** Orders over several lines each: the number of distinct order ids, when it is such a table. */
+  orderLines?: number;
   findings: Finding[];
   /** Checks that ran and found nothing. */
   passed: Pick<Finding, 'id' | 'column' | 'params'>[];
@@ -76,9 +87,12 @@ export class QualityState {
   }
   #timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Checks every table that has a report already, e.g. after mappings changed. */
+  /**
+   * Checks every table that has a report already, or is being checked (its check read the
+   * mapping before the change), e.g. after mappings changed.
+   */
   async recheckAll(): Promise<void> {
-    for (const table of Object.keys(this.reports)) {
+    for (const table of new Set([...Object.keys(this.reports), ...this.running])) {
       if (this.ctx.catalog.has(table)) await this.check(table);
       else this.forget(table);
     }
@@ -109,14 +123,24 @@ export class QualityState {
     // Orphans are checked against the customers table the analyses use with these orders only.
     const { chosen } = this.ctx.features.resolved();
     const customers = chosen.orders?.table === table ? snap(chosen.customers) : undefined;
-    const amount = mapping?.kind === 'orders' ? mapping.columns.amount : undefined;
+    const typeOf = (c: string) => columns.find((x) => x.name === c)?.type;
+    const orders = mapping?.kind === 'orders' ? mapping.columns : undefined;
+    // Amount = the Amount column, or quantity × unit price (sql/amount.ts).
+    const amount = orders ? checkedAmountSql(orders, typeOf) : undefined;
     let fence: number | null = null;
     if (amount) {
-      const { rows } = await query(
-        extremeFenceSql(table, amount, columns.find((c) => c.name === amount)?.type),
-      );
+      const { rows } = await query(extremeFenceSql(table, amount));
       const value = rows[0]?.fence;
       fence = typeof value === 'number' ? value : null;
+    }
+    let orderLines: number | undefined;
+    let cancelPrefix = true;
+    if (orders?.orderId) {
+      const id = orders.orderId;
+      const lines = (await query(orderLinesSql(table, id, typeOf(id)))).rows[0];
+      if (isOrderLines(lines)) orderLines = Number(lines?.orders ?? 0);
+      const prefix = (await query(cancelPrefixSql(table, id, typeOf(id)))).rows[0];
+      cancelPrefix = prefix?.applies === true;
     }
     const checks = qualityChecks({
       table,
@@ -125,6 +149,8 @@ export class QualityState {
       ...(customers ? { customers } : {}),
       reference: this.ctx.notebook.notebook.asOf || (this.ctx.today ?? todayUtc)(),
       fence,
+      orderLines: orderLines !== undefined,
+      cancelPrefix,
     });
     const findings: Finding[] = [];
     const passed: QualityReport['passed'] = [];
@@ -141,12 +167,19 @@ export class QualityState {
         continue;
       }
       const examples = await query(check.examplesSql);
-      findings.push({ ...what, count, examples, fixes: check.fixes });
+      findings.push({
+        ...what,
+        count,
+        examples,
+        fixes: check.fixes,
+        explicit: check.explicit ?? [],
+      });
     }
     return {
       table,
       rowCount: info?.rowCount ?? 0,
       mapped: Boolean(mapping),
+      ...(orderLines !== undefined ? { orderLines } : {}),
       findings,
       passed,
     };

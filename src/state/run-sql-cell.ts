@@ -1,13 +1,17 @@
 import type { ColumnInfo, Engine, QueryResult, Row } from '../engine/types';
+import { isOutOfMemory } from '../ingest/memory-estimate';
+import { messageOf } from '../model/error-text';
 import type { SqlCell } from '../model/notebook';
+import { SqlCellError, sqlErrorView } from '../model/sql-error';
 import {
+  cellResultTable,
   dropResultSql,
   materializeSql,
   nameResultSql,
   resultCountSql,
   resultPageSql,
 } from '../sql/cell-result';
-import { isQueryStatement, splitStatements } from '../sql/split-statements';
+import { isQueryStatement, splitStatementsAt, type Statement } from '../sql/split-statements';
 
 export const PAGE_SIZE = 100;
 
@@ -35,14 +39,22 @@ export class EmptyCellError extends Error {
  * (and exposed under the cell's name as a view), anything else is run and its output shown.
  */
 export async function runSqlCell(engine: Engine, cell: SqlCell): Promise<CellResult> {
-  const statements = splitStatements(cell.source);
+  const statements = splitStatementsAt(cell.source);
   const last = statements.pop();
   if (last === undefined) throw new EmptyCellError();
   const started = performance.now();
-  for (const statement of statements) await engine.exec(statement);
-  if (!isQueryStatement(last)) {
+  // DuckDB's errors are shown on the cell's own SQL (model/sql-error.ts).
+  const run = async <T>(statement: Statement, sent: string, work: (sql: string) => Promise<T>) => {
+    try {
+      return await work(sent);
+    } catch (e) {
+      throw readable(e, cell, statement, sent);
+    }
+  };
+  for (const s of statements) await run(s, s.text, (sql) => engine.exec(sql));
+  if (!isQueryStatement(last.text)) {
     await engine.exec(dropResultSql(cell.id));
-    const { columns, rows } = await engine.query(last);
+    const { columns, rows } = await run(last, last.text, (sql) => engine.query(sql));
     return {
       columns,
       rowCount: rows.length,
@@ -53,8 +65,31 @@ export async function runSqlCell(engine: Engine, cell: SqlCell): Promise<CellRes
       elapsedMs: performance.now() - started,
     };
   }
-  await storeResult(engine, cell, last);
+  // The final query is wrapped (CREATE TABLE __seglab_cell_<id> AS ...): errors point past it.
+  await run(last, materializeSql(cell.id, last.text), (sql) => engine.query(sql));
+  if (cell.name) {
+    const name = nameResultSql(cell.name, cell.id);
+    await run({ text: '', start: last.start }, name, (sql) => engine.exec(sql));
+  }
   return storedResult(engine, cell.id, performance.now() - started);
+}
+
+/**
+ * DuckDB's error for one statement of the cell, pointed at the cell's SQL. A cancel or running
+ * out of memory is passed on as it is: the callers act on those.
+ */
+function readable(error: unknown, cell: SqlCell, statement: Statement, sent: string): unknown {
+  const message = messageOf(error);
+  if (/interrupt|query was cancel/i.test(message) || isOutOfMemory(error)) return error;
+  const where = {
+    sent,
+    offset: sent.length - statement.text.length,
+    source: cell.source,
+    start: statement.start,
+    table: cellResultTable(cell.id),
+    ...(cell.name ? { name: cell.name } : {}),
+  };
+  return new SqlCellError(sqlErrorView(message, where), error);
 }
 
 /** Stores a query's rows in the cell's result table, exposed under the cell's name as a view. */

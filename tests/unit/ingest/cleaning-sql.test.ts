@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cleaningSql, rawTableName } from '../../../src/ingest/cleaning-sql';
-import type { CleaningStepInit } from '../../../src/model/cleaning-step';
+import type { CleaningStepInit, RowFilter } from '../../../src/model/cleaning-step';
 import { ident } from '../../../src/sql/quote';
 import { NodeEngine } from '../../support/node-engine';
+import { ORDER_LINE_HEADER, orderLinesTableSql } from '../../support/order-lines-fixture';
 
 let engine: NodeEngine;
 beforeAll(async () => {
@@ -109,6 +110,25 @@ describe('cleaningSql', () => {
     expect(rows.map((r) => r.line)).toEqual([1, 2, 4, 5]);
   });
 
+  it('keeps the first of rows with the same customer and amount on one day', async () => {
+    const { rows } = await clean(
+      `(1, 'A', '2024-01-05 09:00', 30), (2, 'A', '2024-01-05 18:00', 30), (3, 'A', '2024-01-06 09:00', 30),
+       (4, NULL, '2024-01-05 09:00', 30), (5, NULL, '2024-01-05 09:00', 30), (6, 'B', NULL, 30),
+       (7, 'B', NULL, 30), (8, 'A', '2024-01-05 10:00', NULL), (9, 'A', '2024-01-05 11:00', NULL)`,
+      ['line', 'customer', 'at', 'amount'],
+      [{ kind: 'dedupe-columns', columns: ['customer', 'amount'], day: 'at' }],
+    );
+    // 2 repeats 1 (same day); 9 repeats 8 (no amount matches no amount); rows without a
+    // customer or a day all stay.
+    expect(rows.map((r) => r.line)).toEqual([1, 3, 4, 5, 6, 7, 8]);
+    const noDay = await clean(
+      "(1, 'A', 30), (2, 'A', 30), (3, NULL, 30), (4, NULL, 30), (5, 'A', NULL), (6, 'A', NULL)",
+      ['line', 'customer', 'amount'],
+      [{ kind: 'dedupe-columns', columns: ['customer', 'amount'] }],
+    );
+    expect(noDay.rows.map((r) => r.line)).toEqual([1, 3, 4, 5]); // 6 repeats 5
+  });
+
   it('nets refunds against the same customer purchases, never below 0', async () => {
     // A: 1000 + 500 bought, 300 refunded -> 1200 left: each purchase × 0.8.
     // B: 100 bought, 150 refunded -> 0. C: no refund, unchanged. D: only a refund, gone.
@@ -168,5 +188,76 @@ describe('cleaningSql', () => {
       '-- The table as loaded',
       `-- 1. Keep the first row for each "${evil.replace('\n', ' ')}"`,
     ]);
+  });
+});
+
+describe('netting cancellations against the original purchase', () => {
+  const cancellation: RowFilter = {
+    test: 'cancellation',
+    column: 'InvoiceNo',
+    prefix: 'C',
+    quantity: 'Quantity',
+  };
+  const net = (product?: string): CleaningStepInit => ({
+    kind: 'net-cancellations',
+    filter: cancellation,
+    customer: 'CustomerID',
+    column: 'Quantity',
+    price: 'UnitPrice',
+    ...(product ? { product } : {}),
+  });
+
+  beforeAll(async () => {
+    await engine.exec(orderLinesTableSql('lines_raw'));
+  });
+
+  async function netted(steps: CleaningStepInit[]) {
+    const target = `lines_${++n}`;
+    await engine.exec(
+      cleaningSql({ raw: 'lines_raw', target, columns: [...ORDER_LINE_HEADER], steps }),
+    );
+    const spend = await engine.query(
+      `SELECT CustomerID AS c, round(sum(Quantity * UnitPrice), 2) AS spend, count(DISTINCT InvoiceNo) AS orders FROM ${target} GROUP BY 1 ORDER BY 1 NULLS LAST`,
+    );
+    const lines = await engine.query(`SELECT InvoiceNo, StockCode, Quantity FROM ${target}`);
+    return { spend: spend.rows, lines: lines.rows };
+  }
+
+  it('takes each cancelled line off the same customer’s purchases of the same product', async () => {
+    const { spend, lines } = await netted([net('StockCode')]);
+    // Worked by hand from tests/support/order-lines-fixture.ts:
+    // 17850 bought 6 × 85123A (15.30) and cancelled 2 (5.10): line 1 keeps 6 × 10.20/15.30 = 4.
+    // 13047 bought 32 × 84879 (54.08) and cancelled 40 (67.60): line 6 goes entirely.
+    // 12583 cancelled 99999 and M, which it never bought here: nothing to net, the lines go.
+    // The cancellation without a customer (line 14) goes; line 9, also without one, stays.
+    expect(spend).toEqual([
+      { c: '12583', spend: 35.4, orders: 3 }, // 0 + 35.40 + 0; invoices 536370, 536371, 536373
+      { c: '13047', spend: 25.2, orders: 2 }, // 12.60 + 12.60 + 0 (536367 without line 6, 536369)
+      { c: '17850', spend: 74.74, orders: 2 }, // 10.20 + 20.34 + 22.00 + 11.10 + 11.10
+      { c: null, spend: 40.35, orders: 1 }, // 6 × 4.25 + 3 × 4.95 = 25.50 + 14.85, not netted
+    ]);
+    // 19 lines - 5 cancellations - line 6 (cancelled in full) = 13.
+    expect(lines).toHaveLength(13);
+    expect(lines.filter((l) => String(l.InvoiceNo).startsWith('C'))).toEqual([]);
+    expect(lines[0]).toEqual({ InvoiceNo: '536365', StockCode: '85123A', Quantity: 4 });
+  });
+
+  it('without a product, takes the cancelled value off the customer’s spend in proportion', async () => {
+    const { spend, lines } = await netted([net()]);
+    // 17850: purchases 79.84, cancelled 5.10 -> 74.74.
+    // 13047: purchases 54.08 + 12.60 + 12.60 = 79.28 (line 11 is free), cancelled 67.60 -> 11.68.
+    // 12583: purchases 35.40, cancelled 10.00 + 5.00 -> 20.40.
+    expect(spend).toEqual([
+      { c: '12583', spend: 20.4, orders: 3 },
+      { c: '13047', spend: 11.68, orders: 2 },
+      { c: '17850', spend: 74.74, orders: 2 },
+      { c: null, spend: 40.35, orders: 1 },
+    ]);
+    expect(lines).toHaveLength(14); // only the 5 cancellations go
+  });
+
+  it('excluding cancellations leaves the purchases whole', async () => {
+    const { spend } = await netted([{ kind: 'exclude', filter: cancellation }]);
+    expect(spend.map((r) => r.spend)).toEqual([35.4, 79.28, 79.84, 40.35]);
   });
 });

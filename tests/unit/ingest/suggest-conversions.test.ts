@@ -72,6 +72,24 @@ describe('suggestConversion', () => {
     expect(suggestConversion('amount', 'DOUBLE', ['1.5'])).toBeNull();
   });
 
+  it('never suggests an identifier column as amounts, by its name or by codes among its values', () => {
+    // Invoice numbers with a few cancellations (C536379): converting would blank those.
+    const invoices = [...Array.from({ length: 30 }, (_, i) => String(536365 + i)), 'C536379'];
+    for (const name of ['发票号', 'InvoiceNo', 'invoice_number', '订单编号', 'Bill No.', 'ref']) {
+      expect(suggestConversion(name, 'VARCHAR', invoices), name).toBeNull();
+    }
+    // Stock codes: mostly digits, some with a letter after them.
+    const codes = [...Array.from({ length: 30 }, (_, i) => String(84000 + i)), '85123A'];
+    for (const name of ['商品编码', 'StockCode', 'stockcode', 'item']) {
+      expect(suggestConversion(name, 'VARCHAR', codes), name).toBeNull();
+    }
+    // The same digits with N/A as the misfit, in an amount-named column, are amounts.
+    const amounts = [...invoices.slice(0, 30), 'N/A'];
+    expect(suggestConversion('销售额', 'VARCHAR', amounts)?.rule.to).toBe('amount');
+    // Money with a currency code is not a code.
+    expect(suggestConversion('paid', 'VARCHAR', ['USD120', 'USD45', '80'])?.rule.to).toBe('amount');
+  });
+
   it('needs 80% of the sample to read', () => {
     const mostlyText = ['2024/1/5', 'soon', 'later', 'never', 'unknown'];
     expect(suggestConversion('when', 'VARCHAR', mostlyText)).toBeNull();

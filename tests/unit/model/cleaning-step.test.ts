@@ -25,6 +25,22 @@ const STEPS: CleaningStep[] = [
   { id: 's5', kind: 'dedupe-rows' },
   { id: 's6', kind: 'dedupe-key', column: 'order_id' },
   { id: 's7', kind: 'net-refunds', customer: 'cid', amount: 'amount' },
+  {
+    id: 's8',
+    kind: 'net-cancellations',
+    filter: { test: 'cancellation', column: 'InvoiceNo', prefix: 'C', quantity: 'Quantity' },
+    customer: 'cid',
+    product: 'StockCode',
+    column: 'Quantity',
+    price: 'UnitPrice',
+  },
+  { id: 's9', kind: 'dedupe-columns', columns: ['cid', 'amount'], day: 'day' },
+  { id: 's10', kind: 'exclude', filter: { test: 'not-positive', column: 'UnitPrice' } },
+  {
+    id: 's11',
+    kind: 'exclude',
+    filter: { test: 'above', column: 'Quantity', price: 'UnitPrice', value: 500 },
+  },
 ];
 
 describe('cleaning steps', () => {
@@ -61,6 +77,16 @@ describe('cleaning steps', () => {
       parseStep({ id: 'a', kind: 'convert', column: 'c', rule: { to: 'amount', decimal: ';' } }),
     ).toBeNull();
     expect(parseStep({ kind: 'dedupe-rows' })).toBeNull();
+    expect(parseStep({ id: 'a', kind: 'dedupe-columns', columns: [] })).toBeNull();
+    expect(
+      parseStep({
+        id: 'a',
+        kind: 'net-cancellations',
+        filter: { test: 'cancellation', column: 'q' },
+        customer: 'c',
+        column: 'q',
+      }),
+    ).toBeNull(); // a cancellation filter needs a prefix or a quantity
   });
 
   it('describe themselves in both languages', () => {
@@ -72,7 +98,14 @@ describe('cleaning steps', () => {
       'Remove duplicate rows (keep the first)',
       'Keep the first row for each "order_id"',
       'Net refunds (negative "amount") against each "cid"\'s purchases',
+      'Net cancellations ("InvoiceNo" starts with "C" or "Quantity" is below 0) against the purchases of the same "cid" and "StockCode"',
+      'Remove rows with the same "cid", "amount" on the same day of "day" (keep the first)',
+      'Exclude rows where "UnitPrice" is 0 or below',
+      'Exclude rows where "Quantity" × "UnitPrice" is above 500',
     ]);
+    expect(describeStep(STEPS[7]!).zh).toBe(
+      '将取消行（“InvoiceNo”以“C”开头或“Quantity”小于 0）从相同“cid”和“StockCode”的购买中扣除',
+    );
     expect(describeStep(STEPS[0]!).zh).toBe('将“订单日期”读取为日期（YYYY/M/D、YYYY年M月D日）');
     expect(describeRule({ to: 'date', patterns: ['dmy'], hasTime: true }).en).toBe(
       'dates in D/M/YYYY, with time of day',

@@ -32,6 +32,7 @@ describe('guessRoles', () => {
   it('maps the Online Retail headers', () => {
     expect(guessRoles('orders', ONLINE_RETAIL)).toEqual({
       orderId: 'InvoiceNo',
+      product: 'StockCode',
       quantity: 'Quantity',
       orderDate: 'InvoiceDate',
       unitPrice: 'UnitPrice',
@@ -170,6 +171,25 @@ describe('guessRoles', () => {
     const used = Object.values(guessRoles('orders', ['date', 'order_date', 'time']));
     expect(new Set(used).size).toBe(used.length);
     expect(guessRoles('orders', ['foo', 'bar'])).toEqual({});
+  });
+
+  it('never gives an identifier column a number role, in English or Chinese', () => {
+    // "Sales No" and "销售额编号" hold the word for sales, but they are numbers of documents.
+    expect(guessRoles('orders', ['InvoiceNo', 'Sales No', 'Quantity', 'Price'])).toEqual({
+      orderId: 'InvoiceNo',
+      quantity: 'Quantity',
+      unitPrice: 'Price',
+    });
+    expect(guessRoles('orders', ['发票号', '商品编码', '销售额编号', '数量', '单价'])).toEqual({
+      orderId: '发票号',
+      product: '商品编码',
+      quantity: '数量',
+      unitPrice: '单价',
+    });
+    expect(guessRoles('orders', ['TotalCode', 'discount_id', 'revenue']).amount).toBe('revenue');
+    expect(guessRoles('orders', ['discount_id']).discount).toBeUndefined();
+    // "Number of ..." is a count, not an identifier.
+    expect(guessRoles('orders', ['number_of_cds']).quantity).toBe('number_of_cds');
   });
 
   it('rejects an unknown kind', () => {

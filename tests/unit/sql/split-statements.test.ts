@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isQueryStatement, splitStatements } from '../../../src/sql/split-statements';
+import {
+  isQueryStatement,
+  splitStatements,
+  splitStatementsAt,
+} from '../../../src/sql/split-statements';
 
 describe('splitStatements', () => {
   it('splits at top-level semicolons only', () => {
@@ -18,6 +22,18 @@ describe('splitStatements', () => {
 
   it('keeps an unterminated string to the end instead of throwing', () => {
     expect(splitStatements("SELECT 'oops; SELECT 2")).toEqual(["SELECT 'oops; SELECT 2"]);
+  });
+});
+
+describe('splitStatementsAt', () => {
+  it('gives where each statement starts in the text, to point errors at it', () => {
+    const sql = '-- setup\n  CREATE TABLE t AS SELECT 1;\n\n SELECT * FROM t ;  ';
+    const statements = splitStatementsAt(sql);
+    expect(statements).toEqual([
+      { text: '-- setup\n  CREATE TABLE t AS SELECT 1', start: 0 },
+      { text: 'SELECT * FROM t', start: 41 }, // 9 + 29 + 2 newlines + 1 space,
+    ]);
+    for (const s of statements) expect(sql.slice(s.start, s.start + s.text.length)).toBe(s.text);
   });
 });
 
