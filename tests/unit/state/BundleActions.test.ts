@@ -51,6 +51,9 @@ describe('bundles in the workspace', () => {
     expect(recipient.catalog.has('customers')).toBe(true); // the sample, from the app
     expect(await rows(recipient, 'SELECT count(*) AS n FROM orders__raw')).toEqual([{ n: 4 }]);
     const opened = recipient.notebook.notebook.cells[0]!.id;
+    // Opened for review: its cells run when the user says so.
+    expect(recipient.notebook.runs[opened]).toBeUndefined();
+    await recipient.approveRun();
     expect(recipient.notebook.runs[opened]?.result?.page).toEqual([{ n: 3, s: 15 }]);
     expect(recipient.notebook.notebook.tables.find((t) => t.table === 'orders')).toMatchObject({
       fileName: 'orders.csv',
