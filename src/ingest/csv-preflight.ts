@@ -1,13 +1,15 @@
 import { LoadError } from './load-error';
 import { sanitizeColumns, type SanitizedColumns } from './sanitize-columns';
-import { sniffDelimiter, type Delimiter, type DelimiterGuess } from './sniff-delimiter';
+import type { ReadDelimiter } from '../model/read-choices';
+import { sniffDelimiter, type DelimiterGuess } from './sniff-delimiter';
 
 export interface CsvPreflightOptions {
   /** Whether `headText` is the whole file. */
   complete: boolean;
   /** The user's overrides. */
-  delimiter?: Delimiter;
+  delimiter?: ReadDelimiter;
   hasHeader?: boolean;
+  quote?: string;
 }
 
 export interface CsvPreflight {
@@ -30,6 +32,7 @@ export function csvPreflight(
   const guess = sniffDelimiter(headText, {
     complete: options.complete,
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.quote ? { quote: options.quote } : {}),
   });
   const line = guess.unclosedQuoteLine;
   if (line !== null) {

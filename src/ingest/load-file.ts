@@ -10,6 +10,7 @@ import { LoadError } from './load-error';
 import { isOutOfMemory, outOfMemoryError } from './memory-estimate';
 import {
   prepareFile,
+  type CsvRead,
   type FileInput,
   type PreparedFile,
   type PrepareOptions,
@@ -28,6 +29,8 @@ export interface LoadedTable {
   encoding?: string;
   detectedEncoding?: string;
   delimiter?: string;
+  /** CSV: how it was read (chosen or detected), for the Read options panel. */
+  read?: CsvRead;
   /** Workbooks: the sheet read, and all sheets. */
   sheet?: string;
   sheets?: SheetInfo[];
@@ -67,7 +70,8 @@ export async function loadPrepared(
         ...(report.warning ? { skippedWarning: report.warning } : {}),
         encoding: prepared.encoding,
         detectedEncoding: prepared.detected.encoding,
-        delimiter: prepared.preflight.guess.delimiter,
+        delimiter: prepared.read.delimiter,
+        read: prepared.read,
         skippedRows: report.skippedRows,
         skipped: report.rejects,
       });

@@ -7,6 +7,7 @@ import {
 } from './notebook';
 import { parseStep } from './cleaning-step';
 import { parsePresentation } from './presentation';
+import { parseReadChoices } from './read-choices';
 import type { TableMapping } from './roles';
 
 export const NOTEBOOK_FILE_VERSION = 1;
@@ -103,11 +104,7 @@ function parseTable(v: unknown): TableSource {
     columns: Array.isArray(v.columns) ? v.columns.filter((c) => typeof c === 'string') : [],
   };
   if (isObject(v.choices)) {
-    const { encoding, sheet } = v.choices;
-    source.choices = {
-      ...(typeof encoding === 'string' ? { encoding } : {}),
-      ...(typeof sheet === 'string' ? { sheet } : {}),
-    };
+    source.choices = parseReadChoices(v.choices);
   }
   if (Array.isArray(v.steps) && v.steps.length > 0) {
     source.steps = v.steps.map((s) => {
