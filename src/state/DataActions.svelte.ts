@@ -124,6 +124,22 @@ export class DataActions {
 
   /** Reads a loaded table's file again, e.g. with another encoding or sheet. */
   async reload(table: string, choices: LoadChoices): Promise<boolean> {
+    const source = this.ctx.notebook.notebook.tables.find((t) => t.table === table);
+    return this.readAgain(table, { ...source?.choices, ...choices });
+  }
+
+  /**
+   * Reads a table's file again with the Read options panel's choices: they replace the earlier
+   * ones (the sheet stays), and what is left out is detected again. Roles keep their column
+   * where it is still there.
+   */
+  async reread(table: string, options: Omit<LoadChoices, 'sheet'>): Promise<boolean> {
+    const source = this.ctx.notebook.notebook.tables.find((t) => t.table === table);
+    const sheet = source?.choices?.sheet;
+    return this.readAgain(table, { ...(sheet ? { sheet } : {}), ...options });
+  }
+
+  private async readAgain(table: string, choices: LoadChoices): Promise<boolean> {
     const file = this.#files.get(table);
     const source = this.ctx.notebook.notebook.tables.find((t) => t.table === table);
     if (!file || !source) {
@@ -131,7 +147,7 @@ export class DataActions {
       this.ctx.notify('error', this.ctx.lang.t('load.noFile', { table, file: fileName }));
       return false;
     }
-    return this.loadOne(file, table, source.origin, { ...source.choices, ...choices });
+    return this.loadOne(file, table, source.origin, choices);
   }
 
   /** Whether the table's file is at hand (so it can be read again with other choices). */
@@ -221,10 +237,12 @@ export class DataActions {
     const tables = this.ctx.notebook.notebook.tables;
     const old = tables.find((t) => t.table === table);
     const columns = placed.loaded.columns.map((c) => c.name);
-    const choices = {
-      ...(wanted.encoding ? { encoding: wanted.encoding } : {}),
-      ...(prepared.kind === 'sheet' ? { sheet: prepared.sheet } : {}),
-    };
+    const choices: LoadChoices = Object.fromEntries(
+      Object.entries({
+        ...$state.snapshot(wanted),
+        ...(prepared.kind === 'sheet' ? { sheet: prepared.sheet } : {}),
+      }).filter(([, v]) => v !== undefined),
+    );
     const source: TableSource = { table, fileName: prepared.fileName, origin, columns };
     if (Object.keys(choices).length > 0) source.choices = choices;
     if (placed.stepsError === null && old?.steps?.length) {
@@ -233,6 +251,7 @@ export class DataActions {
     this.ctx.notebook.notebook.tables = [...tables.filter((t) => t.table !== table), source];
     this.info = { ...this.info, [table]: placed.info };
     this.suggestions = { ...this.suggestions, [table]: placed.suggestions };
+    if (old) this.ctx.features.refit(table, old.columns, columns);
     this.ctx.features.autoMap(table, columns);
     this.ctx.features.invalidate();
     this.ctx.notebook.save();

@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/types';
 import { guessRoles, guessTableKind } from '../model/guess-roles';
+import { refitMapping } from '../model/refit-mapping';
 import type { Role, TableKind, TableMapping } from '../model/roles';
 import { defaultAsOfSql } from '../sql/analysis-date';
 import { featuresSql } from '../sql/features';
@@ -54,6 +55,14 @@ export class FeaturesState {
     // A second table of a kind already mapped (e.g. another orders export) is left for the user.
     if (taken) return;
     this.mappings.push({ table, kind, columns: guessRoles(kind, columns) });
+    this.notebook.save();
+  }
+
+  /** The table's file was read again: roles keep their column where it is still there. */
+  refit(table: string, before: readonly string[], after: readonly string[]): void {
+    const mapping = this.mappingOf(table);
+    if (!mapping) return;
+    mapping.columns = refitMapping($state.snapshot(mapping) as TableMapping, before, after).columns;
     this.notebook.save();
   }
 

@@ -196,6 +196,40 @@ describe('DataActions', () => {
       .toEqual({ encoding: 'gb18030' });
   });
 
+  it('reads a table again with read options; roles keep their column; the choices are kept', async () => {
+    const s = setup();
+    const text = 'cust;day;amount;note\nC1;2024-01-05;"1.234,50";a\nC2;2024-02-01;7,25;b\n';
+    await s.data.loadFiles([csv('orders.csv', text)]);
+    expect(s.data.info.orders?.read).toMatchObject({ delimiter: ';', header: true });
+    s.features.setKind('orders', 'orders', ['cust', 'day', 'amount', 'note']);
+    s.features.setRole('orders', 'customerId', 'cust');
+    s.features.setRole('orders', 'amount', 'amount');
+    s.features.setRole('orders', 'orderDate', 'day');
+    s.features.setRole('orders', 'category', 'note');
+    const mapped = { customerId: 'cust', orderDate: 'day', amount: 'amount', category: 'note' };
+    expect(s.features.mappingOf('orders')?.columns).toMatchObject(mapped);
+
+    expect(await s.data.reread('orders', { delimiter: ';', decimalComma: true })).toBe(true);
+    expect(await s.query('SELECT sum(amount)::DOUBLE AS s FROM orders')).toEqual([{ s: 1241.75 }]);
+    expect(s.features.mappingOf('orders')?.columns).toEqual(mapped);
+    expect(s.notebook.notebook.tables[0]?.choices).toEqual({ delimiter: ';', decimalComma: true });
+
+    // Read without a header line, every column is new: the roles are guessed again, and no
+    // role points at a column that is gone.
+    expect(await s.data.reread('orders', { delimiter: ';', header: false })).toBe(true);
+    expect(s.data.info.orders?.read).toMatchObject({ header: false, decimalComma: false });
+    expect(await s.query('SELECT count(*)::INTEGER AS n FROM orders')).toEqual([{ n: 3 }]);
+    const columns = ['column_1', 'column_2', 'column_3', 'column_4'];
+    const roles = Object.values(s.features.mappingOf('orders')?.columns ?? {});
+    expect(roles.every((c) => columns.includes(c!))).toBe(true);
+    expect(s.features.mappingOf('orders')?.kind).toBe('orders');
+
+    // A reload (engine restart, notebook reopened) reads the file the way it was chosen.
+    expect(await s.data.reload('orders', {})).toBe(true);
+    expect(await s.query('SELECT count(*)::INTEGER AS n FROM orders')).toEqual([{ n: 3 }]);
+    expect(s.notebook.notebook.tables[0]?.choices).toEqual({ delimiter: ';', header: false });
+  });
+
   it('suggests parse rules; converting keeps the original as __raw; undoing brings it back', async () => {
     const s = setup();
     await s.data.loadFiles([fixture('gbk-declared-utf8.csv')]);
