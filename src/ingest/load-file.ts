@@ -16,7 +16,6 @@ import {
   type PrepareOptions,
 } from './prepare-file';
 import type { SheetInfo } from './read-excel';
-import { rowsToArrowIPC } from './rows-to-arrow';
 
 export type { FileInput } from './prepare-file';
 
@@ -76,8 +75,7 @@ export async function loadPrepared(
         skipped: report.rejects,
       });
     } else if (prepared.kind === 'sheet') {
-      const { columns, rows } = prepared.table;
-      await engine.insertArrowIPC(table, rowsToArrowIPC(columns, rows), true);
+      await engine.insertArrowIPC(table, prepared.table.ipc, true);
       Object.assign(extra, { sheet: prepared.sheet, sheets: prepared.sheets });
     } else if (prepared.kind === 'parquet') {
       // Decoding takes seconds for a large file: in a worker where there are workers (not in
@@ -133,7 +131,7 @@ export async function loadFile(
 ): Promise<LoadedTable> {
   const prepared = await prepareFile(input, options);
   if (!prepared) throw new LoadCancelled(input.name);
-  return loadPrepared(engine, prepared, table, options.onProgress);
+  return loadPrepared(engine, prepared, table, (f) => options.onProgress?.(f));
 }
 
 function asLoadError(error: unknown, prepared: PreparedFile): unknown {

@@ -6,10 +6,12 @@ import { detectFormat, type SniffedFormat } from './detect-format';
 import { LoadError } from './load-error';
 import { estimateMemory, type MemoryNeed } from './memory-estimate';
 import { byteLength, HEAD_BYTES, readBytes } from './read-bytes';
-import type { SheetInfo, SheetTable } from './read-excel';
+import type { SheetInfo } from './read-excel';
+import type { SheetArrow } from './sheet-arrow';
 import { skipLines } from './skip-lines';
 import { transcodeToUtf8 } from './transcode';
 import { whitespaceToTabs } from './whitespace-to-tabs';
+import { openWorkbookReader } from './workbook-reader';
 
 /** A file to load: a browser File or, in tests and for samples, bytes with a name. */
 export interface FileInput {
@@ -35,8 +37,11 @@ export interface PrepareOptions extends LoadChoices {
   ) => Promise<string | null>;
   /** Throws (a `too-big` LoadError) when the estimated need does not fit. */
   checkMemory?: (need: MemoryNeed, format: SniffedFormat, size: number) => void;
-  /** Fraction of the file read so far, while re-encoding. */
-  onProgress?: (fraction: number) => void;
+  /**
+   * Fraction of the file done so far (re-encoding, or packing a sheet); null while a workbook
+   * is parsed, which SheetJS does not measure.
+   */
+  onProgress?: (fraction: number | null) => void;
 }
 
 interface Base {
@@ -70,7 +75,8 @@ export interface PreparedSheet extends Base {
   kind: 'sheet';
   sheet: string;
   sheets: SheetInfo[];
-  table: SheetTable;
+  /** Read (in a worker in the browser) and packed as Arrow. */
+  table: SheetArrow;
 }
 
 export interface PreparedBinary extends Base {
@@ -152,32 +158,32 @@ export async function prepareFile(
   if (format === 'parquet' || format === 'json' || format === 'ndjson') {
     return { ...base, kind: format === 'parquet' ? 'parquet' : 'json', data: input.data };
   }
-  const bytes =
-    input.data instanceof Uint8Array ? input.data : new Uint8Array(await input.data.arrayBuffer());
-  // The spreadsheet reader is large: it is fetched only when a workbook is dropped.
-  const { openWorkbook, readSheet } = await import('./read-excel');
-  const workbook = openWorkbook(bytes, fileName);
-  const withData = workbook.sheets.filter((s) => s.rows > 0);
-  if (withData.length === 0) throw noRows(fileName, null);
-  let sheet = options.sheet ?? null;
-  if (sheet === null) {
-    const suggested = withData[0]!.name;
-    sheet =
-      withData.length > 1 && options.chooseSheet
-        ? await options.chooseSheet(fileName, workbook.sheets, suggested)
-        : suggested;
-    if (sheet === null) return null;
+  const workbook = await openWorkbookReader(input.data, fileName, (f) => options.onProgress?.(f));
+  try {
+    const withData = workbook.sheets.filter((s) => s.rows > 0);
+    if (withData.length === 0) throw noRows(fileName, null);
+    let sheet = options.sheet ?? null;
+    if (sheet === null) {
+      const suggested = withData[0]!.name;
+      sheet =
+        withData.length > 1 && options.chooseSheet
+          ? await options.chooseSheet(fileName, workbook.sheets, suggested)
+          : suggested;
+      if (sheet === null) return null;
+    }
+    const table = await workbook.read(sheet);
+    if (table.rowCount === 0) throw noRows(fileName, sheet);
+    return {
+      ...base,
+      kind: 'sheet',
+      sheet,
+      sheets: workbook.sheets,
+      table,
+      warnings: table.warnings,
+    };
+  } finally {
+    workbook.close();
   }
-  const table = readSheet(workbook, sheet);
-  if (table.rows.length === 0) throw noRows(fileName, sheet);
-  return {
-    ...base,
-    kind: 'sheet',
-    sheet,
-    sheets: workbook.sheets,
-    table,
-    warnings: table.warnings,
-  };
 }
 
 /** The start of the file as text, for sniffing; an unknown encoding is reported by transcoding. */

@@ -211,7 +211,7 @@ export class DataActions {
   private async prepare(
     input: FileInput,
     choices: LoadChoices,
-    onProgress: (fraction: number) => void,
+    onProgress: (fraction: number | null) => void,
   ): Promise<PreparedFile | null> {
     const used = await this.ctx.exclusive(async (engine) => {
       const { rows } = await engine.query(memoryUsageSql());
