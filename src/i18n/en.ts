@@ -75,6 +75,8 @@ export const en = {
   'convert.misfits':
     '{misfits} of {total} values cannot be read and would be empty, e.g. {examples}.',
   'convert.ambiguous': 'The values fit more than one reading; check the rule.',
+  'convert.all': 'Convert all {count} columns',
+  'convert.allHint': 'Numbers and dates stored as text in {count} columns of {table}.',
   'convert.apply': 'Convert',
   'convert.edit': 'Edit rule',
   'convert.dismiss': 'Keep as text',

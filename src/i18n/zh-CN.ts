@@ -73,6 +73,8 @@ export const zhCN: Record<MessageKey, string> = {
   'convert.allRead': '全部 {total} 个值都可以读取。',
   'convert.misfits': '{total} 个值中有 {misfits} 个无法读取，将为空，例如 {examples}。',
   'convert.ambiguous': '这些值有多种读法，请检查规则。',
+  'convert.all': '全部转换（{count} 列）',
+  'convert.allHint': '{table} 中有 {count} 列的数字或日期以文本形式存储。',
   'convert.apply': '转换',
   'convert.edit': '编辑规则',
   'convert.dismiss': '保留为文本',

@@ -1,4 +1,5 @@
 import type { ConversionRule } from '../model/cleaning-step';
+import { ID_VALUE_PATTERN } from '../sql/column-samples';
 import { inferAmountRule } from './parse-amount';
 import { inferDateRule } from './parse-date';
 
@@ -22,14 +23,26 @@ export interface ConversionSuggestion {
 /** At least this share of the sample must read, or the column is left alone. */
 export const MIN_PARSED_SHARE = 0.8;
 const DATE_NAME = /date|time|day|_at$|_on$|^dt$|_dt$|日期|时间|日$/i;
-const AMOUNT_NAME =
-  /amount|price|total|sales|revenue|value|cost|payment|paid|fee|spend|gmv|金额|价|销售额|收入|费用|实付|付款|消费/i;
-/** Signs a value is money written for people, not a plain number a program wrote. */
-const MONEY =
-  /[¥￥$£€元%()（）０-９]|RMB|CNY|USD|EUR|GBP|HKD|[0-9],[0-9]{3}|[0-9][.][0-9]{3},|,[0-9]{1,2}$/i;
-/** Identifiers of digits (order numbers, phone numbers) are not amounts, whatever they look like. */
+/**
+ * Identifiers (order numbers, product codes, phone numbers) are not amounts, whatever they look
+ * like: converting C536379 (a cancelled invoice) to a number would blank it. By name, English or
+ * Chinese; camel case (InvoiceNo, CustomerID) is checked with its case, so "paid" is no id.
+ */
 const ID_NAME =
-  /(^|_|\b)id$|ID$|no$|code|number|phone|mobile|tel|zip|编号|号码|单号|代码|电话|手机|邮编/i;
+  /(^|[_\s.-])(id|no|nr|code|number)\.?$|^(id|no)[_\s.]|code|phone|mobile|zip|编号|编码|号|代码|电话|手机|邮编/i;
+const ID_CAMEL = /[a-z](Id|ID|No|Nr|Code|Number)$/;
+/** A value such as C536379 or SKU-10023: letters before the digits. */
+const ID_VALUE = new RegExp(`^${ID_VALUE_PATTERN}$`);
+/** Zero-padded numbers (00001) are codes: as numbers they would lose their zeros. */
+const ZERO_PADDED = /^0\d+$/;
+
+/** Whether a column holds identifiers, by its name or its values: never to be read as numbers. */
+export function isIdLike(column: string, values: readonly string[]): boolean {
+  if (ID_NAME.test(column) || ID_CAMEL.test(column)) return true;
+  const trimmed = values.map((v) => v.trim());
+  if (trimmed.some((v) => ID_VALUE.test(v))) return true;
+  return trimmed.filter((v) => ZERO_PADDED.test(v)).length * 2 >= trimmed.length;
+}
 const TEXT_TYPE = /^(VARCHAR|TEXT|STRING)/i;
 const NUMBER_TYPE = /^(U?(TINY|SMALL|BIG|HUGE)?INT|INTEGER|DOUBLE|FLOAT|REAL|DECIMAL)/i;
 /** Patterns that also fit plain numbers (zip codes, counts), trusted only for date-named columns. */
@@ -44,8 +57,9 @@ export function isConversionCandidate(column: string, type: string): boolean {
  * Whether a column (by its name, DuckDB type and a sample of its non-blank values as text) holds
  * dates or amounts written in a way DuckDB did not read, and the rule to read them with.
  * Text columns may be dates (2024/1/5, 2024年1月5日, 20240105, 45296 as Excel serials for
- * date-named columns) or amounts (¥1,234.50, (12.50), 12%, or mostly numbers with a few misfits
- * such as N/A). Number columns are only checked for compact or serial dates, by name.
+ * date-named columns) or numbers (¥1,234.50, (12.50), 12%, plain numbers stored as text, or
+ * mostly numbers with a few misfits such as N/A), unless the column holds identifiers
+ * (`isIdLike`). Number columns are only checked for compact or serial dates, by name.
  */
 export function suggestConversion(
   column: string,
@@ -68,15 +82,12 @@ export function suggestConversion(
       ambiguous: date.ambiguousOrder,
     };
   }
-  if (!text || ID_NAME.test(column)) return null;
+  if (!text || isIdLike(column, values)) return null;
 
+  // Numbers kept as text (a workbook whose cells are text, a column with a few misfits): in any
+  // column that is not an identifier, so a text quantity is found as well as a text amount.
   const amount = inferAmountRule(values);
-  const moneyLike =
-    amount.decimal === ',' ||
-    values.some((v) => MONEY.test(v)) ||
-    AMOUNT_NAME.test(column) ||
-    amount.unparsableCount > 0;
-  if (amount.parsed >= MIN_PARSED_SHARE * values.length && moneyLike) {
+  if (amount.parsed >= MIN_PARSED_SHARE * values.length) {
     return {
       ...base,
       rule: { to: 'amount', decimal: amount.decimal },

@@ -306,6 +306,25 @@ export class DataActions {
     return ok;
   }
 
+  /**
+   * Applies every suggested conversion of a table (with the user's edits to their rules) in one
+   * step of work: one rebuild of the table instead of one per column.
+   */
+  async convertAll(
+    table: string,
+    conversions: readonly { column: string; rule: ConversionRule }[],
+  ): Promise<boolean> {
+    if (conversions.length === 0) return true;
+    const steps = conversions.map(({ column, rule }) => ({
+      kind: 'convert' as const,
+      column,
+      rule,
+    }));
+    const ok = await this.ctx.cleaning.applyAll(table, steps);
+    if (ok) for (const { column } of conversions) this.dismissSuggestion(table, column);
+    return ok;
+  }
+
   dismissSuggestion(table: string, column: string): void {
     const rest = (this.suggestions[table] ?? []).filter((s) => s.column !== column);
     this.suggestions = { ...this.suggestions, [table]: rest };

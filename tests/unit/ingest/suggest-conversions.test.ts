@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { conversionSql, previewConversion } from '../../../src/ingest/conversion-sql';
 import type { ConversionRule } from '../../../src/model/cleaning-step';
-import { isConversionCandidate, suggestConversion } from '../../../src/ingest/suggest-conversions';
+import {
+  isConversionCandidate,
+  isIdLike,
+  suggestConversion,
+} from '../../../src/ingest/suggest-conversions';
 
 describe('suggestConversion', () => {
   it('finds mixed Chinese-export dates in a text column', () => {
@@ -70,6 +74,36 @@ describe('suggestConversion', () => {
     expect(suggestConversion('phone', 'VARCHAR', ['13800138000', '13900139000'])).toBeNull();
     expect(suggestConversion('name', 'VARCHAR', ['Alice', 'Bob'])).toBeNull();
     expect(suggestConversion('amount', 'DOUBLE', ['1.5'])).toBeNull();
+  });
+
+  it('finds plain numbers stored as text in any column that is not an identifier', () => {
+    const numbers = ['6', '12', '1', '24', '-3'];
+    expect(suggestConversion('Quantity', 'VARCHAR', numbers)?.rule).toEqual({
+      to: 'amount',
+      decimal: '.',
+    });
+    expect(suggestConversion('数量', 'VARCHAR', numbers)).not.toBeNull();
+    expect(suggestConversion('paid', 'VARCHAR', ['1.5', '2'])).not.toBeNull();
+    expect(suggestConversion('number_of_items', 'VARCHAR', numbers)).not.toBeNull();
+    for (const id of [
+      'InvoiceNo',
+      'Invoice No.',
+      'StockCode',
+      'CustomerID',
+      'customer_id',
+      'order number',
+      '发票号',
+      '商品编码',
+      '客户编号',
+      '订单单号',
+    ]) {
+      expect(suggestConversion(id, 'VARCHAR', numbers), id).toBeNull();
+    }
+    // By value: letter-prefixed invoices among the numbers, and zero-padded codes.
+    expect(suggestConversion('Invoice', 'VARCHAR', ['536365', '536366', 'C536379'])).toBeNull();
+    expect(suggestConversion('ref', 'VARCHAR', ['00001', '00002', '00003'])).toBeNull();
+    expect(isIdLike('ref', ['SKU-10023'])).toBe(true);
+    expect(isIdLike('Quantity', ['0', '05', '12', '7'])).toBe(false);
   });
 
   it('needs 80% of the sample to read', () => {
