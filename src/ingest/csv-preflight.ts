@@ -51,6 +51,7 @@ export function csvPreflight(
     });
   }
   const hasHeader = options.hasHeader ?? guess.hasHeader;
-  const raw = hasHeader ? guess.firstRecord : guess.firstRecord.map(() => null);
+  // Without a header the columns are named by position, which is no rename to warn about.
+  const raw = hasHeader ? guess.firstRecord : guess.firstRecord.map((_, i) => `column_${i + 1}`);
   return { guess, hasHeader, columns: sanitizeColumns(raw, fileName) };
 }
