@@ -29,7 +29,7 @@ const DATE_NAME = /date|time|day|_at$|_on$|^dt$|_dt$|日期|时间|日$/i;
  * Chinese; camel case (InvoiceNo, CustomerID) is checked with its case, so "paid" is no id.
  */
 const ID_NAME =
-  /(^|[_\s.-])(id|no|nr|code|number)\.?$|^(id|no)[_\s.]|code|phone|mobile|zip|编号|编码|号|代码|电话|手机|邮编/i;
+  /(^|[_\s.-])(id|no|nr|code|number|tel)\.?$|^(id|no|tel)[_\s.]|(customer|cust|client|order|invoice|user|member|account|product|item|sku)_?(id|no|nr)$|code|phone|mobile|zip|编号|编码|号|代码|电话|手机|邮编/i;
 const ID_CAMEL = /[a-z](Id|ID|No|Nr|Code|Number)$/;
 /** A value such as C536379 or SKU-10023: letters before the digits. */
 const ID_VALUE = new RegExp(`^${ID_VALUE_PATTERN}$`);

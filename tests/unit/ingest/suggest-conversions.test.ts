@@ -84,6 +84,7 @@ describe('suggestConversion', () => {
     });
     expect(suggestConversion('数量', 'VARCHAR', numbers)).not.toBeNull();
     expect(suggestConversion('paid', 'VARCHAR', ['1.5', '2'])).not.toBeNull();
+    expect(suggestConversion('hotel_nights', 'VARCHAR', numbers)).not.toBeNull();
     expect(suggestConversion('number_of_items', 'VARCHAR', numbers)).not.toBeNull();
     for (const id of [
       'InvoiceNo',
@@ -96,6 +97,10 @@ describe('suggestConversion', () => {
       '商品编码',
       '客户编号',
       '订单单号',
+      'customerid',
+      'invoiceno',
+      'Tel',
+      'phone_number',
     ]) {
       expect(suggestConversion(id, 'VARCHAR', numbers), id).toBeNull();
     }
