@@ -10,6 +10,8 @@ export interface CsvPreflightOptions {
   delimiter?: ReadDelimiter;
   hasHeader?: boolean;
   quote?: string;
+  /** Lines left out before `headText` (the "lines to skip" option), so line numbers stay true. */
+  skipped?: number;
 }
 
 export interface CsvPreflight {
@@ -34,7 +36,8 @@ export function csvPreflight(
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
     ...(options.quote ? { quote: options.quote } : {}),
   });
-  const line = guess.unclosedQuoteLine;
+  const line =
+    guess.unclosedQuoteLine === null ? null : guess.unclosedQuoteLine + (options.skipped ?? 0);
   if (line !== null) {
     throw new LoadError({
       code: 'unclosed-quote',

@@ -118,6 +118,7 @@ export async function prepareFile(
       csvPreflight(skipLines(text, skip), fileName, {
         complete,
         quote,
+        skipped: skip,
         ...(delimiter ? { delimiter } : {}),
         ...(options.header !== undefined ? { hasHeader: options.header } : {}),
       });

@@ -138,4 +138,11 @@ describe('prepareFile: read options', () => {
     expect(error).toBeInstanceOf(LoadError);
     expect((error as LoadError).message).toMatch(/c\.csv.*decimal/);
   });
+
+  it('names the true line of a quote that never closes, lines skipped or not', async () => {
+    const file = { name: 'q.csv', data: bytes('title\nid,note\n1,"open\n2,x\n') };
+    const error = await prepareFile(file, { skip: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LoadError);
+    expect((error as LoadError).row).toBe(3);
+  });
 });
