@@ -59,13 +59,20 @@ export function sniffDelimiter(text: string, options: SniffOptions = {}): Delimi
     }
   }
   // Columns aligned with spaces (fixed-width exports, CDNOW): only when no delimiter character
-  // fits, and the first line has as many values as most lines, so a one-column file of names
-  // such as "Ann Lee" is not split.
+  // splits 90% of the lines alike, over two lines at least, and the first line has as many values
+  // as most lines, so a one-column file of names such as "Ann Lee" is not split.
   if (!options.delimiter && best!.score < WHITESPACE_SHARE) {
     const parsed = parseRecords(text, 'whitespace', max, complete, quote);
     const { mode, share } = modeOf(parsed.records.map((r) => r.length));
     const first = parsed.records[0]?.length ?? 0;
-    if (mode > 1 && share >= WHITESPACE_SHARE && first === mode && share > best!.score) {
+    const lines = parsed.records.length;
+    if (
+      lines > 1 &&
+      mode > 1 &&
+      share >= WHITESPACE_SHARE &&
+      first === mode &&
+      share > best!.score
+    ) {
       best = { delimiter: 'whitespace', score: share, mode, parsed };
     }
   }

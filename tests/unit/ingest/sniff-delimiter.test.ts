@@ -91,6 +91,7 @@ describe('sniffDelimiter', () => {
     // A comma file with spaces in its values stays a comma file; one column of names stays one.
     expect(sniffDelimiter('name,city\nAnn Lee,New York\nBo Li,Hong Kong\n').delimiter).toBe(',');
     expect(sniffDelimiter('name\nAnn Lee\nBo Li\n').delimiter).toBe(',');
+    expect(sniffDelimiter('first name\n').delimiter).toBe(',');
     // Chosen by the user: quoted values keep their spaces.
     expect(sniffDelimiter('a  "b c"\n', { delimiter: 'whitespace' }).firstRecord).toEqual([
       'a',
