@@ -1,13 +1,17 @@
 import { LoadError } from './load-error';
 import { sanitizeColumns, type SanitizedColumns } from './sanitize-columns';
-import { sniffDelimiter, type Delimiter, type DelimiterGuess } from './sniff-delimiter';
+import type { ReadDelimiter } from '../model/read-choices';
+import { sniffDelimiter, type DelimiterGuess } from './sniff-delimiter';
 
 export interface CsvPreflightOptions {
   /** Whether `headText` is the whole file. */
   complete: boolean;
   /** The user's overrides. */
-  delimiter?: Delimiter;
+  delimiter?: ReadDelimiter;
   hasHeader?: boolean;
+  quote?: string;
+  /** Lines left out before `headText` (the "lines to skip" option), so line numbers stay true. */
+  skipped?: number;
 }
 
 export interface CsvPreflight {
@@ -30,8 +34,10 @@ export function csvPreflight(
   const guess = sniffDelimiter(headText, {
     complete: options.complete,
     ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    ...(options.quote ? { quote: options.quote } : {}),
   });
-  const line = guess.unclosedQuoteLine;
+  const line =
+    guess.unclosedQuoteLine === null ? null : guess.unclosedQuoteLine + (options.skipped ?? 0);
   if (line !== null) {
     throw new LoadError({
       code: 'unclosed-quote',
@@ -48,6 +54,7 @@ export function csvPreflight(
     });
   }
   const hasHeader = options.hasHeader ?? guess.hasHeader;
-  const raw = hasHeader ? guess.firstRecord : guess.firstRecord.map(() => null);
+  // Without a header the columns are named by position, which is no rename to warn about.
+  const raw = hasHeader ? guess.firstRecord : guess.firstRecord.map((_, i) => `column_${i + 1}`);
   return { guess, hasHeader, columns: sanitizeColumns(raw, fileName) };
 }

@@ -44,7 +44,7 @@ export async function loadCsv(
   await engine.registerFile(name, prepared.data);
   try {
     const read = async (textColumns: readonly string[]) => {
-      const { preflight } = prepared;
+      const { preflight, read: how } = prepared;
       // DuckDB records a scan only when it set rows aside: start empty, so the report below
       // never shows the rows an earlier read of this file set aside.
       await engine.exec(dropTableSql(CSV_REJECTS_TABLE));
@@ -55,8 +55,12 @@ export async function loadCsv(
           readCsvSql({
             file: name,
             table,
-            delimiter: preflight.guess.delimiter,
-            header: preflight.hasHeader,
+            // whitespaceToTabs made a whitespace-separated file tab-separated.
+            delimiter: how.delimiter === 'whitespace' ? '\t' : how.delimiter,
+            header: how.header,
+            skip: how.skip,
+            quote: how.quote,
+            decimalComma: how.decimalComma,
             columnNames: preflight.columns.names,
             textColumns,
           }),

@@ -10,12 +10,12 @@ import { LoadError } from './load-error';
 import { isOutOfMemory, outOfMemoryError } from './memory-estimate';
 import {
   prepareFile,
+  type CsvRead,
   type FileInput,
   type PreparedFile,
   type PrepareOptions,
 } from './prepare-file';
 import type { SheetInfo } from './read-excel';
-import { rowsToArrowIPC } from './rows-to-arrow';
 
 export type { FileInput } from './prepare-file';
 
@@ -28,6 +28,8 @@ export interface LoadedTable {
   encoding?: string;
   detectedEncoding?: string;
   delimiter?: string;
+  /** CSV: how it was read (chosen or detected), for the Read options panel. */
+  read?: CsvRead;
   /** Workbooks: the sheet read, and all sheets. */
   sheet?: string;
   sheets?: SheetInfo[];
@@ -67,13 +69,13 @@ export async function loadPrepared(
         ...(report.warning ? { skippedWarning: report.warning } : {}),
         encoding: prepared.encoding,
         detectedEncoding: prepared.detected.encoding,
-        delimiter: prepared.preflight.guess.delimiter,
+        delimiter: prepared.read.delimiter,
+        read: prepared.read,
         skippedRows: report.skippedRows,
         skipped: report.rejects,
       });
     } else if (prepared.kind === 'sheet') {
-      const { columns, rows } = prepared.table;
-      await engine.insertArrowIPC(table, rowsToArrowIPC(columns, rows), true);
+      await engine.insertArrowIPC(table, prepared.table.ipc, true);
       Object.assign(extra, { sheet: prepared.sheet, sheets: prepared.sheets });
     } else if (prepared.kind === 'parquet') {
       // Decoding takes seconds for a large file: in a worker where there are workers (not in
@@ -129,7 +131,7 @@ export async function loadFile(
 ): Promise<LoadedTable> {
   const prepared = await prepareFile(input, options);
   if (!prepared) throw new LoadCancelled(input.name);
-  return loadPrepared(engine, prepared, table, options.onProgress);
+  return loadPrepared(engine, prepared, table, (f) => options.onProgress?.(f));
 }
 
 function asLoadError(error: unknown, prepared: PreparedFile): unknown {

@@ -1,13 +1,17 @@
 import type { Labels } from '../model/labels';
+import type { ReadChoices } from '../model/read-choices';
 import { csvPreflight, type CsvPreflight } from './csv-preflight';
 import { detectEncoding, type EncodingGuess } from './detect-encoding';
 import { detectFormat, type SniffedFormat } from './detect-format';
 import { LoadError } from './load-error';
 import { estimateMemory, type MemoryNeed } from './memory-estimate';
 import { byteLength, HEAD_BYTES, readBytes } from './read-bytes';
-import type { SheetInfo, SheetTable } from './read-excel';
-import type { Delimiter } from './sniff-delimiter';
+import type { SheetInfo } from './read-excel';
+import type { SheetArrow } from './sheet-arrow';
+import { skipLines } from './skip-lines';
 import { transcodeToUtf8 } from './transcode';
+import { whitespaceToTabs } from './whitespace-to-tabs';
+import { openWorkbookReader } from './workbook-reader';
 
 /** A file to load: a browser File or, in tests and for samples, bytes with a name. */
 export interface FileInput {
@@ -15,14 +19,11 @@ export interface FileInput {
   data: File | Uint8Array;
 }
 
-/** What the user chose when the file was loaded, kept so a reload reads it the same way. */
-export interface LoadChoices {
-  /** Any TextDecoder label; leave out to detect it. */
-  encoding?: string;
-  /** The sheet of a workbook; leave out for the first sheet with data (or ask). */
-  sheet?: string;
-  delimiter?: Delimiter;
-}
+/**
+ * What the user chose when the file was loaded (encoding, sheet, delimiter, header, lines to
+ * skip, decimal comma, quote), kept so a reload reads it the same way; the rest is detected.
+ */
+export type LoadChoices = ReadChoices;
 
 export interface PrepareOptions extends LoadChoices {
   /**
@@ -36,8 +37,11 @@ export interface PrepareOptions extends LoadChoices {
   ) => Promise<string | null>;
   /** Throws (a `too-big` LoadError) when the estimated need does not fit. */
   checkMemory?: (need: MemoryNeed, format: SniffedFormat, size: number) => void;
-  /** Fraction of the file read so far, while re-encoding. */
-  onProgress?: (fraction: number) => void;
+  /**
+   * Fraction of the file done so far (re-encoding, or packing a sheet); null while a workbook
+   * is parsed, which SheetJS does not measure.
+   */
+  onProgress?: (fraction: number | null) => void;
 }
 
 interface Base {
@@ -54,13 +58,25 @@ export interface PreparedCsv extends Base {
   encoding: string;
   detected: EncodingGuess;
   preflight: CsvPreflight;
+  /** How DuckDB reads `data`: whitespace-separated files arrive here as tab-separated. */
+  read: CsvRead;
+}
+
+/** The read options in force for a CSV, chosen or detected: what the Read options panel shows. */
+export interface CsvRead {
+  delimiter: NonNullable<ReadChoices['delimiter']>;
+  header: boolean;
+  skip: number;
+  decimalComma: boolean;
+  quote: string;
 }
 
 export interface PreparedSheet extends Base {
   kind: 'sheet';
   sheet: string;
   sheets: SheetInfo[];
-  table: SheetTable;
+  /** Read (in a worker in the browser) and packed as Arrow. */
+  table: SheetArrow;
 }
 
 export interface PreparedBinary extends Base {
@@ -96,52 +112,89 @@ export async function prepareFile(
     const detected = detectEncoding(await readBytes(input.data, 0, HEAD_BYTES));
     const encoding = options.encoding ?? detected.encoding;
     const transcoded = !/^utf-?8$/i.test(encoding);
-    options.checkMemory?.(estimateMemory(format, size, transcoded), format, size);
-    const { data, replaced } = await transcodeCsv(input, encoding, options.onProgress);
+    const skip = options.skip ?? 0;
+    const quote = options.quote ?? '"';
+    const preflightOf = (text: string, complete: boolean, delimiter = options.delimiter) =>
+      csvPreflight(skipLines(text, skip), fileName, {
+        complete,
+        quote,
+        skipped: skip,
+        ...(delimiter ? { delimiter } : {}),
+        ...(options.header !== undefined ? { hasHeader: options.header } : {}),
+      });
+    // The layout first, from the start of the file, so the memory check counts the copy that
+    // reading a whitespace-separated file as tab-separated makes.
+    const fixed = options.delimiter ?? (format === 'tsv' ? '\t' : undefined);
+    const layout = preflightOf(await decodeHead(input.data, encoding), size <= HEAD_BYTES, fixed);
+    const spaced = layout.guess.delimiter === 'whitespace';
+    options.checkMemory?.(estimateMemory(format, size, transcoded || spaced), format, size);
+    const { data: utf8, replaced } = await transcodeCsv(input, encoding, options.onProgress);
+    const data = spaced
+      ? await whitespaceToTabs(utf8, {
+          quote,
+          onProgress: (done, total) => options.onProgress?.(done / total),
+        })
+      : utf8;
     const head = new TextDecoder().decode(await readBytes(data, 0, HEAD_BYTES));
-    const delimiter = options.delimiter ?? (format === 'tsv' ? '\t' : undefined);
-    const preflight = csvPreflight(head, fileName, {
-      complete: byteLength(data) <= HEAD_BYTES,
-      ...(delimiter ? { delimiter } : {}),
-    });
+    const complete = byteLength(data) <= HEAD_BYTES;
+    const preflight = preflightOf(head, complete, layout.guess.delimiter);
+    const decimalComma = options.decimalComma ?? false;
+    if (decimalComma && preflight.guess.delimiter === ',') throw commaTwice(fileName);
     const warnings = [...preflight.columns.warnings];
     // UTF-8 is handed to DuckDB as it is, and DuckDB reads invalid bytes as "?" without a word:
     // count them in the first part of the file, where the header is.
-    const misread = transcoded ? replaced : invalidUtf8(await readBytes(data, 0, HEAD_BYTES));
+    const misread = transcoded ? replaced : invalidUtf8(await readBytes(utf8, 0, HEAD_BYTES));
     if (misread > 0) warnings.push(undecodable(fileName, encoding, misread));
-    return { ...base, kind: 'csv', data, encoding, detected, preflight, warnings };
+    const read: CsvRead = {
+      delimiter: preflight.guess.delimiter,
+      header: preflight.hasHeader,
+      skip,
+      decimalComma,
+      quote,
+    };
+    return { ...base, kind: 'csv', data, encoding, detected, preflight, read, warnings };
   }
 
   options.checkMemory?.(estimateMemory(format, size), format, size);
   if (format === 'parquet' || format === 'json' || format === 'ndjson') {
     return { ...base, kind: format === 'parquet' ? 'parquet' : 'json', data: input.data };
   }
-  const bytes =
-    input.data instanceof Uint8Array ? input.data : new Uint8Array(await input.data.arrayBuffer());
-  // The spreadsheet reader is large: it is fetched only when a workbook is dropped.
-  const { openWorkbook, readSheet } = await import('./read-excel');
-  const workbook = openWorkbook(bytes, fileName);
-  const withData = workbook.sheets.filter((s) => s.rows > 0);
-  if (withData.length === 0) throw noRows(fileName, null);
-  let sheet = options.sheet ?? null;
-  if (sheet === null) {
-    const suggested = withData[0]!.name;
-    sheet =
-      withData.length > 1 && options.chooseSheet
-        ? await options.chooseSheet(fileName, workbook.sheets, suggested)
-        : suggested;
-    if (sheet === null) return null;
+  const workbook = await openWorkbookReader(input.data, fileName, (f) => options.onProgress?.(f));
+  try {
+    const withData = workbook.sheets.filter((s) => s.rows > 0);
+    if (withData.length === 0) throw noRows(fileName, null);
+    let sheet = options.sheet ?? null;
+    if (sheet === null) {
+      const suggested = withData[0]!.name;
+      sheet =
+        withData.length > 1 && options.chooseSheet
+          ? await options.chooseSheet(fileName, workbook.sheets, suggested)
+          : suggested;
+      if (sheet === null) return null;
+    }
+    const table = await workbook.read(sheet);
+    if (table.rowCount === 0) throw noRows(fileName, sheet);
+    return {
+      ...base,
+      kind: 'sheet',
+      sheet,
+      sheets: workbook.sheets,
+      table,
+      warnings: table.warnings,
+    };
+  } finally {
+    workbook.close();
   }
-  const table = readSheet(workbook, sheet);
-  if (table.rows.length === 0) throw noRows(fileName, sheet);
-  return {
-    ...base,
-    kind: 'sheet',
-    sheet,
-    sheets: workbook.sheets,
-    table,
-    warnings: table.warnings,
-  };
+}
+
+/** The start of the file as text, for sniffing; an unknown encoding is reported by transcoding. */
+async function decodeHead(data: File | Uint8Array, encoding: string): Promise<string> {
+  const head = await readBytes(data, 0, HEAD_BYTES);
+  try {
+    return new TextDecoder(encoding).decode(head, { stream: true });
+  } catch {
+    return new TextDecoder().decode(head, { stream: true });
+  }
 }
 
 function invalidUtf8(head: Uint8Array): number {
@@ -189,6 +242,21 @@ function notParquet(fileName: string): LoadError {
     hint: {
       en: 'Write the Parquet file again, or load the original CSV or Excel export instead.',
       zh: '请重新生成 Parquet 文件，或改为加载原始的 CSV 或 Excel 导出文件。',
+    },
+  });
+}
+
+function commaTwice(fileName: string): LoadError {
+  return new LoadError({
+    code: 'csv-layout',
+    file: fileName,
+    messages: {
+      en: `"${fileName}": the comma cannot both separate values and be the decimal separator.`,
+      zh: `“${fileName}”：逗号不能既作分隔符又作小数点。`,
+    },
+    hint: {
+      en: 'In Read options, choose the delimiter the file uses (usually semicolon), or turn off decimal comma.',
+      zh: '请在“读取选项”中选择文件实际使用的分隔符（通常是分号），或关闭“小数逗号”。',
     },
   });
 }

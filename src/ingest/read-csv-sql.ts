@@ -8,6 +8,12 @@ export interface ReadCsvOptions {
   /** Leave out to let DuckDB detect it. */
   delimiter?: string;
   header?: boolean;
+  /** Lines DuckDB leaves out before the header (or the first row). */
+  skip?: number;
+  /** Leave out for `"`. */
+  quote?: string;
+  /** Numbers are written 1.234,50. */
+  decimalComma?: boolean;
   /** Rows DuckDB samples to detect types; -1 reads the whole file first. */
   sampleSize?: number;
   /** Column names from `sanitizeColumns`; they replace the file's header. */
@@ -43,6 +49,11 @@ export function readCsvSql(options: ReadCsvOptions): string {
     `rejects_scan=${str(CSV_SCANS_TABLE)}`,
   ];
   if (options.delimiter !== undefined) args.push(`delim=${str(options.delimiter)}`);
+  if (options.skip) args.push(`skip=${num(options.skip)}`);
+  if (options.quote !== undefined && options.quote !== '"') {
+    args.push(`quote=${str(options.quote)}`, `escape=${str(options.quote)}`);
+  }
+  if (options.decimalComma) args.push(`decimal_separator=','`, `thousands='.'`);
   const names = options.columnNames;
   const header = options.header ?? (names ? true : undefined);
   if (header !== undefined) args.push(`header=${header ? 'true' : 'false'}`);

@@ -13,10 +13,13 @@ const DAY_MS = 86_400_000;
 export function rowsToArrowIPC(
   columns: readonly string[],
   rows: readonly (readonly SheetCell[])[],
+  /** Share of the columns packed so far. */
+  onProgress?: (fraction: number) => void,
 ): Uint8Array {
   const vectors: Record<string, Vector> = {};
   columns.forEach((name, c) => {
     vectors[name] = columnVector(rows.map((r) => r[c] ?? null));
+    onProgress?.((c + 1) / columns.length);
   });
   return tableToIPC(new Table(vectors), 'stream');
 }

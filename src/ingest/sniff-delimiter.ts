@@ -1,7 +1,10 @@
+import type { ReadDelimiter } from '../model/read-choices';
+
 export type Delimiter = ',' | ';' | '\t' | '|';
 
 export interface DelimiterGuess {
-  delimiter: Delimiter;
+  /** `whitespace`: any run of spaces and tabs separates values, and lines may start with some. */
+  delimiter: ReadDelimiter;
   confidence: 'high' | 'medium' | 'low';
   /** The first record's fields, unquoted: the column names when `hasHeader`. */
   firstRecord: string[];
@@ -15,13 +18,17 @@ export interface SniffOptions {
   /** Whether `text` is the whole file; if not, its last, possibly cut-off record is ignored. */
   complete?: boolean;
   /** The user's choice: only read the first record and check quotes with this delimiter. */
-  delimiter?: Delimiter;
+  delimiter?: ReadDelimiter;
+  /** The quote character; `"` unless chosen. */
+  quote?: string;
   maxRecords?: number;
 }
 
 /** In order of preference when two fit equally well. */
 export const DELIMITERS: Delimiter[] = [',', '\t', ';', '|'];
 const MAX_RECORDS = 50;
+/** Share of lines that must split into the same number of values to read a file as whitespace-separated. */
+const WHITESPACE_SHARE = 0.9;
 /** A quoted value spanning more lines than this is taken to be a quote that never closes. */
 const MAX_QUOTED_LINES = 100;
 const TYPED =
@@ -40,13 +47,33 @@ interface Parsed {
 export function sniffDelimiter(text: string, options: SniffOptions = {}): DelimiterGuess {
   const max = options.maxRecords ?? MAX_RECORDS;
   const complete = options.complete ?? true;
-  let best: { delimiter: Delimiter; score: number; mode: number; parsed: Parsed } | null = null;
-  for (const delimiter of options.delimiter ? [options.delimiter] : DELIMITERS) {
-    const parsed = parseRecords(text, delimiter, max, complete);
+  const quote = options.quote ?? '"';
+  let best: { delimiter: ReadDelimiter; score: number; mode: number; parsed: Parsed } | null = null;
+  const candidates: ReadDelimiter[] = options.delimiter ? [options.delimiter] : DELIMITERS;
+  for (const delimiter of candidates) {
+    const parsed = parseRecords(text, delimiter, max, complete, quote);
     const { mode, share } = modeOf(parsed.records.map((r) => r.length));
     const score = mode > 1 || options.delimiter ? share : 0;
     if (!best || score > best.score || (score === best.score && mode > best.mode)) {
       best = { delimiter, score, mode, parsed };
+    }
+  }
+  // Columns aligned with spaces (fixed-width exports, CDNOW): only when no delimiter character
+  // splits 90% of the lines alike, over two lines at least, and the first line has as many values
+  // as most lines, so a one-column file of names such as "Ann Lee" is not split.
+  if (!options.delimiter && best!.score < WHITESPACE_SHARE) {
+    const parsed = parseRecords(text, 'whitespace', max, complete, quote);
+    const { mode, share } = modeOf(parsed.records.map((r) => r.length));
+    const first = parsed.records[0]?.length ?? 0;
+    const lines = parsed.records.length;
+    if (
+      lines > 1 &&
+      mode > 1 &&
+      share >= WHITESPACE_SHARE &&
+      first === mode &&
+      share > best!.score
+    ) {
+      best = { delimiter: 'whitespace', score: share, mode, parsed };
     }
   }
   const { delimiter, score, parsed } = best!;
@@ -72,8 +99,19 @@ function modeOf(counts: number[]): { mode: number; share: number } {
   return { mode, share: counts.length ? top / counts.length : 0 };
 }
 
-/** RFC 4180 records: quotes open only at the start of a field, `""` is a literal quote. */
-function parseRecords(text: string, delimiter: string, max: number, complete: boolean): Parsed {
+/**
+ * RFC 4180 records: quotes open only at the start of a field, `""` is a literal quote. With
+ * `whitespace`, spaces and tabs at the start and end of a line are dropped and any run of them
+ * ends a field.
+ */
+function parseRecords(
+  text: string,
+  delimiter: ReadDelimiter,
+  max: number,
+  complete: boolean,
+  quote: string,
+): Parsed {
+  const spaced = delimiter === 'whitespace';
   const records: string[][] = [];
   let record: string[] = [];
   let field = '';
@@ -82,7 +120,7 @@ function parseRecords(text: string, delimiter: string, max: number, complete: bo
   let line = 1;
   let quoteLine = 0;
   const endRecord = () => {
-    record.push(field);
+    if (!spaced || field !== '' || record.length === 0) record.push(field);
     if (record.length > 1 || record[0] !== '') records.push(record);
     record = [];
     field = '';
@@ -92,15 +130,21 @@ function parseRecords(text: string, delimiter: string, max: number, complete: bo
     const ch = text[i]!;
     if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
     if (quoted) {
-      if (ch !== '"') field += ch;
-      else if (text[i + 1] === '"') field += text[++i];
+      if (ch !== quote) field += ch;
+      else if (text[i + 1] === quote) field += text[++i];
       else quoted = false;
       if (quoted && line - quoteLine > MAX_QUOTED_LINES)
         return { records, unclosedQuoteLine: quoteLine };
-    } else if (ch === '"' && atFieldStart) {
+    } else if (ch === quote && atFieldStart) {
       quoted = true;
       quoteLine = line;
       atFieldStart = false;
+    } else if (spaced && (ch === ' ' || ch === '\t')) {
+      if (!atFieldStart) {
+        record.push(field);
+        field = '';
+        atFieldStart = true;
+      }
     } else if (ch === delimiter) {
       record.push(field);
       field = '';

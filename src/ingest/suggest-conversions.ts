@@ -23,11 +23,6 @@ export interface ConversionSuggestion {
 /** At least this share of the sample must read, or the column is left alone. */
 export const MIN_PARSED_SHARE = 0.8;
 const DATE_NAME = /date|time|day|_at$|_on$|^dt$|_dt$|日期|时间|日$/i;
-const AMOUNT_NAME =
-  /amount|price|total|sales|revenue|value|cost|payment|paid|fee|spend|gmv|金额|价|销售额|收入|费用|实付|付款|消费/i;
-/** Signs a value is money written for people, not a plain number a program wrote. */
-const MONEY =
-  /[¥￥$£€元%()（）０-９]|RMB|CNY|USD|EUR|GBP|HKD|[0-9],[0-9]{3}|[0-9][.][0-9]{3},|,[0-9]{1,2}$/i;
 const TEXT_TYPE = /^(VARCHAR|TEXT|STRING)/i;
 const NUMBER_TYPE = /^(U?(TINY|SMALL|BIG|HUGE)?INT|INTEGER|DOUBLE|FLOAT|REAL|DECIMAL)/i;
 /** Patterns that also fit plain numbers (zip codes, counts), trusted only for date-named columns. */
@@ -42,8 +37,9 @@ export function isConversionCandidate(column: string, type: string): boolean {
  * Whether a column (by its name, DuckDB type and a sample of its non-blank values as text) holds
  * dates or amounts written in a way DuckDB did not read, and the rule to read them with.
  * Text columns may be dates (2024/1/5, 2024年1月5日, 20240105, 45296 as Excel serials for
- * date-named columns) or amounts (¥1,234.50, (12.50), 12%, or mostly numbers with a few misfits
- * such as N/A). Number columns are only checked for compact or serial dates, by name.
+ * date-named columns) or numbers (¥1,234.50, (12.50), 12%, plain numbers stored as text, or
+ * mostly numbers with a few misfits such as N/A), unless the column holds identifiers
+ * (`isIdLike`). Number columns are only checked for compact or serial dates, by name.
  */
 export function suggestConversion(
   column: string,
@@ -70,13 +66,10 @@ export function suggestConversion(
   // look like: converting 发票号 would blank every cancellation number (C536379).
   if (!text || isIdLikeColumn(column, values)) return null;
 
+  // Numbers kept as text (a workbook whose cells are text, a column with a few misfits): in any
+  // column that is not an identifier, so a text quantity is found as well as a text amount.
   const amount = inferAmountRule(values);
-  const moneyLike =
-    amount.decimal === ',' ||
-    values.some((v) => MONEY.test(v)) ||
-    AMOUNT_NAME.test(column) ||
-    amount.unparsableCount > 0;
-  if (amount.parsed >= MIN_PARSED_SHARE * values.length && moneyLike) {
+  if (amount.parsed >= MIN_PARSED_SHARE * values.length) {
     return {
       ...base,
       rule: { to: 'amount', decimal: amount.decimal },

@@ -58,7 +58,15 @@ export function isCodeValue(value: string): boolean {
   return CODE.test(v) && !CURRENCY.test(v);
 }
 
-/** Whether a column is an identifier: by its header, or by codes among its sampled values. */
+/** Zero-padded numbers (00001) are codes: as numbers they would lose their zeros. */
+const ZERO_PADDED = /^0\d+$/;
+
+/**
+ * Whether a column is an identifier: by its header, by codes among its sampled values, or when
+ * half of them are zero-padded.
+ */
 export function isIdLikeColumn(header: string, samples: readonly string[] = []): boolean {
-  return isIdLikeName(header) || samples.some(isCodeValue);
+  if (isIdLikeName(header) || samples.some(isCodeValue)) return true;
+  const values = samples.map((v) => v.trim()).filter(Boolean);
+  return values.length > 0 && values.filter((v) => ZERO_PADDED.test(v)).length * 2 >= values.length;
 }

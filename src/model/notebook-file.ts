@@ -10,6 +10,7 @@ import { INPUT_KINDS, type Inputs } from './inputs';
 import { parsePresentation } from './presentation';
 import { largestMarkdownTable, NOTEBOOK_LIMITS } from './notebook-limits';
 import { presetById } from './presets';
+import { parseReadChoices } from './read-choices';
 import { ROLES_BY_KIND, type TableKind, type TableMapping } from './roles';
 
 export const NOTEBOOK_FILE_VERSION = 1;
@@ -106,11 +107,7 @@ function parseTable(v: unknown): TableSource {
     columns: Array.isArray(v.columns) ? v.columns.filter((c) => typeof c === 'string') : [],
   };
   if (isObject(v.choices)) {
-    const { encoding, sheet } = v.choices;
-    source.choices = {
-      ...(typeof encoding === 'string' ? { encoding } : {}),
-      ...(typeof sheet === 'string' ? { sheet } : {}),
-    };
+    source.choices = parseReadChoices(v.choices);
   }
   if (Array.isArray(v.steps) && v.steps.length > 0) {
     source.steps = v.steps.map((s) => {

@@ -1,6 +1,7 @@
 import type { CleaningStep } from './cleaning-step';
 import type { Inputs } from './inputs';
 import type { Lang } from './labels';
+import type { ReadChoices } from './read-choices';
 import type { TableMapping } from './roles';
 
 export interface MarkdownCell {
@@ -79,8 +80,8 @@ export interface TableSource {
   origin: 'sample' | 'file';
   /** Column names when it was loaded, so a shared notebook can say what it expects. */
   columns: string[];
-  /** How the file was read when the user chose (encoding, sheet), to read it the same way again. */
-  choices?: { encoding?: string; sheet?: string };
+  /** How the file was read when the user chose (encoding, sheet, read options), to read it the same way again. */
+  choices?: ReadChoices;
   /** Cleaning steps, in order; the table as loaded stays as `<table>__raw`. */
   steps?: CleaningStep[];
 }

@@ -133,6 +133,14 @@ export class CleaningState {
     return { rows: total, removed: Math.max(0, total - Number(rows[0]?.kept ?? 0)) };
   }
 
+  /** Adds several steps with one rebuild (e.g. "Convert all"); all or none are added. */
+  applyAll(table: string, steps: readonly CleaningStepInit[]): Promise<boolean> {
+    return this.reported(table, async () => {
+      const added = steps.map((init) => ({ ...$state.snapshot(init), id: newStepId() }));
+      await this.update(table, [...this.snapshot(table), ...(added as CleaningStep[])]);
+    });
+  }
+
   /** Undoes one step; a failure is shown and nothing changes. */
   undo(table: string, id: string): Promise<boolean> {
     return this.reported(table, () => this.remove(table, id));

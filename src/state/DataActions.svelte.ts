@@ -126,6 +126,22 @@ export class DataActions {
 
   /** Reads a loaded table's file again, e.g. with another encoding or sheet. */
   async reload(table: string, choices: LoadChoices): Promise<boolean> {
+    const source = this.ctx.notebook.notebook.tables.find((t) => t.table === table);
+    return this.readAgain(table, { ...source?.choices, ...choices });
+  }
+
+  /**
+   * Reads a table's file again with the Read options panel's choices: they replace the earlier
+   * ones (the sheet stays), and what is left out is detected again. Roles keep their column
+   * where it is still there.
+   */
+  async reread(table: string, options: Omit<LoadChoices, 'sheet'>): Promise<boolean> {
+    const source = this.ctx.notebook.notebook.tables.find((t) => t.table === table);
+    const sheet = source?.choices?.sheet;
+    return this.readAgain(table, { ...(sheet ? { sheet } : {}), ...options });
+  }
+
+  private async readAgain(table: string, choices: LoadChoices): Promise<boolean> {
     const file = this.#files.get(table);
     const source = this.ctx.notebook.notebook.tables.find((t) => t.table === table);
     if (!file || !source) {
@@ -133,7 +149,7 @@ export class DataActions {
       this.ctx.notify('error', this.ctx.lang.t('load.noFile', { table, file: fileName }));
       return false;
     }
-    return this.loadOne(file, table, source.origin, { ...source.choices, ...choices });
+    return this.loadOne(file, table, source.origin, choices);
   }
 
   /** Whether the table's file is at hand (so it can be read again with other choices). */
@@ -197,7 +213,7 @@ export class DataActions {
   private async prepare(
     input: FileInput,
     choices: LoadChoices,
-    onProgress: (fraction: number) => void,
+    onProgress: (fraction: number | null) => void,
   ): Promise<PreparedFile | null> {
     const used = await this.ctx.exclusive(async (engine) => {
       const { rows } = await engine.query(memoryUsageSql());
@@ -223,10 +239,12 @@ export class DataActions {
     const tables = this.ctx.notebook.notebook.tables;
     const old = tables.find((t) => t.table === table);
     const columns = placed.loaded.columns.map((c) => c.name);
-    const choices = {
-      ...(wanted.encoding ? { encoding: wanted.encoding } : {}),
-      ...(prepared.kind === 'sheet' ? { sheet: prepared.sheet } : {}),
-    };
+    const choices: LoadChoices = Object.fromEntries(
+      Object.entries({
+        ...$state.snapshot(wanted),
+        ...(prepared.kind === 'sheet' ? { sheet: prepared.sheet } : {}),
+      }).filter(([, v]) => v !== undefined),
+    );
     const source: TableSource = { table, fileName: prepared.fileName, origin, columns };
     if (Object.keys(choices).length > 0) source.choices = choices;
     if (placed.stepsError === null && old?.steps?.length) {
@@ -235,6 +253,7 @@ export class DataActions {
     this.ctx.notebook.notebook.tables = [...tables.filter((t) => t.table !== table), source];
     this.info = { ...this.info, [table]: placed.info };
     this.suggestions = { ...this.suggestions, [table]: placed.suggestions };
+    if (old) this.ctx.features.refit(table, old.columns, columns);
     this.ctx.features.autoMap(table, columns);
     this.ctx.features.invalidate();
     this.ctx.notebook.save();
@@ -286,6 +305,25 @@ export class DataActions {
   async convert(table: string, column: string, rule: ConversionRule): Promise<boolean> {
     const ok = await this.ctx.cleaning.apply(table, { kind: 'convert', column, rule });
     if (ok) this.dismissSuggestion(table, column);
+    return ok;
+  }
+
+  /**
+   * Applies every suggested conversion of a table (with the user's edits to their rules) in one
+   * step of work: one rebuild of the table instead of one per column.
+   */
+  async convertAll(
+    table: string,
+    conversions: readonly { column: string; rule: ConversionRule }[],
+  ): Promise<boolean> {
+    if (conversions.length === 0) return true;
+    const steps = conversions.map(({ column, rule }) => ({
+      kind: 'convert' as const,
+      column,
+      rule,
+    }));
+    const ok = await this.ctx.cleaning.applyAll(table, steps);
+    if (ok) for (const { column } of conversions) this.dismissSuggestion(table, column);
     return ok;
   }
 

@@ -8,6 +8,7 @@ import {
   type ResolvedInputs,
 } from '../model/inputs';
 import { TABLE_KIND_LABELS, type Role, type TableKind, type TableMapping } from '../model/roles';
+import { refitMapping } from '../model/refit-mapping';
 import { defaultAsOfSql } from '../sql/analysis-date';
 import { featuresSql } from '../sql/features';
 import { describeTableSql } from '../sql/read-file-sql';
@@ -63,6 +64,14 @@ export class FeaturesState {
     const kind = guessTableKind(table, columns);
     this.mappings.push({ table, kind, columns: guessRoles(kind, columns) });
     this.adopt(table, kind);
+    this.notebook.save();
+  }
+
+  /** The table's file was read again: roles keep their column where it is still there. */
+  refit(table: string, before: readonly string[], after: readonly string[]): void {
+    const mapping = this.mappingOf(table);
+    if (!mapping) return;
+    mapping.columns = refitMapping($state.snapshot(mapping) as TableMapping, before, after).columns;
     this.notebook.save();
   }
 

@@ -5,7 +5,12 @@ import {
   suggestConversion,
   type ConversionSuggestion,
 } from '../ingest/suggest-conversions';
-import { conversionCountSql, conversionMisfitsSql, sampleValuesSql } from '../sql/column-samples';
+import {
+  conversionCountSql,
+  conversionMisfitsSql,
+  idValueCountSql,
+  sampleValuesSql,
+} from '../sql/column-samples';
 import { ident } from '../sql/quote';
 
 /** Wide files: only the first columns are looked at, so a load never stalls on this. */
@@ -13,9 +18,10 @@ const MAX_COLUMNS = 200;
 const SAMPLE = 1000;
 
 /**
- * Finds the text columns of a freshly loaded table that hold dates or amounts DuckDB did not
+ * Finds the text columns of a freshly loaded table that hold dates or numbers DuckDB did not
  * read as such: guessed from a sample of values, then counted over the whole column in DuckDB
- * with the exact SQL the conversion would run.
+ * with the exact SQL the conversion would run. A column with letter-prefixed identifiers
+ * anywhere is never offered as numbers.
  */
 export async function suggestConversions(
   engine: Engine,
@@ -29,6 +35,11 @@ export async function suggestConversions(
     const values = sample.rows.map((r) => String(r.v));
     const suggestion = suggestConversion(column.name, column.type, values);
     if (!suggestion) continue;
+    // Cancelled invoices (C536379) may all sit past the sample: read as numbers they would blank.
+    if (suggestion.rule.to === 'amount') {
+      const ids = await engine.query(idValueCountSql(table, column.name));
+      if (Number(ids.rows[0]?.n ?? 0) > 0) continue;
+    }
     const expr = conversionSql(suggestion.rule, ident(column.name));
     const counts = await engine.query(conversionCountSql(table, column.name, expr));
     const misfits = await engine.query(conversionMisfitsSql(table, column.name, expr));

@@ -18,6 +18,8 @@ export interface TableLoadInfo {
   encoding?: string;
   detectedEncoding?: string;
   delimiter?: string;
+  /** CSV: the read options in force, chosen or detected. */
+  read?: LoadedTable['read'];
   sheet?: string;
   sheets?: SheetInfo[];
   skippedRows: number;
@@ -101,7 +103,7 @@ export async function placeAll(
 }
 
 function loadInfo(fileName: string, loaded: LoadedTable): TableLoadInfo {
-  const { format, encoding, detectedEncoding, delimiter, sheet, sheets } = loaded;
+  const { format, encoding, detectedEncoding, delimiter, read, sheet, sheets } = loaded;
   const { skippedRows, skipped, warnings } = loaded;
   return {
     fileName,
@@ -112,6 +114,7 @@ function loadInfo(fileName: string, loaded: LoadedTable): TableLoadInfo {
     ...(encoding ? { encoding } : {}),
     ...(detectedEncoding ? { detectedEncoding } : {}),
     ...(delimiter ? { delimiter } : {}),
+    ...(read ? { read } : {}),
     ...(sheet ? { sheet } : {}),
     ...(sheets ? { sheets } : {}),
   };

@@ -14,6 +14,8 @@ describe('csvPreflight', () => {
     const result = csvPreflight('1,2024-01-05,12.5\n2,2024-01-06,8\n', 'a.csv', { complete: true });
     expect(result.hasHeader).toBe(false);
     expect(result.columns.names).toEqual(['column_1', 'column_2', 'column_3']);
+    // Named by position is no rename: nothing to warn about.
+    expect(result.columns.warnings).toEqual([]);
     const forced = csvPreflight('1,2\n3,4\n', 'a.csv', { complete: true, hasHeader: true });
     expect(forced.columns.names).toEqual(['1', '2']);
   });

@@ -78,4 +78,24 @@ describe('sniffDelimiter', () => {
     const guess = sniffDelimiter('a;b,c\n1;2,3\n', { delimiter: ';' });
     expect(guess).toMatchObject({ delimiter: ';', firstRecord: ['a', 'b,c'] });
   });
+
+  it('finds columns aligned with runs of spaces, and a first line that is data', () => {
+    const master = ' customer_id date number_of_cds  dollar_value\r\n 00001 19970101  1  11.77\r\n';
+    expect(sniffDelimiter(master)).toMatchObject({
+      delimiter: 'whitespace',
+      firstRecord: ['customer_id', 'date', 'number_of_cds', 'dollar_value'],
+      hasHeader: true,
+    });
+    const sample = '   00004   0001 19970101  2  29.33\r\n   00004   0001 19970118  2  29.73\r\n';
+    expect(sniffDelimiter(sample)).toMatchObject({ delimiter: 'whitespace', hasHeader: false });
+    // A comma file with spaces in its values stays a comma file; one column of names stays one.
+    expect(sniffDelimiter('name,city\nAnn Lee,New York\nBo Li,Hong Kong\n').delimiter).toBe(',');
+    expect(sniffDelimiter('name\nAnn Lee\nBo Li\n').delimiter).toBe(',');
+    expect(sniffDelimiter('first name\n').delimiter).toBe(',');
+    // Chosen by the user: quoted values keep their spaces.
+    expect(sniffDelimiter('a  "b c"\n', { delimiter: 'whitespace' }).firstRecord).toEqual([
+      'a',
+      'b c',
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { conversionSql, previewConversion } from '../../../src/ingest/conversion-sql';
 import type { ConversionRule } from '../../../src/model/cleaning-step';
 import { isConversionCandidate, suggestConversion } from '../../../src/ingest/suggest-conversions';
+import { isIdLikeColumn } from '../../../src/model/id-like-column';
 
 describe('suggestConversion', () => {
   it('finds mixed Chinese-export dates in a text column', () => {
@@ -88,6 +89,41 @@ describe('suggestConversion', () => {
     expect(suggestConversion('销售额', 'VARCHAR', amounts)?.rule.to).toBe('amount');
     // Money with a currency code is not a code.
     expect(suggestConversion('paid', 'VARCHAR', ['USD120', 'USD45', '80'])?.rule.to).toBe('amount');
+  });
+
+  it('finds plain numbers stored as text in any column that is not an identifier', () => {
+    const numbers = ['6', '12', '1', '24', '-3'];
+    expect(suggestConversion('Quantity', 'VARCHAR', numbers)?.rule).toEqual({
+      to: 'amount',
+      decimal: '.',
+    });
+    expect(suggestConversion('数量', 'VARCHAR', numbers)).not.toBeNull();
+    expect(suggestConversion('paid', 'VARCHAR', ['1.5', '2'])).not.toBeNull();
+    expect(suggestConversion('hotel_nights', 'VARCHAR', numbers)).not.toBeNull();
+    expect(suggestConversion('number_of_items', 'VARCHAR', numbers)).not.toBeNull();
+    for (const id of [
+      'InvoiceNo',
+      'Invoice No.',
+      'StockCode',
+      'CustomerID',
+      'customer_id',
+      'order number',
+      '发票号',
+      '商品编码',
+      '客户编号',
+      '订单单号',
+      'customerid',
+      'invoiceno',
+      'Tel',
+      'phone_number',
+    ]) {
+      expect(suggestConversion(id, 'VARCHAR', numbers), id).toBeNull();
+    }
+    // By value: letter-prefixed invoices among the numbers, and zero-padded codes.
+    expect(suggestConversion('Invoice', 'VARCHAR', ['536365', '536366', 'C536379'])).toBeNull();
+    expect(suggestConversion('ref', 'VARCHAR', ['00001', '00002', '00003'])).toBeNull();
+    expect(isIdLikeColumn('ref', ['SKU-10023'])).toBe(true);
+    expect(isIdLikeColumn('Quantity', ['0', '05', '12', '7'])).toBe(false);
   });
 
   it('needs 80% of the sample to read', () => {

@@ -3,6 +3,7 @@ import { conversionSql } from '../../../src/ingest/conversion-sql';
 import {
   conversionCountSql,
   conversionMisfitsSql,
+  idValueCountSql,
   sampleValuesSql,
 } from '../../../src/sql/column-samples';
 import { ident } from '../../../src/sql/quote';
@@ -29,5 +30,12 @@ describe('column samples', () => {
     expect(counts.rows).toEqual([{ total: 5, misfits: 3 }]);
     const misfits = await engine.query(conversionMisfitsSql('t', '金 额', expr));
     expect(misfits.rows.map((r) => r.v)).toEqual(['N/A', 'n/a']);
+  });
+
+  it('counts letter-prefixed identifiers over the whole column', async () => {
+    await engine.exec(
+      "CREATE TABLE inv AS SELECT * FROM (VALUES ('536365'), (' C536379 '), ('SKU-10023'), ('12.5'), ('C1'), (NULL)) v(\"Invoice\")",
+    );
+    expect((await engine.query(idValueCountSql('inv', 'Invoice'))).rows).toEqual([{ n: 2 }]);
   });
 });

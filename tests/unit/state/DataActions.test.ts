@@ -196,6 +196,84 @@ describe('DataActions', () => {
       .toEqual({ encoding: 'gb18030' });
   });
 
+  it('reads a table again with read options; roles keep their column; the choices are kept', async () => {
+    const s = setup();
+    const text = 'cust;day;amount;note\nC1;2024-01-05;"1.234,50";a\nC2;2024-02-01;7,25;b\n';
+    await s.data.loadFiles([csv('orders.csv', text)]);
+    expect(s.data.info.orders?.read).toMatchObject({ delimiter: ';', header: true });
+    s.features.setKind('orders', 'orders', ['cust', 'day', 'amount', 'note']);
+    s.features.setRole('orders', 'customerId', 'cust');
+    s.features.setRole('orders', 'amount', 'amount');
+    s.features.setRole('orders', 'orderDate', 'day');
+    s.features.setRole('orders', 'category', 'note');
+    const mapped = { customerId: 'cust', orderDate: 'day', amount: 'amount', category: 'note' };
+    expect(s.features.mappingOf('orders')?.columns).toMatchObject(mapped);
+
+    expect(await s.data.reread('orders', { delimiter: ';', decimalComma: true })).toBe(true);
+    expect(await s.query('SELECT sum(amount)::DOUBLE AS s FROM orders')).toEqual([{ s: 1241.75 }]);
+    expect(s.features.mappingOf('orders')?.columns).toEqual(mapped);
+    expect(s.notebook.notebook.tables[0]?.choices).toEqual({ delimiter: ';', decimalComma: true });
+
+    // Read without a header line, every column is new: the roles are guessed again, and no
+    // role points at a column that is gone.
+    expect(await s.data.reread('orders', { delimiter: ';', header: false })).toBe(true);
+    expect(s.data.info.orders?.read).toMatchObject({ header: false, decimalComma: false });
+    expect(await s.query('SELECT count(*)::INTEGER AS n FROM orders')).toEqual([{ n: 3 }]);
+    const columns = ['column_1', 'column_2', 'column_3', 'column_4'];
+    const roles = Object.values(s.features.mappingOf('orders')?.columns ?? {});
+    expect(roles.every((c) => columns.includes(c!))).toBe(true);
+    expect(s.features.mappingOf('orders')?.kind).toBe('orders');
+
+    // A reload (engine restart, notebook reopened) reads the file the way it was chosen.
+    expect(await s.data.reload('orders', {})).toBe(true);
+    expect(await s.query('SELECT count(*)::INTEGER AS n FROM orders')).toEqual([{ n: 3 }]);
+    expect(s.notebook.notebook.tables[0]?.choices).toEqual({ delimiter: ';', header: false });
+  });
+
+  it('finds numbers and dates stored as text in every column of a workbook, never in ids', async () => {
+    const s = setup();
+    // An Online-Retail-like export whose every cell is text; cancelled invoices (C...) only come
+    // after the first 1,000 rows, past the sample the suggestions are guessed from.
+    const header = ['Invoice', 'StockCode', 'Quantity', 'InvoiceDate', 'UnitPrice', 'CustomerID'];
+    const rows = Array.from({ length: 1200 }, (_, i) => [
+      i >= 1100 ? `C${536000 + i}` : String(536000 + i),
+      String(85000 + (i % 50)),
+      String(i >= 1100 ? -((i % 5) + 1) : (i % 12) + 1),
+      `2024-01-${String((i % 28) + 1).padStart(2, '0')} 08:${String(i % 60).padStart(2, '0')}`,
+      (((i * 37) % 1000) / 100 + 0.5).toFixed(2),
+      String(17000 + (i % 300)),
+    ]);
+    const book = utils.book_new();
+    utils.book_append_sheet(book, utils.aoa_to_sheet([header, ...rows]), 'Data');
+    const data = new Uint8Array(write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    await s.data.loadFiles([{ name: 'retail.xlsx', data }]);
+    const types = await s.query(
+      "SELECT DISTINCT data_type AS t FROM duckdb_columns() WHERE table_name = 'retail'",
+    );
+    expect(types).toEqual([{ t: 'VARCHAR' }]);
+
+    const suggested = s.data.suggestions.retail ?? [];
+    expect(suggested.map((x) => x.column).sort()).toEqual(['InvoiceDate', 'Quantity', 'UnitPrice']);
+    expect(suggested.every((x) => x.misfits === 0)).toBe(true);
+
+    expect(
+      await s.data.convertAll(
+        'retail',
+        suggested.map((x) => ({ column: x.column, rule: x.rule })),
+      ),
+    ).toBe(true);
+    expect(s.data.suggestions.retail).toEqual([]);
+    expect(s.cleaning.stepsOf('retail')).toHaveLength(3);
+    const expected = rows.reduce((sum, r) => sum + Number(r[2]) * Number(r[4]), 0);
+    const [got] = await s.query(
+      `SELECT sum("Quantity" * "UnitPrice")::DOUBLE AS v, count(*)::INTEGER AS n,
+         count(*) FILTER (WHERE "Invoice" LIKE 'C%')::INTEGER AS cancelled,
+         min("InvoiceDate")::VARCHAR AS first FROM retail`,
+    );
+    expect(got!.v).toBeCloseTo(expected, 6);
+    expect(got).toMatchObject({ n: 1200, cancelled: 100, first: '2024-01-01 08:00:00' });
+  });
+
   it('suggests parse rules; converting keeps the original as __raw; undoing brings it back', async () => {
     const s = setup();
     await s.data.loadFiles([fixture('gbk-declared-utf8.csv')]);
