@@ -2,7 +2,7 @@
  * Turns measurements into medians and the comparison table (console and Markdown).
  *
  *   node bench/report.mjs [bench/results.json]            # the Markdown tables, per size
- *   node bench/report.mjs --readme [bench/results.json]   # one compact table for README
+ *   node bench/report.mjs --readme [bench/results.json]   # one compact table for docs/performance.md
  */
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -262,7 +262,7 @@ export function markdownReport(results) {
   return out.join('\n');
 }
 
-/** [label, browser metric, native metric, unit] for the README's one compact table. */
+/** [label, browser metric, native metric, unit] for the one compact table in docs/performance.md. */
 const README_ROWS = [
   ['Engine start, first visit (page load → DuckDB ready)', 'fv.engineReady', null, 'ms'],
   ["First visit → example notebook's first result", 'fv.exampleResult', null, 'ms'],
@@ -290,7 +290,7 @@ const README_ROWS = [
 ];
 
 /**
- * One table for README: per size, "isolated · single · native" medians (for the longest-task
+ * One table for docs/performance.md: per size, "isolated · single · native" medians (for the longest-task
  * row: "CSV / Parquet" per mode).
  */
 export function readmeTable(results) {

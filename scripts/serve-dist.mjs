@@ -3,7 +3,7 @@
  * cross-origin isolation headers that enable DuckDB's threaded bundle. Used by the benchmark
  * (bench/) and, through tests/e2e/static-server.ts, by the end-to-end tests.
  *
- * Caching as README "Hosting" advises: `assets/` (names hashed from content) may be kept for a
+ * Caching as docs/hosting.md advises: `assets/` (names hashed from content) may be kept for a
  * year; the page, `sw.js` and the rest are revalidated (ETag) on every use. Every response has
  * a Content-Length, so the engine badge can show how much of DuckDB has downloaded.
  */

@@ -59,6 +59,7 @@ export const en = {
   'tables.missing': 'Waiting for file {file}: drop it to restore table {table}.',
   'tables.original': 'original of {table}, as loaded',
   'tables.features': 'one row per customer, built by SegLab for the segmentations',
+  'tables.needsKind': 'Choose what it holds',
   'tables.issues': 'Data issues: {count}',
   'tables.qualityOk': 'Data checked',
   'tables.checking': 'Checking data…',

@@ -59,6 +59,7 @@ export const zhCN: Record<MessageKey, string> = {
   'tables.missing': '等待文件 {file}：拖入该文件即可恢复数据表 {table}。',
   'tables.original': '{table} 的原始数据（加载时的样子）',
   'tables.features': '每位客户一行，由 SegLab 为分群生成',
+  'tables.needsKind': '请选择表的类型',
   'tables.issues': '数据问题：{count}',
   'tables.qualityOk': '数据已检查',
   'tables.checking': '正在检查数据…',

@@ -23,6 +23,10 @@ export interface ConversionSuggestion {
 /** At least this share of the sample must read, or the column is left alone. */
 export const MIN_PARSED_SHARE = 0.8;
 const DATE_NAME = /date|time|day|_at$|_on$|^dt$|_dt$|日期|时间|日$/i;
+/** The names a file without a header row gets (csv-preflight): its values must speak for it. */
+const UNNAMED = /^column_\d+$/;
+/** Numbers are read as dates only in a date-like column, or an unnamed one that can be a date. */
+const mayBeDate = (column: string) => DATE_NAME.test(column) || UNNAMED.test(column);
 const TEXT_TYPE = /^(VARCHAR|TEXT|STRING)/i;
 const NUMBER_TYPE = /^(U?(TINY|SMALL|BIG|HUGE)?INT|INTEGER|DOUBLE|FLOAT|REAL|DECIMAL)/i;
 /** Patterns that also fit plain numbers (zip codes, counts), trusted only for date-named columns. */
@@ -30,7 +34,7 @@ const NUMERIC_PATTERNS = ['ymd-compact', 'excel-serial'];
 
 /** Whether a column is worth sampling at all: text, or numbers with a date-like name. */
 export function isConversionCandidate(column: string, type: string): boolean {
-  return TEXT_TYPE.test(type) || (NUMBER_TYPE.test(type) && DATE_NAME.test(column));
+  return TEXT_TYPE.test(type) || (NUMBER_TYPE.test(type) && mayBeDate(column));
 }
 
 /**
@@ -54,7 +58,11 @@ export function suggestConversion(
 
   const date = inferDateRule(values);
   const numericOnly = date.patterns.every((p) => NUMERIC_PATTERNS.includes(p));
-  if (date.parsed >= MIN_PARSED_SHARE * values.length && (!numericOnly || DATE_NAME.test(column))) {
+  // Unnamed: 19970101 is a date every sampled value agrees on; a small number never is.
+  const trusted =
+    DATE_NAME.test(column) ||
+    (UNNAMED.test(column) && date.patterns.length === 1 && date.patterns[0] === 'ymd-compact');
+  if (date.parsed >= MIN_PARSED_SHARE * values.length && (!numericOnly || trusted)) {
     return {
       ...base,
       rule: { to: 'date', patterns: date.patterns, hasTime: date.hasTime },

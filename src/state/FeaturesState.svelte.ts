@@ -61,6 +61,9 @@ export class FeaturesState {
    */
   autoMap(table: string, columns: string[]): void {
     if (this.mappingOf(table) || this.notebook.notebook.unused?.includes(table)) return;
+    // A file without a header row has only column_1, column_2, …: nothing to guess from, and a
+    // wrong guess (customers without an id) broke every segmentation. The user says what it is.
+    if (columns.every((c) => /^column_\d+$/.test(c))) return;
     const kind = guessTableKind(table, columns);
     this.mappings.push({ table, kind, columns: guessRoles(kind, columns) });
     this.adopt(table, kind);

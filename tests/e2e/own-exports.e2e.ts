@@ -1,9 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chineseShop, onlineRetail } from '../../scripts/own-exports.mjs';
+import { chineseShop, onlineRetail, textNumbersWorkbook } from '../../scripts/own-exports.mjs';
 import { customerTotals, dayAfterLast, readCsv, type OracleLine } from '../support/exports-oracle';
 import { openSession, type Session } from './browser';
 import { dropFiles, tableRow, waitForNotebookRun, waitIdle } from './helpers';
@@ -108,11 +109,34 @@ async function digest(page: Page): Promise<string[]> {
   return out;
 }
 
+/** Customer ids as both sides spell them: a zero-padded 00004 may come back as 4. */
+const idKey = (id: string) => (/^\d+$/.test(id) ? String(Number(id)) : id);
+
+/** CDNOW's whitespace-separated lines: customer, [sample id,] yyyymmdd, CDs, dollars. */
+function cdnowLines(file: string, header: boolean): OracleLine[] {
+  const text = readFileSync(path.join(__dirname, '../fixtures/cdnow', file), 'utf8');
+  const rows = text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  return rows.slice(header ? 1 : 0).map((line, i) => {
+    const f = line.trim().split(/\s+/);
+    const [customer, ymd, dollars] = header ? [f[0]!, f[1]!, f[3]!] : [f[0]!, f[2]!, f[4]!];
+    return {
+      customer: idKey(customer),
+      order: `row${i}`,
+      day: `${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)}`,
+      amount: Number(dollars),
+    };
+  });
+}
+
 interface Flow {
   file: { name: string; content: string | number[] };
   table: string;
   /** Columns whose suggested conversion (text to number or date) the analyst accepts. */
   conversions?: string[];
+  /** Accept every suggested conversion at once ("Convert all"). */
+  convertAll?: boolean;
+  /** What the analyst sets in the Tables panel when nothing could be guessed (no header). */
+  kind?: { kind: string; roles: Record<string, string> };
   /** Quality findings whose first fix the analyst accepts, in order. */
   fixes: string[];
   /** The lines after those fixes, as the oracle reads them. */
@@ -131,6 +155,20 @@ async function runFlow(flow: Flow): Promise<void> {
     await suggestion.getByTestId('convert').click();
     await suggestion.waitFor({ state: 'detached', timeout: 60_000 });
   }
+  if (flow.convertAll) {
+    const bar = tableRow(page, flow.table).getByTestId('convert-all-bar');
+    await bar.getByTestId('convert-all').click();
+    await bar.waitFor({ state: 'detached', timeout: 60_000 });
+  }
+  if (flow.kind) {
+    const row = tableRow(page, flow.table);
+    await row.getByTestId('needs-kind').click();
+    await row.getByTestId('table-kind').selectOption(flow.kind.kind);
+    for (const [role, column] of Object.entries(flow.kind.roles)) {
+      await row.locator(`select[data-role=${role}]`).selectOption(column);
+    }
+    await expect.poll(() => row.getByTestId('kind-badge').count()).toBe(1);
+  }
   await applyFixes(page, flow.table, flow.fixes);
 
   const asOf = dayAfterLast(flow.lines);
@@ -142,7 +180,7 @@ async function runFlow(flow: Flow): Promise<void> {
   const members = await exportCsv(page, rfm);
   expect(members).toHaveLength(expected.size);
   for (const m of members) {
-    const want = expected.get(m.customer_id!);
+    const want = expected.get(idKey(m.customer_id!));
     expect(want, `customer ${m.customer_id}`).toBeDefined();
     expect(Number(m.frequency)).toBe(want!.frequency);
     expect(Number(m.monetary)).toBeCloseTo(want!.monetary, 2);
@@ -249,6 +287,52 @@ describe('own exports, end to end', () => {
         order: r.订单编号,
         day: day(r.下单时间),
         amount: r.实付金额,
+      })),
+    });
+  });
+
+  it('(b) CDNOW_master: whitespace-separated, zero-padded ids, dates as 19970101', async () => {
+    await runFlow({
+      file: {
+        name: 'CDNOW_master.txt',
+        content: [...readFileSync(path.join(__dirname, '../fixtures/cdnow/CDNOW_master.txt'))],
+      },
+      table: 'CDNOW_master',
+      conversions: ['date'],
+      fixes: [],
+      lines: cdnowLines('CDNOW_master.txt', true),
+    });
+  });
+
+  it('(c) CDNOW_sample: no header row; the analyst says what it holds', async () => {
+    await runFlow({
+      file: {
+        name: 'CDNOW_sample.txt',
+        content: [...readFileSync(path.join(__dirname, '../fixtures/cdnow/CDNOW_sample.txt'))],
+      },
+      table: 'CDNOW_sample',
+      conversions: ['column_3'],
+      kind: {
+        kind: 'orders',
+        roles: { customerId: 'column_1', orderDate: 'column_3', amount: 'column_5' },
+      },
+      fixes: [],
+      lines: cdnowLines('CDNOW_sample.txt', false),
+    });
+  });
+
+  it('(e) an .xlsx whose numbers and dates are stored as text', async () => {
+    const { bytes, rows } = textNumbersWorkbook();
+    await runFlow({
+      file: { name: 'erp_orders.xlsx', content: [...bytes] },
+      table: 'erp_orders',
+      convertAll: true,
+      fixes: [],
+      lines: rows.map((r) => ({
+        customer: r.CustomerID,
+        order: r.OrderNo,
+        day: r.OrderDate,
+        amount: Number(r.Amount),
       })),
     });
   });

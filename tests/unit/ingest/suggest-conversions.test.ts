@@ -153,3 +153,14 @@ describe('previewConversion and conversionSql', () => {
     ).toBe('CAST(CAST(NULL AS TIMESTAMP) AS DATE)');
   });
 });
+
+describe('suggestConversion on a file without a header', () => {
+  it('reads 8-digit days of an unnamed column as dates, never small numbers', () => {
+    expect(
+      suggestConversion('column_3', 'BIGINT', ['19970101', '19970118', '19970802'])?.rule,
+    ).toMatchObject({ to: 'date', patterns: ['ymd-compact'] });
+    expect(suggestConversion('column_4', 'BIGINT', ['2', '2', '1', '5'])).toBeNull();
+    expect(suggestConversion('column_9', 'BIGINT', ['45296', '45300'])).toBeNull();
+    expect(suggestConversion('code', 'BIGINT', ['19970101', '19970118'])).toBeNull();
+  });
+});
