@@ -254,6 +254,10 @@ export class CellActions {
     const cell = this.ctx.notebook.deleteCell(id);
     if (!cell || cell.kind === 'markdown') return;
     const name = cell.name;
+    // A deleted Predict cell's scores leave the features (its table goes below).
+    if (cell.kind === 'predict' && this.ctx.features.predictions === name) {
+      this.ctx.features.setPredictions(null);
+    }
     await this.ctx
       .exclusive(async (engine) => {
         if (name) await engine.exec(dropViewSql(name));

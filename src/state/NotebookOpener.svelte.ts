@@ -81,6 +81,8 @@ export class NotebookOpener {
           return [...tables, ...leftover.map((t) => t.name)];
         });
     ctx.data.forget(dropped);
+    // The predictions of the notebook before are gone with its tables.
+    ctx.features.setPredictions(null);
     ctx.features.invalidate();
     const samples = notebook.tables.filter((t) => t.origin === 'sample').map((t) => t.table);
     if (samples.length > 0) await ctx.data.loadSample(samples);

@@ -65,12 +65,11 @@ async function addCell(page: Page, value: string): Promise<Locator> {
 
 async function addPreset(page: Page, id: string): Promise<Locator> {
   const cell = await addCell(page, id);
-  await expect
-    .poll(() => cell.locator('[data-testid=segment-summary] tbody tr').count(), {
-      timeout: 60_000,
-    })
-    .toBeGreaterThan(0);
+  const done = cell.locator('[data-testid=segment-summary] tbody tr, [data-testid=cell-error]');
+  await expect.poll(() => done.count(), { timeout: 60_000 }).toBeGreaterThan(0);
   await waitIdle(page);
+  const error = cell.getByTestId('cell-error');
+  if ((await error.count()) > 0) throw new Error(`${id}: ${await error.innerText()}`);
   return cell;
 }
 
@@ -297,7 +296,7 @@ describe('own exports, end to end', () => {
         name: 'CDNOW_master.txt',
         content: [...readFileSync(path.join(__dirname, '../fixtures/cdnow/CDNOW_master.txt'))],
       },
-      table: 'CDNOW_master',
+      table: 'cdnow_master',
       conversions: ['date'],
       fixes: [],
       lines: cdnowLines('CDNOW_master.txt', true),
@@ -310,7 +309,7 @@ describe('own exports, end to end', () => {
         name: 'CDNOW_sample.txt',
         content: [...readFileSync(path.join(__dirname, '../fixtures/cdnow/CDNOW_sample.txt'))],
       },
-      table: 'CDNOW_sample',
+      table: 'cdnow_sample',
       conversions: ['column_3'],
       kind: {
         kind: 'orders',

@@ -210,3 +210,16 @@ describe('inputs when files are added to a notebook', () => {
     expect(ws.features.resolved().chosen.customers?.table).toBe('targets');
   });
 });
+
+describe('a new notebook after one with predictions', () => {
+  it('does not join the predictions of the notebook before', async () => {
+    const ws = page();
+    await ws.start();
+    await ws.cells.addPredictCell();
+    expect(ws.features.predictions).toBe('clv_predictions');
+    await ws.newNotebook();
+    await drop(ws, null);
+    expect(ws.features.predictions).toBeNull();
+    expect(await featureRows(ws)).toEqual(EXPECTED);
+  }, 120_000);
+});
