@@ -4,12 +4,14 @@ import { chartBase, FIT_WIDTH } from './chart-theme';
 import { flowLayout, type FlowInput } from './flow-layout';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';
-import { segmentColorScale } from './palette';
+import { segmentColorScale, type SegmentColors } from './palette';
 
 export interface MigrationFlowsOptions {
   /** Transition rows (src/sql/migration.ts), one or more consecutive periods. */
   rows: FlowInput[];
   segments: string[];
+  /** Each segment's own colour (palette.ts `segmentColors`), by label. */
+  colors?: SegmentColors;
   lang: Lang;
   height?: number;
 }
@@ -75,7 +77,7 @@ export function migrationFlows(options: MigrationFlowsOptions): TopLevelSpec {
   const color = {
     type: 'nominal',
     title: pick(T.segment, lang),
-    scale: segmentColorScale(segments, neutral),
+    scale: segmentColorScale(segments, neutral, options.colors),
     legend: null,
   } as const;
   const x = {

@@ -10,7 +10,7 @@ import {
   formatShare,
   FORMATS,
 } from './number-formats';
-import { segmentColorScale } from './palette';
+import { segmentColorScale, type SegmentColors } from './palette';
 
 /**
  * A customer (src/sql/quadrant-density.ts `quadrantPointsSql`) or a density bin
@@ -49,6 +49,8 @@ export interface QuadrantChartOptions {
   quadrants?: QuadrantSummaryRow[];
   /** Segment labels in the preset's order, for stable colours. */
   segments: string[];
+  /** Each segment's own colour (palette.ts `segmentColors`), by label. */
+  colors?: SegmentColors;
   /** Use the scale the bins were computed on. */
   scale?: 'linear' | 'symlog';
   valueTitle?: Labels;
@@ -158,7 +160,7 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
     field: 'segment',
     type: 'nominal',
     title: pick(T.segment, lang),
-    scale: segmentColorScale(options.segments),
+    scale: segmentColorScale(options.segments, [], options.colors),
   } as const;
   const x = {
     type: 'quantitative',

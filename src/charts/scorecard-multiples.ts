@@ -3,7 +3,7 @@ import { pick, type Labels, type Lang } from '../model/labels';
 import { chartBase } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { compactLabelExpr, FORMATS } from './number-formats';
-import { segmentColorScale } from './palette';
+import { segmentColorScale, type SegmentColors } from './palette';
 
 /** The metrics of src/sql/scorecard.ts that can be drawn. */
 export type ScorecardMetric =
@@ -62,6 +62,8 @@ export const DEFAULT_SCORECARD_METRICS: ScorecardMetric[] = [
 export interface ScorecardMultiplesOptions {
   rows: ScorecardChartRow[];
   segments: string[];
+  /** Each segment's own colour (palette.ts `segmentColors`), by label. */
+  colors?: SegmentColors;
   metrics?: ScorecardMetric[];
   lang: Lang;
   /** Charts per row (default 3). */
@@ -113,7 +115,7 @@ function panel(metric: ScorecardMetric, options: ScorecardMultiplesOptions): Con
             type: 'nominal',
             sort: segments,
             title: pick(T.segment, lang),
-            scale: segmentColorScale(segments),
+            scale: segmentColorScale(segments, [], options.colors),
             legend: null,
           },
           tooltip: [

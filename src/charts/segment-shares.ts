@@ -3,7 +3,7 @@ import { pick, type Labels, type Lang } from '../model/labels';
 import { chartBase, FIT_WIDTH } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { compactLabelExpr, FORMATS } from './number-formats';
-import { segmentColorScale } from './palette';
+import { segmentColorScale, type SegmentColors } from './palette';
 
 /** The scorecard columns these charts read (src/sql/scorecard.ts); a total row is skipped. */
 export interface SegmentShareRow {
@@ -19,6 +19,8 @@ export interface SegmentSharesOptions {
   rows: SegmentShareRow[];
   /** Segment labels in the preset's order: colours and the order of bars. */
   segments: string[];
+  /** Each segment's own colour (palette.ts `segmentColors`), by label. */
+  colors?: SegmentColors;
   lang: Lang;
   /** Two donuts, or two bar charts (default). */
   kind?: 'donut' | 'bar';
@@ -67,7 +69,7 @@ function panel(
     field: 'segment',
     type: 'nominal',
     title: pick(T.segment, lang),
-    scale: segmentColorScale(segments),
+    scale: segmentColorScale(segments, [], options.colors),
     sort: segments,
   } as const;
   const title = pick(measure === 'customers' ? T.customers : T.revenue, lang);

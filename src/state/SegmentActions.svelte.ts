@@ -1,3 +1,4 @@
+import { segmentColors, type SegmentColors } from '../charts/palette';
 import type { Engine, Row } from '../engine/types';
 import { errorText } from '../model/error-text';
 import type { ExportColumn } from '../model/export-csv';
@@ -149,6 +150,19 @@ export class SegmentActions {
       return orderSegments(present, defined);
     } catch {
       return [...present];
+    }
+  }
+
+  /**
+   * Each segment's colour, by its key in the preset (charts/palette.ts), under its label in
+   * both languages: the same whatever the result's order or size, in every tab and present mode.
+   */
+  segmentColors(cell: PresetCell): SegmentColors {
+    try {
+      const preset = presetById(cell.presetId);
+      return segmentColors(preset.id, preset.segments(presetParams(preset, cell)));
+    } catch {
+      return {};
     }
   }
 
