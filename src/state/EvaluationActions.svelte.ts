@@ -59,7 +59,7 @@ export class EvaluationActions {
 
   quadrant(id: string): Promise<evaluate.Quadrant> {
     const cell = this.preset(id);
-    return this.ctx.exclusive((e) => evaluate.quadrant(e, cell.name));
+    return this.ctx.exclusive((e) => evaluate.quadrant(e, cell.name, cell.view?.scale ?? 'auto'));
   }
 
   /** Moves the quadrant's split lines: the preset switches to custom thresholds and re-runs. */
