@@ -1,7 +1,8 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { pick, type Labels, type Lang } from '../model/labels';
-import { chartBase, FIT_WIDTH } from './chart-theme';
+import { chartBase, FIT_WIDTH, wrapText } from './chart-theme';
 import { flowLayout, type FlowInput } from './flow-layout';
+import { isoDay } from './iso-day';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';
 import { segmentColorScale, type SegmentColors } from './palette';
@@ -14,7 +15,14 @@ export interface MigrationFlowsOptions {
   colors?: SegmentColors;
   lang: Lang;
   height?: number;
+  /**
+   * The container's width in pixels. The outer labels get up to LABEL_ROOM pixels of it; under
+   * NARROW (a phone) only the latest period is drawn, as the labels of four columns would meet.
+   */
+  width?: number;
 }
+
+const NARROW = 560;
 
 type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 
@@ -35,6 +43,8 @@ const T = {
 
 /** Half the width of a node bar, in column units (columns are 1 apart). */
 const HALF_BAR = 0.025;
+/** Pixels beside the outer columns for their labels ("Increase spend 1,234"). */
+const LABEL_ROOM = 130;
 /** Points per ribbon edge: enough for a smooth S-curve. */
 const STEPS = 20;
 
@@ -48,7 +58,13 @@ const STEPS = 20;
 export function migrationFlows(options: MigrationFlowsOptions): TopLevelSpec {
   const { lang, segments } = options;
   checkRowBudget(options.rows, T.title);
-  const layout = flowLayout(options.rows, segments);
+  const width = options.width ?? 800;
+  const narrow = width < NARROW;
+  const latest = options.rows.reduce((m, r) => (isoDay(r.to_date) > m ? isoDay(r.to_date) : m), '');
+  const rows = narrow ? options.rows.filter((r) => isoDay(r.to_date) === latest) : options.rows;
+  // On a phone the two columns' labels face inwards, over the bands, and need no room outside.
+  const labelRoom = narrow ? 0 : Math.min(LABEL_ROOM, Math.floor(width * 0.3));
+  const layout = flowLayout(rows, segments);
   const span = Math.max(1, layout.columns.length - 1);
   const header = layout.height * 0.08;
   const ribbons = layout.ribbons.flatMap((r) =>
@@ -80,23 +96,32 @@ export function migrationFlows(options: MigrationFlowsOptions): TopLevelSpec {
     scale: segmentColorScale(segments, neutral, options.colors),
     legend: null,
   } as const;
+  // The first and last columns' labels sit outside the bars: keep LABEL_ROOM pixels for them
+  // at both sides (a scale's padding is in pixels), so they are never cut at the chart's edge.
   const x = {
     type: 'quantitative' as const,
     axis: null,
-    scale: { domain: [-0.5, span + 0.5] },
+    scale: { domain: [-HALF_BAR, span + HALF_BAR], padding: labelRoom, nice: false, zero: false },
     title: null,
   };
   const y = {
     type: 'quantitative' as const,
     axis: null,
-    scale: { domain: [-header, layout.height], reverse: true, nice: false, zero: false },
+    scale: { domain: [-header, layout.height * 1.03], reverse: true, nice: false, zero: false },
     title: null,
   };
+  const inward = (first: boolean) => (narrow ? !first : first);
   const label = (first: boolean): Layer => ({
     data: { values: nodes.filter((n) => (n.column === 0) === first) },
-    mark: { type: 'text', align: first ? 'right' : 'left', dx: first ? -6 : 6, fontSize: 12 },
+    mark: {
+      type: 'text',
+      align: inward(first) ? 'right' : 'left',
+      dx: inward(first) ? -6 : 6,
+      fontSize: 12,
+      limit: narrow ? Math.floor(width / 2) - 16 : labelRoom - 10,
+    },
     encoding: {
-      x: { ...x, field: first ? 'x0' : 'x1' },
+      x: { ...x, field: inward(first) ? 'x0' : 'x1' },
       y: { ...y, field: 'mid' },
       text: { field: 'label' },
     },
@@ -105,7 +130,10 @@ export function migrationFlows(options: MigrationFlowsOptions): TopLevelSpec {
     ...chartBase(),
     ...FIT_WIDTH,
     height: options.height ?? 420,
-    title: { text: pick(T.title, lang), subtitle: pick(T.subtitle, lang) },
+    title: {
+      text: pick(T.title, lang),
+      subtitle: wrapText(pick(T.subtitle, lang), width - 10, 13),
+    },
     layer: [
       {
         data: { values: ribbons },
@@ -146,7 +174,12 @@ export function migrationFlows(options: MigrationFlowsOptions): TopLevelSpec {
       label(false),
       {
         data: { values: layout.columns.map((date, column) => ({ date, column, y: -header / 2 })) },
-        mark: { type: 'text', fontSize: 13, fontWeight: 'bold' },
+        mark: {
+          type: 'text',
+          fontSize: 13,
+          fontWeight: 'bold',
+          ...(narrow ? { align: { expr: "datum.column === 0 ? 'left' : 'right'" } } : {}),
+        },
         encoding: {
           x: { ...x, field: 'column' },
           y: { ...y, field: 'y' },

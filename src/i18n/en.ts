@@ -294,6 +294,8 @@ export const en = {
   'geo.province': 'Province',
   'geo.city': 'City',
   'geo.country': 'Country',
+  'geo.none':
+    'No place column is mapped. Map a province, city, region or country column of the customers table to see segments by place.',
   'geo.measure': 'Measure',
   'geo.normalize': 'Show the segment mix (each bar 100%)',
   'quadrant.valueCut': 'Value threshold',

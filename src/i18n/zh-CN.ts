@@ -280,6 +280,7 @@ export const zhCN: Record<MessageKey, string> = {
   'geo.province': '省份',
   'geo.city': '城市',
   'geo.country': '国家',
+  'geo.none': '尚未映射地区列。请在客户表中映射省份、城市、大区或国家列，即可按地区查看分群。',
   'geo.measure': '指标',
   'geo.normalize': '显示分群构成（每条 100%）',
   'quadrant.valueCut': '价值阈值',

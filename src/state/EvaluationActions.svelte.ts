@@ -71,6 +71,15 @@ export class EvaluationActions {
     });
   }
 
+  /**
+   * The place levels some table maps a column to, finest useful first (province, region, city,
+   * country): the geography tab offers these and opens on the first.
+   */
+  geoLevels(): GeoLevel[] {
+    const order: GeoLevel[] = ['province', 'region', 'city', 'country'];
+    return order.filter((level) => this.ctx.features.mappings.some((m) => m.columns[level]));
+  }
+
   hasCampaigns(): boolean {
     return this.ctx.features.mappings.some((m) => m.kind === 'campaigns');
   }
