@@ -55,3 +55,19 @@ export function wrapText(text: string, width: number, fontSize: number): string[
   if (line.trim() !== '') lines.push(line.trimEnd());
   return lines;
 }
+
+/**
+ * A chart title (and subtitle) wrapped to `width` pixels when it is known, so neither runs past
+ * the chart's edge on a phone.
+ */
+export function fittedTitle(
+  text: string,
+  subtitle: string | undefined,
+  width: number | undefined,
+): { text: string | string[]; subtitle?: string | string[] } {
+  const fit = (t: string, size: number) =>
+    width === undefined ? t : wrapText(t, width - 10, size);
+  return subtitle === undefined
+    ? { text: fit(text, 16) }
+    : { text: fit(text, 16), subtitle: fit(subtitle, 13) };
+}

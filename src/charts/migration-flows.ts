@@ -110,6 +110,7 @@ export function migrationFlows(options: MigrationFlowsOptions): TopLevelSpec {
     scale: { domain: [-header, layout.height * 1.03], reverse: true, nice: false, zero: false },
     title: null,
   };
+  const inner = Math.max(40, Math.floor((width - 2 * labelRoom) / span) - 16);
   const inward = (first: boolean) => (narrow ? !first : first);
   const label = (first: boolean): Layer => ({
     data: { values: nodes.filter((n) => (n.column === 0) === first) },
@@ -118,7 +119,12 @@ export function migrationFlows(options: MigrationFlowsOptions): TopLevelSpec {
       align: inward(first) ? 'right' : 'left',
       dx: inward(first) ? -6 : 6,
       fontSize: 12,
-      limit: narrow ? Math.floor(width / 2) - 16 : labelRoom - 10,
+      // Outer labels have their room; a middle column's label the gap to the next column.
+      limit: narrow
+        ? Math.floor(width / 2) - 16
+        : first
+          ? labelRoom - 10
+          : { expr: `datum.column === ${span} ? ${labelRoom - 10} : ${inner}` },
     },
     encoding: {
       x: { ...x, field: inward(first) ? 'x0' : 'x1' },

@@ -138,12 +138,12 @@ function cornerLayers(
   const layers: Layer[] = [];
   const narrow = `width < ${NARROW}`;
   // As wide as the corner's side of the value threshold, so a label stays off the split line,
-  // but never narrower than half the plot (where it may cross the line, its halo keeps it
-  // readable); two labels of one edge never meet.
-  const split =
-    valueThreshold === null || !Number.isFinite(valueThreshold)
-      ? 'width / 2'
-      : `clamp(scale('x', ${valueThreshold}), 0, width)`;
+  // but never narrower than about half the plot (where it may cross the line, its halo keeps
+  // it readable).
+  // The split comes with the label's row, not the spec, so a new threshold updates the drawn
+  // chart in place (charts/named-data.ts).
+  const split = "(datum.split === null ? width / 2 : clamp(scale('x', datum.split), 0, width))";
+  const at = valueThreshold === null || !Number.isFinite(valueThreshold) ? null : valueThreshold;
   for (const highValue of [true, false]) {
     for (const highLoyalty of [true, false]) {
       const here = quadrants.filter(
@@ -169,6 +169,8 @@ function cornerLayers(
         ),
       ];
       const side = highValue ? `width - ${split}` : split;
+      const other = highValue ? split : `width - ${split}`;
+      const room = (edge: string) => `max(${edge} - 14, width / 2 - 10)`;
       const mark = {
         type: 'text',
         align: highValue ? 'right' : 'left',
@@ -183,14 +185,15 @@ function cornerLayers(
         lineHeight: { expr: `${narrow} ? ${LINE_HEIGHT - 2} : ${LINE_HEIGHT}` },
         fontSize: { expr: `${narrow} ? 12 : 13` },
         fontWeight: 'bold',
-        limit: { expr: `max(${side} - 14, width / 2 - 10)` },
+        // The two labels of an edge share its width: neither takes the other's half.
+        limit: { expr: `min(${room(side)}, width - 12 - ${room(other)})` },
       } as const;
       const encoding = {
         x: { value: highValue ? 'width' : 0 },
         y: { value: highLoyalty ? 0 : 'height' },
         text: { field: 'lines' },
       } as const;
-      const data = { values: here.length === 0 ? [] : [{ lines }] };
+      const data = { values: here.length === 0 ? [] : [{ lines, split: at }] };
       // A white halo under the text keeps it readable over a threshold line or a stray point.
       layers.push({
         data,

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { pick, type Labels, type Lang } from '../model/labels';
-import { chartBase, FIT_WIDTH } from './chart-theme';
+import { chartBase, FIT_WIDTH, fittedTitle } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { compactLabelExpr, FORMATS } from './number-formats';
 import { segmentColorScale, type SegmentColors } from './palette';
@@ -95,7 +95,9 @@ function panel(
     scale: segmentColorScale(segments, [], options.colors),
     sort: segments,
     // Stacked on a phone, the legend goes under the charts rather than beside them.
-    ...(layout.stacked ? { legend: { orient: 'bottom', columns: 2 } } : {}),
+    ...(layout.stacked
+      ? { legend: { orient: 'bottom', columns: layout.size >= 380 ? 2 : 1 } }
+      : {}),
   } as const;
   const radius = Math.floor(layout.size / 2) - 10;
   const title = pick(measure === 'customers' ? T.customers : T.revenue, lang);
@@ -182,7 +184,7 @@ export function shareComparisonChart(options: Omit<SegmentSharesOptions, 'kind'>
     ...chartBase(),
     ...FIT_WIDTH,
     height: 320,
-    title: { text: pick(T.compareTitle, lang), subtitle: pick(T.compareSubtitle, lang) },
+    title: fittedTitle(pick(T.compareTitle, lang), pick(T.compareSubtitle, lang), options.width),
     data: { values },
     mark: { type: 'bar', tooltip: true },
     encoding: {

@@ -100,7 +100,8 @@ export function transitionHeatmap(options: TransitionHeatmapOptions): TopLevelSp
       type: 'nominal',
       sort: toOrder,
       title: pick(T.to, lang),
-      axis: { orient: 'top', labelAngle: step < 80 ? -40 : 0 },
+      // Upright when the cells are narrow: slanted, the last label would run past the edge.
+      axis: { orient: 'top', labelAngle: step < 80 ? -90 : 0 },
     },
   } as const;
   const layer = [
