@@ -3,7 +3,7 @@ import { pick, type Labels, type Lang } from '../model/labels';
 import { chartBase } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';
-import { segmentColorScale } from './palette';
+import { segmentColorScale, type SegmentColors } from './palette';
 
 /** A row of src/sql/campaign-response.ts. */
 export interface CampaignResponseRow {
@@ -25,6 +25,8 @@ export interface CampaignResponseRow {
 export interface CampaignResponseChartOptions {
   rows: CampaignResponseRow[];
   segments: string[];
+  /** Each segment's own colour (palette.ts `segmentColors`), by label. */
+  colors?: SegmentColors;
   /** Which rate to show (default conversion). Only conversion has a control group to compare. */
   metric?: 'conversion' | 'response';
   lang: Lang;
@@ -121,6 +123,7 @@ export function campaignResponseChart(options: CampaignResponseChartOptions): To
           scale: segmentColorScale(
             segments,
             order.filter((s) => !segments.includes(s)),
+            options.colors,
           ),
           legend: null,
         },

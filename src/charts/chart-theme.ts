@@ -27,3 +27,47 @@ export const FIT_WIDTH = {
   width: 'container',
   autosize: { type: 'fit-x', contains: 'padding' },
 } as const;
+
+/**
+ * `text` broken into lines of at most `width` pixels at `fontSize` (an estimate: Latin letters
+ * about 0.55 em, CJK characters 1 em), at spaces, or anywhere in CJK text. For subtitles that
+ * would run past a phone's edge.
+ */
+export function wrapText(text: string, width: number, fontSize: number): string[] {
+  const em = (ch: string) => (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 1 : 0.55);
+  const max = width / fontSize;
+  const words = text.split(
+    /(?<=\s)|(?=[\u3000-\u9fff\uff00-\uffef])|(?<=[\u3000-\u9fff\uff00-\uffef])/,
+  );
+  const lines: string[] = [];
+  let line = '';
+  let size = 0;
+  for (const word of words) {
+    const w = [...word].reduce((a, ch) => a + em(ch), 0);
+    if (size + w > max && line.trim() !== '') {
+      lines.push(line.trimEnd());
+      line = '';
+      size = 0;
+    }
+    line += word;
+    size += w;
+  }
+  if (line.trim() !== '') lines.push(line.trimEnd());
+  return lines;
+}
+
+/**
+ * A chart title (and subtitle) wrapped to `width` pixels when it is known, so neither runs past
+ * the chart's edge on a phone.
+ */
+export function fittedTitle(
+  text: string,
+  subtitle: string | undefined,
+  width: number | undefined,
+): { text: string | string[]; subtitle?: string | string[] } {
+  const fit = (t: string, size: number) =>
+    width === undefined ? t : wrapText(t, width - 10, size);
+  return subtitle === undefined
+    ? { text: fit(text, 16) }
+    : { text: fit(text, 16), subtitle: fit(subtitle, 13) };
+}

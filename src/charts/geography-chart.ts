@@ -3,7 +3,7 @@ import { pick, type Labels, type Lang } from '../model/labels';
 import { chartBase, FIT_WIDTH } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { compactLabelExpr, FORMATS } from './number-formats';
-import { segmentColorScale } from './palette';
+import { segmentColorScale, type SegmentColors } from './palette';
 
 /** A row of src/sql/segment-geography.ts. */
 export interface GeographyRow {
@@ -20,6 +20,8 @@ export type GeoLevel = 'country' | 'region' | 'province' | 'city';
 export interface GeographyChartOptions {
   rows: GeographyRow[];
   segments: string[];
+  /** Each segment's own colour (palette.ts `segmentColors`), by label. */
+  colors?: SegmentColors;
   level: GeoLevel;
   /** Bar length: customers (default) or revenue. */
   measure?: 'customers' | 'revenue';
@@ -84,7 +86,7 @@ export function geographyChart(options: GeographyChartOptions): TopLevelSpec {
         type: 'nominal',
         title: pick(T.segment, lang),
         sort: segments,
-        scale: segmentColorScale(segments),
+        scale: segmentColorScale(segments, [], options.colors),
       },
       order: { field: 'segment_order', type: 'quantitative' },
       tooltip: [

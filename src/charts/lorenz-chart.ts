@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { pick, type Labels, type Lang } from '../model/labels';
-import { chartBase, FIT_WIDTH } from './chart-theme';
+import { chartBase, FIT_WIDTH, fittedTitle, wrapText } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { formatPercent, FORMATS } from './number-formats';
 
@@ -19,6 +19,8 @@ export interface LorenzChartOptions {
   topFraction?: number;
   lang: Lang;
   height?: number;
+  /** The container's width in pixels: long titles wrap to it. */
+  width?: number;
 }
 
 const T = {
@@ -44,6 +46,11 @@ const T = {
  * bows above the diagonal, the more concentrated revenue is; twice the area between them is
  * the Gini coefficient shown in the title.
  */
+/** An axis title wrapped to the plot's width (the width less the y axis). */
+function fitted(text: string, width: number | undefined): string | string[] {
+  return width === undefined ? text : wrapText(text, width - 70, 13);
+}
+
 export function lorenzChart(options: LorenzChartOptions): TopLevelSpec {
   const { lang, gini } = options;
   checkRowBudget(options.points, T.noGini);
@@ -68,7 +75,7 @@ export function lorenzChart(options: LorenzChartOptions): TopLevelSpec {
   const x = {
     field: 'customer_share',
     type: 'quantitative' as const,
-    title: pick(T.customers, lang),
+    title: fitted(pick(T.customers, lang), options.width),
     scale: { domain: [0, 1] },
     axis: { format: '.0%' },
   };
@@ -93,7 +100,7 @@ export function lorenzChart(options: LorenzChartOptions): TopLevelSpec {
     ...chartBase(),
     ...FIT_WIDTH,
     height: options.height ?? 360,
-    title: subtitle ? { text: title, subtitle } : { text: title },
+    title: fittedTitle(title, subtitle, options.width),
     layer: [
       {
         data: { values },

@@ -1,18 +1,28 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { pick, type Labels, type Lang } from '../model/labels';
-import { chartBase, FIT_WIDTH } from './chart-theme';
+import { chartBase, FIT_WIDTH, wrapText } from './chart-theme';
 import { flowLayout, type FlowInput } from './flow-layout';
+import { isoDay } from './iso-day';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';
-import { segmentColorScale } from './palette';
+import { segmentColorScale, type SegmentColors } from './palette';
 
 export interface MigrationFlowsOptions {
   /** Transition rows (src/sql/migration.ts), one or more consecutive periods. */
   rows: FlowInput[];
   segments: string[];
+  /** Each segment's own colour (palette.ts `segmentColors`), by label. */
+  colors?: SegmentColors;
   lang: Lang;
   height?: number;
+  /**
+   * The container's width in pixels. The outer labels get up to LABEL_ROOM pixels of it; under
+   * NARROW (a phone) only the latest period is drawn, as the labels of four columns would meet.
+   */
+  width?: number;
 }
+
+const NARROW = 560;
 
 type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 
@@ -33,6 +43,8 @@ const T = {
 
 /** Half the width of a node bar, in column units (columns are 1 apart). */
 const HALF_BAR = 0.025;
+/** Pixels beside the outer columns for their labels ("Increase spend 1,234"). */
+const LABEL_ROOM = 130;
 /** Points per ribbon edge: enough for a smooth S-curve. */
 const STEPS = 20;
 
@@ -46,7 +58,13 @@ const STEPS = 20;
 export function migrationFlows(options: MigrationFlowsOptions): TopLevelSpec {
   const { lang, segments } = options;
   checkRowBudget(options.rows, T.title);
-  const layout = flowLayout(options.rows, segments);
+  const width = options.width ?? 800;
+  const narrow = width < NARROW;
+  const latest = options.rows.reduce((m, r) => (isoDay(r.to_date) > m ? isoDay(r.to_date) : m), '');
+  const rows = narrow ? options.rows.filter((r) => isoDay(r.to_date) === latest) : options.rows;
+  // On a phone the two columns' labels face inwards, over the bands, and need no room outside.
+  const labelRoom = narrow ? 0 : Math.min(LABEL_ROOM, Math.floor(width * 0.3));
+  const layout = flowLayout(rows, segments);
   const span = Math.max(1, layout.columns.length - 1);
   const header = layout.height * 0.08;
   const ribbons = layout.ribbons.flatMap((r) =>
@@ -75,26 +93,41 @@ export function migrationFlows(options: MigrationFlowsOptions): TopLevelSpec {
   const color = {
     type: 'nominal',
     title: pick(T.segment, lang),
-    scale: segmentColorScale(segments, neutral),
+    scale: segmentColorScale(segments, neutral, options.colors),
     legend: null,
   } as const;
+  // The first and last columns' labels sit outside the bars: keep LABEL_ROOM pixels for them
+  // at both sides (a scale's padding is in pixels), so they are never cut at the chart's edge.
   const x = {
     type: 'quantitative' as const,
     axis: null,
-    scale: { domain: [-0.5, span + 0.5] },
+    scale: { domain: [-HALF_BAR, span + HALF_BAR], padding: labelRoom, nice: false, zero: false },
     title: null,
   };
   const y = {
     type: 'quantitative' as const,
     axis: null,
-    scale: { domain: [-header, layout.height], reverse: true, nice: false, zero: false },
+    scale: { domain: [-header, layout.height * 1.03], reverse: true, nice: false, zero: false },
     title: null,
   };
+  const inner = Math.max(40, Math.floor((width - 2 * labelRoom) / span) - 16);
+  const inward = (first: boolean) => (narrow ? !first : first);
   const label = (first: boolean): Layer => ({
     data: { values: nodes.filter((n) => (n.column === 0) === first) },
-    mark: { type: 'text', align: first ? 'right' : 'left', dx: first ? -6 : 6, fontSize: 12 },
+    mark: {
+      type: 'text',
+      align: inward(first) ? 'right' : 'left',
+      dx: inward(first) ? -6 : 6,
+      fontSize: 12,
+      // Outer labels have their room; a middle column's label the gap to the next column.
+      limit: narrow
+        ? Math.floor(width / 2) - 16
+        : first
+          ? labelRoom - 10
+          : { expr: `datum.column === ${span} ? ${labelRoom - 10} : ${inner}` },
+    },
     encoding: {
-      x: { ...x, field: first ? 'x0' : 'x1' },
+      x: { ...x, field: inward(first) ? 'x0' : 'x1' },
       y: { ...y, field: 'mid' },
       text: { field: 'label' },
     },
@@ -103,7 +136,10 @@ export function migrationFlows(options: MigrationFlowsOptions): TopLevelSpec {
     ...chartBase(),
     ...FIT_WIDTH,
     height: options.height ?? 420,
-    title: { text: pick(T.title, lang), subtitle: pick(T.subtitle, lang) },
+    title: {
+      text: pick(T.title, lang),
+      subtitle: wrapText(pick(T.subtitle, lang), width - 10, 13),
+    },
     layer: [
       {
         data: { values: ribbons },
@@ -144,7 +180,12 @@ export function migrationFlows(options: MigrationFlowsOptions): TopLevelSpec {
       label(false),
       {
         data: { values: layout.columns.map((date, column) => ({ date, column, y: -header / 2 })) },
-        mark: { type: 'text', fontSize: 13, fontWeight: 'bold' },
+        mark: {
+          type: 'text',
+          fontSize: 13,
+          fontWeight: 'bold',
+          ...(narrow ? { align: { expr: "datum.column === 0 ? 'left' : 'right'" } } : {}),
+        },
         encoding: {
           x: { ...x, field: 'column' },
           y: { ...y, field: 'y' },

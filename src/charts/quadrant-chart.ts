@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { pick, type Labels, type Lang } from '../model/labels';
+import { symlogTicks, type AxisScale } from './axis-scale';
 import { chartBase, FIT_WIDTH } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import {
@@ -10,7 +11,7 @@ import {
   formatShare,
   FORMATS,
 } from './number-formats';
-import { segmentColorScale } from './palette';
+import { segmentColorScale, type SegmentColors } from './palette';
 
 /**
  * A customer (src/sql/quadrant-density.ts `quadrantPointsSql`) or a density bin
@@ -49,17 +50,28 @@ export interface QuadrantChartOptions {
   quadrants?: QuadrantSummaryRow[];
   /** Segment labels in the preset's order, for stable colours. */
   segments: string[];
-  /** Use the scale the bins were computed on. */
-  scale?: 'linear' | 'symlog';
+  /** Each segment's own colour (palette.ts `segmentColors`), by label. */
+  colors?: SegmentColors;
+  /** The scales the bins were computed on (evaluate.ts `quadrant`); `scale` sets both. */
+  scale?: AxisScale;
+  valueScale?: AxisScale;
+  loyaltyScale?: AxisScale;
+  /** Measure and unit (`quadrantAxisTitles`). */
   valueTitle?: Labels;
   loyaltyTitle?: Labels;
   lang: Lang;
   height?: number;
+  /** Beside the plot (default), or under it where the width is short (a phone). */
+  legend?: 'right' | 'bottom';
 }
 
 type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 
+/** Corner labels: 3 lines; the plot keeps a band this tall at its top and bottom free of marks. */
 const LINE_HEIGHT = 16;
+const CORNER_BAND = 3 * LINE_HEIGHT + 12;
+/** Below this plot width (a phone) the corner labels are smaller. */
+const NARROW = 420;
 
 const T = {
   title: { en: 'Value × loyalty', zh: '价值 × 忠诚度' },
@@ -82,6 +94,33 @@ const T = {
   cornerRevenue: { en: 'Revenue {p}', zh: '收入 {p}' },
 } satisfies Record<string, Labels>;
 
+const VALUE_TITLES: Record<string, Labels> = {
+  monetary: { en: 'Spend (total, ¥/$)', zh: '累计消费额（¥/$）' },
+  predicted_clv: { en: 'Predicted CLV (¥/$)', zh: '预测客户终身价值（¥/$）' },
+  expected_spend: { en: 'Expected spend (¥/$)', zh: '预期消费额（¥/$）' },
+  avg_order_value: { en: 'Average order value (¥/$)', zh: '平均客单价（¥/$）' },
+};
+
+const LOYALTY_TITLES: Record<string, Labels> = {
+  frequency: { en: 'Orders (count)', zh: '订单数（笔）' },
+  repurchase: { en: 'Repeat purchase days (share)', zh: '复购天数占比' },
+  tenure: { en: 'Tenure (days)', zh: '客户时长（天）' },
+};
+
+/**
+ * Axis titles with measure and unit for the value-loyalty preset's value column and loyalty
+ * measure; a column with no known unit is named as it is.
+ */
+export function quadrantAxisTitles(
+  valueColumn: string,
+  loyaltyMeasure: string,
+): { valueTitle: Labels; loyaltyTitle: Labels } {
+  return {
+    valueTitle: VALUE_TITLES[valueColumn] ?? { en: valueColumn, zh: valueColumn },
+    loyaltyTitle: LOYALTY_TITLES[loyaltyMeasure] ?? T.loyalty,
+  };
+}
+
 function percent(x: number | null, lang: Lang): string {
   return x === null || !Number.isFinite(x) ? '–' : formatPercent(x, lang);
 }
@@ -91,8 +130,20 @@ function percent(x: number | null, lang: Lang): string {
  * keeps its layer, without rows, so the spec's layers do not depend on the data and a drawn
  * chart can take new thresholds in place (charts/named-data.ts).
  */
-function cornerLayers(quadrants: QuadrantSummaryRow[], lang: Lang): Layer[] {
+function cornerLayers(
+  quadrants: QuadrantSummaryRow[],
+  lang: Lang,
+  valueThreshold: number | null,
+): Layer[] {
   const layers: Layer[] = [];
+  const narrow = `width < ${NARROW}`;
+  // As wide as the corner's side of the value threshold, so a label stays off the split line,
+  // but never narrower than about half the plot (where it may cross the line, its halo keeps
+  // it readable).
+  // The split comes with the label's row, not the spec, so a new threshold updates the drawn
+  // chart in place (charts/named-data.ts).
+  const split = "(datum.split === null ? width / 2 : clamp(scale('x', datum.split), 0, width))";
+  const at = valueThreshold === null || !Number.isFinite(valueThreshold) ? null : valueThreshold;
   for (const highValue of [true, false]) {
     for (const highLoyalty of [true, false]) {
       const here = quadrants.filter(
@@ -117,29 +168,99 @@ function cornerLayers(quadrants: QuadrantSummaryRow[], lang: Lang): Layer[] {
           ),
         ),
       ];
+      const side = highValue ? `width - ${split}` : split;
+      const other = highValue ? split : `width - ${split}`;
+      const room = (edge: string) => `max(${edge} - 14, width / 2 - 10)`;
+      const mark = {
+        type: 'text',
+        align: highValue ? 'right' : 'left',
+        baseline: highLoyalty ? 'top' : 'bottom',
+        dx: highValue ? -6 : 6,
+        // multi-line text hangs down from its first line, so lift the bottom corners
+        dy: highLoyalty
+          ? 4
+          : {
+              expr: `-4 - ${lines.length - 1} * (${narrow} ? ${LINE_HEIGHT - 2} : ${LINE_HEIGHT})`,
+            },
+        lineHeight: { expr: `${narrow} ? ${LINE_HEIGHT - 2} : ${LINE_HEIGHT}` },
+        fontSize: { expr: `${narrow} ? 12 : 13` },
+        fontWeight: 'bold',
+        // The two labels of an edge share its width: neither takes the other's half.
+        limit: { expr: `min(${room(side)}, width - 12 - ${room(other)})` },
+      } as const;
+      const encoding = {
+        x: { value: highValue ? 'width' : 0 },
+        y: { value: highLoyalty ? 0 : 'height' },
+        text: { field: 'lines' },
+      } as const;
+      const data = { values: here.length === 0 ? [] : [{ lines, split: at }] };
+      // A white halo under the text keeps it readable over a threshold line or a stray point.
       layers.push({
-        data: { values: here.length === 0 ? [] : [{ lines }] },
+        data,
         mark: {
-          type: 'text',
-          align: highValue ? 'right' : 'left',
-          baseline: highLoyalty ? 'top' : 'bottom',
-          dx: highValue ? -8 : 8,
-          // multi-line text hangs down from its first line, so lift the bottom corners
-          dy: highLoyalty ? 8 : -8 - (lines.length - 1) * LINE_HEIGHT,
-          lineHeight: LINE_HEIGHT,
-          fontSize: 13,
-          fontWeight: 'bold',
-          color: '#333',
+          ...mark,
+          color: 'white',
+          stroke: 'white',
+          strokeWidth: 4,
+          strokeJoin: 'round',
+          opacity: 0.9,
         },
-        encoding: {
-          x: { value: highValue ? 'width' : 0 },
-          y: { value: highLoyalty ? 0 : 'height' },
-          text: { field: 'lines' },
-        },
+        encoding,
       });
+      layers.push({ data, mark: { ...mark, color: '#222' }, encoding });
     }
   }
   return layers;
+}
+
+/** The range of a measure over the drawn rows (bins by their edges) and its threshold. */
+function extent(
+  rows: QuadrantScatterRow[],
+  measure: 'value' | 'loyalty',
+  threshold: number | null,
+): [number, number] | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of rows) {
+    const a = r.kind === 'bin' ? (r[`${measure}_lo`] ?? r[measure]) : r[measure];
+    const b = r.kind === 'bin' ? (r[`${measure}_hi`] ?? r[measure]) : r[measure];
+    if (Number.isFinite(a)) lo = Math.min(lo, a);
+    if (Number.isFinite(b)) hi = Math.max(hi, b);
+  }
+  if (threshold !== null && Number.isFinite(threshold)) {
+    lo = Math.min(lo, threshold);
+    hi = Math.max(hi, threshold);
+  }
+  return lo <= hi ? [lo, hi] : null;
+}
+
+/**
+ * A quantitative axis. On a symlog axis the ticks are powers of ten over the data's own range
+ * (d3's would be linear, crowded at the right); `padding` keeps that many pixels at both ends
+ * free of marks.
+ */
+function axis(
+  type: AxisScale,
+  title: string,
+  range: [number, number] | null,
+  lang: Lang,
+  padding: number,
+) {
+  const labelExpr = compactLabelExpr(lang);
+  if (type === 'symlog' && range !== null && range[1] > range[0]) {
+    return {
+      type: 'quantitative',
+      title,
+      scale: { type, domain: range, nice: false, zero: false, ...(padding ? { padding } : {}) },
+      axis: { labelExpr, values: symlogTicks(range[0], range[1]), labelOverlap: 'greedy' },
+    } as const;
+  }
+  return {
+    type: 'quantitative',
+    title,
+    scale: { type: 'linear', zero: false, nice: !padding, ...(padding ? { padding } : {}) },
+    axis: { labelExpr, labelOverlap: 'greedy' },
+  } as const;
 }
 
 /**
@@ -151,27 +272,26 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
   const { rows, lang } = options;
   checkRowBudget(rows, T.title);
   const density = rows.some((r) => r.kind === 'bin');
-  const scaleType = options.scale ?? 'linear';
+  const valueScale = options.valueScale ?? options.scale ?? 'linear';
+  const loyaltyScale = options.loyaltyScale ?? options.scale ?? 'linear';
   const valueTitle = pick(options.valueTitle ?? T.value, lang);
   const loyaltyTitle = pick(options.loyaltyTitle ?? T.loyalty, lang);
   const color = {
     field: 'segment',
     type: 'nominal',
     title: pick(T.segment, lang),
-    scale: segmentColorScale(options.segments),
+    scale: segmentColorScale(options.segments, [], options.colors),
+    ...(options.legend === 'bottom' ? { legend: { orient: 'bottom', columns: 2 } } : {}),
   } as const;
-  const x = {
-    type: 'quantitative',
-    title: valueTitle,
-    scale: { type: scaleType, zero: false, nice: true },
-    axis: { labelExpr: compactLabelExpr(lang) },
-  } as const;
-  const y = {
-    type: 'quantitative',
-    title: loyaltyTitle,
-    scale: { type: scaleType, zero: false, nice: true },
-    axis: { labelExpr: compactLabelExpr(lang) },
-  } as const;
+  const x = axis(valueScale, valueTitle, extent(rows, 'value', options.valueThreshold), lang, 0);
+  const y = axis(
+    loyaltyScale,
+    loyaltyTitle,
+    extent(rows, 'loyalty', options.loyaltyThreshold),
+    lang,
+    // room for the corner labels above and below the marks
+    CORNER_BAND,
+  );
   const base: Layer = density
     ? {
         data: {
@@ -261,7 +381,7 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
       base,
       rule('x', options.valueThreshold, valueTitle),
       rule('y', options.loyaltyThreshold, loyaltyTitle),
-      ...cornerLayers(options.quadrants ?? [], lang),
+      ...cornerLayers(options.quadrants ?? [], lang, options.valueThreshold),
     ],
   };
 }

@@ -3,7 +3,7 @@ import { pick, type Labels, type Lang } from '../model/labels';
 import { chartBase } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { compactLabelExpr, FORMATS } from './number-formats';
-import { segmentColorScale } from './palette';
+import { segmentColorScale, type SegmentColors } from './palette';
 
 /** The metrics of src/sql/scorecard.ts that can be drawn. */
 export type ScorecardMetric =
@@ -62,10 +62,25 @@ export const DEFAULT_SCORECARD_METRICS: ScorecardMetric[] = [
 export interface ScorecardMultiplesOptions {
   rows: ScorecardChartRow[];
   segments: string[];
+  /** Each segment's own colour (palette.ts `segmentColors`), by label. */
+  colors?: SegmentColors;
   metrics?: ScorecardMetric[];
   lang: Lang;
-  /** Charts per row (default 3). */
-  columns?: number;
+  /** The container's width in pixels: the charts wrap to as many per row as fit in it. */
+  width?: number;
+}
+
+/** A panel's plot at least this wide; around it, its y axis and the space between panels. */
+const MIN_PLOT = 190;
+const AXIS = 56;
+const SPACING = 20;
+
+/** Charts per row and each chart's plot width for a container `width` pixels wide. */
+export function scorecardGrid(width: number, panels: number): { columns: number; plot: number } {
+  const fit = Math.floor((width + SPACING) / (MIN_PLOT + AXIS + SPACING));
+  const columns = Math.max(1, Math.min(panels, fit));
+  const plot = Math.floor((width - columns * AXIS - (columns - 1) * SPACING) / columns);
+  return { columns, plot: Math.max(120, Math.min(plot, 320)) };
 }
 
 type Concat = Extract<TopLevelSpec, { concat: unknown }>['concat'][number];
@@ -76,7 +91,11 @@ const T = {
   segment: { en: 'Segment', zh: '分群' },
 } satisfies Record<string, Labels>;
 
-function panel(metric: ScorecardMetric, options: ScorecardMultiplesOptions): Concat {
+function panel(
+  metric: ScorecardMetric,
+  options: ScorecardMultiplesOptions,
+  plotWidth: number,
+): Concat {
   const { lang, segments } = options;
   const { label, format } = SCORECARD_METRICS[metric];
   const title = pick(label, lang);
@@ -93,7 +112,7 @@ function panel(metric: ScorecardMetric, options: ScorecardMultiplesOptions): Con
   } as const;
   return {
     title,
-    width: 220,
+    width: plotWidth,
     height: 160,
     layer: [
       {
@@ -113,7 +132,7 @@ function panel(metric: ScorecardMetric, options: ScorecardMultiplesOptions): Con
             type: 'nominal',
             sort: segments,
             title: pick(T.segment, lang),
-            scale: segmentColorScale(segments),
+            scale: segmentColorScale(segments, [], options.colors),
             legend: null,
           },
           tooltip: [
@@ -150,14 +169,16 @@ export function scorecardMultiples(options: ScorecardMultiplesOptions): TopLevel
     );
   }
   const hasTotal = rows.some((r) => r.is_total);
+  const grid = scorecardGrid(options.width ?? 3 * (220 + AXIS + SPACING), metrics.length);
   return {
     ...chartBase(),
     title: hasTotal
       ? { text: pick(T.title, lang), subtitle: pick(T.subtitle, lang) }
       : { text: pick(T.title, lang) },
     data: { values: rows },
-    columns: options.columns ?? 3,
-    concat: metrics.map((m) => panel(m, options)),
+    columns: grid.columns,
+    spacing: SPACING,
+    concat: metrics.map((m) => panel(m, options, grid.plot)),
     resolve: { scale: { y: 'independent', color: 'shared' } },
   };
 }

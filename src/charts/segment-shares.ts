@@ -1,9 +1,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { pick, type Labels, type Lang } from '../model/labels';
-import { chartBase, FIT_WIDTH } from './chart-theme';
+import { chartBase, FIT_WIDTH, fittedTitle } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { compactLabelExpr, FORMATS } from './number-formats';
-import { segmentColorScale } from './palette';
+import { segmentColorScale, type SegmentColors } from './palette';
 
 /** The scorecard columns these charts read (src/sql/scorecard.ts); a total row is skipped. */
 export interface SegmentShareRow {
@@ -19,9 +19,33 @@ export interface SegmentSharesOptions {
   rows: SegmentShareRow[];
   /** Segment labels in the preset's order: colours and the order of bars. */
   segments: string[];
+  /** Each segment's own colour (palette.ts `segmentColors`), by label. */
+  colors?: SegmentColors;
   lang: Lang;
   /** Two donuts, or two bar charts (default). */
   kind?: 'donut' | 'bar';
+  /** The container's width in pixels: the two charts sit side by side when they fit, else stack. */
+  width?: number;
+}
+
+/** Room for the segment names left of the bars, and for the legend right of the donuts. */
+const LABELS = 110;
+const LEGEND = 150;
+const SPACING = 24;
+
+/** Side by side or stacked, and the size of each chart's plot, for a container `width` wide. */
+export function sharesLayout(
+  kind: 'donut' | 'bar',
+  width: number,
+): { stacked: boolean; size: number } {
+  if (kind === 'donut') {
+    const side = Math.floor((width - LEGEND - SPACING - 16) / 2);
+    if (side >= 170) return { stacked: false, size: Math.min(260, side) };
+    return { stacked: true, size: Math.max(150, Math.min(260, width - 24)) };
+  }
+  const side = Math.floor((width - 2 * LABELS - SPACING - 16) / 2);
+  if (side >= 170) return { stacked: false, size: Math.min(320, side) };
+  return { stacked: true, size: Math.max(120, Math.min(320, width - LABELS - 16)) };
 }
 
 type Concat = Extract<TopLevelSpec, { hconcat: unknown }>['hconcat'][number];
@@ -61,23 +85,34 @@ function panel(
   measure: 'customers' | 'revenue',
   options: SegmentSharesOptions,
   values: SegmentShareRow[],
+  layout: { stacked: boolean; size: number },
 ): Concat {
   const { lang, segments } = options;
   const color = {
     field: 'segment',
     type: 'nominal',
     title: pick(T.segment, lang),
-    scale: segmentColorScale(segments),
+    scale: segmentColorScale(segments, [], options.colors),
     sort: segments,
+    // Stacked on a phone, the legend goes under the charts rather than beside them.
+    ...(layout.stacked
+      ? { legend: { orient: 'bottom', columns: layout.size >= 380 ? 2 : 1 } }
+      : {}),
   } as const;
+  const radius = Math.floor(layout.size / 2) - 10;
   const title = pick(measure === 'customers' ? T.customers : T.revenue, lang);
   if (options.kind === 'donut') {
     return {
       title,
-      width: 260,
-      height: 260,
+      width: layout.size,
+      height: layout.size,
       data: { values },
-      mark: { type: 'arc', innerRadius: 70, outerRadius: 120, tooltip: true },
+      mark: {
+        type: 'arc',
+        innerRadius: Math.round(radius * 0.58),
+        outerRadius: radius,
+        tooltip: true,
+      },
       encoding: {
         theta: { field: measure, type: 'quantitative', stack: true },
         color,
@@ -88,12 +123,18 @@ function panel(
   }
   return {
     title,
-    width: 300,
+    width: layout.size,
     height: { step: 28 },
     data: { values },
     mark: { type: 'bar', tooltip: true },
     encoding: {
-      y: { field: 'segment', type: 'nominal', sort: segments, title: null },
+      y: {
+        field: 'segment',
+        type: 'nominal',
+        sort: segments,
+        title: null,
+        axis: { labelLimit: LABELS - 12 },
+      },
       x: {
         field: measure,
         type: 'quantitative',
@@ -114,10 +155,18 @@ export function segmentSharesChart(options: SegmentSharesOptions): TopLevelSpec 
     return i < 0 ? options.segments.length : i;
   };
   const values = rows.map((r) => ({ ...r, order: order(r.segment) }));
+  const layout = sharesLayout(options.kind ?? 'bar', options.width ?? 760);
+  const panels = [
+    panel('customers', options, values, layout),
+    panel('revenue', options, values, layout),
+  ];
   return {
     ...chartBase(),
-    title: pick(T.title, options.lang),
-    hconcat: [panel('customers', options, values), panel('revenue', options, values)],
+    // Stacked on a phone, the two charts' own titles say it, and the long one would be cut.
+    ...(layout.stacked
+      ? { vconcat: panels }
+      : { title: pick(T.title, options.lang), hconcat: panels }),
+    spacing: SPACING,
     resolve: { scale: { color: 'shared' } },
   };
 }
@@ -135,7 +184,7 @@ export function shareComparisonChart(options: Omit<SegmentSharesOptions, 'kind'>
     ...chartBase(),
     ...FIT_WIDTH,
     height: 320,
-    title: { text: pick(T.compareTitle, lang), subtitle: pick(T.compareSubtitle, lang) },
+    title: fittedTitle(pick(T.compareTitle, lang), pick(T.compareSubtitle, lang), options.width),
     data: { values },
     mark: { type: 'bar', tooltip: true },
     encoding: {

@@ -4,7 +4,7 @@ import { chartBase, FIT_WIDTH } from './chart-theme';
 import { isoDay } from './iso-day';
 import { checkRowBudget } from './mark-budget';
 import { compactLabelExpr, FORMATS } from './number-formats';
-import { segmentColorScale } from './palette';
+import { segmentColorScale, type SegmentColors } from './palette';
 
 /** A row of src/sql/migration.ts `segmentSizesSql`. */
 export interface SegmentSizeRow {
@@ -17,6 +17,8 @@ export interface SegmentSizeRow {
 export interface SegmentSizesOptions {
   rows: SegmentSizeRow[];
   segments: string[];
+  /** Each segment's own colour (palette.ts `segmentColors`), by label. */
+  colors?: SegmentColors;
   lang: Lang;
   /** Stacked bars per date (default; reads best for a few dates) or a stacked area over time. */
   kind?: 'bar' | 'area';
@@ -80,7 +82,7 @@ export function segmentSizesOverTime(options: SegmentSizesOptions): TopLevelSpec
         type: 'nominal',
         sort: segments,
         title: pick(T.segment, lang),
-        scale: segmentColorScale(segments),
+        scale: segmentColorScale(segments, [], options.colors),
       },
       order: { field: 'segment_order', type: 'quantitative' },
       tooltip: [

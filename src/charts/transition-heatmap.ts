@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { pick, type Labels, type Lang } from '../model/labels';
-import { chartBase } from './chart-theme';
+import { chartBase, wrapText } from './chart-theme';
 import { isoDay } from './iso-day';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';
@@ -22,6 +22,8 @@ export interface TransitionHeatmapOptions {
   rows: TransitionRow[];
   /** Segment labels in the preset's order; "New" and "Left" go last. */
   segments: string[];
+  /** The container's width in pixels: cells narrow (to 48 px) and the legend moves under. */
+  width?: number;
   lang: Lang;
 }
 
@@ -81,14 +83,25 @@ export function transitionHeatmap(options: TransitionHeatmapOptions): TopLevelSp
       ? [{ field: 'revenue_at_stake', title: pick(T.atStake, lang), format: FORMATS.money }]
       : []),
   ];
+  // Room for the row labels and the legend beside the cells; on a phone the legend goes under.
+  const width = options.width ?? 800;
+  const narrow = width < 560;
+  const room = width - (narrow ? 110 : 110 + 130);
+  const step = Math.max(40, Math.min(88, Math.floor(room / Math.max(1, toOrder.length))));
   const encoding = {
-    y: { field: 'from_segment', type: 'nominal', sort: fromOrder, title: pick(T.from, lang) },
+    y: {
+      field: 'from_segment',
+      type: 'nominal',
+      sort: fromOrder,
+      title: narrow ? null : pick(T.from, lang),
+    },
     x: {
       field: 'to_segment',
       type: 'nominal',
       sort: toOrder,
       title: pick(T.to, lang),
-      axis: { orient: 'top', labelAngle: 0 },
+      // Upright when the cells are narrow: slanted, the last label would run past the edge.
+      axis: { orient: 'top', labelAngle: step < 80 ? -90 : 0 },
     },
   } as const;
   const layer = [
@@ -101,13 +114,15 @@ export function transitionHeatmap(options: TransitionHeatmapOptions): TopLevelSp
           type: 'quantitative',
           title: pick(T.rowShare, lang),
           scale: { scheme: 'blues', domain: [0, 1] },
-          legend: { format: '.0%' },
+          legend: narrow
+            ? { format: '.0%', orient: 'bottom', direction: 'horizontal' }
+            : { format: '.0%' },
         },
         tooltip,
       },
     },
     {
-      mark: { type: 'text', fontSize: 12, lineHeight: 15 },
+      mark: { type: 'text', fontSize: step < 56 ? 11 : 12, lineHeight: step < 56 ? 13 : 15 },
       encoding: {
         ...encoding,
         text: { field: 'lines' },
@@ -117,8 +132,11 @@ export function transitionHeatmap(options: TransitionHeatmapOptions): TopLevelSp
     },
   ] as const;
   const periods = new Set(values.map((v) => v.period));
-  const title = { text: pick(T.title, lang), subtitle: pick(T.subtitle, lang) };
-  const size = { width: { step: 88 }, height: { step: 40 } } as const;
+  const title = {
+    text: pick(T.title, lang),
+    subtitle: wrapText(pick(T.subtitle, lang), width - 10, 13),
+  };
+  const size = { width: { step }, height: { step: 40 } } as const;
   if (periods.size > 1) {
     return {
       ...chartBase(),

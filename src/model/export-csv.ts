@@ -33,9 +33,17 @@ export function formatDate(d: Date, kind?: ColumnKind): string {
     .replace(/\.000$/, '');
 }
 
+/**
+ * A number as written: whole numbers exactly, others to 15 significant digits, so the binary
+ * noise of a DOUBLE sum (0.30000000000000004) does not reach the file.
+ */
+function numberText(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(15)));
+}
+
 function text(value: CellValue, kind?: ColumnKind): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'number') return Number.isFinite(value) ? numberText(value) : '';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Date) return formatDate(value, kind);
   // Big integers arrive as text; they are numbers, not formulas.

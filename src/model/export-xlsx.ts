@@ -1,4 +1,5 @@
 import { utils, write } from '@e965/xlsx';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Row } from '../engine/types';
 import type { ExportColumn } from './export-csv';
 
@@ -14,9 +15,78 @@ function sheetNameOf(name: string): string {
   return cleaned === '' ? 'Sheet1' : cleaned;
 }
 
+/** A cell's width in characters as Excel counts them: CJK characters are two wide. */
+function displayWidth(value: unknown): number {
+  if (value === null || value === undefined) return 0;
+  const text = value instanceof Date ? '2024-01-01 00:00:00' : String(value);
+  let n = 0;
+  for (const ch of text)
+    n += /[\u1100-\u11ff\u2e80-\ua4cf\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]/.test(ch) ? 2 : 1;
+  return n;
+}
+
+/** Column widths from the header and the first 500 rows, between 8 and 50 characters. */
+function columnWidths(header: string[], body: unknown[][]): { wch: number }[] {
+  return header.map((name, c) => {
+    let widest = displayWidth(name) + 2; // the filter button
+    for (const row of body.slice(0, 500)) widest = Math.max(widest, displayWidth(row[c]));
+    return { wch: Math.min(50, Math.max(8, widest + 1)) };
+  });
+}
+
+const HEADER_FONT =
+  '<font><b/><sz val="12"/><color rgb="FFFFFFFF"/><name val="Calibri"/><family val="2"/></font>';
+const HEADER_FILL =
+  '<fill><patternFill patternType="solid"><fgColor rgb="FF1F4E8C"/><bgColor indexed="64"/></patternFill></fill>';
+const FROZEN_HEADER =
+  '<sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView>';
+
+/** Appends `item` to the `<tag count="n">` list of `xml`: the new item's index, and the xml. */
+function append(xml: string, tag: string, item: string): [number, string] {
+  const open = new RegExp(`<${tag} count="(\\d+)">`);
+  const found = open.exec(xml);
+  const close = `</${tag}>`;
+  if (!found || !xml.includes(close)) throw new Error(`no <${tag}> in styles.xml`);
+  const n = Number(found[1]);
+  const next = xml.replace(open, `<${tag} count="${n + 1}">`).replace(close, `${item}${close}`);
+  return [n, next];
+}
+
+/**
+ * Styles the header row (bold white on the segment-blue) and freezes it. SheetJS's community
+ * edition writes neither cell styles nor frozen panes, so the written package is edited: one
+ * font, one fill and one cell format appended to styles.xml, `s` on the header's cells, and a
+ * frozen pane in the sheet view.
+ */
+function styleHeader(bytes: Uint8Array): Uint8Array {
+  const files = unzipSync(bytes);
+  const stylesFile = files['xl/styles.xml'];
+  const sheetFile = files['xl/worksheets/sheet1.xml'];
+  if (!stylesFile || !sheetFile) throw new Error('unexpected workbook layout');
+  const [font, withFont] = append(strFromU8(stylesFile), 'fonts', HEADER_FONT);
+  const [fill, withFill] = append(withFont, 'fills', HEADER_FILL);
+  const [xf, styles] = append(
+    withFill,
+    'cellXfs',
+    `<xf numFmtId="0" fontId="${font}" fillId="${fill}" borderId="0" xfId="0" applyFont="1" applyFill="1"/>`,
+  );
+  let sheet = strFromU8(sheetFile);
+  if (!sheet.includes('<sheetView workbookViewId="0"/>')) throw new Error('no sheet view');
+  sheet = sheet
+    .replace('<sheetView workbookViewId="0"/>', FROZEN_HEADER)
+    .replace(/<row r="1"([^>]*)>(.*?)<\/row>/, (_, attrs: string, cells: string) => {
+      const styled = cells.replace(/<c r="([A-Z]+1)"( s="\d+")?/g, `<c r="$1" s="${xf}"`);
+      return `<row r="1"${attrs}>${styled}</row>`;
+    });
+  files['xl/styles.xml'] = strToU8(styles);
+  files['xl/worksheets/sheet1.xml'] = strToU8(sheet);
+  return zipSync(files, { level: 6 });
+}
+
 /**
  * Rows as an .xlsx workbook with one sheet. Text stays text (never a formula), numbers stay
- * numbers, dates and timestamps become Excel dates (read in UTC, so they do not shift).
+ * numbers, dates and timestamps become Excel dates (read in UTC, so they do not shift). The
+ * header is styled, frozen and has a filter; columns are as wide as their contents.
  */
 export function toXlsx(
   rows: readonly Row[],
@@ -37,8 +107,12 @@ export function toXlsx(
       if (cell) cell.z = format;
     }
   });
+  sheet['!cols'] = columnWidths(header, body);
+  sheet['!autofilter'] = {
+    ref: utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length, c: columns.length - 1 } }),
+  };
   const book = utils.book_new();
   utils.book_append_sheet(book, sheet, sheetNameOf(sheetName));
   const bytes: ArrayBuffer = write(book, { type: 'array', bookType: 'xlsx', compression: true });
-  return new Uint8Array(bytes);
+  return styleHeader(new Uint8Array(bytes));
 }

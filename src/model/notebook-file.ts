@@ -63,6 +63,7 @@ function parseView(v: unknown): PresetView | undefined {
   const view: PresetView = {
     ...(typeof v.tab === 'string' ? { tab: v.tab } : {}),
     ...(v.chart === 'donut' || v.chart === 'bar' ? { chart: v.chart } : {}),
+    ...(v.scale === 'auto' || v.scale === 'linear' || v.scale === 'log' ? { scale: v.scale } : {}),
   };
   return Object.keys(view).length > 0 ? view : undefined;
 }

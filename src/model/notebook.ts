@@ -36,6 +36,8 @@ export interface PresetCell {
 export interface PresetView {
   tab?: string;
   chart?: 'donut' | 'bar';
+  /** The quadrant's axes: chosen from the data's skew, or linear / log for both. */
+  scale?: 'auto' | 'linear' | 'log';
 }
 
 /**

@@ -17,6 +17,8 @@ export interface ExportSegmentsOptions {
   segment?: string;
   /** Features columns to include, in order; all of them when omitted. */
   columns?: string[];
+  /** Columns of the segmentation itself to include after the strategy (e.g. RFM scores). */
+  resultColumns?: string[];
 }
 
 function fail(en: string, zh: string): never {
@@ -37,6 +39,7 @@ function strategiesCte(strategies: SegmentStrategy[]): string {
  */
 export function exportSegmentsSql(options: ExportSegmentsOptions): string {
   const { segments, features, strategies, segment, columns } = options;
+  const own = options.resultColumns ?? [];
   if (typeof features !== 'string' || features.trim() === '') {
     fail('The features table name is empty.', '特征表名称为空。');
   }
@@ -50,7 +53,7 @@ export function exportSegmentsSql(options: ExportSegmentsOptions): string {
     }
     seen.add(s.segment);
   }
-  if (columns?.some((c) => typeof c !== 'string' || c.trim() === '')) {
+  if ([...(columns ?? []), ...own].some((c) => typeof c !== 'string' || c.trim() === '')) {
     fail('A column name is empty.', '有列名为空。');
   }
   const picked = columns
@@ -64,7 +67,7 @@ SELECT
   s.customer_id,
   s.segment,
   st.strategy,
-${picked.join(',\n')}
+${[...own.map((c) => `  s.${ident(c)}`), ...picked].join(',\n')}
 FROM segmented AS s
 LEFT JOIN strategies AS st ON st.segment = s.segment
 LEFT JOIN ${ident(features)} AS f ON f.customer_id = s.customer_id${where}

@@ -31,7 +31,8 @@ export interface QuadrantCellsOptions {
   /** Bins along value and loyalty (default 60 × 40). */
   xBins?: number;
   yBins?: number;
-  scale?: DensityScale;
+  /** One scale for both axes, or one per axis. */
+  scale?: DensityScale | { value: DensityScale; loyalty: DensityScale };
 }
 
 /** A customer drawn as a point; the same shape as a bin (transforms/quadrant-rollup.ts). */
@@ -88,6 +89,27 @@ WHERE ${FINITE}
 LIMIT ${num(maxPoints)}`;
 }
 
+/** The spread of each measure (rows of `QuadrantSpread`), to choose each axis's scale. */
+export interface QuadrantSpread {
+  value_min: number | null;
+  value_median: number | null;
+  value_max: number | null;
+  loyalty_min: number | null;
+  loyalty_median: number | null;
+  loyalty_max: number | null;
+}
+
+/** SQL for one `QuadrantSpread` row over the drawable customers of a value × loyalty result. */
+export function quadrantSpreadSql(segments: Relation): string {
+  const stats = (m: 'value' | 'loyalty') =>
+    `min(CAST(${m} AS DOUBLE)) AS ${m}_min, median(CAST(${m} AS DOUBLE)) AS ${m}_median, max(CAST(${m} AS DOUBLE)) AS ${m}_max`;
+  return `WITH
+${relationCte('segmented', segments)}
+SELECT ${stats('value')}, ${stats('loyalty')}
+FROM segmented
+WHERE ${FINITE}`;
+}
+
 /**
  * SQL for the quadrant's numbers in one pass over the result (rows of transforms/quadrant-rollup.ts
  * `QuadrantCell`: no bin, centre or edges for a customer with a missing measure): customers and
@@ -104,11 +126,15 @@ export function quadrantCellsSql(options: QuadrantCellsOptions): string {
     'number of loyalty bins',
     '忠诚度分箱数',
   );
-  const scale: DensityScale = options.scale ?? 'linear';
-  if (!Object.hasOwn(TO_SCALE, scale))
-    throw new Error(`Unknown scale "${scale}".\n未知的刻度“${scale}”。`);
-  const to = TO_SCALE[scale];
-  const back = FROM_SCALE[scale];
+  const given = options.scale ?? 'linear';
+  const scales = typeof given === 'string' ? { value: given, loyalty: given } : given;
+  for (const scale of [scales.value, scales.loyalty]) {
+    if (!Object.hasOwn(TO_SCALE, scale))
+      throw new Error(`Unknown scale "${scale}".\n未知的刻度“${scale}”。`);
+  }
+  const axisScale = (axis: 'x' | 'y') => (axis === 'x' ? scales.value : scales.loyalty);
+  const to = (axis: 'x' | 'y', x: string) => TO_SCALE[axisScale(axis)](x);
+  const back = (axis: 'x' | 'y', t: string) => FROM_SCALE[axisScale(axis)](t);
   // An axis whose values are all equal still gets one visible bin.
   const width = (axis: 'x' | 'y', bins: number) =>
     `CASE WHEN max(t${axis}) > min(t${axis}) THEN (max(t${axis}) - min(t${axis})) / ${num(bins)} ELSE 1.0 / ${num(bins)} END AS ${axis}w`;
@@ -117,17 +143,17 @@ export function quadrantCellsSql(options: QuadrantCellsOptions): string {
   // on the few hundred groups. A missing measure has no bin; the maximum lands on the edge of
   // the last bin, so it is clamped into it.
   const raw = (axis: 'x' | 'y', measure: string) =>
-    `floor((${to(`m.${measure}`)} - e.${axis}0) / e.${axis}w) AS f${axis}`;
+    `floor((${to(axis, `m.${measure}`)} - e.${axis}0) / e.${axis}w) AS f${axis}`;
   const index = (axis: 'x' | 'y', bins: number) =>
     `CASE WHEN isfinite(fx) AND isfinite(fy) THEN CAST(least(f${axis}, ${num(bins - 1)}) AS INTEGER) END AS bin_${axis}`;
   const edge = (axis: 'x' | 'y', offset: string) =>
-    back(`e.${axis}0 + (c.bin_${axis}${offset}) * e.${axis}w`);
+    back(axis, `e.${axis}0 + (c.bin_${axis}${offset}) * e.${axis}w`);
   return `WITH
 ${relationCte('segmented', options.segments)},
 extent AS (
   SELECT min(tx) AS x0, min(ty) AS y0, ${width('x', xBins)}, ${width('y', yBins)}
   FROM (
-    SELECT ${to('CAST(value AS DOUBLE)')} AS tx, ${to('CAST(loyalty AS DOUBLE)')} AS ty
+    SELECT ${to('x', 'CAST(value AS DOUBLE)')} AS tx, ${to('y', 'CAST(loyalty AS DOUBLE)')} AS ty
     FROM segmented
     WHERE ${FINITE}
   )

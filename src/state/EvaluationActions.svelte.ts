@@ -59,7 +59,7 @@ export class EvaluationActions {
 
   quadrant(id: string): Promise<evaluate.Quadrant> {
     const cell = this.preset(id);
-    return this.ctx.exclusive((e) => evaluate.quadrant(e, cell.name));
+    return this.ctx.exclusive((e) => evaluate.quadrant(e, cell.name, cell.view?.scale ?? 'auto'));
   }
 
   /** Moves the quadrant's split lines: the preset switches to custom thresholds and re-runs. */
@@ -69,6 +69,15 @@ export class EvaluationActions {
       valueCut: value,
       loyaltyCut: loyalty,
     });
+  }
+
+  /**
+   * The place levels some table maps a column to, finest useful first (province, region, city,
+   * country): the geography tab offers these and opens on the first.
+   */
+  geoLevels(): GeoLevel[] {
+    const order: GeoLevel[] = ['province', 'region', 'city', 'country'];
+    return order.filter((level) => this.ctx.features.mappings.some((m) => m.columns[level]));
   }
 
   hasCampaigns(): boolean {

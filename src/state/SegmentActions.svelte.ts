@@ -1,6 +1,8 @@
+import { segmentColors, type SegmentColors } from '../charts/palette';
 import type { Engine, Row } from '../engine/types';
 import { errorText } from '../model/error-text';
 import type { ExportColumn } from '../model/export-csv';
+import { roundMoney } from '../model/export-money';
 import { pick } from '../model/labels';
 import { newCellId, type PresetCell, type SqlCell } from '../model/notebook';
 import { presetParams } from '../model/preset-params';
@@ -153,6 +155,19 @@ export class SegmentActions {
     }
   }
 
+  /**
+   * Each segment's colour, by its key in the preset (charts/palette.ts), under its label in
+   * both languages: the same whatever the result's order or size, in every tab and present mode.
+   */
+  segmentColors(cell: PresetCell): SegmentColors {
+    try {
+      const preset = presetById(cell.presetId);
+      return segmentColors(preset.id, preset.segments(presetParams(preset, cell)));
+    } catch {
+      return {};
+    }
+  }
+
   setStrategy(id: string, segment: string, text: string): void {
     const cell = this.ctx.notebook.cell(id);
     if (cell?.kind !== 'preset') return;
@@ -173,13 +188,16 @@ export class SegmentActions {
       segment: seg,
       strategy: this.strategyFor(cell, seg),
     }));
+    // The segmentation's own scores (RFM's recency/frequency/monetary/rfm_score) go with it.
+    const scores = run ? run.columns.map((c) => c.name).filter((n) => /_score$/.test(n)) : [];
     const sql = exportSegmentsSql({
       segments: { table: cell.name },
       features: FEATURES_TABLE,
       strategies,
+      resultColumns: scores,
       ...(segment ? { segment } : {}),
     });
     const { rows, columns } = await this.ctx.exclusive((engine) => engine.query(sql));
-    return { rows, columns };
+    return { rows: roundMoney(rows, columns), columns };
   }
 }

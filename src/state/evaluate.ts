@@ -1,3 +1,4 @@
+import { chooseScale, type AxisScale, type ScaleChoice } from '../charts/axis-scale';
 import type { Engine, Row } from '../engine/types';
 import type { Lang } from '../model/labels';
 import type { TableMapping } from '../model/roles';
@@ -10,6 +11,8 @@ import {
   QUADRANT_POINTS,
   quadrantCellsSql,
   quadrantPointsSql,
+  quadrantSpreadSql,
+  type QuadrantSpread,
   type QuadrantPointRow,
 } from '../sql/quadrant-density';
 import { scorecardSql } from '../sql/scorecard';
@@ -82,15 +85,32 @@ export interface Quadrant {
   summary: QuadrantTotal[];
   valueThreshold: number | null;
   loyaltyThreshold: number | null;
+  /** How each axis is drawn; density bins are even in it. */
+  valueScale: AxisScale;
+  loyaltyScale: AxisScale;
 }
 
 /**
  * The value x loyalty scatter (or its density bins) and quadrant totals, added up from one
  * query's cells; only a result small enough to draw as points needs a second, for the points.
  */
-export async function quadrant(engine: Engine, result: string): Promise<Quadrant> {
+export async function quadrant(
+  engine: Engine,
+  result: string,
+  choice: ScaleChoice = 'auto',
+): Promise<Quadrant> {
   const segments = { table: result };
-  const cells = (await engine.query(quadrantCellsSql({ segments })))
+  const spread = (await engine.query(quadrantSpreadSql(segments))).rows[0] as unknown as
+    QuadrantSpread | undefined;
+  const of = (m: 'value' | 'loyalty') => ({
+    min: spread?.[`${m}_min`] ?? null,
+    median: spread?.[`${m}_median`] ?? null,
+    max: spread?.[`${m}_max`] ?? null,
+  });
+  const valueScale = chooseScale(choice, of('value'));
+  const loyaltyScale = chooseScale(choice, of('loyalty'));
+  const scale = { value: valueScale, loyalty: loyaltyScale };
+  const cells = (await engine.query(quadrantCellsSql({ segments, scale })))
     .rows as unknown as QuadrantCell[];
   const rows =
     drawnCustomers(cells) <= QUADRANT_POINTS
@@ -104,6 +124,8 @@ export async function quadrant(engine: Engine, result: string): Promise<Quadrant
     summary: quadrantTotals(cells),
     valueThreshold: cuts?.value_threshold ?? null,
     loyaltyThreshold: cuts?.loyalty_threshold ?? null,
+    valueScale,
+    loyaltyScale,
   };
 }
 

@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
 import {
+  quadrantAxisTitles,
   quadrantChart,
   type QuadrantScatterRow,
   type QuadrantSummaryRow,
 } from '../../../src/charts/quadrant-chart';
 import { quadrantPoint as point } from '../../support/quadrant-rows';
-import { embeddedRows, renderVegaLite } from '../../support/render-vega';
+import {
+  embeddedRows,
+  renderVegaLite,
+  type Rendered,
+  type SceneNode,
+} from '../../support/render-vega';
 
 const SEGMENTS = ['Core', 'Grow loyalty', 'Increase spend', 'Low priority'];
+
+/** The corner labels (not their white halos). */
+const cornerItems = (r: Rendered) =>
+  r.items('text').filter((t) => (t as { fill?: string }).fill !== 'white');
 
 function bin(i: number, j: number, customers: number): QuadrantScatterRow {
   return {
@@ -92,13 +103,17 @@ describe('quadrant chart', () => {
     expect(r.items('rect')).toHaveLength(0);
     expect(r.texts('title-text')).toEqual(['Value × loyalty']);
     expect(r.texts('axis-title')).toEqual(expect.arrayContaining(['Value', 'Loyalty']));
-    const corners = r.items('text').map((t) => (t.text as string[]).join(' | '));
+    const corners = cornerItems(r).map((t) => (t.text as string[]).join(' | '));
     expect(corners).toEqual([
       'Core | Customers 20% | Revenue 55%',
       'Grow loyalty | Customers 30% | Revenue 25%',
       'Increase spend | Customers 10% | Revenue 5%',
       'Low priority / Prospects | Customers 40% | Revenue 15%',
     ]);
+    // each label has a white halo under it, with the same text
+    expect(r.items('text').filter((t) => (t as { fill?: string }).fill === 'white')).toHaveLength(
+      4,
+    );
     // the tooltip shows the customer with formatted measures
     expect((r.items('symbol')[0] as { tooltip?: unknown }).tooltip).toEqual({
       Customer: 'c1',
@@ -126,7 +141,8 @@ describe('quadrant chart', () => {
       valueTitle: { en: 'Spend', zh: '消费额' },
       lang: 'zh-CN',
     });
-    expect(embeddedRows(spec)).toBeLessThanOrEqual(2400 + 2 + 4);
+    // bins, two thresholds, four corners and their halos
+    expect(embeddedRows(spec)).toBeLessThanOrEqual(2400 + 2 + 4 * 2);
     const r = await renderVegaLite(spec);
     expect(r.problems).toEqual([]);
     expect(r.items('rect')).toHaveLength(2400);
@@ -145,7 +161,7 @@ describe('quadrant chart', () => {
     expect(r.texts('title-text')).toEqual(['价值 × 忠诚度']);
     expect(r.texts('title-subtitle')[0]).toMatch(/按网格汇总/);
     expect(r.texts('axis-title')).toEqual(expect.arrayContaining(['消费额', '忠诚度']));
-    expect(r.items('text')[0]!.text).toEqual(['Core', '客户 20%', '收入 55%']);
+    expect(cornerItems(r)[0]!.text).toEqual(['Core', '客户 20%', '收入 55%']);
   });
 
   it('leaves out a missing threshold and an empty corner, and refuses more than 50k rows', async () => {
@@ -159,7 +175,7 @@ describe('quadrant chart', () => {
     });
     const r = await renderVegaLite(spec);
     expect(r.items('rule')).toHaveLength(1);
-    expect(r.items('text').map((t) => (t.text as string[])[0])).toEqual(['Core']);
+    expect(cornerItems(r).map((t) => (t.text as string[])[0])).toEqual(['Core']);
     const many = Array.from({ length: 50_001 }, (_, i) => point(i, 'Core', i, 1));
     expect(() =>
       quadrantChart({
@@ -171,4 +187,80 @@ describe('quadrant chart', () => {
       }),
     ).toThrow(/at most 50000 rows/);
   });
+});
+
+describe('quadrant chart on skewed spend', () => {
+  // Spend from about 50 to 250K (log-uniform), orders 1 to 30: a split at 2,002 spend and 2
+  // orders is where the sample data puts it.
+  let seed = 7;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const rows = Array.from({ length: 600 }, (_, i) => {
+    const spend = Math.exp(4 + random() * 8.4);
+    const orders = 1 + Math.floor(Math.exp(random() * 3.4));
+    const high = spend > 2002;
+    const loyal = orders > 2;
+    const segment = SEGMENTS[high ? (loyal ? 0 : 1) : loyal ? 2 : 3]!;
+    return point(i, segment, spend, orders);
+  });
+  const draw = async (width: number, scale: 'linear' | 'symlog', lang: 'en' | 'zh-CN' = 'en') => {
+    const spec = quadrantChart({
+      rows,
+      valueThreshold: 2002,
+      loyaltyThreshold: 2,
+      quadrants,
+      segments: SEGMENTS,
+      scale,
+      ...quadrantAxisTitles('monetary', 'frequency'),
+      lang,
+    });
+    // A container of this width, as the app's panel gives it.
+    return renderVegaLite({ ...spec, width, autosize: { type: 'pad' } } as TopLevelSpec);
+  };
+  type Box = { x1: number; y1: number; x2: number; y2: number };
+  const boxOf = (t: SceneNode) => (t as { bounds: Box }).bounds;
+  const overlaps = (a: Box, b: Box) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+
+  it('spreads the quadrants on a log axis, with measure and unit in the axis titles', async () => {
+    const log = await draw(700, 'symlog');
+    expect(log.problems).toEqual([]);
+    expect(log.texts('axis-title')).toEqual(
+      expect.arrayContaining(['Spend (total, ¥/$)', 'Orders (count)']),
+    );
+    expect(log.texts('axis-label')).toEqual(expect.arrayContaining(['100', '1K', '10K', '100K']));
+    const split = (r: Rendered) => {
+      const rule = r.items('rule').find((x) => (x as { y2?: number }).y2 !== undefined)!;
+      return (rule as { x: number }).x / r.view.width();
+    };
+    // On a linear axis the split sits in the left sliver; on the log axis, near the middle.
+    expect(split(await draw(700, 'linear'))).toBeLessThan(0.05);
+    expect(split(log)).toBeGreaterThan(0.3);
+    expect(split(log)).toBeLessThan(0.7);
+    const zh = await draw(700, 'symlog', 'zh-CN');
+    expect(zh.texts('axis-title')).toEqual(
+      expect.arrayContaining(['累计消费额（¥/$）', '订单数（笔）']),
+    );
+    expect(zh.texts('axis-label')).toEqual(expect.arrayContaining(['1万', '10万']));
+  });
+
+  it.each([700, 330])(
+    'keeps the corner labels apart, inside the plot and off the points at %i px',
+    async (width) => {
+      const r = await draw(width, 'symlog');
+      const labels = cornerItems(r).map(boxOf);
+      expect(labels).toHaveLength(4);
+      for (const [i, a] of labels.entries()) {
+        expect(a.x1).toBeGreaterThanOrEqual(0);
+        expect(a.x2).toBeLessThanOrEqual(r.view.width());
+        expect(a.y1).toBeGreaterThanOrEqual(0);
+        expect(a.y2).toBeLessThanOrEqual(r.view.height());
+        for (const b of labels.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+      }
+      const points = r.items('symbol').map((p) => p as unknown as { x: number; y: number });
+      expect(points).toHaveLength(600);
+      const covered = points.filter((p) =>
+        labels.some((b) => p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2),
+      );
+      expect(covered.length).toBe(0);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { read, utils } from '@e965/xlsx';
+import { strFromU8, unzipSync } from 'fflate';
 import { toXlsx } from '../../../src/model/export-xlsx';
 
 const columns = [
@@ -55,5 +56,62 @@ describe('XLSX export', () => {
 
   it('needs columns', () => {
     expect(() => toXlsx([], [])).toThrow(/at least one column/);
+  });
+});
+
+describe('XLSX header', () => {
+  const files = unzipSync(toXlsx(rows, columns));
+  const sheet = strFromU8(files['xl/worksheets/sheet1.xml']!);
+  const styles = strFromU8(files['xl/styles.xml']!);
+
+  it('is frozen and has a filter over the whole table', () => {
+    expect(sheet).toMatch(
+      /<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"\/>/,
+    );
+    expect(sheet).toContain('<autoFilter ref="A1:F3"/>');
+  });
+
+  it('is bold white on blue, and only the header is', () => {
+    const header = /<row r="1"[^>]*>(.*?)<\/row>/.exec(sheet)![1]!;
+    const s = [...header.matchAll(/<c r="[A-Z]+1" s="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(s).toHaveLength(columns.length);
+    expect(new Set(s).size).toBe(1);
+    const xfs = [
+      .../<cellXfs count="\d+">(.*?)<\/cellXfs>/.exec(styles)![1]!.matchAll(/<xf [^>]*\/>/g),
+    ];
+    const xf = xfs[s[0]!]![0];
+    const font = Number(/fontId="(\d+)"/.exec(xf)![1]);
+    const fill = Number(/fillId="(\d+)"/.exec(xf)![1]);
+    const fonts = [
+      .../<fonts count="\d+">(.*?)<\/fonts>/.exec(styles)![1]!.matchAll(/<font>(.*?)<\/font>/g),
+    ];
+    const fills = [
+      .../<fills count="\d+">(.*?)<\/fills>/.exec(styles)![1]!.matchAll(/<fill>(.*?)<\/fill>/g),
+    ];
+    expect(fonts[font]![1]).toContain('<b/>');
+    expect(fonts[font]![1]).toContain('FFFFFFFF');
+    expect(fills[fill]![1]).toContain('patternType="solid"');
+    // The counts stay true, or Excel reports the file as damaged.
+    expect(styles).toContain(`<fonts count="${fonts.length}">`);
+    expect(styles).toContain(`<fills count="${fills.length}">`);
+    expect(styles).toContain(`<cellXfs count="${xfs.length}">`);
+    const body = sheet.slice(sheet.indexOf('<row r="2"'));
+    expect(body).not.toContain(` s="${s[0]}"`);
+  });
+
+  it('sizes columns to their contents, Chinese counted double', () => {
+    const widths = [...sheet.matchAll(/<col min="(\d+)" max="\d+" width="([\d.]+)"/g)].map((m) =>
+      Number(m[2]),
+    );
+    expect(widths).toHaveLength(columns.length);
+    // customer_id (11 + filter button) is wider than the 8-character minimum; seen_at holds a
+    // timestamp of 19 characters.
+    expect(widths[0]).toBeGreaterThan(13);
+    expect(widths[5]).toBeGreaterThan(19);
+    const zh = unzipSync(toXlsx([{ segment: '重要价值客户重要价值客户' }], [{ name: 'segment' }]));
+    const w = Number(
+      /<col [^>]*width="([\d.]+)"/.exec(strFromU8(zh['xl/worksheets/sheet1.xml']!))![1],
+    );
+    expect(w).toBeGreaterThan(24);
   });
 });

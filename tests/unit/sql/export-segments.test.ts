@@ -65,6 +65,42 @@ describe('export segments', () => {
     ]);
   });
 
+  it("puts the segmentation's own scores after the strategy", async () => {
+    await engine.exec(`CREATE TABLE rfm AS SELECT * FROM (VALUES
+      ('c1', 'Champions', 5, 4, 5, 545), ('c2', 'Lost', 1, 1, 2, 112)
+    ) t(customer_id, segment, recency_score, frequency_score, monetary_score, rfm_score)`);
+    const sql = exportSegmentsSql({
+      segments: { table: 'rfm' },
+      features: 'features',
+      strategies: [],
+      resultColumns: ['recency_score', 'frequency_score', 'monetary_score', 'rfm_score'],
+      columns: ['monetary'],
+    });
+    const { rows } = await engine.query(sql);
+    expect(rows).toEqual([
+      {
+        customer_id: 'c1',
+        segment: 'Champions',
+        strategy: null,
+        recency_score: 5,
+        frequency_score: 4,
+        monetary_score: 5,
+        rfm_score: 545,
+        monetary: 900,
+      },
+      {
+        customer_id: 'c2',
+        segment: 'Lost',
+        strategy: null,
+        recency_score: 1,
+        frequency_score: 1,
+        monetary_score: 2,
+        rfm_score: 112,
+        monetary: 50,
+      },
+    ]);
+  });
+
   it('refuses ambiguous or empty input', () => {
     expect(() =>
       exportSegmentsSql({

@@ -3,6 +3,7 @@ import {
   QUADRANT_POINTS,
   quadrantCellsSql,
   quadrantPointsSql,
+  quadrantSpreadSql,
   type QuadrantCellsOptions,
 } from '../../../src/sql/quadrant-density';
 import { valueLoyalty } from '../../../src/model/presets/value-loyalty';
@@ -198,5 +199,41 @@ describe('quadrant totals', () => {
 
     // the same cells count the drawn customers: 6 (the prospect has value 0, loyalty 0)
     expect(drawnCustomers(cellRows)).toBe(6);
+  });
+});
+
+describe('quadrant spread and per-axis scales', () => {
+  it('measures each axis over the drawable customers', async () => {
+    const { rows } = await engine.query(quadrantSpreadSql({ table: 'vl' }));
+    // 'gone' has no loyalty, so is not drawn: values 0, 1, 2, 10, 6, 7, 8, 0, 1.
+    expect(rows[0]).toEqual({
+      value_min: 0,
+      value_median: 2,
+      value_max: 10,
+      loyalty_min: 0,
+      loyalty_median: 3,
+      loyalty_max: 4,
+    });
+  });
+
+  it('bins value on a log scale and loyalty evenly when asked to', async () => {
+    const both = await cells({ table: 'skew', xBins: 4, yBins: 1, scale: 'symlog' });
+    const mixed = await cells({
+      table: 'skew',
+      xBins: 4,
+      yBins: 2,
+      scale: { value: 'symlog', loyalty: 'linear' },
+    });
+    const edges = (c: QuadrantCell[]) =>
+      c.map((r) => [r.value_lo, r.value_hi]).sort((a, b) => a[0]! - b[0]!);
+    expect(edges(mixed)).toEqual(edges(both));
+    // All loyalty is 2: one even bin of width 1/2 starting there.
+    expect(mixed.every((r) => r.loyalty_lo === 2 && r.loyalty_hi === 2.5)).toBe(true);
+    expect(() =>
+      quadrantCellsSql({
+        segments: { table: 'skew' },
+        scale: { value: 'cube' as never, loyalty: 'linear' },
+      }),
+    ).toThrow(/Unknown scale/);
   });
 });

@@ -48,13 +48,16 @@ describe('warmUpPipeline', () => {
     expect(features[0]!.sql).toContain(`FROM "${WARM_UP_ORDERS}"`);
     const cells = ran(/^CREATE OR REPLACE TABLE "__seglab_cell_warmup_/);
     expect(cells.map((s) => s.sql.slice(0, 60))).toHaveLength(2);
-    // The quadrant's cells (the bins' query), then its 4999 customers as points.
+    // The quadrant's spread (to pick its axes), its cells (the bins' query), then its 4999
+    // customers as points.
     const quadrant = ran(/^WITH\s+"segmented" AS/);
-    expect(quadrant).toHaveLength(2);
-    expect(quadrant[0]!.sql).toMatch(/\bunclamped AS\b/);
-    expect(quadrant[0]!.rows).toBeGreaterThan(0);
-    expect(quadrant[1]!.sql).toMatch(/'point' AS kind/);
-    expect(quadrant[1]!.rows).toBe(4999);
+    expect(quadrant).toHaveLength(3);
+    expect(quadrant[0]!.sql).toMatch(/AS value_median/);
+    expect(quadrant[0]!.rows).toBe(1);
+    expect(quadrant[1]!.sql).toMatch(/\bunclamped AS\b/);
+    expect(quadrant[1]!.rows).toBeGreaterThan(0);
+    expect(quadrant[2]!.sql).toMatch(/'point' AS kind/);
+    expect(quadrant[2]!.rows).toBe(4999);
     expect((await engine.query(CATALOG)).rows).toEqual(before.rows);
   });
 

@@ -1,0 +1,133 @@
+/**
+ * `npm run screenshots`: pictures of the built app (`npm run build` first) as a client would see
+ * it, into docs/screenshots/: the first screen, every analysis tab of the example's value ×
+ * loyalty segmentation and present mode (its opening and its first chart), in English and Chinese, on a laptop (1440×900) and a
+ * phone (390×844). Each is a viewport, scrolled to the thing shown.
+ *
+ *   node scripts/screenshots.mjs [--only en-1440] [--out docs/screenshots]
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { serveDist } from './serve-dist.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    out: { type: 'string', default: 'docs/screenshots' },
+  },
+});
+
+const LANGS = ['en', 'zh-CN'];
+const VIEWPORTS = [
+  { name: '1440', width: 1440, height: 900 },
+  { name: '390', width: 390, height: 844 },
+];
+const TABS = ['segments', 'shares', 'quadrant', 'scorecard', 'geography', 'backtest', 'migration'];
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Until every chart in `scope` has drawn (VegaChart sets data-rendered). */
+async function chartsDrawn(scope) {
+  await scope
+    .page()
+    .waitForFunction(
+      (el) =>
+        [...el.querySelectorAll('[data-testid=chart]')].every((c) => c.dataset.rendered === 'true'),
+      await scope.elementHandle(),
+      { timeout: 60_000 },
+    );
+}
+
+async function idle(page) {
+  await page.waitForFunction(() => !document.querySelector('.running'), undefined, {
+    timeout: 90_000,
+  });
+}
+
+async function shoot(page, file) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: file });
+  console.log(file);
+}
+
+async function run(browser, url, lang, viewport, out) {
+  const tag = `${lang === 'en' ? 'en' : 'zh'}-${viewport.name}`;
+  const context = await browser.newContext({
+    viewport: { width: viewport.width, height: viewport.height },
+    locale: lang === 'en' ? 'en-US' : 'zh-CN',
+    deviceScaleFactor: 1,
+  });
+  await context.addInitScript((l) => localStorage.setItem('seglab.lang', l), lang);
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`[${tag}] ${e}`));
+  await page.goto(url);
+  await page.waitForSelector('[data-testid=engine-status][data-phase=ready]', { timeout: 90_000 });
+  await page.waitForSelector('[data-testid=cell-status]', { timeout: 90_000 });
+  await idle(page);
+  await shoot(page, path.join(out, `${tag}-first-screen.png`));
+
+  const cell = page
+    .locator('[data-testid=cell]')
+    .filter({ has: page.getByTestId('tab-quadrant') })
+    .first();
+  await cell.locator('[data-testid=segment-summary] tbody tr').first().waitFor({ timeout: 90_000 });
+  for (const tab of TABS) {
+    await cell.getByTestId(`tab-${tab}`).click();
+    const panel =
+      tab === 'segments' ? cell.getByTestId('segment-summary') : cell.getByTestId(`${tab}-panel`);
+    await panel.waitFor({ timeout: 30_000 });
+    if (tab === 'migration') await panel.getByTestId('run-migration').click();
+    if (tab === 'backtest') {
+      await panel.getByTestId('backtest-table').locator('tbody tr').nth(2).waitFor({
+        timeout: 90_000,
+      });
+    }
+    await idle(page);
+    if (tab !== 'segments' && tab !== 'backtest') {
+      await panel.locator('[data-testid=chart]').first().waitFor({ timeout: 90_000 });
+      await chartsDrawn(panel);
+    }
+    // The tab bar at the top of the screen, the chart under it.
+    await cell
+      .getByTestId(`tab-${tab}`)
+      .evaluate((el) => el.parentElement.scrollIntoView({ block: 'start' }));
+    await shoot(page, path.join(out, `${tag}-${tab}.png`));
+  }
+
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.getByTestId('present').click();
+  const deck = page.getByTestId('present-mode');
+  await deck.waitFor();
+  await idle(page);
+  await chartsDrawn(deck);
+  await shoot(page, path.join(out, `${tag}-present.png`));
+  // And the first section with a chart, as the client sees it.
+  await deck
+    .locator('[data-testid=chart]')
+    .first()
+    .evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await shoot(page, path.join(out, `${tag}-present-chart.png`));
+  await context.close();
+}
+
+const out = path.resolve(args.out);
+await mkdir(out, { recursive: true });
+const server = await serveDist('dist');
+const browser = await chromium.launch({
+  executablePath: CHROMIUM,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+try {
+  for (const lang of LANGS) {
+    for (const viewport of VIEWPORTS) {
+      const tag = `${lang === 'en' ? 'en' : 'zh'}-${viewport.name}`;
+      if (args.only && !args.only.split(',').includes(tag)) continue;
+      await run(browser, server.url, lang, viewport, out);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
