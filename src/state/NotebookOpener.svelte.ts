@@ -83,6 +83,7 @@ export class NotebookOpener {
     ctx.data.forget(dropped);
     // The predictions of the notebook before are gone with its tables.
     ctx.features.setPredictions(null);
+    ctx.features.asOfUsed = '';
     ctx.features.invalidate();
     const samples = notebook.tables.filter((t) => t.origin === 'sample').map((t) => t.table);
     if (samples.length > 0) await ctx.data.loadSample(samples);

@@ -103,7 +103,7 @@ async function digest(page: Page): Promise<string[]> {
     if ((await summary.count()) > 0) out.push(JSON.stringify(await counts(cell)));
     const status = cell.locator('[data-testid=cell-status]');
     if ((await status.count()) > 0)
-      out.push((await status.innerText()).replace(/[\d,.]+ ?m?s\b.*$/, ''));
+      out.push((await status.innerText()).replace(/[\d,.]+ ?m?s\b.*$/, '').trim());
   }
   return out;
 }
@@ -225,114 +225,137 @@ async function runFlow(flow: Flow): Promise<void> {
   await expect.poll(() => digest(page), { timeout: 120_000 }).toEqual(before);
 }
 
+// Each flow loads, fixes, segments, fits and reloads: minutes, not the suite's two.
+const FLOW_MS = 300_000;
+
 describe('own exports, end to end', () => {
-  it('(a) an online-retail order-line export: quantity × price, cancellations, duplicates', async () => {
-    const { text, rows } = onlineRetail();
-    // The analyst accepts the suggested fixes: exact duplicate lines go, then cancellations
-    // are netted against the same customer's purchases of the same product (docs/data-loading.md):
-    // purchases shrink in proportion to what was cancelled, never below zero.
-    const seen = new Set<string>();
-    const unique = rows.filter((r) => {
-      const key = JSON.stringify(r);
-      return seen.has(key) ? false : (seen.add(key), true);
-    });
-    const cancel = (r: (typeof rows)[number]) => r.InvoiceNo.startsWith('C') || r.Quantity < 0;
-    const group = (r: (typeof rows)[number]) => `${r.CustomerID}|${r.StockCode}`;
-    const paid = new Map<string, number>();
-    const refunded = new Map<string, number>();
-    for (const r of unique) {
-      if (r.CustomerID === '') continue;
-      const value = r.Quantity * r.UnitPrice;
-      if (cancel(r)) refunded.set(group(r), (refunded.get(group(r)) ?? 0) + Math.abs(value));
-      else if (value > 0) paid.set(group(r), (paid.get(group(r)) ?? 0) + value);
-    }
-    const lines: OracleLine[] = [];
-    for (const r of unique) {
-      if (cancel(r)) continue;
-      let amount = r.Quantity * r.UnitPrice;
-      const ref = r.CustomerID === '' ? undefined : refunded.get(group(r));
-      if (ref !== undefined && amount > 0) {
-        const p = paid.get(group(r))!;
-        if (p <= ref) continue;
-        amount *= (p - ref) / p;
-      }
-      lines.push({
-        customer: r.CustomerID,
-        order: r.InvoiceNo,
-        day: r.InvoiceDate.slice(0, 10),
-        amount,
+  it(
+    '(a) an online-retail order-line export: quantity × price, cancellations, duplicates',
+    async () => {
+      const { text, rows } = onlineRetail();
+      // The analyst accepts the suggested fixes: exact duplicate lines go, then cancellations
+      // are netted against the same customer's purchases of the same product (docs/data-loading.md):
+      // purchases shrink in proportion to what was cancelled, never below zero.
+      const seen = new Set<string>();
+      const unique = rows.filter((r) => {
+        const key = JSON.stringify(r);
+        return seen.has(key) ? false : (seen.add(key), true);
       });
-    }
-    await runFlow({
-      file: { name: 'online_retail.csv', content: text },
-      table: 'online_retail',
-      fixes: ['duplicate-rows', 'cancelled'],
-      lines,
-    });
-  });
+      const cancel = (r: (typeof rows)[number]) => r.InvoiceNo.startsWith('C') || r.Quantity < 0;
+      const group = (r: (typeof rows)[number]) => `${r.CustomerID}|${r.StockCode}`;
+      const paid = new Map<string, number>();
+      const refunded = new Map<string, number>();
+      for (const r of unique) {
+        if (r.CustomerID === '') continue;
+        const value = r.Quantity * r.UnitPrice;
+        if (cancel(r)) refunded.set(group(r), (refunded.get(group(r)) ?? 0) + Math.abs(value));
+        else if (value > 0) paid.set(group(r), (paid.get(group(r)) ?? 0) + value);
+      }
+      const lines: OracleLine[] = [];
+      for (const r of unique) {
+        if (cancel(r)) continue;
+        let amount = r.Quantity * r.UnitPrice;
+        const ref = r.CustomerID === '' ? undefined : refunded.get(group(r));
+        if (ref !== undefined && amount > 0) {
+          const p = paid.get(group(r))!;
+          if (p <= ref) continue;
+          amount *= (p - ref) / p;
+        }
+        lines.push({
+          customer: r.CustomerID,
+          order: r.InvoiceNo,
+          day: r.InvoiceDate.slice(0, 10),
+          amount,
+        });
+      }
+      await runFlow({
+        file: { name: 'online_retail.csv', content: text },
+        table: 'online_retail',
+        fixes: ['duplicate-rows', 'cancelled'],
+        lines,
+      });
+    },
+    FLOW_MS,
+  );
 
-  it('(d) a GBK export with Chinese headers and dates like 2024/1/5 8:26', async () => {
-    const { bytes, rows } = chineseShop();
-    const day = (t: string) => {
-      const [y, m, d] = t.split(' ')[0]!.split('/');
-      return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
-    };
-    await runFlow({
-      file: { name: '订单导出.csv', content: [...bytes] },
-      table: '订单导出',
-      fixes: [],
-      lines: rows.map((r) => ({
-        customer: r.客户编号,
-        order: r.订单编号,
-        day: day(r.下单时间),
-        amount: r.实付金额,
-      })),
-    });
-  });
+  it(
+    '(d) a GBK export with Chinese headers and dates like 2024/1/5 8:26',
+    async () => {
+      const { bytes, rows } = chineseShop();
+      const day = (t: string) => {
+        const [y, m, d] = t.split(' ')[0]!.split('/');
+        return `${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}`;
+      };
+      await runFlow({
+        file: { name: '订单导出.csv', content: [...bytes] },
+        table: '订单导出',
+        fixes: [],
+        lines: rows.map((r) => ({
+          customer: r.客户编号,
+          order: r.订单编号,
+          day: day(r.下单时间),
+          amount: r.实付金额,
+        })),
+      });
+    },
+    FLOW_MS,
+  );
 
-  it('(b) CDNOW_master: whitespace-separated, zero-padded ids, dates as 19970101', async () => {
-    await runFlow({
-      file: {
-        name: 'CDNOW_master.txt',
-        content: [...readFileSync(path.join(__dirname, '../fixtures/cdnow/CDNOW_master.txt'))],
-      },
-      table: 'cdnow_master',
-      conversions: ['date'],
-      fixes: [],
-      lines: cdnowLines('CDNOW_master.txt', true),
-    });
-  });
+  it(
+    '(b) CDNOW_master: whitespace-separated, zero-padded ids, dates as 19970101',
+    async () => {
+      await runFlow({
+        file: {
+          name: 'CDNOW_master.txt',
+          content: [...readFileSync(path.join(__dirname, '../fixtures/cdnow/CDNOW_master.txt'))],
+        },
+        table: 'cdnow_master',
+        conversions: ['date'],
+        fixes: [],
+        lines: cdnowLines('CDNOW_master.txt', true),
+      });
+    },
+    FLOW_MS,
+  );
 
-  it('(c) CDNOW_sample: no header row; the analyst says what it holds', async () => {
-    await runFlow({
-      file: {
-        name: 'CDNOW_sample.txt',
-        content: [...readFileSync(path.join(__dirname, '../fixtures/cdnow/CDNOW_sample.txt'))],
-      },
-      table: 'cdnow_sample',
-      conversions: ['column_3'],
-      kind: {
-        kind: 'orders',
-        roles: { customerId: 'column_1', orderDate: 'column_3', amount: 'column_5' },
-      },
-      fixes: [],
-      lines: cdnowLines('CDNOW_sample.txt', false),
-    });
-  });
+  it(
+    '(c) CDNOW_sample: no header row; the analyst says what it holds',
+    async () => {
+      await runFlow({
+        file: {
+          name: 'CDNOW_sample.txt',
+          content: [...readFileSync(path.join(__dirname, '../fixtures/cdnow/CDNOW_sample.txt'))],
+        },
+        table: 'cdnow_sample',
+        conversions: ['column_3'],
+        kind: {
+          kind: 'orders',
+          roles: { customerId: 'column_1', orderDate: 'column_3', amount: 'column_5' },
+        },
+        fixes: [],
+        lines: cdnowLines('CDNOW_sample.txt', false),
+      });
+    },
+    FLOW_MS,
+  );
 
-  it('(e) an .xlsx whose numbers and dates are stored as text', async () => {
-    const { bytes, rows } = textNumbersWorkbook();
-    await runFlow({
-      file: { name: 'erp_orders.xlsx', content: [...bytes] },
-      table: 'erp_orders',
-      convertAll: true,
-      fixes: [],
-      lines: rows.map((r) => ({
-        customer: r.CustomerID,
-        order: r.OrderNo,
-        day: r.OrderDate,
-        amount: Number(r.Amount),
-      })),
-    });
-  });
+  it(
+    '(e) an .xlsx whose numbers and dates are stored as text',
+    async () => {
+      const { bytes, rows } = textNumbersWorkbook();
+      await runFlow({
+        file: { name: 'erp_orders.xlsx', content: [...bytes] },
+        table: 'erp_orders',
+        convertAll: true,
+        fixes: [],
+        lines: rows.map((r) => ({
+          customer: r.CustomerID,
+          order: r.OrderNo,
+          day: r.OrderDate,
+          amount: Number(r.Amount),
+        })),
+      });
+    },
+    FLOW_MS,
+  );
 });
