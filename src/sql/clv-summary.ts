@@ -1,5 +1,5 @@
 import type { TableMapping } from '../model/roles';
-import { amountSql } from './amount';
+import { ordersRelation } from './orders-relation';
 import { date, ident, num } from './quote';
 
 /** The time unit that recency, T and the holdout duration are measured in. */
@@ -151,15 +151,10 @@ GROUP BY d.customer_id, f.first_day
 ORDER BY d.customer_id`;
 }
 
-/** The summary's order columns for a mapped orders table, its amount from the one resolver. */
+/** The summary's order columns for a mapped orders table: its orders relation, renamed. */
 export function clvOrdersOf(
   orders: TableMapping,
 ): Pick<ClvSummaryOptions, 'relation' | 'customerId' | 'date' | 'amountSql'> {
-  const c = orders.columns;
-  return {
-    relation: orders.table,
-    customerId: c.customerId ?? '',
-    date: c.orderDate ?? '',
-    amountSql: amountSql(c) ?? '',
-  };
+  const { relation, customerId, orderDate, amountSql } = ordersRelation(orders);
+  return { relation, customerId, date: orderDate, amountSql };
 }
