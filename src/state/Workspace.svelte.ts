@@ -262,7 +262,7 @@ export class Workspace {
   }
 
   /**
-   * Opens a notebook that came from outside (a link, a bundle, a file) beside the others: the open
+   * Opens a notebook that came from someone else (a link, a bundle) beside the others: the open
    * one is kept in this browser, and the new one runs nothing until the user has reviewed it.
    */
   async #openForeign(notebook: Notebook, files?: Map<string, FileInput>): Promise<void> {
@@ -347,7 +347,9 @@ export class Workspace {
       this.notify('error', this.lang.t('notebook.openFailed', { file: fileName, message: reason }));
       return;
     }
-    await this.#openForeign(notebook);
+    // The user's own file: kept beside the open notebook, and run (links and bundles wait).
+    await this.#keepPrevious();
+    await this.opener.open(notebook);
   }
 
   /** Tables the notebook expects that are not loaded yet. */
