@@ -33,7 +33,7 @@ export const en = {
   'dropAsk.add': 'Add to the example',
   'dropAsk.cancel': 'Cancel',
   'dropAsk.hint':
-    'The example notebook runs on the bundled sample data. A new notebook keeps your data apart from it; adding puts your files beside the sample, and your tables become the ones the analyses use.',
+    'The example notebook runs on the bundled sample data. A new notebook keeps your data apart from it; adding puts your files beside the sample, and your orders become the ones the analyses use.',
   'review.title': 'Review this notebook before it runs',
   'review.explain':
     'It came from a link or a bundle. Nothing has run: read its cells and the tables it expects, then run it. Its SQL can only read the tables listed here.',
