@@ -309,11 +309,19 @@ export class Workspace {
       if (answer === 'new') await this.newNotebook();
     }
     const waiting = this.missingTables().length;
-    const inputs = JSON.stringify(this.features.inputs());
+    const used = () =>
+      JSON.stringify(this.features.resolved().chosen, [
+        'orders',
+        'customers',
+        'interactions',
+        'campaigns',
+        'table',
+      ]);
+    const before = used();
     await this.data.loadFiles(files);
     if (waiting > 0 && this.missingTables().length < waiting) await this.cells.runAll();
     // A dropped file became what the analyses read: they follow it.
-    else if (JSON.stringify(this.features.inputs()) !== inputs) await this.cells.rerunPresets();
+    else if (used() !== before) await this.cells.rerunPresets();
   }
 
   /** Loads a picked file as a table the notebook waits for, whatever the file is called. */
