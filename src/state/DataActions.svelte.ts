@@ -390,8 +390,7 @@ export class DataActions {
     nb.tables = nb.tables.filter((t) => t.table !== table);
     const mapping = this.ctx.features.removeTable(table);
     const file = this.#files.get(table);
-    this.#files.delete(table);
-    this.ctx.quality.forget(table);
+    this.forget([table]);
     this.ctx.features.invalidate();
     this.ctx.notebook.save();
     const undo =
