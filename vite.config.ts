@@ -3,23 +3,17 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { duckdbCodeCache } from './scripts/vite-duckdb-code-cache.js';
 import { serviceWorker } from './scripts/vite-service-worker.js';
+import { securityHeadersPlugin } from './scripts/vite-security-headers.js';
 
 // Tests and the dev server run in one fixed time zone so that dates never shift.
 process.env.TZ = 'UTC';
 
-// Cross-origin isolation lets DuckDB use its threaded (COI) bundle. Static hosts should send
-// the same headers (see README "Hosting").
-const isolationHeaders = {
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Embedder-Policy': 'require-corp',
-};
-
 export default defineConfig({
   // Relative asset URLs: the build works from any sub-path of a static host.
   base: './',
-  plugins: [svelte(), duckdbCodeCache(), serviceWorker()],
-  server: { headers: isolationHeaders },
-  preview: { headers: isolationHeaders },
+  // The servers send the headers docs/hosting.md asks of a host (isolation for threaded DuckDB,
+  // the Content-Security-Policy that reaches the workers).
+  plugins: [svelte(), duckdbCodeCache(), serviceWorker(), securityHeadersPlugin()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

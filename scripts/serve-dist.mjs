@@ -10,6 +10,7 @@
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { securityHeaders } from './security-headers.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -25,11 +26,17 @@ const TYPES = {
 };
 
 /**
+ * `csp: false` leaves out the security headers (Content-Security-Policy and the rest), as a host
+ * that cannot set headers would; a test uses it to show what the header adds.
+ *
  * @param {string} dist
- * @param {{ base?: string, isolated?: boolean }} [options]
+ * @param {{ base?: string, isolated?: boolean, csp?: boolean }} [options]
  * @returns {Promise<{ url: string, close(): Promise<void> }>}
  */
-export async function serveDist(dist, { base = '/apps/seglab/', isolated = true } = {}) {
+export async function serveDist(
+  dist,
+  { base = '/apps/seglab/', isolated = true, csp = true } = {},
+) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (!url.pathname.startsWith(base)) {
@@ -49,6 +56,7 @@ export async function serveDist(dist, { base = '/apps/seglab/', isolated = true 
           ? 'public, max-age=31536000, immutable'
           : 'no-cache',
         ETag: etag,
+        ...(csp ? securityHeaders(url.pathname) : {}),
       };
       if (isolated) {
         headers['Cross-Origin-Opener-Policy'] = 'same-origin';

@@ -9,7 +9,7 @@ export type StaticServer = Awaited<ReturnType<typeof serve>>;
  */
 export function serveDist(
   dist: string,
-  options: { base?: string; isolated?: boolean } = {},
+  options: { base?: string; isolated?: boolean; csp?: boolean } = {},
 ): Promise<StaticServer> {
   return serve(process.env.SEGLAB_DIST ?? dist, options);
 }
