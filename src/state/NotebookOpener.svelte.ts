@@ -44,7 +44,13 @@ export class NotebookOpener {
     const { ctx } = this;
     const previous = $state.snapshot(ctx.notebook.notebook.tables) as TableSource[];
     const given = new Set(files.keys());
-    const stale = staleTables(previous, notebook.tables, given, (t) => ctx.catalog.has(t));
+    const stale = staleTables(
+      previous,
+      notebook.tables,
+      given,
+      (t) => ctx.catalog.has(t),
+      notebook.review === true,
+    );
     // A sample table is kept only where what is loaded under its name is the sample.
     const wasSample = (table: string) =>
       previous.some((p) => p.table === table && p.origin === 'sample');

@@ -22,5 +22,11 @@ describe('staleTables', () => {
     ];
     const loaded = (t: string) => ['orders', 'customers', 'x', 'y', 'campaigns'].includes(t);
     expect(staleTables(previous, next, new Set(['x']), loaded)).toEqual(['customers', 'y']);
+    // A notebook from a link or bundle keeps no table it was not given, same file name or not.
+    expect(staleTables(previous, next, new Set(['x']), loaded, true)).toEqual([
+      'orders',
+      'customers',
+      'y',
+    ]);
   });
 });

@@ -55,6 +55,12 @@ describe('a notebook from a link opens beside the others, for review', () => {
     expect(ws.local.notebooks.map((n) => [n.name.replace(/ · .*$/, ''), n.tables])).toEqual([
       ['My leads', ['leads']],
     ]);
+    // Run, before the file the link asks for is dropped: the user's own table of the same name,
+    // dropped for other work, is not there to be deleted.
+    await ws.approveRun();
+    const [cell] = opened.cells;
+    expect(ws.notebook.runs[cell!.id]?.error).toMatch(/leads/);
+    expect(ws.catalog.tables.map((t) => t.name)).not.toContain('leads');
     const [entry] = ws.local.notebooks;
     await ws.opener.openSaved(entry!.id, entry!.name);
     expect(ws.notebook.notebook.title).toBe('My leads');
