@@ -445,6 +445,10 @@ export const en = {
   'bundle.openError.newer-version':
     'it was written by a newer version of SegLab ({detail}); update SegLab to open it.',
   'bundle.openError.damaged': 'the file is damaged ({detail}).',
+  'bundle.openError.too-big':
+    'it is too big to open ({detail}). Ask for a bundle with fewer or smaller tables, or open the data files one by one.',
+  'bundle.openError.bad-name':
+    'one of its tables has a name SegLab cannot use ({detail}). Ask the sender to rename the table and export the bundle again.',
   'bundle.opened': 'Opened bundle {file} with {tables} table(s).',
   'present.button': 'Present',
   'present.exit': 'Exit',

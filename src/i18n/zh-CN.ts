@@ -427,6 +427,10 @@ export const zhCN: Record<MessageKey, string> = {
   'bundle.openError.newer-version':
     '它由更新版本的 SegLab 写入（{detail}）；请更新 SegLab 后再打开。',
   'bundle.openError.damaged': '文件已损坏（{detail}）。',
+  'bundle.openError.too-big':
+    '它太大，无法打开（{detail}）。请索取表更少或更小的数据包，或逐个打开数据文件。',
+  'bundle.openError.bad-name':
+    '其中一张表的名称 SegLab 无法使用（{detail}）。请让发送者重命名该表后重新导出数据包。',
   'bundle.opened': '已打开数据包 {file}，含 {tables} 个数据表。',
   'present.button': '演示',
   'present.exit': '退出',

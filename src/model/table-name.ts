@@ -20,11 +20,20 @@ export function tableNameFor(fileName: string, taken: Iterable<string>): string 
   }
 }
 
-/** Whether a user-typed table or result name is usable; returns the problem, or null. */
+/**
+ * Names SegLab or DuckDB give tables themselves: internal tables, the customer features, the
+ * loaded original of a cleaned table (`<table>__raw`) and DuckDB's catalog.
+ */
+const RESERVED = /^(__seglab|duckdb_|sqlite_|pg_|information_schema$|customer_features$)|__raw$/i;
+
+/**
+ * Whether a table or result name (typed by the user, or read from a bundle) is usable; returns
+ * the problem, or null.
+ */
 export function checkTableName(name: string): 'empty' | 'too-long' | 'reserved' | null {
   const trimmed = name.trim();
   if (trimmed === '') return 'empty';
   if (trimmed.length > 63) return 'too-long';
-  if (/^(__seglab|duckdb_|sqlite_|pg_|information_schema$)/i.test(trimmed)) return 'reserved';
+  if (RESERVED.test(trimmed)) return 'reserved';
   return null;
 }

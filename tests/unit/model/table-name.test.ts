@@ -19,6 +19,8 @@ describe('checkTableName', () => {
     expect(checkTableName('  ')).toBe('empty');
     expect(checkTableName('__seglab_cell_1')).toBe('reserved');
     expect(checkTableName('x'.repeat(64))).toBe('too-long');
+    expect(checkTableName('customer_features')).toBe('reserved');
+    expect(checkTableName('orders__raw')).toBe('reserved');
     expect(checkTableName('top customers')).toBeNull();
   });
 });
