@@ -177,6 +177,15 @@ function parseInputs(v: unknown): Inputs | undefined {
   return Object.keys(inputs).length > 0 ? inputs : undefined;
 }
 
+/**
+ * JSON.parse keeps a `__proto__` key as a plain property, but spreading or assigning such an
+ * object later sets a prototype (and once overflowed the stack): no notebook has one.
+ */
+function refuseProto(key: string, value: unknown): unknown {
+  if (key === '__proto__') throw new NotebookFileError('damaged', 'it has a "__proto__" key');
+  return value;
+}
+
 /** Reads a `.seglab.json` text, checking its shape; throws NotebookFileError when it cannot. */
 export function parseNotebook(text: string): Notebook {
   if (text.length > NOTEBOOK_LIMITS.total) {
@@ -184,8 +193,9 @@ export function parseNotebook(text: string): Notebook {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text, refuseProto);
   } catch (e) {
+    if (e instanceof NotebookFileError) throw e;
     throw new NotebookFileError('not-json', (e as Error).message);
   }
   if (!isObject(raw) || raw.format !== 'seglab-notebook') {
