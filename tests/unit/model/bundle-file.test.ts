@@ -2,6 +2,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readBundle, writeBundle, type Bundle } from '../../../src/model/bundle-file';
 import type { Notebook } from '../../../src/model/notebook';
+import { declareZipEntry } from '../../support/zip-declare';
 
 const notebook: Notebook = {
   version: 1,
@@ -109,26 +110,7 @@ describe('.seglab bundle', () => {
   });
 });
 
-/**
- * Sets the uncompressed size the central directory declares for `name` (the data stays), and
- * its compression method when given.
- */
-function declare(bytes: Uint8Array, name: string, size: number, method?: number): Uint8Array {
-  const out = bytes.slice();
-  const view = new DataView(out.buffer);
-  const wanted = new TextEncoder().encode(name);
-  for (let at = 0; at + 46 <= out.length; at++) {
-    if (view.getUint32(at, true) !== 0x02014b50) continue;
-    const length = view.getUint16(at + 28, true);
-    const found = out.subarray(at + 46, at + 46 + length);
-    if (length === wanted.length && found.every((b, i) => b === wanted[i])) {
-      view.setUint32(at + 24, size, true);
-      if (method !== undefined) view.setUint16(at + 10, method, true);
-      return out;
-    }
-  }
-  throw new Error(`no entry ${name}`);
-}
+const declare = declareZipEntry;
 
 describe('.seglab bundle: bombs and names', () => {
   const GIB3 = 3 * 1024 ** 3;

@@ -2,6 +2,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeBundle } from '../../../src/model/bundle-file';
 import { nodeWorkspace } from '../../support/workspace';
+import { declareZipEntry } from '../../support/zip-declare';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const ORDERS = 'order_id,customer_id,amount\n1,c1,10.5\n2,c2,-20\n3,c1,4.5\n4,c3,\n';
@@ -117,15 +118,7 @@ describe('bundles in the workspace', () => {
     expect(await ws.bundles.openBundle('empty.seglab', named(''))).toBe(false);
     expect(await ws.bundles.openBundle('inner.seglab', named('__seglab_cell_c0'))).toBe(false);
     // The table entry declares 3 GiB: refused from the directory, before anything is inflated.
-    const bomb = named('big');
-    const view = new DataView(bomb.buffer);
-    for (let at = bomb.length - 22; at >= 0; at--) {
-      if (view.getUint32(at, true) !== 0x02014b50) continue;
-      const name = new TextDecoder().decode(
-        bomb.subarray(at + 46, at + 46 + view.getUint16(at + 28, true)),
-      );
-      if (name === 'tables/t.parquet') view.setUint32(at + 24, 3 * 1024 ** 3, true);
-    }
+    const bomb = declareZipEntry(named('big'), 'tables/t.parquet', 3 * 1024 ** 3);
     expect(await ws.bundles.openBundle('bomb.seglab', bomb)).toBe(false);
     expect(ws.notices.map((n) => n.text).filter((t) => t.startsWith('Could not'))).toEqual([
       'Could not open empty.seglab: one of its tables has a name SegLab cannot use (a table has an empty name). Ask the sender to rename the table and export the bundle again.',
