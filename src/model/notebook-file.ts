@@ -12,6 +12,7 @@ import { largestMarkdownTable, NOTEBOOK_LIMITS } from './notebook-limits';
 import { presetById } from './presets';
 import { parseReadChoices } from './read-choices';
 import { ROLES_BY_KIND, type TableKind, type TableMapping } from './roles';
+import { checkTableName } from './table-name';
 
 export const NOTEBOOK_FILE_VERSION = 1;
 
@@ -100,6 +101,16 @@ function parseCell(v: unknown, i: number): Cell {
 function parseTable(v: unknown): TableSource {
   if (!isObject(v) || typeof v.table !== 'string' || typeof v.fileName !== 'string') {
     throw new NotebookFileError('damaged', 'a table entry has no name or file name');
+  }
+  const problem = checkTableName(v.table);
+  if (problem) {
+    const shown = v.table.length > 40 ? `${v.table.slice(0, 40)}…` : v.table;
+    const why = {
+      empty: 'a table has an empty name',
+      'too-long': `table "${shown}" has ${v.table.length} characters (at most 63)`,
+      reserved: `table "${shown}" has a name SegLab or DuckDB uses itself`,
+    };
+    throw new NotebookFileError('damaged', why[problem]);
   }
   const source: TableSource = {
     table: v.table,

@@ -1,6 +1,6 @@
 /**
  * A table name from a file name: extension dropped, anything but letters, digits and _ turned
- * into _, never starting with a digit, unique (case-insensitively) among `taken`.
+ * into _, never starting with a digit nor a reserved name (see checkTableName), unique (case-insensitively) among `taken`.
  */
 export function tableNameFor(fileName: string, taken: Iterable<string>): string {
   const stem = fileName.replace(/\.[^.]*$/, '').replace(/\.(csv|tsv|txt)$/i, '');
@@ -12,6 +12,7 @@ export function tableNameFor(fileName: string, taken: Iterable<string>): string 
     .slice(0, 60);
   if (base === '') base = 'table';
   if (/^\p{N}/u.test(base)) base = `t_${base}`;
+  if (checkTableName(base) === 'reserved') base = `t_${base.replace(/__raw$/i, '_raw')}`;
   const used = new Set([...taken].map((t) => t.toLowerCase()));
   if (!used.has(base)) return base;
   for (let i = 2; ; i++) {

@@ -110,6 +110,23 @@ describe('notebook file limits and checks', () => {
     expect(error(md)).toBeNull();
   });
 
+  it('refuses table names SegLab cannot use, as for bundles', () => {
+    const table = (name: string) => ({
+      table: name,
+      fileName: 'x.csv',
+      origin: 'file' as const,
+      columns: [],
+    });
+    expect(error(file({ tables: [table('__seglab_cell_c0')] }))).toEqual([
+      'damaged',
+      'table "__seglab_cell_c0" has a name SegLab or DuckDB uses itself',
+    ]);
+    expect(error(file({ tables: [table('customer_features')] }))?.[0]).toBe('damaged');
+    expect(error(file({ tables: [table('')] }))).toEqual(['damaged', 'a table has an empty name']);
+    expect(error(file({ tables: [table('x'.repeat(5000))] }))?.[1]).toMatch(/5000 characters/);
+    expect(error(file({ tables: [table('订单 "2024"')] }))).toBeNull();
+  });
+
   it('refuses what would freeze the page: too many cells, huge cells, huge markdown tables', () => {
     const cells = Array.from({ length: 301 }, (_, i) => ({
       id: `c${i}`,
