@@ -239,6 +239,10 @@ export const en = {
   'cell.errorAt': 'Line {line}, column {column}:',
   'cell.cancelled': 'Stopped.',
   'cell.markdownPlaceholder': 'Write notes in Markdown…',
+  'cell.markdownTooLarge.characters':
+    'This text has {count} characters, too many to show formatted; it is shown as plain text. Split it into smaller cells.',
+  'cell.markdownTooLarge.table':
+    'This text has a table of {rows} rows × {columns} columns, too large to show formatted; it is shown as plain text. Split the table or keep it in a data file.',
   'cell.emptySql': 'This cell has no SQL to run.',
   'result.page': 'Rows {from}–{to} of {total}',
   'result.prev': 'Previous',
