@@ -239,6 +239,10 @@ export const en = {
   'cell.errorAt': 'Line {line}, column {column}:',
   'cell.cancelled': 'Stopped.',
   'cell.markdownPlaceholder': 'Write notes in Markdown…',
+  'cell.markdownTooLarge.characters':
+    'This text has {count} characters, too many to show formatted; it is shown as plain text. Split it into smaller cells.',
+  'cell.markdownTooLarge.table':
+    'This text has a table of {rows} rows × {columns} columns, too large to show formatted; it is shown as plain text. Split the table or keep it in a data file.',
   'cell.emptySql': 'This cell has no SQL to run.',
   'result.page': 'Rows {from}–{to} of {total}',
   'result.prev': 'Previous',
@@ -445,6 +449,10 @@ export const en = {
   'bundle.openError.newer-version':
     'it was written by a newer version of SegLab ({detail}); update SegLab to open it.',
   'bundle.openError.damaged': 'the file is damaged ({detail}).',
+  'bundle.openError.too-big':
+    'it is too big to open ({detail}). Ask for a bundle with fewer or smaller tables, or open the data files one by one.',
+  'bundle.openError.bad-name':
+    'one of its tables has a name SegLab cannot use ({detail}). Ask the sender to rename the table and export the bundle again.',
   'bundle.opened': 'Opened bundle {file} with {tables} table(s).',
   'present.button': 'Present',
   'present.exit': 'Exit',

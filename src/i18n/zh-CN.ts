@@ -230,6 +230,10 @@ export const zhCN: Record<MessageKey, string> = {
   'cell.errorAt': '第 {line} 行，第 {column} 列：',
   'cell.cancelled': '已停止。',
   'cell.markdownPlaceholder': '用 Markdown 写笔记…',
+  'cell.markdownTooLarge.characters':
+    '此文本有 {count} 个字符，过多而无法按格式显示，现以纯文本显示。请拆分成较小的单元格。',
+  'cell.markdownTooLarge.table':
+    '此文本含有 {rows} 行 × {columns} 列的表格，过大而无法按格式显示，现以纯文本显示。请拆分表格或将其放入数据文件。',
   'cell.emptySql': '该单元格没有可运行的 SQL。',
   'result.page': '第 {from}–{to} 行，共 {total} 行',
   'result.prev': '上一页',
@@ -427,6 +431,10 @@ export const zhCN: Record<MessageKey, string> = {
   'bundle.openError.newer-version':
     '它由更新版本的 SegLab 写入（{detail}）；请更新 SegLab 后再打开。',
   'bundle.openError.damaged': '文件已损坏（{detail}）。',
+  'bundle.openError.too-big':
+    '它太大，无法打开（{detail}）。请索取表更少或更小的数据包，或逐个打开数据文件。',
+  'bundle.openError.bad-name':
+    '其中一张表的名称 SegLab 无法使用（{detail}）。请让发送者重命名该表后重新导出数据包。',
   'bundle.opened': '已打开数据包 {file}，含 {tables} 个数据表。',
   'present.button': '演示',
   'present.exit': '退出',

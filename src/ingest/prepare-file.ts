@@ -1,5 +1,6 @@
 import type { Labels } from '../model/labels';
 import type { ReadChoices } from '../model/read-choices';
+import { countHeaderFields } from './count-header-fields';
 import { csvPreflight, type CsvPreflight } from './csv-preflight';
 import { detectEncoding, type EncodingGuess } from './detect-encoding';
 import { detectFormat, type SniffedFormat } from './detect-format';
@@ -8,7 +9,9 @@ import { estimateMemory, type MemoryNeed } from './memory-estimate';
 import { byteLength, HEAD_BYTES, readBytes } from './read-bytes';
 import type { SheetInfo } from './read-excel';
 import type { SheetArrow } from './sheet-arrow';
+import { tooManyColumns } from './sanitize-columns';
 import { skipLines } from './skip-lines';
+import { sniffDelimiter } from './sniff-delimiter';
 import { transcodeToUtf8 } from './transcode';
 import { whitespaceToTabs } from './whitespace-to-tabs';
 import { openWorkbookReader } from './workbook-reader';
@@ -125,7 +128,18 @@ export async function prepareFile(
     // The layout first, from the start of the file, so the memory check counts the copy that
     // reading a whitespace-separated file as tab-separated makes.
     const fixed = options.delimiter ?? (format === 'tsv' ? '\t' : undefined);
-    const layout = preflightOf(await decodeHead(input.data, encoding), size <= HEAD_BYTES, fixed);
+    const headText = await decodeHead(input.data, encoding);
+    let layout: CsvPreflight;
+    try {
+      layout = preflightOf(headText, size <= HEAD_BYTES, fixed);
+    } catch (e) {
+      if (!(e instanceof LoadError && e.code === 'too-many-columns') || size <= HEAD_BYTES) throw e;
+      // The header runs past the part the sniffers read: count its fields to its end.
+      const guessed = sniffDelimiter(skipLines(headText, skip), { complete: false, quote });
+      const delimiter = fixed ?? guessed.delimiter;
+      const count = await countHeaderFields(input.data, { encoding, delimiter, quote, skip });
+      throw tooManyColumns(count, fileName);
+    }
     const spaced = layout.guess.delimiter === 'whitespace';
     options.checkMemory?.(estimateMemory(format, size, transcoded || spaced), format, size);
     const { data: utf8, replaced } = await transcodeCsv(input, encoding, options.onProgress);

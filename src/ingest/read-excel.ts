@@ -3,6 +3,7 @@ import type { Labels } from '../model/labels';
 import { detectHeaderRow, type SheetCell } from './detect-header-row';
 import { LoadError } from './load-error';
 import { sanitizeColumns, type ColumnRename } from './sanitize-columns';
+import { checkWorkbookSize } from './workbook-limits';
 
 export interface SheetInfo {
   name: string;
@@ -28,6 +29,7 @@ export interface SheetTable {
 
 /** Parses a workbook (XLSX, XLS, ODS, Excel 2003 XML or an HTML table saved as .xls). */
 export function openWorkbook(data: ArrayBuffer | Uint8Array, fileName: string): Workbook {
+  checkWorkbookSize(data instanceof Uint8Array ? data : new Uint8Array(data), fileName);
   let book: WorkBook;
   try {
     book = read(data, { type: 'array', cellDates: true, dense: true });
@@ -60,6 +62,9 @@ export function readSheet(workbook: Workbook, sheetName?: string): SheetTable {
     UTC: true,
   });
   const grid = raw.map((row) => Array.from(row, cell));
+  if (!grid.some((r) => r.some((c) => c !== null && (typeof c !== 'string' || c.trim() !== '')))) {
+    throw noValues(workbook.fileName, name);
+  }
   const origin = sheet['!ref'] ? utils.decode_range(sheet['!ref']).s : { r: 0, c: 0 };
   const merges = (sheet['!merges'] ?? []).map((m) => shift(m, origin.r, origin.c));
   const header = detectHeaderRow(fillMerges(grid, merges));
@@ -143,6 +148,21 @@ function skippedTitle(file: string, sheet: string, header: number, grid: SheetCe
     en: `"${file}", sheet "${sheet}": the header is on row ${header + 1}; the ${header} row(s) above it${quoted} were skipped.`,
     zh: `“${file}”的工作表“${sheet}”：表头在第 ${header + 1} 行，已跳过其上方的 ${header} 行${quoted}。`,
   };
+}
+
+function noValues(file: string, sheet: string): LoadError {
+  return new LoadError({
+    code: 'no-rows',
+    file,
+    messages: {
+      en: `"${file}", sheet "${sheet}", has no values: its cells are empty or hold only spaces.`,
+      zh: `“${file}”的工作表“${sheet}”没有任何值：单元格为空或只有空格。`,
+    },
+    hint: {
+      en: 'Choose the sheet that holds the data, or check the file is the one you meant.',
+      zh: '请选择包含数据的工作表，或确认文件是否正确。',
+    },
+  });
 }
 
 function missingSheet(workbook: Workbook, name: string): LoadError {

@@ -31,7 +31,7 @@ export function sanitizeColumns(
   raw: readonly (string | null | undefined)[],
   file: string,
 ): SanitizedColumns {
-  if (raw.length > MAX_COLUMNS) throw tooMany(raw.length, file);
+  if (raw.length > MAX_COLUMNS) throw tooManyColumns(raw.length, file);
   const base = raw.map((name, i) => {
     const clean = (name ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_NAME_LENGTH);
     return clean === '' ? `column_${i + 1}` : clean;
@@ -77,7 +77,8 @@ function warningsFor(count: number, renamed: ColumnRename[], file: string): Labe
   return warnings;
 }
 
-function tooMany(count: number, file: string): LoadError {
+/** The file has more columns than SegLab reads. */
+export function tooManyColumns(count: number, file: string): LoadError {
   return new LoadError({
     code: 'too-many-columns',
     file,

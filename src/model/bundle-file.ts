@@ -1,6 +1,8 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync, type UnzipFileInfo, type Zippable } from 'fflate';
 import type { Notebook } from './notebook';
 import { NotebookFileError, parseNotebook, serializeNotebook } from './notebook-file';
+import { NOTEBOOK_LIMITS } from './notebook-limits';
+import { checkTableName } from './table-name';
 
 export const BUNDLE_FORMAT = 'seglab-bundle';
 export const BUNDLE_VERSION = 1;
@@ -27,7 +29,7 @@ interface ManifestTable {
 
 export class BundleError extends Error {
   constructor(
-    readonly code: 'not-bundle' | 'newer-version' | 'damaged',
+    readonly code: 'not-bundle' | 'newer-version' | 'damaged' | 'too-big' | 'bad-name',
     detail: string,
   ) {
     super(detail);
@@ -75,35 +77,109 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/**
+ * Uncompressed bytes a bundle may declare for the entries it uses, unless the caller (which
+ * knows the memory left) allows less. Entries it does not use are never inflated.
+ */
+export const BUNDLE_MAX_BYTES = 2 * 1024 ** 3;
+const MANIFEST_MAX_BYTES = 1024 ** 2;
+/** UTF-8 takes at most 3 bytes for a character of the notebook's JSON. */
+const NOTEBOOK_MAX_BYTES = NOTEBOOK_LIMITS.total * 3;
+
+const MIB = 1024 ** 2;
+const sizeText = (bytes: number) =>
+  bytes >= 1024 * MIB ? `${(bytes / (1024 * MIB)).toFixed(1)} GB` : `${Math.ceil(bytes / MIB)} MB`;
+
+/** The archive's entries as its central directory declares them; nothing is inflated. */
+function directory(bytes: Uint8Array): UnzipFileInfo[] {
+  const entries: UnzipFileInfo[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        entries.push(f);
+        return false;
+      },
+    });
+  } catch {
+    throw new BundleError('not-bundle', 'not a ZIP file');
+  }
+  return entries;
+}
+
+/** Sum of the declared uncompressed sizes of the entries called `name` (a ZIP may repeat one). */
+function declared(entries: UnzipFileInfo[], name: string): number {
+  return entries.filter((e) => e.name === name).reduce((sum, e) => sum + e.originalSize, 0);
+}
+
+/** Inflates only the named entries; fflate never writes past an entry's declared size. */
+function inflate(bytes: Uint8Array, names: Set<string>): Record<string, Uint8Array> {
+  try {
+    return unzipSync(bytes, { filter: (f) => names.has(f.name) });
+  } catch (e) {
+    throw new BundleError('damaged', `an entry cannot be read (${(e as Error).message})`);
+  }
+}
+
 function json(bytes: Uint8Array | undefined, what: string): unknown {
   if (!bytes) throw new BundleError('damaged', `${what} is missing`);
   try {
-    return JSON.parse(strFromU8(bytes));
-  } catch {
+    return JSON.parse(strFromU8(bytes), (key, value: unknown) => {
+      if (key === '__proto__') throw new BundleError('damaged', `${what} has a "__proto__" key`);
+      return value;
+    });
+  } catch (e) {
+    if (e instanceof BundleError) throw e;
     throw new BundleError('damaged', `${what} is not valid JSON`);
   }
 }
 
 function manifestTables(v: unknown): ManifestTable[] {
   if (!Array.isArray(v)) throw new BundleError('damaged', 'the manifest lists no tables');
+  if (v.length > NOTEBOOK_LIMITS.tables) {
+    throw new BundleError('too-big', `the manifest lists ${v.length} tables`);
+  }
+  const seen = new Set<string>();
   return v.map((t) => {
     if (!isObject(t) || typeof t.table !== 'string' || typeof t.file !== 'string') {
       throw new BundleError('damaged', 'a table entry of the manifest is damaged');
     }
+    const problem = checkTableName(t.table);
+    const shown = t.table.length > 40 ? `${t.table.slice(0, 40)}…` : t.table;
+    if (problem === 'empty') throw new BundleError('bad-name', 'a table has an empty name');
+    if (problem === 'too-long') {
+      throw new BundleError(
+        'bad-name',
+        `table "${shown}" has ${t.table.length} characters (at most 63)`,
+      );
+    }
+    if (problem === 'reserved') {
+      throw new BundleError('bad-name', `table "${shown}" has a name SegLab or DuckDB uses itself`);
+    }
+    if (seen.has(t.table.toLowerCase())) {
+      throw new BundleError('bad-name', `table "${shown}" is listed twice`);
+    }
+    seen.add(t.table.toLowerCase());
     return { table: t.table, file: t.file, rows: typeof t.rows === 'number' ? t.rows : 0 };
   });
 }
 
-/** Reads a `.seglab` file; throws BundleError saying whether it is not one, newer or damaged. */
-export function readBundle(bytes: Uint8Array): Bundle {
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(bytes);
-  } catch {
-    throw new BundleError('not-bundle', 'not a ZIP file');
+/**
+ * Reads a `.seglab` file; throws BundleError saying whether it is not one, newer, damaged, too
+ * big or names a table badly. The central directory is read first: entries are refused by the
+ * sizes they declare before any is inflated, and only the manifest, the notebook and the tables
+ * the manifest lists are inflated, at most `maxBytes` of them together.
+ */
+export function readBundle(bytes: Uint8Array, maxBytes = BUNDLE_MAX_BYTES): Bundle {
+  const entries = directory(bytes);
+  if (!entries.some((e) => e.name === 'manifest.json')) {
+    throw new BundleError('not-bundle', 'no manifest.json');
   }
-  if (!entries['manifest.json']) throw new BundleError('not-bundle', 'no manifest.json');
-  const manifest = json(entries['manifest.json'], 'manifest.json');
+  const manifestSize = declared(entries, 'manifest.json');
+  if (manifestSize > MANIFEST_MAX_BYTES) {
+    throw new BundleError('too-big', `manifest.json declares ${sizeText(manifestSize)}`);
+  }
+  const head = inflate(bytes, new Set(['manifest.json']));
+  const manifest = json(head['manifest.json'], 'manifest.json');
   if (!isObject(manifest) || manifest.format !== BUNDLE_FORMAT) {
     throw new BundleError('not-bundle', `no "format": "${BUNDLE_FORMAT}"`);
   }
@@ -111,15 +187,29 @@ export function readBundle(bytes: Uint8Array): Bundle {
     const by = typeof manifest.createdWith === 'string' ? ` (${manifest.createdWith})` : '';
     throw new BundleError('newer-version', `version ${String(manifest.version)}${by}`);
   }
+  const listed = manifestTables(manifest.tables);
+  const notebookSize = declared(entries, 'notebook.json');
+  if (notebookSize > NOTEBOOK_MAX_BYTES) {
+    throw new BundleError('too-big', `notebook.json declares ${sizeText(notebookSize)}`);
+  }
+  const used = new Set(['notebook.json', ...listed.map((t) => t.file)]);
+  const total = [...used].reduce((sum, name) => sum + declared(entries, name), 0);
+  if (total > maxBytes) {
+    throw new BundleError(
+      'too-big',
+      `its tables declare ${sizeText(total)} uncompressed; at most ${sizeText(maxBytes)} can be opened here`,
+    );
+  }
+  const files = inflate(bytes, used);
   let notebook: Notebook;
   try {
-    notebook = parseNotebook(strFromU8(entries['notebook.json'] ?? new Uint8Array()));
+    notebook = parseNotebook(strFromU8(files['notebook.json'] ?? new Uint8Array()));
   } catch (e) {
     const code = e instanceof NotebookFileError && e.code === 'newer-version' ? e.code : 'damaged';
     throw new BundleError(code, `notebook.json: ${(e as Error).message}`);
   }
-  const tables = manifestTables(manifest.tables).map((t) => {
-    const parquet = entries[t.file];
+  const tables = listed.map((t) => {
+    const parquet = files[t.file];
     if (!parquet) throw new BundleError('damaged', `${t.file} is missing`);
     return { table: t.table, rows: t.rows, parquet };
   });

@@ -10,8 +10,14 @@ export interface ExportColumn {
 
 const BOM = '\uFEFF';
 
-/** Characters that make a spreadsheet treat a cell as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Text a spreadsheet may run as a formula (CSV injection, per OWASP): = + - @ or their
+ * full-width forms, also after leading whitespace, line breaks or invisible characters (NBSP,
+ * zero-width spaces and joiners, direction marks, word joiner, BOM, soft hyphen) that some
+ * spreadsheets skip; and text starting with a tab or carriage return.
+ */
+const FORMULA_START =
+  /^[\s\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r]/;
 const NUMERIC_TEXT = /^-?\d+(\.\d+)?(e[+-]?\d+)?$/i;
 
 function isMidnightUtc(d: Date): boolean {
@@ -58,7 +64,7 @@ function field(value: string): string {
 /**
  * Rows as CSV text (RFC 4180: CRLF line ends, fields with commas, quotes or line breaks quoted),
  * starting with a UTF-8 byte order mark so Excel reads Chinese correctly. Text cells that a
- * spreadsheet would run as a formula (= + - @, tab, CR) get a leading single quote; numbers,
+ * spreadsheet would run as a formula (see FORMULA_START) get a leading single quote; numbers,
  * negative ones included, are written as they are.
  */
 export function toCsv(rows: readonly Row[], columns: readonly ExportColumn[]): string {

@@ -12,6 +12,7 @@ import { largestMarkdownTable, NOTEBOOK_LIMITS } from './notebook-limits';
 import { presetById } from './presets';
 import { parseReadChoices } from './read-choices';
 import { ROLES_BY_KIND, type TableKind, type TableMapping } from './roles';
+import { checkTableName } from './table-name';
 
 export const NOTEBOOK_FILE_VERSION = 1;
 
@@ -101,6 +102,16 @@ function parseTable(v: unknown): TableSource {
   if (!isObject(v) || typeof v.table !== 'string' || typeof v.fileName !== 'string') {
     throw new NotebookFileError('damaged', 'a table entry has no name or file name');
   }
+  const problem = checkTableName(v.table);
+  if (problem) {
+    const shown = v.table.length > 40 ? `${v.table.slice(0, 40)}…` : v.table;
+    const why = {
+      empty: 'a table has an empty name',
+      'too-long': `table "${shown}" has ${v.table.length} characters (at most 63)`,
+      reserved: `table "${shown}" has a name SegLab or DuckDB uses itself`,
+    };
+    throw new NotebookFileError('damaged', why[problem]);
+  }
   const source: TableSource = {
     table: v.table,
     fileName: v.fileName,
@@ -177,6 +188,15 @@ function parseInputs(v: unknown): Inputs | undefined {
   return Object.keys(inputs).length > 0 ? inputs : undefined;
 }
 
+/**
+ * JSON.parse keeps a `__proto__` key as a plain property, but spreading or assigning such an
+ * object later sets a prototype (and once overflowed the stack): no notebook has one.
+ */
+function refuseProto(key: string, value: unknown): unknown {
+  if (key === '__proto__') throw new NotebookFileError('damaged', 'it has a "__proto__" key');
+  return value;
+}
+
 /** Reads a `.seglab.json` text, checking its shape; throws NotebookFileError when it cannot. */
 export function parseNotebook(text: string): Notebook {
   if (text.length > NOTEBOOK_LIMITS.total) {
@@ -184,8 +204,9 @@ export function parseNotebook(text: string): Notebook {
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(text, refuseProto);
   } catch (e) {
+    if (e instanceof NotebookFileError) throw e;
     throw new NotebookFileError('not-json', (e as Error).message);
   }
   if (!isObject(raw) || raw.format !== 'seglab-notebook') {

@@ -30,3 +30,19 @@ export function largestMarkdownTable(source: string): { rows: number; columns: n
   }
   return { rows, columns };
 }
+
+/**
+ * Why a markdown cell's text is not rendered (it is shown as plain text instead), or null: more
+ * text, or a larger table, than a notebook may hold. Typing can make a cell exceed what a
+ * checked file could bring.
+ */
+export function markdownRenderProblem(
+  source: string,
+): { characters: number } | { rows: number; columns: number } | null {
+  if (source.length > NOTEBOOK_LIMITS.cellText) return { characters: source.length };
+  const { rows, columns } = largestMarkdownTable(source);
+  if (rows > NOTEBOOK_LIMITS.tableRows || columns > NOTEBOOK_LIMITS.tableColumns) {
+    return { rows, columns };
+  }
+  return null;
+}

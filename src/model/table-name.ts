@@ -1,6 +1,6 @@
 /**
  * A table name from a file name: extension dropped, anything but letters, digits and _ turned
- * into _, never starting with a digit, unique (case-insensitively) among `taken`.
+ * into _, never starting with a digit nor a reserved name (see checkTableName), unique (case-insensitively) among `taken`.
  */
 export function tableNameFor(fileName: string, taken: Iterable<string>): string {
   const stem = fileName.replace(/\.[^.]*$/, '').replace(/\.(csv|tsv|txt)$/i, '');
@@ -12,6 +12,7 @@ export function tableNameFor(fileName: string, taken: Iterable<string>): string 
     .slice(0, 60);
   if (base === '') base = 'table';
   if (/^\p{N}/u.test(base)) base = `t_${base}`;
+  if (checkTableName(base) === 'reserved') base = `t_${base.replace(/__raw$/i, '_raw')}`;
   const used = new Set([...taken].map((t) => t.toLowerCase()));
   if (!used.has(base)) return base;
   for (let i = 2; ; i++) {
@@ -20,11 +21,20 @@ export function tableNameFor(fileName: string, taken: Iterable<string>): string 
   }
 }
 
-/** Whether a user-typed table or result name is usable; returns the problem, or null. */
+/**
+ * Names SegLab or DuckDB give tables themselves: internal tables, the customer features, the
+ * loaded original of a cleaned table (`<table>__raw`) and DuckDB's catalog.
+ */
+const RESERVED = /^(__seglab|duckdb_|sqlite_|pg_|information_schema$|customer_features$)|__raw$/i;
+
+/**
+ * Whether a table or result name (typed by the user, or read from a bundle) is usable; returns
+ * the problem, or null.
+ */
 export function checkTableName(name: string): 'empty' | 'too-long' | 'reserved' | null {
   const trimmed = name.trim();
   if (trimmed === '') return 'empty';
   if (trimmed.length > 63) return 'too-long';
-  if (/^(__seglab|duckdb_|sqlite_|pg_|information_schema$)/i.test(trimmed)) return 'reserved';
+  if (RESERVED.test(trimmed)) return 'reserved';
   return null;
 }

@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/types';
 import { rawTableName } from '../ingest/cleaning-sql';
-import { formatBytes } from '../ingest/memory-estimate';
+import { formatBytes, memoryBudget, readMemoryEnvironment } from '../ingest/memory-estimate';
 import type { FileInput } from '../ingest/prepare-file';
 import { CREATED_WITH } from '../model/app-version';
 import type { Bundle, BundleTable } from '../model/bundle-file';
@@ -70,10 +70,15 @@ export class BundleActions {
   /** Opens a `.seglab` file: its notebook replaces the open one, its tables are loaded. */
   async openBundle(fileName: string, bytes: Uint8Array): Promise<boolean> {
     const { t } = this.ctx.lang;
-    const { BundleError, readBundle } = await import('../model/bundle-file');
+    const [{ BundleError, BUNDLE_MAX_BYTES }, { readBundleInWorker }] = await Promise.all([
+      import('../model/bundle-file'),
+      import('./read-bundle-in-worker'),
+    ]);
+    // The inflated tables are held in the page until DuckDB has them: they must fit there.
+    const free = memoryBudget(readMemoryEnvironment(globalThis), 0).js;
     let bundle: Bundle;
     try {
-      bundle = readBundle(bytes);
+      bundle = await readBundleInWorker(bytes, Math.min(BUNDLE_MAX_BYTES, free));
     } catch (e) {
       const code = e instanceof BundleError ? e.code : 'damaged';
       const detail = e instanceof Error ? e.message : String(e);

@@ -47,10 +47,13 @@ export class ShareActions {
    */
   async open(hash: string): Promise<boolean> {
     const { t } = this.ctx.lang;
-    const { readShareFragment, ShareLinkError } = await import('../model/share-link');
+    const [{ ShareLinkError }, { readShareInWorker }] = await Promise.all([
+      import('../model/share-link'),
+      import('./read-notebook-in-worker'),
+    ]);
     let shared: Notebook;
     try {
-      shared = readShareFragment(hash);
+      shared = await readShareInWorker(hash);
     } catch (e) {
       const code = e instanceof ShareLinkError ? e.code : 'damaged';
       const detail = e instanceof Error ? e.message : String(e);

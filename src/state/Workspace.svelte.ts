@@ -4,7 +4,7 @@ import type { Lang } from '../model/labels';
 import type { FileInput } from '../ingest/prepare-file';
 import { exampleNotebook } from '../model/example-notebook';
 import { emptyNotebook, type Notebook, type TableSource } from '../model/notebook';
-import { NotebookFileError, parseNotebook, serializeNotebook } from '../model/notebook-file';
+import { NotebookFileError, serializeNotebook } from '../model/notebook-file';
 import { isShareFragment } from '../model/share-fragment';
 import { BundleActions } from './BundleActions.svelte';
 import { CatalogState } from './CatalogState.svelte';
@@ -343,10 +343,11 @@ export class Workspace {
   }
 
   /** Opens a `.seglab.json` file; the current notebook stays if the file cannot be read. */
-  async openNotebook(fileName: string, text: string): Promise<void> {
+  async openNotebook(fileName: string, text: string | Blob): Promise<void> {
     let notebook: Notebook;
     try {
-      notebook = parseNotebook(text);
+      const { parseNotebookInWorker } = await import('./read-notebook-in-worker');
+      notebook = await parseNotebookInWorker(text);
     } catch (e) {
       const reason =
         e instanceof NotebookFileError

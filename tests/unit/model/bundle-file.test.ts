@@ -2,6 +2,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readBundle, writeBundle, type Bundle } from '../../../src/model/bundle-file';
 import type { Notebook } from '../../../src/model/notebook';
+import { declareZipEntry } from '../../support/zip-declare';
 
 const notebook: Notebook = {
   version: 1,
@@ -17,7 +18,7 @@ const bundle: Bundle = {
   tables: [
     { table: 'orders', rows: 2, parquet: new Uint8Array([1, 2, 3]) },
     { table: 'a/b: "c"', rows: 0, parquet: new Uint8Array([4]) },
-    { table: 'A/B: "C"', rows: 1, parquet: new Uint8Array([5]) },
+    { table: 'a_b: "c"', rows: 1, parquet: new Uint8Array([5]) },
   ],
 };
 
@@ -40,8 +41,8 @@ describe('.seglab bundle', () => {
     expect(Object.keys(entries).sort()).toEqual([
       'manifest.json',
       'notebook.json',
-      'tables/A_B_ _C__2.parquet',
       'tables/a_b_ _c_.parquet',
+      'tables/a_b_ _c__2.parquet',
       'tables/orders.parquet',
     ]);
     const written = JSON.parse(new TextDecoder().decode(entries['manifest.json']));
@@ -105,6 +106,84 @@ describe('.seglab bundle', () => {
         'notebook.json': JSON.stringify({ format: 'seglab-notebook', version: 1, cells: [] }),
       }),
       /lists no tables/,
+    );
+  });
+});
+
+const declare = declareZipEntry;
+
+describe('.seglab bundle: bombs and names', () => {
+  const GIB3 = 3 * 1024 ** 3;
+  const withExtra = () =>
+    zipSync({
+      ...Object.fromEntries(Object.entries(unzipSync(writeBundle(bundle)))),
+      'unused.bin': new Uint8Array(1000),
+    });
+
+  it('opens a bundle with an unused entry declaring 3 GiB, inflating only what it uses', () => {
+    const started = performance.now();
+    // A method no reader knows: inflating the entry at all would throw.
+    const read = readBundle(declare(withExtra(), 'unused.bin', GIB3, 99));
+    expect(read.tables.map((t) => t.table)).toEqual(['orders', 'a/b: "c"', 'a_b: "c"']);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it('refuses, before inflating, a used entry declaring more than the bundle may hold', () => {
+    const bomb = declare(writeBundle(bundle), 'tables/orders.parquet', GIB3);
+    expect(() => readBundle(bomb)).toThrow(
+      expect.objectContaining({ code: 'too-big', message: expect.stringMatching(/3\.0 GB/) }),
+    );
+    // The caller's memory budget is a limit too: 3 + 1 + 1 bytes of tables and the notebook.
+    const good = writeBundle(bundle);
+    expect(() => readBundle(good, 100)).toThrow(
+      expect.objectContaining({ code: 'too-big', message: expect.stringMatching(/at most 1 MB/) }),
+    );
+    expect(() => readBundle(declare(good, 'manifest.json', 50 * 1024 ** 2))).toThrow(
+      expect.objectContaining({
+        code: 'too-big',
+        message: expect.stringMatching(/manifest\.json declares 50 MB/),
+      }),
+    );
+    expect(() => readBundle(declare(good, 'notebook.json', 20 * 1024 ** 2))).toThrow(
+      expect.objectContaining({
+        code: 'too-big',
+        message: expect.stringMatching(/notebook\.json declares 20 MB/),
+      }),
+    );
+  });
+
+  it('refuses table names that are empty, too long, reserved or repeated', () => {
+    const named = (table: string, other = 'other') =>
+      zip({
+        'manifest.json': {
+          ...manifest,
+          tables: [
+            { table, file: 'tables/a.parquet', rows: 0 },
+            { table: other, file: 'tables/b.parquet', rows: 0 },
+          ],
+        },
+        'notebook.json': { format: 'seglab-notebook', version: 1, cells: [] },
+        'tables/a.parquet': 'x',
+        'tables/b.parquet': 'y',
+      });
+    const bad = (bytes: Uint8Array, detail: RegExp) =>
+      expect(() => readBundle(bytes)).toThrow(
+        expect.objectContaining({ code: 'bad-name', message: expect.stringMatching(detail) }),
+      );
+    bad(named(''), /empty name/);
+    bad(named('   '), /empty name/);
+    bad(named('x'.repeat(5000)), /5000 characters \(at most 63\)/);
+    bad(named('__seglab_cell_c0'), /"__seglab_cell_c0" has a name SegLab or DuckDB uses/);
+    bad(named('customer_features'), /"customer_features"/);
+    bad(named('orders__raw'), /"orders__raw"/);
+    bad(named('Orders', 'orders'), /"orders" is listed twice/);
+    expect(readBundle(named('订单 2024')).tables[0]?.table).toBe('订单 2024');
+  });
+
+  it('names a "__proto__" key in the manifest instead of failing later', () => {
+    const text = `{"format":"seglab-bundle","version":1,"tables":[],"__proto__":{"x":1}}`;
+    expect(() => readBundle(zip({ 'manifest.json': text }))).toThrow(
+      expect.objectContaining({ code: 'damaged', message: expect.stringMatching(/"__proto__"/) }),
     );
   });
 });

@@ -43,6 +43,38 @@ describe('CSV export', () => {
     ]);
   });
 
+  it('neutralises formulas behind whitespace, line breaks, invisible characters and full-width signs', () => {
+    const hidden = [
+      ' =1+1',
+      '\n=1+1',
+      '\r\n@SUM(A1)',
+      '\u00A0=1+1',
+      '\u200B=1+1',
+      '\u200D+1',
+      '\uFEFF-1+1',
+      '\u2060=1',
+      ' \u00A0\u200B =1',
+      '\uFF1D1+1',
+      '\uFF0B1',
+      '\uFF0D1',
+      '\uFF20SUM(A1)',
+      '\u3000\uFF1D1',
+    ];
+    const cols = [{ name: 'v' }];
+    for (const v of hidden) {
+      const line = toCsv([{ v }], cols).split('\r\n').slice(1, -1).join('\r\n');
+      expect(line.replace(/^"/, ''), JSON.stringify(v)).toMatch(/^'/);
+    }
+    // Text that only looks alike, and numbers, negative ones included, stay as they are.
+    const plain = [
+      { v: 'a=b', n: -3 },
+      { v: ' x', n: '-12' },
+      { v: '\u00A0plain', n: 4.5 },
+    ];
+    const csv = toCsv(plain, [{ name: 'v' }, { name: 'n', kind: 'number' }]);
+    expect(csv.split('\r\n').slice(1, 4)).toEqual(['a=b,-3', ' x,-12', '\u00A0plain,4.5']);
+  });
+
   it('neutralises header names too and formats dates', () => {
     const csv = toCsv(
       [

@@ -97,6 +97,36 @@ describe('notebook file limits and checks', () => {
     ]);
   });
 
+  it('names a "__proto__" key, wherever it is, instead of overflowing the stack later', () => {
+    const proto = 'it has a "__proto__" key';
+    const top = '{"format":"seglab-notebook","version":1,"cells":[],"__proto__":{"cells":1}}';
+    expect(error(top)).toEqual(['damaged', proto]);
+    const inParams =
+      '{"format":"seglab-notebook","version":1,"cells":[{"id":"p","kind":"preset","presetId":"rfm","name":"r","params":{"__proto__":{"recencyBins":5}}}]}';
+    expect(error(inParams)).toEqual(['damaged', proto]);
+    // The text "__proto__" as a value, or inside a key, is fine.
+    const md =
+      '{"format":"seglab-notebook","version":1,"cells":[{"id":"__proto__","kind":"markdown","source":"__proto__"}],"x__proto__":1}';
+    expect(error(md)).toBeNull();
+  });
+
+  it('refuses table names SegLab cannot use, as for bundles', () => {
+    const table = (name: string) => ({
+      table: name,
+      fileName: 'x.csv',
+      origin: 'file' as const,
+      columns: [],
+    });
+    expect(error(file({ tables: [table('__seglab_cell_c0')] }))).toEqual([
+      'damaged',
+      'table "__seglab_cell_c0" has a name SegLab or DuckDB uses itself',
+    ]);
+    expect(error(file({ tables: [table('customer_features')] }))?.[0]).toBe('damaged');
+    expect(error(file({ tables: [table('')] }))).toEqual(['damaged', 'a table has an empty name']);
+    expect(error(file({ tables: [table('x'.repeat(5000))] }))?.[1]).toMatch(/5000 characters/);
+    expect(error(file({ tables: [table('订单 "2024"')] }))).toBeNull();
+  });
+
   it('refuses what would freeze the page: too many cells, huge cells, huge markdown tables', () => {
     const cells = Array.from({ length: 301 }, (_, i) => ({
       id: `c${i}`,

@@ -2,6 +2,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeBundle } from '../../../src/model/bundle-file';
 import { nodeWorkspace } from '../../support/workspace';
+import { declareZipEntry } from '../../support/zip-declare';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 const ORDERS = 'order_id,customer_id,amount\n1,c1,10.5\n2,c2,-20\n3,c1,4.5\n4,c3,\n';
@@ -90,5 +91,42 @@ describe('bundles in the workspace', () => {
       'Could not open orders.seglab: it is not a SegLab bundle (.seglab).',
     ]);
     expect(ws.notebook.notebook.title).toBe('Mine');
+  });
+
+  it('names a bundle table name it cannot use and a bomb, keeping the notebook and its tables', async () => {
+    const ws = workspace();
+    await ws.loadFiles([{ name: 'orders.csv', data: bytes(ORDERS) }]);
+    const notebook = {
+      version: 1 as const,
+      title: 'x',
+      cells: [],
+      tables: [],
+      mappings: [],
+      asOf: '',
+    };
+    const manifest = (table: string) =>
+      strToU8(
+        JSON.stringify({
+          format: 'seglab-bundle',
+          version: 1,
+          tables: [{ table, file: 'tables/t.parquet', rows: 1 }],
+        }),
+      );
+    const entries = unzipSync(writeBundle({ notebook, tables: [], createdWith: 'SegLab 0.1.0' }));
+    const named = (table: string) =>
+      zipSync({ ...entries, 'manifest.json': manifest(table), 'tables/t.parquet': strToU8('x') });
+    expect(await ws.bundles.openBundle('empty.seglab', named(''))).toBe(false);
+    expect(await ws.bundles.openBundle('inner.seglab', named('__seglab_cell_c0'))).toBe(false);
+    // The table entry declares 3 GiB: refused from the directory, before anything is inflated.
+    const bomb = declareZipEntry(named('big'), 'tables/t.parquet', 3 * 1024 ** 3);
+    expect(await ws.bundles.openBundle('bomb.seglab', bomb)).toBe(false);
+    expect(ws.notices.map((n) => n.text).filter((t) => t.startsWith('Could not'))).toEqual([
+      'Could not open empty.seglab: one of its tables has a name SegLab cannot use (a table has an empty name). Ask the sender to rename the table and export the bundle again.',
+      'Could not open inner.seglab: one of its tables has a name SegLab cannot use (table "__seglab_cell_c0" has a name SegLab or DuckDB uses itself). Ask the sender to rename the table and export the bundle again.',
+      expect.stringMatching(
+        /^Could not open bomb\.seglab: it is too big to open \(its tables declare 3\.0 GB uncompressed/,
+      ),
+    ]);
+    expect(await rows(ws, 'SELECT count(*)::INT AS n FROM orders')).toEqual([{ n: 4 }]);
   });
 });
