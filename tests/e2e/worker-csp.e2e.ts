@@ -51,8 +51,9 @@ async function workersOf(csp: boolean, url: string) {
   try {
     await s.page.goto(server.url);
     await waitForNotebookRun(s.page);
-    // The app's own workers (Parquet, Excel, model fitting) live only while they work: start
-    // each from its built script, as the app does.
+    // The app's own workers (Parquet, Excel, bundles, links, markdown, model fitting) mostly
+    // live only while they work: start each from its built script, as the app does. One may
+    // already run (markdown), so wait for every script, not for a count.
     const own = readdirSync('dist/assets').filter(
       (f) => /\.worker-[\w-]+\.js$/.test(f) && !f.startsWith('duckdb-'),
     );
@@ -61,13 +62,13 @@ async function workersOf(csp: boolean, url: string) {
       for (const f of files) new Worker(`assets/${f}`, { type: 'module', name: f });
     }, own);
     await expect
-      .poll(() => s.page.workers().filter((w) => own.some((f) => w.url().endsWith(f))).length)
-      .toBe(own.length);
+      .poll(() => own.filter((f) => s.page.workers().some((w) => w.url().endsWith(f))))
+      .toEqual(own);
     const workers = s.page.workers();
     const results = [];
     for (const w of workers) results.push(await probe(w, url));
     const page = await probe(s.page as unknown as Worker, url);
-    return { results, page };
+    return { results, page, own };
   } finally {
     await s.close();
     await server.close();
@@ -84,11 +85,21 @@ describe('the Content-Security-Policy reaches the workers', () => {
   });
 
   it('served with the header, no worker can reach another origin', async () => {
-    const { results, page } = await workersOf(true, other.url);
+    const { results, page, own } = await workersOf(true, other.url);
     // DuckDB's worker and, cross-origin isolated, its thread workers.
     expect(results.some((r) => /duckdb-browser-coi\.worker/.test(r.script))).toBe(true);
     expect(results.some((r) => /duckdb-browser-coi\.pthread\.worker/.test(r.script))).toBe(true);
-    expect(results.filter((r) => /^(clv|excel|parquet)\.worker/.test(r.script))).toHaveLength(3);
+    for (const name of ['clv', 'excel', 'parquet', 'bundle', 'notebook', 'markdown']) {
+      expect(
+        own.some((f) => f.startsWith(`${name}.worker`)),
+        name,
+      ).toBe(true);
+    }
+    for (const f of own)
+      expect(
+        results.some((r) => r.script === f),
+        f,
+      ).toBe(true);
     for (const r of results) {
       // DuckDB's workers may eval (Emscripten's embind needs it; scripts/security-headers.mjs),
       // every other script may not.
