@@ -32,6 +32,14 @@ export const en = {
   'dropAsk.newNotebook': 'New notebook with these files',
   'dropAsk.add': 'Add to the example',
   'dropAsk.cancel': 'Cancel',
+  'replaceAsk.title': 'A file of this name is already loaded',
+  'replaceAsk.same':
+    '"{file}" is already loaded as table {table}, with the same content. Replace reads it into {table} again; Keep both loads it as another table.',
+  'replaceAsk.changed':
+    'A file named "{file}" is already loaded as table {table}. Replace reads this one into {table} (its cleaning steps are applied again); Keep both loads it as another table.',
+  'replaceAsk.replace': 'Replace {table}',
+  'replaceAsk.both': 'Keep both',
+  'replaceAsk.cancel': 'Cancel',
   'dropAsk.hint':
     'The example notebook runs on the bundled sample data. A new notebook keeps your data apart from it; adding puts your files beside the sample, and your orders become the ones the analyses use.',
   'review.title': 'Review this notebook before it runs',

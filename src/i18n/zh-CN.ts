@@ -33,6 +33,14 @@ export const zhCN: Record<MessageKey, string> = {
   'dropAsk.newNotebook': '用这些文件新建笔记本',
   'dropAsk.add': '添加到示例笔记本',
   'dropAsk.cancel': '取消',
+  'replaceAsk.title': '同名文件已经载入',
+  'replaceAsk.same':
+    '“{file}”已载入为表 {table}，内容相同。“替换”会把它重新读入 {table}；“都保留”会另建一张表。',
+  'replaceAsk.changed':
+    '名为“{file}”的文件已载入为表 {table}。“替换”会把这个文件读入 {table}（重新应用其清洗步骤）；“都保留”会另建一张表。',
+  'replaceAsk.replace': '替换 {table}',
+  'replaceAsk.both': '都保留',
+  'replaceAsk.cancel': '取消',
   'dropAsk.hint':
     '示例笔记本使用内置示例数据。新建笔记本可将您的数据与示例分开；若选择添加，您的文件会与示例数据并列，且分析将改用您的订单数据。',
   'review.title': '运行前请先检查此笔记本',
