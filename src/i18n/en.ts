@@ -43,6 +43,16 @@ export const en = {
   'dropAsk.hint':
     'The example notebook runs on the bundled sample data. A new notebook keeps your data apart from it; adding puts your files beside the sample, and your orders become the ones the analyses use.',
   'review.title': 'Review this notebook before it runs',
+  'tab.readOnly': 'This notebook is open in another tab — read-only here.',
+  'tab.explain':
+    'Only the tab that has it saves it, so neither tab overwrites the other. Take over to work here; the other tab becomes read-only.',
+  'tab.takeOver': 'Take over',
+  'save.failed': 'Not saved: {message}',
+  'save.whatToDo':
+    'Your latest changes are only in this tab. Keep them with Save notebook (a file), or free space by deleting notebooks in This browser; the next change tries again.',
+  'save.tooLarge': 'the notebook is larger than a notebook may be ({detail})',
+  'save.shorten':
+    'The last version that fits is kept. Shorten or delete the largest cells (a cell holds up to {limit} characters); the next change saves again.',
   'review.explain':
     'It came from a link or a bundle. Nothing has run: read its cells and the tables it expects, then run it. Its SQL can only read the tables listed here.',
   'review.tables': 'Tables:',

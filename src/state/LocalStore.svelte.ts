@@ -73,6 +73,26 @@ export class LocalStore {
     await this.refresh();
   }
 
+  /** Reads again which stored file each table of the open notebook uses (another tab's). */
+  async reread(): Promise<void> {
+    const session = await this.#backend?.getNotebook(SESSION).catch(() => undefined);
+    if (session) this.#session = session;
+  }
+
+  /** The open notebook, when it was saved here for being too large for localStorage. */
+  async notebookText(): Promise<string | null> {
+    const session = await this.#backend?.getNotebook(SESSION).catch(() => undefined);
+    return session?.text || null;
+  }
+
+  /** Saves the open notebook here (see NotebookState.saveNow); rejects when it cannot. */
+  async writeNotebookText(text: string): Promise<void> {
+    if (this.readOnly) return;
+    if (!this.#backend) throw new Error(this.problem ?? this.deps.lang.t('store.unavailable'));
+    this.#session = { ...this.#session, text };
+    await this.#backend.putNotebook(this.#session);
+  }
+
   /** Whether a table of the open notebook has its file kept in this browser. */
   has(table: string): boolean {
     return table in this.#session.files;
@@ -91,13 +111,11 @@ export class LocalStore {
       if (id && this.#session.files[table] === id) return;
       if (id && !(await backend.getFile(id))) id = undefined;
       if (!id) {
-        const digest = await fileDigest(input.data);
-        const size = input.data instanceof Uint8Array ? input.data.byteLength : input.data.size;
-        const same = (await backend.listFiles()).find(
-          (f) => f.digest === digest && f.name === input.name && f.size === size,
-        );
-        id = same?.id ?? this.#newId();
-        if (!same) await backend.putFile({ ...toStored(id, input), digest });
+        id = await this.#sameStored(backend, input);
+        if (!id) {
+          id = this.#newId();
+          await backend.putFile(toStored(id, input));
+        }
         this.#stored.set(input.data, id);
       }
       this.#session = { ...this.#session, files: { ...this.#session.files, [table]: id } };
@@ -111,6 +129,30 @@ export class LocalStore {
       this.deps.notify('warning', text);
     }
     await this.refresh();
+  }
+
+  /**
+   * A stored file with the name and bytes of `input`, if there is one. Bytes are hashed only
+   * when a stored file has the same name and size; a digest is kept once worked out.
+   */
+  async #sameStored(backend: LocalBackend, input: FileInput): Promise<string | undefined> {
+    const size = input.data instanceof Uint8Array ? input.data.byteLength : input.data.size;
+    const alike = (await backend.listFiles()).filter(
+      (f) => f.name === input.name && f.size === size,
+    );
+    if (alike.length === 0) return undefined;
+    const digest = await fileDigest(input.data);
+    for (const info of alike) {
+      let known = info.digest;
+      if (!known) {
+        const stored = await backend.getFile(info.id);
+        if (!stored) continue;
+        known = await fileDigest(stored.blob);
+        await backend.putFile({ ...stored, digest: known });
+      }
+      if (known === digest) return info.id;
+    }
+    return undefined;
   }
 
   /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { predict } from '../../src/model/clv/predict';
 import { Workspace } from '../../src/state/Workspace.svelte';
 import type { LocalBackend } from '../../src/state/persist/local-backend';
+import type { Locks } from '../../src/state/TabLock.svelte';
 import { NodeEngine } from './node-engine';
 
 /** localStorage in memory. */
@@ -35,7 +36,7 @@ const ROOT = path.join(__dirname, '../..');
  * `sample-data/`, storage and the file store are in memory unless given.
  */
 export function nodeWorkspace(
-  options: { storage?: Storage; backend?: LocalBackend | null; lang?: string } = {},
+  options: { storage?: Storage; backend?: LocalBackend | null; lang?: string; locks?: Locks } = {},
 ): {
   ws: Workspace;
   engines: NodeEngine[];
@@ -58,6 +59,7 @@ export function nodeWorkspace(
     fetchFile: async (url) =>
       new Uint8Array(readFileSync(path.join(ROOT, 'sample-data', path.basename(url)))),
     ...(backend ? { openStore: async () => backend } : {}),
+    ...(options.locks ? { locks: options.locks } : {}),
     // Node has no Web Worker: the same model code fits in line.
     fitModels: async (rows, settings, onProgress) => predict(rows, settings, onProgress),
   });
@@ -65,6 +67,9 @@ export function nodeWorkspace(
     ws,
     engines,
     wanted: () => wanted?.(),
-    close: () => engines.forEach((e) => e.close()),
+    close: () => {
+      ws.tab.release();
+      engines.forEach((e) => e.close());
+    },
   };
 }

@@ -137,7 +137,8 @@ describe('LocalStore', () => {
   });
 
   it('stores a file dropped again with the same name and bytes once, shared by both tables', async () => {
-    const { store, backend } = setup();
+    const backend = new MemoryBackend();
+    const { store } = setup(backend);
     await store.init();
     // Two File objects with the same bytes: what a second drop of the same file gives.
     await store.keep('orders', { name: 'orders.csv', data: file('orders.csv', 'id\n1\n') });
