@@ -91,6 +91,8 @@ export const en = {
     'The cleaning steps of {table} no longer fit the file and were removed ({message}).',
   'load.restarted':
     'DuckDB ran out of memory and was restarted: {count} table(s) were loaded again from their files, and the notebook was run again.',
+  'load.restartedReview':
+    'DuckDB ran out of memory while the notebook opened and was restarted with its default settings: {count} table(s) were loaded again. Nothing more runs until you press Run; look for a cell that sets memory_limit or reads very large data first.',
   'load.restartedMissing': 'Drop these files again to bring their tables back: {files}.',
   'details.from': 'From {file}',
   'details.encoding': 'Encoding',

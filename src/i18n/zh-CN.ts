@@ -89,6 +89,8 @@ export const zhCN: Record<MessageKey, string> = {
   'load.stepsDropped': '{table} 的清洗步骤已不适用于该文件，已被移除（{message}）。',
   'load.restarted':
     'DuckDB 内存不足，已重新启动：{count} 个数据表已从文件重新加载，笔记本已重新运行。',
+  'load.restartedReview':
+    'DuckDB 在打开笔记本时内存不足，已按默认设置重启：已重新载入 {count} 张表。在您点击“运行”之前不会再运行任何内容；请先检查是否有单元格设置了 memory_limit 或读取了非常大的数据。',
   'load.restartedMissing': '请重新拖入以下文件以恢复对应的数据表：{files}。',
   'details.from': '来自 {file}',
   'details.encoding': '编码',

@@ -194,7 +194,12 @@ export class DataActions {
     /** Leave out the "loaded" notice, e.g. when tables come back on start. */
     quiet = false,
   ): Promise<boolean> {
-    const size = input.data instanceof Uint8Array ? input.data.byteLength : input.data.size;
+    // DuckDB's worker takes the bytes it is given (they are transferred to it): what is kept
+    // for a reload after running out of memory is a File of its own.
+    if (input.data instanceof Uint8Array) {
+      input = { ...input, data: new File([input.data], input.name) };
+    }
+    const size = input.data.size;
     this.loads.push({ fileName: input.name, size, fraction: null, stage: 'reading' });
     const entry = this.loads[this.loads.length - 1]!;
     const source = this.ctx.notebook.notebook.tables.find((t) => t.table === table);
@@ -311,7 +316,7 @@ export class DataActions {
    * notebook. Tables whose file is not at hand (a restored notebook) stay marked as missing in
    * the panel. The notebook itself is never touched.
    */
-  async recover(): Promise<void> {
+  async recover(options: { review?: boolean } = {}): Promise<void> {
     const sources = $state.snapshot(this.ctx.notebook.notebook.tables) as TableSource[];
     const { reloaded, missing } = await this.ctx.exclusive(async () => {
       const engine = await this.ctx.engine.restart();
@@ -323,11 +328,12 @@ export class DataActions {
     });
     this.ctx.features.invalidate();
     const t = this.ctx.lang.t;
-    this.ctx.notify('warning', t('load.restarted', { count: reloaded }));
+    const restarted = options.review ? 'load.restartedReview' : 'load.restarted';
+    this.ctx.notify('warning', t(restarted, { count: reloaded }));
     if (missing.length > 0) {
       this.ctx.notify('warning', t('load.restartedMissing', { files: missing.join(', ') }));
     }
-    await this.ctx.runAll();
+    if (!options.review) await this.ctx.runAll();
   }
 
   /** Applies a suggested conversion (with the user's edits to its rule) as a cleaning step. */

@@ -108,7 +108,7 @@ export class Workspace {
       engine: this.engine,
       exclusive: (work) => this.exclusive(work),
       // DataActions is built below; the callback reads it only when a cell runs out of memory.
-      recover: () => this.data.recover(),
+      recover: () => this.#recover(),
       ...(deps.fitModels ? { fit: deps.fitModels } : {}),
     });
     this.segments = new SegmentActions({
@@ -311,6 +311,18 @@ export class Workspace {
   async #openForeign(notebook: Notebook, files?: Map<string, FileInput>): Promise<void> {
     await this.#keepPrevious();
     await this.opener.open({ ...notebook, review: true }, files);
+  }
+
+  /**
+   * After a cell ran out of memory: DuckDB restarts and the tables come back. A notebook that
+   * did so while opening would do it again on every reload (a cell setting `memory_limit`, say):
+   * it waits for review instead, and runs nothing more until the user presses Run.
+   */
+  async #recover(): Promise<void> {
+    if (!this.opener.opening) return this.data.recover();
+    this.notebook.notebook.review = true;
+    this.notebook.save();
+    await this.data.recover({ review: true });
   }
 
   /** Runs a notebook opened for review: the user has looked at its cells and tables. */

@@ -36,7 +36,17 @@ const ROOT = path.join(__dirname, '../..');
  * `sample-data/`, storage and the file store are in memory unless given.
  */
 export function nodeWorkspace(
-  options: { storage?: Storage; backend?: LocalBackend | null; lang?: string; locks?: Locks } = {},
+  options: {
+    storage?: Storage;
+    backend?: LocalBackend | null;
+    lang?: string;
+    locks?: Locks;
+    /**
+     * Bytes given to DuckDB are taken, as in the browser: duckdb-wasm's AsyncDuckDB posts the
+     * buffer of `registerFileBuffer` to its worker in the transfer list, which detaches it here.
+     */
+    transfer?: boolean;
+  } = {},
 ): {
   ws: Workspace;
   engines: NodeEngine[];
@@ -51,6 +61,14 @@ export function nodeWorkspace(
     startEngine: async (_progress, _queryProgress, waiting) => {
       wanted = waiting;
       const e = await NodeEngine.start();
+      if (options.transfer) {
+        const register = e.registerFile.bind(e);
+        e.registerFile = (name, data) =>
+          register(
+            name,
+            data instanceof Uint8Array ? structuredClone(data, { transfer: [data.buffer] }) : data,
+          );
+      }
       engines.push(e);
       return Object.assign(e, { terminate: async () => e.close() });
     },
