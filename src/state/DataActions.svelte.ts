@@ -197,9 +197,9 @@ export class DataActions {
     // DuckDB's worker takes the bytes it is given (they are transferred to it): what is kept
     // for a reload after running out of memory is a File of its own.
     if (input.data instanceof Uint8Array) {
-      input = { ...input, data: new File([input.data], input.name) };
+      input = { ...input, data: new File([input.data as Uint8Array<ArrayBuffer>], input.name) };
     }
-    const size = input.data.size;
+    const size = input.data instanceof Uint8Array ? input.data.byteLength : input.data.size;
     this.loads.push({ fileName: input.name, size, fraction: null, stage: 'reading' });
     const entry = this.loads[this.loads.length - 1]!;
     const source = this.ctx.notebook.notebook.tables.find((t) => t.table === table);
