@@ -45,6 +45,7 @@ export class TabLock {
     const locks = this.locks;
     if (!locks) return Promise.resolve((this.held = true));
     return new Promise((resolve) => {
+      let granted = false;
       locks
         .request(this.name, options, (lock) => {
           if (!lock) {
@@ -52,14 +53,19 @@ export class TabLock {
             resolve(false);
             return;
           }
+          granted = true;
           this.held = true;
           resolve(true);
           return new Promise<void>((release) => (this.#release = release));
         })
         .catch(() => {
+          // Refused outright (e.g. a sandboxed frame): no tab can be told apart, this one writes.
+          if (!granted) {
+            resolve((this.held = true));
+            return;
+          }
           // Another tab stole the lock: it has the notebook now.
           this.#release = null;
-          resolve(false);
           if (!this.held) return;
           this.held = false;
           this.onLost();
