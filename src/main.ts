@@ -35,6 +35,7 @@ const workspace = new Workspace({
   },
   openStore: () => openIdbBackend(globalThis.indexedDB),
   storageEstimate: async () => (await navigator.storage?.estimate?.()) ?? {},
+  ...(navigator.locks ? { locks: navigator.locks } : {}),
 });
 
 mount(App, { target: document.getElementById('app')!, props: { workspace } });

@@ -32,9 +32,27 @@ export const en = {
   'dropAsk.newNotebook': 'New notebook with these files',
   'dropAsk.add': 'Add to the example',
   'dropAsk.cancel': 'Cancel',
+  'replaceAsk.title': 'A file of this name is already loaded',
+  'replaceAsk.same':
+    '"{file}" is already loaded as table {table}, with the same content. Replace reads it into {table} again; Keep both loads it as another table.',
+  'replaceAsk.changed':
+    'A file named "{file}" is already loaded as table {table}. Replace reads this one into {table} (its cleaning steps are applied again); Keep both loads it as another table.',
+  'replaceAsk.replace': 'Replace {table}',
+  'replaceAsk.both': 'Keep both',
+  'replaceAsk.cancel': 'Cancel',
   'dropAsk.hint':
     'The example notebook runs on the bundled sample data. A new notebook keeps your data apart from it; adding puts your files beside the sample, and your orders become the ones the analyses use.',
   'review.title': 'Review this notebook before it runs',
+  'tab.readOnly': 'This notebook is open in another tab — read-only here.',
+  'tab.explain':
+    'Only the tab that has it saves it, so neither tab overwrites the other. Take over to work here; the other tab becomes read-only.',
+  'tab.takeOver': 'Take over',
+  'save.failed': 'Not saved: {message}',
+  'save.whatToDo':
+    'Your latest changes are only in this tab. Keep them with Save notebook (a file), or free space by deleting notebooks in This browser; the next change tries again.',
+  'save.tooLarge': 'the notebook is larger than a notebook may be ({detail})',
+  'save.shorten':
+    'The last version that fits is kept. Shorten or delete the largest cells (a cell holds up to {limit} characters); the next change saves again.',
   'review.explain':
     'It came from a link or a bundle. Nothing has run: read its cells and the tables it expects, then run it. Its SQL can only read the tables listed here.',
   'review.tables': 'Tables:',
@@ -73,6 +91,8 @@ export const en = {
     'The cleaning steps of {table} no longer fit the file and were removed ({message}).',
   'load.restarted':
     'DuckDB ran out of memory and was restarted: {count} table(s) were loaded again from their files, and the notebook was run again.',
+  'load.restartedReview':
+    'DuckDB ran out of memory while the notebook opened and was restarted with its default settings: {count} table(s) were loaded again. Nothing more runs until you press Run; look for a cell that sets memory_limit or reads very large data first.',
   'load.restartedMissing': 'Drop these files again to bring their tables back: {files}.',
   'details.from': 'From {file}',
   'details.encoding': 'Encoding',

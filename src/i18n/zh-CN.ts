@@ -33,9 +33,27 @@ export const zhCN: Record<MessageKey, string> = {
   'dropAsk.newNotebook': '用这些文件新建笔记本',
   'dropAsk.add': '添加到示例笔记本',
   'dropAsk.cancel': '取消',
+  'replaceAsk.title': '同名文件已经载入',
+  'replaceAsk.same':
+    '“{file}”已载入为表 {table}，内容相同。“替换”会把它重新读入 {table}；“都保留”会另建一张表。',
+  'replaceAsk.changed':
+    '名为“{file}”的文件已载入为表 {table}。“替换”会把这个文件读入 {table}（重新应用其清洗步骤）；“都保留”会另建一张表。',
+  'replaceAsk.replace': '替换 {table}',
+  'replaceAsk.both': '都保留',
+  'replaceAsk.cancel': '取消',
   'dropAsk.hint':
     '示例笔记本使用内置示例数据。新建笔记本可将您的数据与示例分开；若选择添加，您的文件会与示例数据并列，且分析将改用您的订单数据。',
   'review.title': '运行前请先检查此笔记本',
+  'tab.readOnly': '此笔记本已在另一个标签页中打开——此处只读。',
+  'tab.explain':
+    '只有拥有它的标签页会保存，两个标签页不会互相覆盖。点“接管”在此处编辑，另一个标签页将变为只读。',
+  'tab.takeOver': '接管',
+  'save.failed': '未保存：{message}',
+  'save.whatToDo':
+    '最新的修改只在此标签页中。请用“保存笔记本”另存为文件，或在“此浏览器”中删除笔记本以腾出空间；下一次修改时会再试一次。',
+  'save.tooLarge': '笔记本超出了允许的大小（{detail}）',
+  'save.shorten':
+    '已保留最后一个符合限制的版本。请缩短或删除最大的单元格（每个单元格最多 {limit} 个字符）；下一次修改时会再次保存。',
   'review.explain':
     '它来自链接或数据包，尚未运行任何内容：请查看其单元格及所需的数据表，然后再运行。其 SQL 只能读取此处列出的数据表。',
   'review.tables': '数据表：',
@@ -71,6 +89,8 @@ export const zhCN: Record<MessageKey, string> = {
   'load.stepsDropped': '{table} 的清洗步骤已不适用于该文件，已被移除（{message}）。',
   'load.restarted':
     'DuckDB 内存不足，已重新启动：{count} 个数据表已从文件重新加载，笔记本已重新运行。',
+  'load.restartedReview':
+    'DuckDB 在打开笔记本时内存不足，已按默认设置重启：已重新载入 {count} 张表。在您点击“运行”之前不会再运行任何内容；请先检查是否有单元格设置了 memory_limit 或读取了非常大的数据。',
   'load.restartedMissing': '请重新拖入以下文件以恢复对应的数据表：{files}。',
   'details.from': '来自 {file}',
   'details.encoding': '编码',

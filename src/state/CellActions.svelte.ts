@@ -68,6 +68,8 @@ export class CellActions {
   /** Runs every cell, each after the cells it reads (`runOrder`), whatever their page order. */
   async runAll(): Promise<void> {
     for (const id of runOrder([...this.ctx.notebook.notebook.cells], this.graph())) {
+      // A notebook put back under review (it ran out of memory while opening) stops here.
+      if (this.ctx.notebook.notebook.review) return;
       await this.runOne(id);
     }
   }

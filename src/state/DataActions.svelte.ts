@@ -38,6 +38,8 @@ import type { NotebookState } from './NotebookState.svelte';
 import { placeAll, placeTable, type PlacedTable, type TableLoadInfo } from './place-table';
 import type { QualityState } from './QualityState.svelte';
 import { SAMPLE_FILES } from './sample-files';
+import { fileDigest } from './persist/file-digest';
+import { ReplaceQuestion } from './ReplaceQuestion.svelte';
 import { SheetQuestion } from './SheetQuestion.svelte';
 
 export type { TableLoadInfo } from './place-table';
@@ -86,6 +88,8 @@ export class DataActions {
   suggestions = $state.raw<Record<string, ConversionSuggestion[]>>({});
   /** The sheet picker, when a workbook with several sheets waits for an answer. */
   readonly sheets = new SheetQuestion();
+  /** Replace / Keep both, when a dropped file has the name of one already loaded. */
+  readonly replaces = new ReplaceQuestion();
   /** Table -> its file, kept for reloads; never shown, so not reactive. */
   #files = new Map<string, FileInput>();
 
@@ -118,10 +122,35 @@ export class DataActions {
         (t) => t.origin === 'file' && t.fileName === file.name && !this.ctx.catalog.has(t.table),
       );
       const taken = this.ctx.catalog.tables.map((t) => t.name);
-      const table = expected?.table ?? tableNameFor(file.name, taken);
+      let table = expected?.table ?? tableNameFor(file.name, taken);
+      const loadedAs = expected ? undefined : this.loadedFrom(file.name);
+      if (loadedAs) {
+        const answer = await this.replaces.ask({
+          fileName: file.name,
+          table: loadedAs,
+          same: await this.sameBytes(loadedAs, file),
+        });
+        if (answer === null) continue;
+        if (answer === 'replace') table = loadedAs;
+      }
       if (await this.loadOne(file, table, 'file')) loaded = true;
     }
     if (loaded) this.ctx.features.prebuild();
+  }
+
+  /** The loaded table read from a dropped file of this name, if there is one. */
+  private loadedFrom(fileName: string): string | undefined {
+    return this.ctx.notebook.notebook.tables.find(
+      (t) => t.origin === 'file' && t.fileName === fileName && this.ctx.catalog.has(t.table),
+    )?.table;
+  }
+
+  private async sameBytes(table: string, file: FileInput): Promise<boolean> {
+    const kept = this.#files.get(table);
+    if (!kept) return false;
+    const size = (d: FileInput['data']) => (d instanceof Uint8Array ? d.byteLength : d.size);
+    if (size(kept.data) !== size(file.data)) return false;
+    return (await fileDigest(kept.data)) === (await fileDigest(file.data));
   }
 
   /** Reads a loaded table's file again, e.g. with another encoding or sheet. */
@@ -165,6 +194,11 @@ export class DataActions {
     /** Leave out the "loaded" notice, e.g. when tables come back on start. */
     quiet = false,
   ): Promise<boolean> {
+    // DuckDB's worker takes the bytes it is given (they are transferred to it): what is kept
+    // for a reload after running out of memory is a File of its own.
+    if (input.data instanceof Uint8Array) {
+      input = { ...input, data: new File([input.data as Uint8Array<ArrayBuffer>], input.name) };
+    }
     const size = input.data instanceof Uint8Array ? input.data.byteLength : input.data.size;
     this.loads.push({ fileName: input.name, size, fraction: null, stage: 'reading' });
     const entry = this.loads[this.loads.length - 1]!;
@@ -282,7 +316,7 @@ export class DataActions {
    * notebook. Tables whose file is not at hand (a restored notebook) stay marked as missing in
    * the panel. The notebook itself is never touched.
    */
-  async recover(): Promise<void> {
+  async recover(options: { review?: boolean } = {}): Promise<void> {
     const sources = $state.snapshot(this.ctx.notebook.notebook.tables) as TableSource[];
     const { reloaded, missing } = await this.ctx.exclusive(async () => {
       const engine = await this.ctx.engine.restart();
@@ -294,11 +328,12 @@ export class DataActions {
     });
     this.ctx.features.invalidate();
     const t = this.ctx.lang.t;
-    this.ctx.notify('warning', t('load.restarted', { count: reloaded }));
+    const restarted = options.review ? 'load.restartedReview' : 'load.restarted';
+    this.ctx.notify('warning', t(restarted, { count: reloaded }));
     if (missing.length > 0) {
       this.ctx.notify('warning', t('load.restartedMissing', { files: missing.join(', ') }));
     }
-    await this.ctx.runAll();
+    if (!options.review) await this.ctx.runAll();
   }
 
   /** Applies a suggested conversion (with the user's edits to its rule) as a cleaning step. */

@@ -2,6 +2,8 @@ import type { FileInput } from '../ingest/prepare-file';
 import type { TableSource } from '../model/notebook';
 import type { NoticeKind } from './load-notices';
 import type { LangState } from './LangState.svelte';
+import { fileDigest } from './persist/file-digest';
+import { unusedFiles } from './persist/file-references';
 import type { LocalBackend, SavedNotebook, StoredFile } from './persist/local-backend';
 
 /** The record holding which stored file each table of the open notebook came from. */
@@ -41,6 +43,11 @@ export class LocalStore {
   usage = $state.raw<{ used: number; quota: number } | null>(null);
   /** Why nothing can be kept in this browser, when that is so. */
   problem = $state<string | null>(null);
+  /**
+   * Another tab has the open notebook (TabLock): this one writes nothing of it and deletes no
+   * stored file, so the other tab's files and autosave stay as it left them.
+   */
+  readOnly = false;
   #backend: LocalBackend | null = null;
   /** Table -> stored file of the open notebook; reactive, so the panel follows `has`. */
   #session = $state.raw<SavedNotebook>({ id: SESSION, name: '', savedAt: 0, text: '', files: {} });
@@ -66,22 +73,49 @@ export class LocalStore {
     await this.refresh();
   }
 
+  /** Reads again which stored file each table of the open notebook uses (another tab's). */
+  async reread(): Promise<void> {
+    const session = await this.#backend?.getNotebook(SESSION).catch(() => undefined);
+    if (session) this.#session = session;
+  }
+
+  /** The open notebook, when it was saved here for being too large for localStorage. */
+  async notebookText(): Promise<string | null> {
+    const session = await this.#backend?.getNotebook(SESSION).catch(() => undefined);
+    return session?.text || null;
+  }
+
+  /** Saves the open notebook here (see NotebookState.saveNow); rejects when it cannot. */
+  async writeNotebookText(text: string): Promise<void> {
+    if (this.readOnly) return;
+    if (!this.#backend) throw new Error(this.problem ?? this.deps.lang.t('store.unavailable'));
+    this.#session = { ...this.#session, text };
+    await this.#backend.putNotebook(this.#session);
+  }
+
   /** Whether a table of the open notebook has its file kept in this browser. */
   has(table: string): boolean {
     return table in this.#session.files;
   }
 
-  /** Keeps the file a table was loaded from; a failure is reported, never thrown. */
+  /**
+   * Keeps the file a table was loaded from, once: a file with the same name and bytes already
+   * stored (dropped again, or used by a saved notebook) is shared, not copied. A failure is
+   * reported, never thrown.
+   */
   async keep(table: string, input: FileInput): Promise<void> {
     const backend = this.#backend;
-    if (!backend) return;
+    if (!backend || this.readOnly) return;
     try {
       let id = this.#stored.get(input.data);
       if (id && this.#session.files[table] === id) return;
       if (id && !(await backend.getFile(id))) id = undefined;
       if (!id) {
-        id = this.#newId();
-        await backend.putFile(toStored(id, input));
+        id = await this.#sameStored(backend, input);
+        if (!id) {
+          id = this.#newId();
+          await backend.putFile(toStored(id, input));
+        }
         this.#stored.set(input.data, id);
       }
       this.#session = { ...this.#session, files: { ...this.#session.files, [table]: id } };
@@ -98,13 +132,37 @@ export class LocalStore {
   }
 
   /**
+   * A stored file with the name and bytes of `input`, if there is one. Bytes are hashed only
+   * when a stored file has the same name and size; a digest is kept once worked out.
+   */
+  async #sameStored(backend: LocalBackend, input: FileInput): Promise<string | undefined> {
+    const size = input.data instanceof Uint8Array ? input.data.byteLength : input.data.size;
+    const alike = (await backend.listFiles()).filter(
+      (f) => f.name === input.name && f.size === size,
+    );
+    if (alike.length === 0) return undefined;
+    const digest = await fileDigest(input.data);
+    for (const info of alike) {
+      let known = info.digest;
+      if (!known) {
+        const stored = await backend.getFile(info.id);
+        if (!stored) continue;
+        known = await fileDigest(stored.blob);
+        await backend.putFile({ ...stored, digest: known });
+      }
+      if (known === digest) return info.id;
+    }
+    return undefined;
+  }
+
+  /**
    * A new notebook starts with no kept files of its own. Files of the notebook before stay where
    * a saved notebook uses them; the rest are deleted.
    */
   async startSession(): Promise<void> {
     this.#session = { ...this.#session, files: {} };
     const backend = this.#backend;
-    if (!backend) return;
+    if (!backend || this.readOnly) return;
     try {
       await backend.putNotebook(this.#session);
       await this.#collect();
@@ -118,7 +176,7 @@ export class LocalStore {
     const { [from]: id, ...rest } = this.#session.files;
     if (!id || !this.#backend) return;
     this.#session = { ...this.#session, files: { ...rest, [to]: id } };
-    await this.#backend.putNotebook(this.#session).catch(() => {});
+    if (!this.readOnly) await this.#backend.putNotebook(this.#session).catch(() => {});
   }
 
   /**
@@ -170,7 +228,7 @@ export class LocalStore {
     if (!entry || !this.#backend) return null;
     const files = await this.#read(entry.files, Object.keys(entry.files));
     this.#session = { ...this.#session, files: { ...entry.files } };
-    await this.#backend.putNotebook(this.#session).catch(() => {});
+    if (!this.readOnly) await this.#backend.putNotebook(this.#session).catch(() => {});
     await this.#collect();
     await this.refresh();
     return { text: entry.text, files };
@@ -189,7 +247,7 @@ export class LocalStore {
    */
   async forget(): Promise<void> {
     const backend = this.#backend;
-    if (!backend) return;
+    if (!backend || this.readOnly) return;
     const gone = new Set(Object.values(this.#session.files));
     this.#session = { ...this.#session, files: {} };
     this.#stored = new WeakMap();
@@ -235,14 +293,15 @@ export class LocalStore {
     return out;
   }
 
-  /** Deletes stored files that neither the open notebook nor a saved one uses. */
+  /**
+   * Deletes stored files that no stored notebook uses, the open one included. Only the tab that
+   * has the open notebook does: another tab's view of it may be out of date.
+   */
   async #collect(): Promise<void> {
     const backend = this.#backend;
-    if (!backend) return;
-    const used = new Set(Object.values(this.#session.files));
-    for (const n of await backend.listNotebooks())
-      Object.values(n.files).forEach((id) => used.add(id));
-    const unused = (await backend.listFiles()).filter((f) => !used.has(f.id)).map((f) => f.id);
+    if (!backend || this.readOnly) return;
+    const notebooks = [...(await backend.listNotebooks()), this.#session];
+    const unused = unusedFiles(await backend.listFiles(), notebooks);
     if (unused.length > 0) await backend.deleteFiles(unused);
   }
 }

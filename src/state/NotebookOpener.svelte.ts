@@ -33,6 +33,9 @@ export interface OpenerContext {
  * it did not ask for.
  */
 export class NotebookOpener {
+  /** Whether a notebook is running for the first time after being opened. */
+  opening = false;
+
   constructor(private readonly ctx: OpenerContext) {}
 
   /**
@@ -97,7 +100,13 @@ export class NotebookOpener {
       await ctx.data.loadOne(input, table, 'file', undefined, true);
     }
     // A notebook under review (from a link or bundle) waits for the user's Run.
-    if (!notebook.review) await ctx.runAll();
+    if (notebook.review) return;
+    this.opening = true;
+    try {
+      await ctx.runAll();
+    } finally {
+      this.opening = false;
+    }
   }
 
   /** Opens a notebook with the files this browser kept for its tables. */

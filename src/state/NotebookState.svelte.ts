@@ -1,5 +1,5 @@
 import { newCellId, type Cell, type Notebook } from '../model/notebook';
-import { parseNotebook, serializeNotebook } from '../model/notebook-file';
+import { NotebookFileError, parseNotebook, serializeNotebook } from '../model/notebook-file';
 import type { PredictProgress } from '../model/clv/predict';
 import type { SqlErrorView } from '../model/sql-error';
 import type { PredictView } from './PredictActions.svelte';
@@ -7,6 +7,28 @@ import type { PresetResult } from './run-preset-cell';
 import type { CellResult } from './run-sql-cell';
 
 const KEY = 'seglab.notebook';
+/**
+ * Notebooks longer than this (in UTF-16 units) are saved in IndexedDB: localStorage holds about
+ * 5 M units for the whole origin, and the language and other settings live there too.
+ */
+export const INLINE_LIMIT = 1_000_000;
+
+/** Where a notebook too large for localStorage (or when it is full) is saved: IndexedDB. */
+export interface NotebookSpill {
+  write(text: string): Promise<void>;
+  read(): Promise<string | null>;
+}
+
+/** Why the autosave failed: storage refused it, or the notebook is past the notebook limits. */
+export interface SaveError {
+  tooLarge: boolean;
+  message: string;
+}
+
+const failed = (e: unknown): SaveError => ({
+  tooLarge: false,
+  message: e instanceof Error ? e.message : String(e),
+});
 
 export type CellStatus = 'idle' | 'running' | 'done' | 'error' | 'cancelled';
 
@@ -39,14 +61,30 @@ export class NotebookState {
   runs = $state<Record<string, CellRun>>({});
   /** Deleted cells, most recent last, so a delete can be undone. */
   deleted = $state<{ cell: Cell; index: number }[]>([]);
-  saveError = $state<string | null>(null);
+  /** Why the last autosave failed; null once a save succeeds. */
+  saveError = $state.raw<SaveError | null>(null);
+  /** Another tab has the open notebook (TabLock): this one never writes its autosave. */
+  readOnly = $state(false);
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
+  #saving: Promise<void> = Promise.resolve();
+  /** Whether IndexedDB holds a copy of the notebook (it was too large for localStorage). */
+  #spilled = false;
 
-  constructor(private readonly storage: Storage | null) {}
+  constructor(
+    private readonly storage: Storage | null,
+    private readonly spill?: NotebookSpill,
+  ) {}
 
-  /** The autosaved notebook, if there is one and it can be read. */
-  restore(): Notebook | null {
-    const text = this.storage?.getItem(KEY);
+  /**
+   * The autosaved notebook, if there is one and it can be read: from localStorage, or from
+   * IndexedDB when it was too large for localStorage.
+   */
+  async restore(): Promise<Notebook | null> {
+    let text = this.storage?.getItem(KEY);
+    if (!text) {
+      text = await this.spill?.read().catch(() => null);
+      this.#spilled = !!text;
+    }
     if (!text) return null;
     return parseNotebook(text);
   }
@@ -118,14 +156,58 @@ export class NotebookState {
     this.#saveTimer = setTimeout(() => this.saveNow(), 250);
   }
 
+  /**
+   * Saves now: to localStorage, or to IndexedDB when the notebook is too large for it or it is
+   * full. A failure is kept in `saveError` (shown until a save succeeds), never thrown.
+   */
   saveNow(): void {
     clearTimeout(this.#saveTimer);
+    if (this.readOnly) return;
+    const text = this.toFileText();
+    // A notebook that could not be opened again is not saved over the last one that can.
     try {
-      this.storage?.setItem(KEY, this.toFileText());
-      this.saveError = null;
+      parseNotebook(text);
     } catch (e) {
-      this.saveError = e instanceof Error ? e.message : String(e);
+      if (e instanceof NotebookFileError && e.code === 'too-large') {
+        this.saveError = { tooLarge: true, message: e.message };
+        return;
+      }
     }
+    let failure: unknown = null;
+    try {
+      if (text.length <= INLINE_LIMIT || !this.spill) {
+        this.storage?.setItem(KEY, text);
+        this.saveError = null;
+        // The large version kept in IndexedDB is out of date now: free its space.
+        if (this.#spilled && this.spill) void this.spill.write('').catch(() => {});
+        this.#spilled = false;
+        return;
+      }
+    } catch (e) {
+      failure = e;
+    }
+    if (!this.spill) {
+      this.saveError = failed(failure);
+      return;
+    }
+    // localStorage must not keep an older version that would be restored instead.
+    this.storage?.removeItem(KEY);
+    const saving = this.spill.write(text);
+    this.#saving = saving;
+    this.#spilled = true;
+    saving.then(
+      () => {
+        if (this.#saving === saving) this.saveError = null;
+      },
+      (e: unknown) => {
+        if (this.#saving === saving) this.saveError = failed(e);
+      },
+    );
+  }
+
+  /** The save to IndexedDB under way, if any (tests wait for it). */
+  get saving(): Promise<void> {
+    return this.#saving.catch(() => {});
   }
 
   toFileText(): string {

@@ -26,6 +26,7 @@ import { NotebookState } from './NotebookState.svelte';
 import { QualityState } from './QualityState.svelte';
 import { EvaluationActions } from './EvaluationActions.svelte';
 import { SegmentActions } from './SegmentActions.svelte';
+import { TabLock, type Locks } from './TabLock.svelte';
 
 export interface Notice {
   id: number;
@@ -47,6 +48,8 @@ export interface WorkspaceDeps {
   storageEstimate?: () => Promise<{ usage?: number; quota?: number }>;
   /** Fits a Predict cell's models; in a Web Worker unless given (tests in Node fit in line). */
   fitModels?: FitModels;
+  /** `navigator.locks`: which tab has the open notebook; without it every tab writes. */
+  locks?: Locks;
 }
 
 /**
@@ -76,15 +79,24 @@ export class Workspace {
   readonly present: PresentState;
   /** Files dropped into the example notebook wait here for "new notebook" or "add". */
   readonly drops = new DropQuestion();
+  /** Whether this tab has the open notebook, or another tab does and this one is read-only. */
+  readonly tab: TabLock;
   notices = $state<Notice[]>([]);
   readonly #queue: EngineQueue;
   #noticeId = 0;
+  /** The open notebook as read from storage, while this tab has shown only that. */
+  #asStored: string | null = null;
 
   constructor(deps: WorkspaceDeps) {
     this.lang = new LangState(deps.storage, deps.browserLangs);
     this.engine = new EngineState(deps.startEngine);
     this.#queue = new EngineQueue(() => this.engine.get());
-    this.notebook = new NotebookState(deps.storage);
+    this.notebook = new NotebookState(deps.storage, {
+      read: () => this.local.notebookText(),
+      write: (text) => this.local.writeNotebookText(text),
+    });
+    this.tab = new TabLock(deps.locks);
+    this.tab.onLost = () => this.#setReadOnly(true);
     this.features = new FeaturesState(this.notebook, (work, options) =>
       this.#queue.background(work, options),
     );
@@ -96,7 +108,7 @@ export class Workspace {
       engine: this.engine,
       exclusive: (work) => this.exclusive(work),
       // DataActions is built below; the callback reads it only when a cell runs out of memory.
-      recover: () => this.data.recover(),
+      recover: () => this.#recover(),
       ...(deps.fitModels ? { fit: deps.fitModels } : {}),
     });
     this.segments = new SegmentActions({
@@ -216,10 +228,11 @@ export class Workspace {
   async start(hash = ''): Promise<void> {
     // DuckDB starts now, while the user is still choosing a file; a failure shows on the badge.
     this.engine.start();
+    this.#setReadOnly(!(await this.tab.acquire()));
     await this.local.init();
     let restored: Notebook | null = null;
     try {
-      restored = this.notebook.restore();
+      restored = await this.notebook.restore();
     } catch (e) {
       this.notify('error', this.lang.t('notebook.restoreFailed', { message: messageOf(e) }));
     }
@@ -230,9 +243,39 @@ export class Workspace {
     }
     if (restored) {
       await this.opener.openKept(restored);
+      this.#asStored = this.notebook.toFileText();
       return;
     }
     await this.#openExample();
+  }
+
+  #setReadOnly(readOnly: boolean): void {
+    this.notebook.readOnly = readOnly;
+    this.local.readOnly = readOnly;
+  }
+
+  /**
+   * Takes the open notebook over from the tab that has it; that tab becomes read-only. A tab
+   * that showed the stored notebook opens its latest version (with the other tab's edits); one
+   * that opened something else (a link) keeps the stored notebook beside the others first.
+   */
+  async takeOver(): Promise<void> {
+    if (!(await this.tab.takeOver())) return;
+    this.#setReadOnly(false);
+    await this.local.reread();
+    let stored: Notebook | null = null;
+    try {
+      stored = await this.notebook.restore();
+    } catch {
+      stored = null;
+    }
+    if (stored && this.#asStored !== null && this.#asStored === this.notebook.toFileText()) {
+      await this.opener.openKept(stored);
+      this.#asStored = this.notebook.toFileText();
+      return;
+    }
+    if (stored) await this.#keep(stored);
+    this.notebook.saveNow();
   }
 
   /** Opens the example notebook on the sample data, keeping the notebook open now. */
@@ -268,6 +311,18 @@ export class Workspace {
   async #openForeign(notebook: Notebook, files?: Map<string, FileInput>): Promise<void> {
     await this.#keepPrevious();
     await this.opener.open({ ...notebook, review: true }, files);
+  }
+
+  /**
+   * After a cell ran out of memory: DuckDB restarts and the tables come back. A notebook that
+   * did so while opening would do it again on every reload (a cell setting `memory_limit`, say):
+   * it waits for review instead, and runs nothing more until the user presses Run.
+   */
+  async #recover(): Promise<void> {
+    if (!this.opener.opening) return this.data.recover();
+    this.notebook.notebook.review = true;
+    this.notebook.save();
+    await this.data.recover({ review: true });
   }
 
   /** Runs a notebook opened for review: the user has looked at its cells and tables. */

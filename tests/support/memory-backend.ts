@@ -2,6 +2,7 @@ import type {
   LocalBackend,
   SavedNotebook,
   StoredFile,
+  StoredFileInfo,
 } from '../../src/state/persist/local-backend';
 
 /**
@@ -24,8 +25,13 @@ export class MemoryBackend implements LocalBackend {
   async getFile(id: string): Promise<StoredFile | undefined> {
     return this.files.get(id);
   }
-  async listFiles(): Promise<{ id: string; size: number }[]> {
-    return [...this.files.values()].map((f) => ({ id: f.id, size: f.size }));
+  async listFiles(): Promise<StoredFileInfo[]> {
+    return [...this.files.values()].map(({ id, name, size, digest }) => ({
+      id,
+      name,
+      size,
+      digest,
+    }));
   }
   async deleteFiles(ids: readonly string[]): Promise<void> {
     this.check();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { predict } from '../../src/model/clv/predict';
 import { Workspace } from '../../src/state/Workspace.svelte';
 import type { LocalBackend } from '../../src/state/persist/local-backend';
+import type { Locks } from '../../src/state/TabLock.svelte';
 import { NodeEngine } from './node-engine';
 
 /** localStorage in memory. */
@@ -35,7 +36,17 @@ const ROOT = path.join(__dirname, '../..');
  * `sample-data/`, storage and the file store are in memory unless given.
  */
 export function nodeWorkspace(
-  options: { storage?: Storage; backend?: LocalBackend | null; lang?: string } = {},
+  options: {
+    storage?: Storage;
+    backend?: LocalBackend | null;
+    lang?: string;
+    locks?: Locks;
+    /**
+     * Bytes given to DuckDB are taken, as in the browser: duckdb-wasm's AsyncDuckDB posts the
+     * buffer of `registerFileBuffer` to its worker in the transfer list, which detaches it here.
+     */
+    transfer?: boolean;
+  } = {},
 ): {
   ws: Workspace;
   engines: NodeEngine[];
@@ -50,6 +61,14 @@ export function nodeWorkspace(
     startEngine: async (_progress, _queryProgress, waiting) => {
       wanted = waiting;
       const e = await NodeEngine.start();
+      if (options.transfer) {
+        const register = e.registerFile.bind(e);
+        e.registerFile = (name, data) =>
+          register(
+            name,
+            data instanceof Uint8Array ? structuredClone(data, { transfer: [data.buffer] }) : data,
+          );
+      }
       engines.push(e);
       return Object.assign(e, { terminate: async () => e.close() });
     },
@@ -58,6 +77,7 @@ export function nodeWorkspace(
     fetchFile: async (url) =>
       new Uint8Array(readFileSync(path.join(ROOT, 'sample-data', path.basename(url)))),
     ...(backend ? { openStore: async () => backend } : {}),
+    ...(options.locks ? { locks: options.locks } : {}),
     // Node has no Web Worker: the same model code fits in line.
     fitModels: async (rows, settings, onProgress) => predict(rows, settings, onProgress),
   });
@@ -65,6 +85,9 @@ export function nodeWorkspace(
     ws,
     engines,
     wanted: () => wanted?.(),
-    close: () => engines.forEach((e) => e.close()),
+    close: () => {
+      ws.tab.release();
+      engines.forEach((e) => e.close());
+    },
   };
 }

@@ -1,4 +1,4 @@
-import type { LocalBackend, SavedNotebook, StoredFile } from './local-backend';
+import type { LocalBackend, SavedNotebook, StoredFile, StoredFileInfo } from './local-backend';
 
 const FILES = 'files';
 const NOTEBOOKS = 'notebooks';
@@ -46,7 +46,7 @@ export async function openIdbBackend(
     getFile: (id) => read<StoredFile | undefined>(FILES, (s) => s.get(id)),
     async listFiles() {
       const all = await read<StoredFile[]>(FILES, (s) => s.getAll());
-      return all.map((f) => ({ id: f.id, size: f.size }));
+      return all.map(({ id, name, size, digest }): StoredFileInfo => ({ id, name, size, digest }));
     },
     deleteFiles: (ids) => write(FILES, (s) => ids.forEach((id) => s.delete(id))),
     putNotebook: (notebook) => write(NOTEBOOKS, (s) => s.put(notebook)),

@@ -6,7 +6,12 @@ export interface StoredFile {
   lastModified: number;
   size: number;
   blob: Blob;
+  /** `fileDigest` of the bytes: a file dropped again is found by it and not stored twice. */
+  digest?: string;
 }
+
+/** What `listFiles` tells of a stored file, without its bytes. */
+export type StoredFileInfo = Pick<StoredFile, 'id' | 'name' | 'size' | 'digest'>;
 
 /** A notebook kept in this browser under a name, with the stored files of its tables. */
 export interface SavedNotebook {
@@ -27,8 +32,8 @@ export interface SavedNotebook {
 export interface LocalBackend {
   putFile(file: StoredFile): Promise<void>;
   getFile(id: string): Promise<StoredFile | undefined>;
-  /** Ids and sizes of every stored file, to find the ones no notebook needs any more. */
-  listFiles(): Promise<{ id: string; size: number }[]>;
+  /** Every stored file without its bytes: to find one again, or those no notebook uses. */
+  listFiles(): Promise<StoredFileInfo[]>;
   deleteFiles(ids: readonly string[]): Promise<void>;
   putNotebook(notebook: SavedNotebook): Promise<void>;
   getNotebook(id: string): Promise<SavedNotebook | undefined>;

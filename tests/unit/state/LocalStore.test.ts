@@ -135,4 +135,44 @@ describe('LocalStore', () => {
     expect(await store.save('x', '{}', [])).toBe(false);
     expect(notices).toEqual([store.problem]);
   });
+
+  it('stores a file dropped again with the same name and bytes once, shared by both tables', async () => {
+    const backend = new MemoryBackend();
+    const { store } = setup(backend);
+    await store.init();
+    // Two File objects with the same bytes: what a second drop of the same file gives.
+    await store.keep('orders', { name: 'orders.csv', data: file('orders.csv', 'id\n1\n') });
+    await store.keep('orders_2', { name: 'orders.csv', data: file('orders.csv', 'id\n1\n') });
+    expect(backend.files.size).toBe(1);
+    // Same bytes under another name, or another content under the same name: a file each.
+    await store.keep('copy', { name: 'copy.csv', data: file('copy.csv', 'id\n1\n') });
+    await store.keep('orders_3', { name: 'orders.csv', data: file('orders.csv', 'id\n2\n') });
+    expect(backend.files.size).toBe(3);
+    // The shared file stays while one table still uses it.
+    await store.save('Kept', '{}', ['orders_2']);
+    await store.startSession();
+    expect(backend.files.size).toBe(1);
+    expect(await text((await store.open(store.notebooks[0]!.id))?.files.get('orders_2'))).toBe(
+      'id\n1\n',
+    );
+  });
+
+  it('a read-only tab deletes no stored file and writes no session of its own', async () => {
+    const backend = new MemoryBackend();
+    const a = setup(backend).store;
+    await a.init();
+    await a.keep('orders', { name: 'orders.csv', data: file('orders.csv', 'id\n1\n') });
+    const b = setup(backend).store; // a second tab over the same storage
+    await b.init();
+    b.readOnly = true;
+    await b.startSession(); // e.g. New notebook in the second tab
+    await b.keep('mine', { name: 'mine.csv', data: file('mine.csv', 'x\n') });
+    await b.forget();
+    expect(backend.files.size).toBe(1);
+    const again = setup(backend).store; // the first tab reloads
+    await again.init();
+    expect(await text((await again.files([src('orders', 'orders.csv')])).get('orders'))).toBe(
+      'id\n1\n',
+    );
+  });
 });
