@@ -41,11 +41,14 @@ export class EvaluationActions {
     return $state.snapshot(m) as TableMapping;
   }
 
-  scorecard(id: string, churnDays: number): Promise<Row[]> {
+  /** The scorecard, its churn rate by the notebook's churn threshold. */
+  scorecard(id: string): Promise<Row[]> {
     const cell = this.preset(id);
-    return this.ctx.exclusive((e) =>
-      evaluate.scorecard(e, cell.name, churnDays, this.ctx.lang.lang),
-    );
+    return this.ctx.exclusive(async (e) => {
+      await this.ctx.features.ensure(e);
+      const days = this.ctx.features.churnDays;
+      return evaluate.scorecard(e, cell.name, days, this.ctx.lang.lang);
+    });
   }
 
   concentration(): Promise<evaluate.Concentration> {
@@ -97,19 +100,27 @@ export class EvaluationActions {
     const features = await this.ctx.features.ensureAsOf(engine, asOf);
     const preset = presetById(cell.presetId);
     const params = presetParams(preset, cell);
-    return preset.toSql(params, { features, asOf, lang: this.ctx.lang.lang });
+    // The notebook's churn threshold at every date: one definition, not one per snapshot.
+    const churnDays = this.ctx.features.churnDays;
+    return preset.toSql(params, { features, asOf, lang: this.ctx.lang.lang, churnDays });
   }
 
-  /** Segments as of `cutoff`, measured over the following days; optionally against another cell. */
+  /**
+   * Segments as of `cutoff`, measured over the following days (by default the notebook's churn
+   * threshold: a member with no order in the window churned by its definition); optionally
+   * against another cell.
+   */
   backtest(
     id: string,
     cutoff: string,
-    horizonDays: number,
+    horizon?: number,
     compareId?: string,
   ): Promise<evaluate.Backtest> {
     const cells = [this.preset(id), ...(compareId ? [this.preset(compareId)] : [])];
     const orders = this.mapping('orders');
     return this.ctx.exclusive(async (e) => {
+      await this.ctx.features.ensure(e);
+      const horizonDays = horizon ?? this.ctx.features.churnDays;
       const segmentations = [];
       for (const cell of cells)
         segmentations.push({ name: cell.name, sql: await this.segmentsAt(e, cell, cutoff) });
@@ -121,6 +132,7 @@ export class EvaluationActions {
     const cell = this.preset(id);
     const orders = this.mapping('orders');
     return this.ctx.exclusive(async (e) => {
+      await this.ctx.features.ensure(e);
       const sqlByDate = new Map<string, string>();
       for (const d of dates) sqlByDate.set(d, await this.segmentsAt(e, cell, d));
       return evaluate.migration(e, orders, dates, (d) => sqlByDate.get(d)!, this.ctx.lang.lang);

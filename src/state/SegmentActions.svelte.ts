@@ -99,7 +99,9 @@ export class SegmentActions {
   presetSql(cell: PresetCell): { sql: string } | { error: string } {
     try {
       const asOf = this.ctx.features.asOfUsed || this.ctx.notebook.notebook.asOf || '2000-01-01';
-      return { sql: presetCellSql($state.snapshot(cell) as PresetCell, asOf, this.ctx.lang.lang) };
+      const snapshot = $state.snapshot(cell) as PresetCell;
+      const days = this.ctx.features.churnDays;
+      return { sql: presetCellSql(snapshot, asOf, this.ctx.lang.lang, days) };
     } catch (e) {
       return { error: errorText(e, this.ctx.lang.lang) };
     }

@@ -13,9 +13,15 @@ export interface PresetResult extends CellResult {
 }
 
 /** The SQL a preset cell runs, as the user sees it under "Show SQL". */
-export function presetCellSql(cell: PresetCell, asOf: string, lang: Lang): string {
+export function presetCellSql(
+  cell: PresetCell,
+  asOf: string,
+  lang: Lang,
+  churnDays: number,
+): string {
   const preset = presetById(cell.presetId);
-  return preset.toSql(presetParams(preset, cell), { features: FEATURES_TABLE, asOf, lang });
+  const ctx = { features: FEATURES_TABLE, asOf, lang, churnDays };
+  return preset.toSql(presetParams(preset, cell), ctx);
 }
 
 /** A preset cell's result table, made but not yet counted or summarised. */
@@ -30,8 +36,9 @@ export async function makePresetTable(
   cell: PresetCell,
   asOf: string,
   lang: Lang,
+  churnDays: number,
 ): Promise<PresetTable> {
-  const sql = presetCellSql(cell, asOf, lang);
+  const sql = presetCellSql(cell, asOf, lang, churnDays);
   const started = performance.now();
   await storeResult(engine, cell, sql);
   return { sql, elapsedMs: performance.now() - started };
@@ -61,6 +68,8 @@ export async function runPresetCell(
   cell: PresetCell,
   asOf: string,
   lang: Lang,
+  churnDays: number,
 ): Promise<PresetResult> {
-  return summarisePresetTable(engine, cell, await makePresetTable(engine, cell, asOf, lang));
+  const table = await makePresetTable(engine, cell, asOf, lang, churnDays);
+  return summarisePresetTable(engine, cell, table);
 }

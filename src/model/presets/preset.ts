@@ -43,6 +43,11 @@ export interface PresetContext {
   /** Analysis date, YYYY-MM-DD. */
   asOf: string;
   lang: Lang;
+  /**
+   * The notebook's churn threshold: churned = no order for more than this many days. The app
+   * always passes it; without it, FALLBACK_CHURN_DAYS.
+   */
+  churnDays?: number;
 }
 
 /** A parameter problem, shown at the form field named by `key`. */

@@ -78,7 +78,7 @@ describe('combine', () => {
       },
       ctx,
     );
-    const stages = `${lifecycle.toSql({ ...lifecycle.defaults(), churnDays: 180 }, ctx)};`;
+    const stages = `${lifecycle.toSql(lifecycle.defaults(), { ...ctx, churnDays: 180 })};`;
     const { rows } = await engine.query(
       `${combineSql({ sql: tiers }, { sql: stages }, 'en')} ORDER BY customer_id`,
     );
