@@ -30,7 +30,9 @@ re-runs the cells that depend on it.`,
 Measured as of the day after the last order in the data.`,
     tiers: `## Value tiers
 
-A first, simple grouping: VIP, important, ordinary and potential customers by spend and order count.`,
+A first, simple grouping by rank of spend: VIP are the top 10% of buyers, important the next 20%,
+ordinary the rest; potential customers have not ordered yet. The value-tiers segmentation gives
+the same counts by default.`,
     rfm: `## RFM segmentation
 
 Recency, frequency and monetary scores (quantile bins, as in the R package \`rfm\`), named by the
@@ -60,7 +62,8 @@ SQL 单元格可以为结果命名，后续单元格即可按名称查询；重�
 以数据中最后一笔订单的次日为分析日期。`,
     tiers: `## 客户价值分级
 
-一个简单的初步分组：按消费金额和订单数分为 VIP、重要、普通和潜在客户。`,
+一个简单的初步分组，按消费金额排名：VIP 为前 10% 的购买客户，重要客户为其后 20%，其余为普通客户；
+潜在客户尚未下单。“客户价值分级”分群默认给出相同的人数。`,
     rfm: `## RFM 客户分群
 
 按最近消费、消费频次、消费金额打分（分位数分档，与 R 语言 \`rfm\` 包一致），再用经典八类规则命名。
@@ -117,19 +120,32 @@ GROUP BY ALL`,
         'customer_rfm',
       ),
       md(t.tiers),
-      sql(`SELECT
-  CASE
-    WHEN monetary >= 20000 AND frequency >= 20 THEN '${tier[0]}'
-    WHEN monetary >= 5000 THEN '${tier[1]}'
-    WHEN frequency >= 2 THEN '${tier[2]}'
-    ELSE '${tier[3]}'
-  END AS segment,
+      sql(`WITH ranked AS (
+  -- share of buyers who spent strictly more: tied customers share a tier
+  SELECT customer_id, (rank() OVER (ORDER BY monetary DESC) - 1) / count(*) OVER () AS buyers_before
+  FROM customer_rfm
+  WHERE frequency > 0
+),
+tiered AS (
+  SELECT
+    c.monetary,
+    CASE
+      WHEN r.buyers_before IS NULL THEN 4 -- no orders
+      WHEN r.buyers_before < 0.1 THEN 1 -- top 10% of buyers
+      WHEN r.buyers_before < 0.3 THEN 2 -- next 20%
+      ELSE 3
+    END AS tier
+  FROM customer_rfm AS c
+  LEFT JOIN ranked AS r USING (customer_id)
+)
+SELECT
+  ['${tier[0]}', '${tier[1]}', '${tier[2]}', '${tier[3]}'][tier] AS segment,
   count(*) AS customers,
   round(sum(monetary), 2) AS revenue,
   round(100 * sum(monetary) / sum(sum(monetary)) OVER (), 1) AS revenue_share_pct
-FROM customer_rfm
-GROUP BY ALL
-ORDER BY revenue DESC`),
+FROM tiered
+GROUP BY tier
+ORDER BY tier`),
       md(t.rfm),
       preset('rfm', 'rfm_segments'),
       md(t.lifecycle),

@@ -71,10 +71,10 @@ describe('combine', () => {
     const tiers = valueTiers.toSql(
       {
         ...valueTiers.defaults(),
+        mode: 'thresholds',
         thresholdUnit: 'value',
         vipMonetary: 1000,
         importantMonetary: 500,
-        potentialMonetary: 50,
       },
       ctx,
     );
