@@ -1,4 +1,5 @@
-import type { Lang } from './labels';
+import { str } from '../sql/quote';
+import { pick, type Lang } from './labels';
 import { newCellId, type Cell, type Notebook, type TableSource } from './notebook';
 import { presetById } from './presets';
 
@@ -79,6 +80,12 @@ SQL 单元格可以为结果命名，后续单元格即可按名称查询；重�
   },
 } as const;
 
+/** A preset's default segment labels in its rank order, as SQL string literals. */
+function labels(presetId: string, lang: Lang): string[] {
+  const p = presetById(presetId);
+  return p.segments(p.defaults()).map((d) => str(pick(d.label, lang)));
+}
+
 /** The notebook a first visit opens with, on the sample data, in the user's language. */
 export function exampleNotebook(lang: Lang, tables: TableSource[]): Notebook {
   const t = TEXT[lang];
@@ -153,14 +160,15 @@ ORDER BY tier`),
       md(t.quadrant),
       preset('value-loyalty', 'value_loyalty'),
       md(t.cross),
+      // Rows and columns in each segmentation's rank order, not alphabetical.
       sql(`PIVOT (
   SELECT r.segment AS rfm_segment, l.segment AS lifecycle
   FROM rfm_segments AS r
   JOIN lifecycle_segments AS l USING (customer_id)
 )
-ON lifecycle
+ON lifecycle IN (${labels('lifecycle', lang).join(', ')})
 USING count(*)
-ORDER BY rfm_segment`),
+ORDER BY list_position([${labels('rfm', lang).join(', ')}], rfm_segment)`),
     ],
   };
 }

@@ -29,6 +29,11 @@ export class EvaluationActions {
     return $state.snapshot(cell) as PresetCell;
   }
 
+  /** The cell's segment labels in its preset's rank order: every table follows it. */
+  private order(cell: PresetCell): string[] {
+    return this.ctx.segments.definedOrder(cell);
+  }
+
   private mapping(kind: TableKind): TableMapping {
     const m = this.ctx.features.input(kind);
     if (!m) {
@@ -47,7 +52,7 @@ export class EvaluationActions {
     return this.ctx.exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       const days = this.ctx.features.churnDays;
-      return evaluate.scorecard(e, cell.name, days, this.ctx.lang.lang);
+      return evaluate.scorecard(e, cell.name, days, this.ctx.lang.lang, this.order(cell));
     });
   }
 
@@ -57,7 +62,10 @@ export class EvaluationActions {
 
   geography(id: string, level: GeoLevel): Promise<Row[]> {
     const cell = this.preset(id);
-    return this.ctx.exclusive((e) => evaluate.geography(e, cell.name, level, this.ctx.lang.lang));
+    const order = this.order(cell);
+    return this.ctx.exclusive((e) =>
+      evaluate.geography(e, cell.name, level, this.ctx.lang.lang, order),
+    );
   }
 
   quadrant(id: string): Promise<evaluate.Quadrant> {
@@ -91,7 +99,7 @@ export class EvaluationActions {
     const cell = this.preset(id);
     const mapping = this.mapping('campaigns');
     return this.ctx.exclusive((e) =>
-      evaluate.campaigns(e, cell.name, mapping, byCampaign, this.ctx.lang.lang),
+      evaluate.campaigns(e, cell.name, mapping, byCampaign, this.ctx.lang.lang, this.order(cell)),
     );
   }
 
@@ -124,7 +132,9 @@ export class EvaluationActions {
       const segmentations = [];
       for (const cell of cells)
         segmentations.push({ name: cell.name, sql: await this.segmentsAt(e, cell, cutoff) });
-      return evaluate.backtest(e, orders, cutoff, horizonDays, segmentations, this.ctx.lang.lang);
+      const lang = this.ctx.lang.lang;
+      const order = this.order(cells[0]!);
+      return evaluate.backtest(e, orders, cutoff, horizonDays, segmentations, lang, order);
     });
   }
 
@@ -135,7 +145,8 @@ export class EvaluationActions {
       await this.ctx.features.ensure(e);
       const sqlByDate = new Map<string, string>();
       for (const d of dates) sqlByDate.set(d, await this.segmentsAt(e, cell, d));
-      return evaluate.migration(e, orders, dates, (d) => sqlByDate.get(d)!, this.ctx.lang.lang);
+      const at = (d: string) => sqlByDate.get(d)!;
+      return evaluate.migration(e, orders, dates, at, this.ctx.lang.lang, this.order(cell));
     });
   }
 

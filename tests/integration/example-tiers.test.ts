@@ -73,4 +73,31 @@ describe('value tiers on the sample', () => {
       expected,
     );
   });
+  it('the RFM × lifecycle table runs in both rank orders, not alphabetically', async () => {
+    const cell = ws.notebook.notebook.cells.find(
+      (c) => c.kind === 'sql' && c.source.includes('PIVOT'),
+    )!;
+    await ws.cells.runCell(cell.id);
+    const result = ws.notebook.runs[cell.id]?.result;
+    expect(result?.columns.map((c) => c.name)).toEqual([
+      'rfm_segment',
+      'Potential',
+      'New',
+      'Active',
+      'Loyal',
+      'At risk',
+      'Churned',
+    ]);
+    expect(result?.page.map((r) => r.rfm_segment)).toEqual([
+      'Important value',
+      'Important development',
+      'Important retention',
+      'Important win-back',
+      'General value',
+      'General development',
+      'General retention',
+      'General win-back',
+      'Prospects',
+    ]);
+  });
 });
