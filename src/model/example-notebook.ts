@@ -25,6 +25,16 @@ This notebook runs entirely in your browser on the bundled sample: **5,000 custo
 
 Each SQL cell can name its result; later cells query it by that name, and re-running a cell
 re-runs the cells that depend on it.`,
+    checks: `## About the data checks
+
+SegLab checks every table as it loads (the badges in the Tables panel). On this sample it raises
+two warnings, both of a kind a real shop's export shows, and both best left as they are:
+
+- **orders — Extreme amounts**: 11 orders far above the rest, all electronics bought in bulk by
+  company customers. They are real: excluding them would hide the biggest accounts.
+- **interactions — Duplicate rows**: 5 feedback rows repeat another exactly. The log keeps the
+  day, not the time, so a customer who left two reviews with the same score on one day appears
+  twice. They are two reviews; remove them only if your system writes each event once.`,
     monthly: '## Revenue by month',
     features: `## Recency, frequency and monetary value per customer
 
@@ -57,6 +67,14 @@ campaign response, backtest, migration).`,
 以及互动和营销活动记录。数据不会上传。
 
 SQL 单元格可以为结果命名，后续单元格即可按名称查询；重新运行某个单元格时，依赖它的单元格会自动重新运行。`,
+    checks: `## 关于数据检查
+
+SegLab 在加载时检查每个表（见“数据表”面板中的标记）。在本示例数据上有两条提示，都是真实店铺导出数据中常见的情况，
+两者都宜保留原样：
+
+- **orders — 极端金额**：11 笔订单远高于其他订单，均为企业客户批量采购的电子产品。它们是真实订单：排除它们会漏掉最大的客户。
+- **interactions — 重复行**：5 条反馈记录与另一条完全相同。该日志只记录日期、不记录时间，因此同一客户在同一天给出两条
+  相同评分的评价会显示为两行。它们是两条评价；只有当您的系统对每个事件只写一次时才应删除。`,
     monthly: '## 月度销售额',
     features: `## 每位客户的最近消费、消费频次与消费金额（RFM）
 
@@ -103,6 +121,7 @@ export function exampleNotebook(lang: Lang, tables: TableSource[]): Notebook {
     example: true,
     cells: [
       md(t.intro),
+      md(t.checks),
       md(t.monthly),
       sql(`SELECT
   date_trunc('month', order_datetime)::DATE AS month,
