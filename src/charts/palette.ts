@@ -84,6 +84,8 @@ const BY_PRESET: Record<string, Record<string, string>> = {
     high_risk: TONE.danger,
     watch: TONE.care,
     likely_active: TONE.strong,
+    one_time_lapsed: TONE.fading,
+    one_time_recent: TONE.fair,
   },
   'purchase-behaviour': {
     frequent_big: TONE.best,

@@ -305,6 +305,9 @@ export const en = {
   'preset.showSql': 'Show SQL',
   'preset.hideSql': 'Hide SQL',
   'preset.editAsSql': 'Edit as SQL',
+  'param.shareRead': 'Read as {pct}: “{typed}” taken as a percentage.',
+  'param.shareReadFraction': 'Read as {pct}: “{typed}” taken as a fraction of 1.',
+  'param.shareInvalid': '“{typed}” is not a share: type 90, 90% or 0.9 (from 0 to 100%).',
   'roles.tableHolds': 'This table holds',
   'roles.none': '— (not used)',
   'notebook.asOf': 'Analysis date',
@@ -312,6 +315,18 @@ export const en = {
     'Empty: the day after the last order ({date}). Segmentations are computed as of this date.',
   'notebook.asOfCustom':
     'Segmentations are computed as of this date; clear it to use the day after the last order.',
+  'churn.label': 'Churned after (days without an order)',
+  'churn.fromData':
+    'Churned = no order in {days} days (from your data: {share} of repeat purchase gaps are shorter). Lifecycle, the scorecard, backtests and migration all use it.',
+  'churn.custom':
+    'Churned = no order in {days} days (your setting; your data suggests {derived} days: clear it to use that). Lifecycle, the scorecard, backtests and migration all use it.',
+  'churn.fallback':
+    'Churned = no order in {days} days (nobody bought on two different days, so the data suggests no threshold). Lifecycle, the scorecard, backtests and migration all use it.',
+  'churn.invalid':
+    '“{value}” is not a whole number of days from 1 to 36,500: the threshold stays {days} days. Leave it empty to use the one from your data.',
+  'churn.reconcile':
+    'Churn risk here is model-based (P(alive) from the Predict cell, for repeat buyers), unlike the churn rate elsewhere in this notebook, which counts buyers with no order in {days} days: a rare buyer can be past {days} days and still likely alive, so the two need not agree; one-time buyers are sorted by the {days}-day rule.',
+  'backtest.horizonChurn': 'Days after (the churn threshold: no order in them = churned)',
   'cell.kind.predict': 'Prediction',
   'notebook.presets': 'Segmentations',
   'notebook.models': 'Predictive models',
@@ -346,7 +361,6 @@ export const en = {
   'tabs.migration': 'Migration',
   'charts.donut': 'Donuts',
   'charts.bars': 'Bars',
-  'scorecard.churnDays': 'Churned after (days without an order)',
   'scorecard.exportCsv': 'Export CSV',
   'scorecard.customers': 'Customers',
   'scorecard.customer_share': 'Share',

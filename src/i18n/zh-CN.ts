@@ -296,11 +296,26 @@ export const zhCN: Record<MessageKey, string> = {
   'preset.showSql': '查看 SQL',
   'preset.hideSql': '隐藏 SQL',
   'preset.editAsSql': '转为 SQL 编辑',
+  'param.shareRead': '理解为 {pct}：“{typed}”按百分数读取。',
+  'param.shareReadFraction': '理解为 {pct}：“{typed}”按小数（1 为全部）读取。',
+  'param.shareInvalid': '“{typed}”不是有效比例：请输入 90、90% 或 0.9（0 到 100% 之间）。',
   'roles.tableHolds': '该表内容',
   'roles.none': '—（不使用）',
   'notebook.asOf': '分析日期',
   'notebook.asOfDefault': '留空：使用最后一笔订单的次日（{date}）。所有分群均按此日期计算。',
   'notebook.asOfCustom': '所有分群均按此日期计算；清空则使用最后一笔订单的次日。',
+  'churn.label': '流失判定（未下单天数）',
+  'churn.fromData':
+    '流失 = {days} 天内没有订单（来自您的数据：{share} 的复购间隔短于此）。生命周期、评分卡、回测和迁移均使用此定义。',
+  'churn.custom':
+    '流失 = {days} 天内没有订单（您的设置；数据建议 {derived} 天，清空即可使用）。生命周期、评分卡、回测和迁移均使用此定义。',
+  'churn.fallback':
+    '流失 = {days} 天内没有订单（没有客户在两个不同日期购买，数据无法给出阈值）。生命周期、评分卡、回测和迁移均使用此定义。',
+  'churn.invalid':
+    '“{value}”不是 1 到 36,500 之间的整数天数：阈值仍为 {days} 天。留空则使用根据数据得出的阈值。',
+  'churn.reconcile':
+    '此处的流失风险基于模型（预测单元给出的复购客户存活概率），不同于本笔记本其他地方的流失率（统计 {days} 天内没有订单的购买客户）：购买稀疏的客户可能超过 {days} 天未购仍大概率活跃，因此两者不必一致；单次购买客户按 {days} 天规则划分。',
+  'backtest.horizonChurn': '基准日后天数（即流失阈值：期间无订单即流失）',
   'cell.kind.predict': '预测',
   'notebook.presets': '客户分群',
   'notebook.models': '预测模型',
@@ -334,7 +349,6 @@ export const zhCN: Record<MessageKey, string> = {
   'tabs.migration': '迁移',
   'charts.donut': '环形图',
   'charts.bars': '条形图',
-  'scorecard.churnDays': '流失判定（未下单天数）',
   'scorecard.exportCsv': '导出 CSV',
   'scorecard.customers': '客户数',
   'scorecard.customer_share': '占比',

@@ -1,4 +1,5 @@
-import type { Lang } from './labels';
+import { str } from '../sql/quote';
+import { pick, type Lang } from './labels';
 import { newCellId, type Cell, type Notebook, type TableSource } from './notebook';
 import { presetById } from './presets';
 
@@ -24,13 +25,25 @@ This notebook runs entirely in your browser on the bundled sample: **5,000 custo
 
 Each SQL cell can name its result; later cells query it by that name, and re-running a cell
 re-runs the cells that depend on it.`,
+    checks: `## About the data checks
+
+SegLab checks every table as it loads (the badges in the Tables panel). On this sample it raises
+two warnings, both of a kind a real shop's export shows, and both best left as they are:
+
+- **orders — Extreme amounts**: 11 orders far above the rest, all electronics bought in bulk by
+  company customers. They are real: excluding them would hide the biggest accounts.
+- **interactions — Duplicate rows**: 5 feedback rows repeat another exactly. The log keeps the
+  day, not the time, so a customer who left two reviews with the same score on one day appears
+  twice. They are two reviews; remove them only if your system writes each event once.`,
     monthly: '## Revenue by month',
     features: `## Recency, frequency and monetary value per customer
 
 Measured as of the day after the last order in the data.`,
     tiers: `## Value tiers
 
-A first, simple grouping: VIP, important, ordinary and potential customers by spend and order count.`,
+A first, simple grouping by rank of spend: VIP are the top 10% of buyers, important the next 20%,
+ordinary the rest; potential customers have not ordered yet. The value-tiers segmentation gives
+the same counts by default.`,
     rfm: `## RFM segmentation
 
 Recency, frequency and monetary scores (quantile bins, as in the R package \`rfm\`), named by the
@@ -54,13 +67,22 @@ campaign response, backtest, migration).`,
 以及互动和营销活动记录。数据不会上传。
 
 SQL 单元格可以为结果命名，后续单元格即可按名称查询；重新运行某个单元格时，依赖它的单元格会自动重新运行。`,
+    checks: `## 关于数据检查
+
+SegLab 在加载时检查每个表（见“数据表”面板中的标记）。在本示例数据上有两条提示，都是真实店铺导出数据中常见的情况，
+两者都宜保留原样：
+
+- **orders — 极端金额**：11 笔订单远高于其他订单，均为企业客户批量采购的电子产品。它们是真实订单：排除它们会漏掉最大的客户。
+- **interactions — 重复行**：5 条反馈记录与另一条完全相同。该日志只记录日期、不记录时间，因此同一客户在同一天给出两条
+  相同评分的评价会显示为两行。它们是两条评价；只有当您的系统对每个事件只写一次时才应删除。`,
     monthly: '## 月度销售额',
     features: `## 每位客户的最近消费、消费频次与消费金额（RFM）
 
 以数据中最后一笔订单的次日为分析日期。`,
     tiers: `## 客户价值分级
 
-一个简单的初步分组：按消费金额和订单数分为 VIP、重要、普通和潜在客户。`,
+一个简单的初步分组，按消费金额排名：VIP 为前 10% 的购买客户，重要客户为其后 20%，其余为普通客户；
+潜在客户尚未下单。“客户价值分级”分群默认给出相同的人数。`,
     rfm: `## RFM 客户分群
 
 按最近消费、消费频次、消费金额打分（分位数分档，与 R 语言 \`rfm\` 包一致），再用经典八类规则命名。
@@ -75,6 +97,12 @@ SQL 单元格可以为结果命名，后续单元格即可按名称查询；重�
 （指标卡、地域、营销响应、回测、迁移）。`,
   },
 } as const;
+
+/** A preset's default segment labels in its rank order, as SQL string literals. */
+function labels(presetId: string, lang: Lang): string[] {
+  const p = presetById(presetId);
+  return p.segments(p.defaults()).map((d) => str(pick(d.label, lang)));
+}
 
 /** The notebook a first visit opens with, on the sample data, in the user's language. */
 export function exampleNotebook(lang: Lang, tables: TableSource[]): Notebook {
@@ -93,6 +121,7 @@ export function exampleNotebook(lang: Lang, tables: TableSource[]): Notebook {
     example: true,
     cells: [
       md(t.intro),
+      md(t.checks),
       md(t.monthly),
       sql(`SELECT
   date_trunc('month', order_datetime)::DATE AS month,
@@ -117,19 +146,32 @@ GROUP BY ALL`,
         'customer_rfm',
       ),
       md(t.tiers),
-      sql(`SELECT
-  CASE
-    WHEN monetary >= 20000 AND frequency >= 20 THEN '${tier[0]}'
-    WHEN monetary >= 5000 THEN '${tier[1]}'
-    WHEN frequency >= 2 THEN '${tier[2]}'
-    ELSE '${tier[3]}'
-  END AS segment,
+      sql(`WITH ranked AS (
+  -- share of buyers who spent strictly more: tied customers share a tier
+  SELECT customer_id, (rank() OVER (ORDER BY monetary DESC) - 1) / count(*) OVER () AS buyers_before
+  FROM customer_rfm
+  WHERE frequency > 0
+),
+tiered AS (
+  SELECT
+    c.monetary,
+    CASE
+      WHEN r.buyers_before IS NULL THEN 4 -- no orders
+      WHEN r.buyers_before < 0.1 THEN 1 -- top 10% of buyers
+      WHEN r.buyers_before < 0.3 THEN 2 -- next 20%
+      ELSE 3
+    END AS tier
+  FROM customer_rfm AS c
+  LEFT JOIN ranked AS r USING (customer_id)
+)
+SELECT
+  ['${tier[0]}', '${tier[1]}', '${tier[2]}', '${tier[3]}'][tier] AS segment,
   count(*) AS customers,
   round(sum(monetary), 2) AS revenue,
   round(100 * sum(monetary) / sum(sum(monetary)) OVER (), 1) AS revenue_share_pct
-FROM customer_rfm
-GROUP BY ALL
-ORDER BY revenue DESC`),
+FROM tiered
+GROUP BY tier
+ORDER BY tier`),
       md(t.rfm),
       preset('rfm', 'rfm_segments'),
       md(t.lifecycle),
@@ -137,14 +179,15 @@ ORDER BY revenue DESC`),
       md(t.quadrant),
       preset('value-loyalty', 'value_loyalty'),
       md(t.cross),
+      // Rows and columns in each segmentation's rank order, not alphabetical.
       sql(`PIVOT (
   SELECT r.segment AS rfm_segment, l.segment AS lifecycle
   FROM rfm_segments AS r
   JOIN lifecycle_segments AS l USING (customer_id)
 )
-ON lifecycle
+ON lifecycle IN (${labels('lifecycle', lang).join(', ')})
 USING count(*)
-ORDER BY rfm_segment`),
+ORDER BY list_position([${labels('rfm', lang).join(', ')}], rfm_segment)`),
     ],
   };
 }

@@ -16,6 +16,9 @@ import { checkTableName } from './table-name';
 
 export const NOTEBOOK_FILE_VERSION = 1;
 
+/** The longest churn threshold a notebook accepts: 100 years. */
+export const MAX_CHURN_DAYS = 36_500;
+
 export class NotebookFileError extends Error {
   constructor(
     readonly code: 'not-json' | 'not-notebook' | 'newer-version' | 'damaged' | 'too-large',
@@ -197,6 +200,23 @@ function refuseProto(key: string, value: unknown): unknown {
   return value;
 }
 
+/** A whole number of days from 1 to MAX_CHURN_DAYS, or undefined (derive it from the data). */
+export function parseChurnDays(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= MAX_CHURN_DAYS
+    ? v
+    : undefined;
+}
+
+/** A lifecycle cell's own churn threshold, from before the notebook had one. */
+function legacyChurnDays(cells: Cell[]): number | undefined {
+  for (const cell of cells) {
+    if (cell.kind !== 'preset' || cell.presetId !== 'lifecycle') continue;
+    const days = parseChurnDays(cell.params.churnDays);
+    if (days !== undefined) return days;
+  }
+  return undefined;
+}
+
 /** Reads a `.seglab.json` text, checking its shape; throws NotebookFileError when it cannot. */
 export function parseNotebook(text: string): Notebook {
   if (text.length > NOTEBOOK_LIMITS.total) {
@@ -232,6 +252,8 @@ export function parseNotebook(text: string): Notebook {
     mappings: Array.isArray(raw.mappings) ? raw.mappings.flatMap(parseMapping) : [],
     asOf: typeof raw.asOf === 'string' ? raw.asOf : '',
   };
+  const churnDays = parseChurnDays(raw.churnDays) ?? legacyChurnDays(cells);
+  if (churnDays !== undefined) notebook.churnDays = churnDays;
   if (raw.lang === 'en' || raw.lang === 'zh-CN') notebook.lang = raw.lang;
   const present = parsePresentation(raw.present);
   if (present) notebook.present = present;

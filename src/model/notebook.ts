@@ -103,6 +103,11 @@ export interface Notebook {
   mappings: TableMapping[];
   /** Analysis ("as of") date, YYYY-MM-DD; empty means the day after the last order. */
   asOf: string;
+  /**
+   * Churned = no order for more than this many days: the one definition lifecycle, the
+   * scorecard, backtests and migration use. Absent: derived from the data's repeat-purchase gaps.
+   */
+  churnDays?: number;
   lang?: Lang;
   present?: Presentation;
   /** The table of each kind the analyses read (see `resolveInputs`). */

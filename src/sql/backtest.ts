@@ -8,6 +8,7 @@ import {
 } from './orders-relation';
 import { date, num, str } from './quote';
 import { relationCte, relationSql, type Relation } from './relation';
+import { segmentRankSql } from './segment-rank';
 
 /**
  * The evaluation window. A segmentation "as of T" sees orders strictly before T (as
@@ -26,6 +27,8 @@ export interface BacktestOptions extends BacktestWindow {
   /** The segmentation computed as of `cutoff`: `customer_id`, `segment`. */
   segments: Relation;
   lang: SqlLang;
+  /** The preset's segment labels in rank order: rows follow it. */
+  order?: readonly string[];
 }
 
 export interface SeparationOptions extends BacktestWindow {
@@ -97,7 +100,7 @@ SELECT
   (g.revenue / g.customers) / NULLIF(t.revenue / t.customers, 0) AS lift
 FROM grouped AS g
 CROSS JOIN (SELECT customers, revenue FROM grouped WHERE is_total) AS t
-ORDER BY g.is_total, lift DESC NULLS LAST, g.segment`;
+ORDER BY g.is_total, ${segmentRankSql('g.segment', options.order)}lift DESC NULLS LAST, g.segment`;
 }
 
 /**

@@ -3,6 +3,7 @@ import { fail, requireName } from './input-check';
 import { localized, NO_SEGMENT_LABEL, type SqlLang } from './localized';
 import { ident, str } from './quote';
 import { relationCte, type Relation } from './relation';
+import { segmentRankSql } from './segment-rank';
 import { wilsonSql, Z_95 } from './wilson-sql';
 
 /** The user's campaign table: one row per customer a campaign was sent to (or held out from). */
@@ -27,6 +28,8 @@ export interface CampaignResponseOptions {
   /** Interval z (default 1.959964, 95%). */
   z?: number;
   lang: SqlLang;
+  /** The preset's segment labels in rank order: rows follow it. */
+  order?: readonly string[];
 }
 
 export const ALL_SEGMENTS_LABEL = { en: 'All segments', zh: '全部分群' };
@@ -141,5 +144,5 @@ SELECT
   conversion_rate - control_conversion_rate AS lift,
   conversion_rate / NULLIF(control_conversion_rate, 0) AS lift_ratio
 FROM rates
-ORDER BY ${byCampaign ? 'campaign, ' : ''}is_total, segment`;
+ORDER BY ${byCampaign ? 'campaign, ' : ''}is_total, ${segmentRankSql('segment', options.order)}segment`;
 }

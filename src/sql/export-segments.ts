@@ -1,4 +1,4 @@
-import { ident, str } from './quote';
+import { ident, num, str } from './quote';
 import { relationCte, type Relation } from './relation';
 
 export interface SegmentStrategy {
@@ -27,15 +27,16 @@ function fail(en: string, zh: string): never {
 
 function strategiesCte(strategies: SegmentStrategy[]): string {
   if (strategies.length === 0) {
-    return `strategies AS (\n  SELECT NULL::VARCHAR AS segment, NULL::VARCHAR AS strategy WHERE FALSE\n)`;
+    return `strategies AS (\n  SELECT NULL::VARCHAR AS segment, NULL::VARCHAR AS strategy, NULL::INTEGER AS ordinal WHERE FALSE\n)`;
   }
-  const rows = strategies.map((s) => `    (${str(s.segment)}, ${str(s.strategy)})`);
-  return `strategies(segment, strategy) AS (\n  VALUES\n${rows.join(',\n')}\n)`;
+  const rows = strategies.map((s, i) => `    (${str(s.segment)}, ${str(s.strategy)}, ${num(i)})`);
+  return `strategies(segment, strategy, ordinal) AS (\n  VALUES\n${rows.join(',\n')}\n)`;
 }
 
 /**
  * SQL listing each customer of a segmentation with their segment, its strategy and their
- * features, ready to export. Ordered by segment, then customer.
+ * features, ready to export. Segments in the order of `strategies` (the preset's rank order),
+ * then customer.
  */
 export function exportSegmentsSql(options: ExportSegmentsOptions): string {
   const { segments, features, strategies, segment, columns } = options;
@@ -71,5 +72,5 @@ ${[...own.map((c) => `  s.${ident(c)}`), ...picked].join(',\n')}
 FROM segmented AS s
 LEFT JOIN strategies AS st ON st.segment = s.segment
 LEFT JOIN ${ident(features)} AS f ON f.customer_id = s.customer_id${where}
-ORDER BY s.segment, s.customer_id`;
+ORDER BY st.ordinal NULLS LAST, s.segment, s.customer_id`;
 }

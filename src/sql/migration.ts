@@ -3,6 +3,7 @@ import { localized, NO_SEGMENT_LABEL, type SqlLang } from './localized';
 import { checkOrders, ordersSelectSql, type OrdersRelation } from './orders-relation';
 import { date, num, str } from './quote';
 import { relationCte, type Relation } from './relation';
+import { segmentRankSql } from './segment-rank';
 
 export interface MigrationOptions {
   /** Two or more as-of dates, YYYY-MM-DD, strictly increasing (one is enough for sizes). */
@@ -13,6 +14,8 @@ export interface MigrationOptions {
    */
   segmentsAsOf: (asOf: string) => string | Relation;
   lang: SqlLang;
+  /** The preset's segment labels in rank order: rows follow it. */
+  order?: readonly string[];
 }
 
 export interface TransitionOptions extends MigrationOptions {
@@ -84,7 +87,7 @@ SELECT
   count(*) / sum(count(*)) OVER (PARTITION BY as_of) AS share
 FROM membership
 GROUP BY as_of, segment
-ORDER BY as_of, segment`;
+ORDER BY as_of, ${segmentRankSql('segment', options.order)}segment`;
 }
 
 /**
@@ -161,5 +164,5 @@ SELECT
   revenue_at_stake,
   revenue_between
 FROM flows
-ORDER BY from_date, is_new, from_segment, is_left, to_segment`;
+ORDER BY from_date, is_new, ${segmentRankSql('from_segment', options.order)}from_segment, is_left, ${segmentRankSql('to_segment', options.order)}to_segment`;
 }

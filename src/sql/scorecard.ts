@@ -2,6 +2,7 @@ import { requireInteger, requireName } from './input-check';
 import { localized, NO_SEGMENT_LABEL, type SqlLang } from './localized';
 import { ident, num, str } from './quote';
 import { relationCte, type Relation } from './relation';
+import { segmentRankSql } from './segment-rank';
 
 export interface ScorecardOptions {
   /** The segmentation result: one row per customer with `customer_id` and `segment`. */
@@ -11,6 +12,8 @@ export interface ScorecardOptions {
   /** A buyer counts as churned when more than this many days passed since their last order. */
   churnDays: number;
   lang: SqlLang;
+  /** The preset's segment labels in rank order: rows follow it. */
+  order?: readonly string[];
 }
 
 export const TOTAL_LABEL = { en: 'Total', zh: '合计' };
@@ -127,5 +130,5 @@ SELECT
   g.avg_satisfaction
 FROM grouped AS g
 CROSS JOIN total AS t
-ORDER BY g.is_total, g.revenue DESC, g.segment`;
+ORDER BY g.is_total, ${segmentRankSql('g.segment', options.order)}g.revenue DESC, g.segment`;
 }

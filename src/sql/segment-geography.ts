@@ -2,6 +2,7 @@ import { fail, requireInteger, requireName } from './input-check';
 import { localized, NO_SEGMENT_LABEL, type SqlLang } from './localized';
 import { ident, num, str } from './quote';
 import { relationCte, type Relation } from './relation';
+import { segmentRankSql } from './segment-rank';
 
 export type GeoLevel = 'country' | 'region' | 'province' | 'city';
 
@@ -16,6 +17,8 @@ export interface SegmentGeographyOptions {
   /** Which places are "top" (default customers). */
   rankBy?: 'customers' | 'revenue';
   lang: SqlLang;
+  /** The preset's segment labels in rank order: rows follow it. */
+  order?: readonly string[];
 }
 
 export const OTHER_PLACES_LABEL = { en: 'Other', zh: '其他' };
@@ -87,5 +90,5 @@ SELECT
   customers / sum(customers) OVER by_place AS share_in_place
 FROM cells
 WINDOW by_place AS (PARTITION BY place_rank)
-ORDER BY place_rank, segment`;
+ORDER BY place_rank, ${segmentRankSql('segment', options.order)}segment`;
 }

@@ -1,4 +1,5 @@
 import { ident } from './quote';
+import { segmentRankSql } from './segment-rank';
 
 /** Where a segmentation result's customers get their revenue (monetary value to date) from. */
 export type RevenueSource =
@@ -8,11 +9,16 @@ export type RevenueSource =
   | { features: string };
 
 /**
- * Customers and revenue per segment of a segmentation result, with shares, largest first. With
+ * Customers and revenue per segment of a segmentation result, with shares, in `order` (the
+ * preset's rank order of labels), segments outside it after, largest first. With
  * the result's own `monetary` there is no join with the features table: the summary of a
  * threshold change then costs a third as much.
  */
-export function segmentSummarySql(result: string, revenue: RevenueSource): string {
+export function segmentSummarySql(
+  result: string,
+  revenue: RevenueSource,
+  order?: readonly string[],
+): string {
   const own = 'own' in revenue;
   const monetary = own ? 's.monetary' : 'f.monetary';
   const join = own ? '' : `\nLEFT JOIN ${ident(revenue.features)} AS f USING (customer_id)`;
@@ -24,5 +30,5 @@ export function segmentSummarySql(result: string, revenue: RevenueSource): strin
   coalesce(sum(${monetary}) / nullif(sum(sum(${monetary})) OVER (), 0), 0) AS revenue_share
 FROM ${ident(result)} AS s${join}
 GROUP BY s.segment
-ORDER BY customers DESC, s.segment`;
+ORDER BY ${segmentRankSql('s.segment', order)}customers DESC, s.segment`;
 }

@@ -159,7 +159,8 @@ export class CellActions {
       const builds = this.ctx.features.builds;
       const table = await this.ctx.exclusive(async (engine) => {
         if (!notebook.cell(id)) throw new GoneError();
-        return makePresetTable(engine, snapshot, await this.ctx.features.ensure(engine), lang);
+        const asOf = await this.ctx.features.ensure(engine);
+        return makePresetTable(engine, snapshot, asOf, lang, this.ctx.features.churnDays);
       });
       // Two turns on the engine: charts reading the table (the quadrant) queue their queries as
       // soon as it is made, ahead of the counts and the summary, so what the user watches after

@@ -29,6 +29,11 @@ export class EvaluationActions {
     return $state.snapshot(cell) as PresetCell;
   }
 
+  /** The cell's segment labels in its preset's rank order: every table follows it. */
+  private order(cell: PresetCell): string[] {
+    return this.ctx.segments.definedOrder(cell);
+  }
+
   private mapping(kind: TableKind): TableMapping {
     const m = this.ctx.features.input(kind);
     if (!m) {
@@ -41,11 +46,14 @@ export class EvaluationActions {
     return $state.snapshot(m) as TableMapping;
   }
 
-  scorecard(id: string, churnDays: number): Promise<Row[]> {
+  /** The scorecard, its churn rate by the notebook's churn threshold. */
+  scorecard(id: string): Promise<Row[]> {
     const cell = this.preset(id);
-    return this.ctx.exclusive((e) =>
-      evaluate.scorecard(e, cell.name, churnDays, this.ctx.lang.lang),
-    );
+    return this.ctx.exclusive(async (e) => {
+      await this.ctx.features.ensure(e);
+      const days = this.ctx.features.churnDays;
+      return evaluate.scorecard(e, cell.name, days, this.ctx.lang.lang, this.order(cell));
+    });
   }
 
   concentration(): Promise<evaluate.Concentration> {
@@ -54,7 +62,10 @@ export class EvaluationActions {
 
   geography(id: string, level: GeoLevel): Promise<Row[]> {
     const cell = this.preset(id);
-    return this.ctx.exclusive((e) => evaluate.geography(e, cell.name, level, this.ctx.lang.lang));
+    const order = this.order(cell);
+    return this.ctx.exclusive((e) =>
+      evaluate.geography(e, cell.name, level, this.ctx.lang.lang, order),
+    );
   }
 
   quadrant(id: string): Promise<evaluate.Quadrant> {
@@ -88,7 +99,7 @@ export class EvaluationActions {
     const cell = this.preset(id);
     const mapping = this.mapping('campaigns');
     return this.ctx.exclusive((e) =>
-      evaluate.campaigns(e, cell.name, mapping, byCampaign, this.ctx.lang.lang),
+      evaluate.campaigns(e, cell.name, mapping, byCampaign, this.ctx.lang.lang, this.order(cell)),
     );
   }
 
@@ -97,23 +108,33 @@ export class EvaluationActions {
     const features = await this.ctx.features.ensureAsOf(engine, asOf);
     const preset = presetById(cell.presetId);
     const params = presetParams(preset, cell);
-    return preset.toSql(params, { features, asOf, lang: this.ctx.lang.lang });
+    // The notebook's churn threshold at every date: one definition, not one per snapshot.
+    const churnDays = this.ctx.features.churnDays;
+    return preset.toSql(params, { features, asOf, lang: this.ctx.lang.lang, churnDays });
   }
 
-  /** Segments as of `cutoff`, measured over the following days; optionally against another cell. */
+  /**
+   * Segments as of `cutoff`, measured over the following days (by default the notebook's churn
+   * threshold: a member with no order in the window churned by its definition); optionally
+   * against another cell.
+   */
   backtest(
     id: string,
     cutoff: string,
-    horizonDays: number,
+    horizon?: number,
     compareId?: string,
   ): Promise<evaluate.Backtest> {
     const cells = [this.preset(id), ...(compareId ? [this.preset(compareId)] : [])];
     const orders = this.mapping('orders');
     return this.ctx.exclusive(async (e) => {
+      await this.ctx.features.ensure(e);
+      const horizonDays = horizon ?? this.ctx.features.churnDays;
       const segmentations = [];
       for (const cell of cells)
         segmentations.push({ name: cell.name, sql: await this.segmentsAt(e, cell, cutoff) });
-      return evaluate.backtest(e, orders, cutoff, horizonDays, segmentations, this.ctx.lang.lang);
+      const lang = this.ctx.lang.lang;
+      const order = this.order(cells[0]!);
+      return evaluate.backtest(e, orders, cutoff, horizonDays, segmentations, lang, order);
     });
   }
 
@@ -121,9 +142,11 @@ export class EvaluationActions {
     const cell = this.preset(id);
     const orders = this.mapping('orders');
     return this.ctx.exclusive(async (e) => {
+      await this.ctx.features.ensure(e);
       const sqlByDate = new Map<string, string>();
       for (const d of dates) sqlByDate.set(d, await this.segmentsAt(e, cell, d));
-      return evaluate.migration(e, orders, dates, (d) => sqlByDate.get(d)!, this.ctx.lang.lang);
+      const at = (d: string) => sqlByDate.get(d)!;
+      return evaluate.migration(e, orders, dates, at, this.ctx.lang.lang, this.order(cell));
     });
   }
 

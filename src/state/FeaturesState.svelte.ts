@@ -10,7 +10,9 @@ import {
 import { TABLE_KIND_LABELS, type Role, type TableKind, type TableMapping } from '../model/roles';
 import { refitMapping } from '../model/refit-mapping';
 import { defaultAsOfSql } from '../sql/analysis-date';
+import { churnDaysSql, FALLBACK_CHURN_DAYS, type DerivedChurn } from '../sql/churn-days';
 import { featuresSql } from '../sql/features';
+import { ordersRelation } from '../sql/orders-relation';
 import { describeTableSql } from '../sql/read-file-sql';
 import { LocalizedError } from '../model/error-text';
 import { mappingTypeProblem } from '../model/mapping-type-problem';
@@ -31,6 +33,9 @@ export type Background = <T>(
 export class FeaturesState {
   /** The analysis date the features table was last built for. */
   asOfUsed = $state('');
+  /** The data's own churn threshold at the analysis date, once the features are built. */
+  derivedChurn = $state.raw<DerivedChurn | null>(null);
+  #churnSql = '';
   /** The predictions table joined into the features (from a Predict cell), if any. */
   predictions = $state<string | null>(null);
   /** How many times the features table was (re)built, so callers can tell whether it changed. */
@@ -161,6 +166,21 @@ export class FeaturesState {
     );
   }
 
+  /**
+   * The notebook's churn threshold: churned = no order for more than this many days. The user's
+   * setting, else the one derived from the data (see `churnDaysSql`), else FALLBACK_CHURN_DAYS.
+   */
+  get churnDays(): number {
+    return this.notebook.notebook.churnDays ?? this.derivedChurn?.days ?? FALLBACK_CHURN_DAYS;
+  }
+
+  /** Sets the churn threshold; undefined goes back to the one derived from the data. */
+  setChurnDays(days: number | undefined): void {
+    if (days === undefined) delete this.notebook.notebook.churnDays;
+    else this.notebook.notebook.churnDays = days;
+    this.notebook.save();
+  }
+
   setAsOf(day: string): void {
     this.notebook.notebook.asOf = day;
     this.notebook.save();
@@ -248,6 +268,19 @@ export class FeaturesState {
       this.#builtSql = key;
       this.builds++;
     }
+    const churnSql = churnDaysSql(ordersRelation(orders), asOf);
+    if (churnSql !== this.#churnSql) {
+      const row = (await engine.query(churnSql)).rows[0] ?? {};
+      const days =
+        row.churn_days === null || row.churn_days === undefined ? null : Number(row.churn_days);
+      const share = row.shorter_share;
+      this.derivedChurn = {
+        days,
+        gaps: Number(row.gaps ?? 0),
+        shorterShare: share === null || share === undefined ? null : Number(share),
+      };
+      this.#churnSql = churnSql;
+    }
     this.asOfUsed = asOf;
     return asOf;
   }
@@ -293,6 +326,7 @@ export class FeaturesState {
   /** Forgets the built tables, e.g. after the tables they read were reloaded. */
   invalidate(): void {
     this.#builtSql = '';
+    this.#churnSql = '';
     this.#defaultAsOf = null;
     this.#checkedMappings = '';
     this.#builtAsOf.clear();

@@ -15,7 +15,7 @@ import type { FeaturesState } from './FeaturesState.svelte';
 import type { LangState } from './LangState.svelte';
 import type { NotebookState } from './NotebookState.svelte';
 import { FEATURES_TABLE } from '../model/features-table';
-import { presetCellSql } from './run-preset-cell';
+import { presetCellSql, presetOrder } from './run-preset-cell';
 
 export interface SegmentContext {
   notebook: NotebookState;
@@ -99,7 +99,9 @@ export class SegmentActions {
   presetSql(cell: PresetCell): { sql: string } | { error: string } {
     try {
       const asOf = this.ctx.features.asOfUsed || this.ctx.notebook.notebook.asOf || '2000-01-01';
-      return { sql: presetCellSql($state.snapshot(cell) as PresetCell, asOf, this.ctx.lang.lang) };
+      const snapshot = $state.snapshot(cell) as PresetCell;
+      const days = this.ctx.features.churnDays;
+      return { sql: presetCellSql(snapshot, asOf, this.ctx.lang.lang, days) };
     } catch (e) {
       return { error: errorText(e, this.ctx.lang.lang) };
     }
@@ -143,6 +145,15 @@ export class SegmentActions {
     }
   }
 
+  /** A preset cell's segment labels in its preset's rank order, in the current language. */
+  definedOrder(cell: PresetCell): string[] {
+    try {
+      return presetOrder(cell, this.ctx.lang.lang);
+    } catch {
+      return [];
+    }
+  }
+
   /** The segments a preset cell's result has, in its preset's order (model/segment-order.ts). */
   segmentOrder(cell: PresetCell, present: readonly string[]): string[] {
     const lang = this.ctx.lang.lang;
@@ -183,7 +194,8 @@ export class SegmentActions {
     const cell = this.ctx.notebook.cell(id);
     if (cell?.kind !== 'preset') throw new Error('not a preset cell');
     const run = this.ctx.notebook.runs[id]?.result;
-    const segments = run && 'summary' in run ? run.summary.map((r) => String(r.segment)) : [];
+    const present = run && 'summary' in run ? run.summary.map((r) => String(r.segment)) : [];
+    const segments = this.segmentOrder(cell, present);
     const strategies = segments.map((seg) => ({
       segment: seg,
       strategy: this.strategyFor(cell, seg),

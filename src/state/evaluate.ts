@@ -37,12 +37,14 @@ export async function scorecard(
   result: string,
   churnDays: number,
   lang: Lang,
+  order?: readonly string[],
 ): Promise<Row[]> {
   const sql = scorecardSql({
     segments: { table: result },
     features: FEATURES_TABLE,
     churnDays,
     lang,
+    ...(order ? { order } : {}),
   });
   return (await engine.query(sql)).rows;
 }
@@ -68,6 +70,7 @@ export async function geography(
   result: string,
   level: GeoLevel,
   lang: Lang,
+  order?: readonly string[],
 ): Promise<Row[]> {
   const sql = segmentGeographySql({
     segments: { table: result },
@@ -75,6 +78,7 @@ export async function geography(
     level,
     topN: 12,
     lang,
+    ...(order ? { order } : {}),
   });
   return (await engine.query(sql)).rows;
 }
@@ -135,6 +139,7 @@ export async function campaigns(
   mapping: TableMapping,
   byCampaign: boolean,
   lang: Lang,
+  order?: readonly string[],
 ): Promise<Row[]> {
   const c = mapping.columns;
   const sql = campaignResponseSql({
@@ -149,6 +154,7 @@ export async function campaigns(
     segments: { table: result },
     byCampaign,
     lang,
+    ...(order ? { order } : {}),
   });
   return (await engine.query(sql)).rows;
 }
@@ -169,11 +175,15 @@ export async function backtest(
   horizonDays: number,
   segmentations: { name: string; sql: string }[],
   lang: Lang,
+  order?: readonly string[],
 ): Promise<Backtest> {
   const window = { orders: ordersRelation(orders), cutoff, horizonDays };
   const first = segmentations[0]!;
-  const rows = (await engine.query(backtestSql({ ...window, segments: { sql: first.sql }, lang })))
-    .rows;
+  const rows = (
+    await engine.query(
+      backtestSql({ ...window, segments: { sql: first.sql }, lang, ...(order ? { order } : {}) }),
+    )
+  ).rows;
   const separation = (
     await engine.query(
       separationSql({
@@ -197,8 +207,9 @@ export async function migration(
   dates: string[],
   segmentsAsOf: (asOf: string) => string,
   lang: Lang,
+  order?: readonly string[],
 ): Promise<Migration> {
-  const options = { dates, segmentsAsOf, lang };
+  const options = { dates, segmentsAsOf, lang, ...(order ? { order } : {}) };
   const sizes = (await engine.query(segmentSizesSql(options))).rows;
   const transitions = (
     await engine.query(transitionsSql({ ...options, orders: ordersRelation(orders) }))

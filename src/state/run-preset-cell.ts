@@ -1,6 +1,6 @@
 import type { Engine, Row } from '../engine/types';
 import { FEATURES_TABLE } from '../model/features-table';
-import type { Lang } from '../model/labels';
+import { pick, type Lang } from '../model/labels';
 import type { PresetCell } from '../model/notebook';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
@@ -13,15 +13,29 @@ export interface PresetResult extends CellResult {
 }
 
 /** The SQL a preset cell runs, as the user sees it under "Show SQL". */
-export function presetCellSql(cell: PresetCell, asOf: string, lang: Lang): string {
+export function presetCellSql(
+  cell: PresetCell,
+  asOf: string,
+  lang: Lang,
+  churnDays: number,
+): string {
   const preset = presetById(cell.presetId);
-  return preset.toSql(presetParams(preset, cell), { features: FEATURES_TABLE, asOf, lang });
+  const ctx = { features: FEATURES_TABLE, asOf, lang, churnDays };
+  return preset.toSql(presetParams(preset, cell), ctx);
 }
 
 /** A preset cell's result table, made but not yet counted or summarised. */
 export interface PresetTable {
   sql: string;
   elapsedMs: number;
+  /** The preset's segment labels in rank order, for the summary's rows. */
+  order: string[];
+}
+
+/** A preset cell's segment labels in its preset's rank order. */
+export function presetOrder(cell: PresetCell, lang: Lang): string[] {
+  const preset = presetById(cell.presetId);
+  return preset.segments(presetParams(preset, cell)).map((d) => pick(d.label, lang));
 }
 
 /** Makes a preset cell's result table (and its view) over the features table. */
@@ -30,11 +44,12 @@ export async function makePresetTable(
   cell: PresetCell,
   asOf: string,
   lang: Lang,
+  churnDays: number,
 ): Promise<PresetTable> {
-  const sql = presetCellSql(cell, asOf, lang);
+  const sql = presetCellSql(cell, asOf, lang, churnDays);
   const started = performance.now();
   await storeResult(engine, cell, sql);
-  return { sql, elapsedMs: performance.now() - started };
+  return { sql, elapsedMs: performance.now() - started, order: presetOrder(cell, lang) };
 }
 
 /** The made table's row count, first page and customers and revenue per segment. */
@@ -48,7 +63,7 @@ export async function summarisePresetTable(
   const revenue = first.columns.some((c) => c.name === 'monetary')
     ? { own: true as const }
     : { features: FEATURES_TABLE };
-  const { rows } = await engine.query(segmentSummarySql(cell.name, revenue));
+  const { rows } = await engine.query(segmentSummarySql(cell.name, revenue, table.order));
   // Every row is in one segment (NULL too), so the segments' customers add up to the row count:
   // no count query of its own on a threshold change.
   const rowCount = rows.reduce((n, r) => n + Number(r.customers), 0);
@@ -61,6 +76,8 @@ export async function runPresetCell(
   cell: PresetCell,
   asOf: string,
   lang: Lang,
+  churnDays: number,
 ): Promise<PresetResult> {
-  return summarisePresetTable(engine, cell, await makePresetTable(engine, cell, asOf, lang));
+  const table = await makePresetTable(engine, cell, asOf, lang, churnDays);
+  return summarisePresetTable(engine, cell, table);
 }

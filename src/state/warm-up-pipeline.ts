@@ -20,6 +20,7 @@ import { quadrant } from './evaluate';
 import { placeTable } from './place-table';
 import { FEATURES_TABLE } from '../model/features-table';
 import { runPresetCell } from './run-preset-cell';
+import { FALLBACK_CHURN_DAYS } from '../sql/churn-days';
 
 /** The warm-up's orders table; the features table is the app's own, made and dropped again. */
 export const WARM_UP_ORDERS = '__seglab_warmup_orders';
@@ -85,6 +86,7 @@ export async function warmUpPipeline(
         { ...cell, kind: 'preset', params: {}, strategies: {} },
         asOf,
         'en',
+        FALLBACK_CHURN_DAYS,
       );
     }
     // Its 4,999 customers are drawn as points; past QUADRANT_POINTS the quadrant draws bins,

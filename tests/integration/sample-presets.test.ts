@@ -66,7 +66,7 @@ describe('every preset on the sample data, end to end through the cell runner', 
           name: `seg_${id.replace(/\W/g, '_')}`,
           strategies: {},
         };
-        const result = await runPresetCell(engine, cell, asOf, lang);
+        const result = await runPresetCell(engine, cell, asOf, lang, 180);
         expect(result.rowCount).toBe(5000);
         const distinct = await engine.query(
           `SELECT count(DISTINCT customer_id) AS n, count(*) FILTER (WHERE segment IS NULL) AS unnamed FROM ${cell.name}`,

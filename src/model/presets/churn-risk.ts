@@ -1,4 +1,5 @@
 import type { Labels } from '../labels';
+import { FALLBACK_CHURN_DAYS } from '../../sql/churn-days';
 import { ident, num } from '../../sql/quote';
 import { assertContext, errorsOf, numberError, orderError, throwIfInvalid } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
@@ -54,11 +55,35 @@ const SEGMENTS: SegmentDef[] = [
     },
   },
   {
+    key: 'one_time_lapsed',
+    label: { en: 'One-time, lapsed', zh: '单次购买·已沉寂' },
+    definition: {
+      en: 'Bought on one day only, longer ago than the notebook’s churn threshold. The model gives one-time buyers P(alive) = 1 whatever their silence, so they are scored by recency instead.',
+      zh: '只在一天购买过，且距今超过笔记本的流失天数阈值。模型对单次购买客户一律给出存活概率 1，与沉寂多久无关，因此改按最近购买时间判定。',
+    },
+    strategy: {
+      en: 'Treat as churned: a low-cost reactivation offer at most; do not count them as active customers.',
+      zh: '按已流失对待：至多做低成本唤醒，不要计入活跃客户。',
+    },
+  },
+  {
+    key: 'one_time_recent',
+    label: { en: 'One-time, recent', zh: '单次购买·近期' },
+    definition: {
+      en: 'Bought on one day only, within the notebook’s churn threshold (scored by recency, not by P(alive)).',
+      zh: '只在一天购买过，且在笔记本的流失天数阈值之内（按最近购买时间判定，而非存活概率）。',
+    },
+    strategy: {
+      en: 'Second-purchase push: onboarding, a reason to come back, a timely reminder.',
+      zh: '促成第二次购买：新客引导、回购理由、适时提醒。',
+    },
+  },
+  {
     key: 'not_scored',
     label: { en: 'Not scored', zh: '未评分' },
     definition: {
-      en: 'Buyers without a prediction: first order after the model’s calibration end, or no Predict cell has run yet.',
-      zh: '没有预测值的购买客户：首单晚于模型校准期结束日期，或尚未运行预测单元。',
+      en: 'Repeat buyers without a prediction: first order after the model’s calibration end, or no Predict cell has run yet.',
+      zh: '没有预测值的复购客户：首单晚于模型校准期结束日期，或尚未运行预测单元。',
     },
     strategy: {
       en: 'Treat as new customers (onboarding, second-purchase incentive); run the Predict cell again with a later calibration end to score them.',
@@ -97,9 +122,10 @@ function validate(p: ChurnRiskParams): ParamError[] {
 function toSql(p: ChurnRiskParams, ctx: PresetContext): string {
   throwIfInvalid(churnRisk.label, validate(p));
   assertContext(ctx);
+  const churn = num(ctx.churnDays ?? FALLBACK_CHURN_DAYS);
   return `WITH
 scored AS (
-  SELECT customer_id, is_prospect, CAST(p_alive AS DOUBLE) AS p_alive
+  SELECT customer_id, is_prospect, purchase_days, recency_days, CAST(p_alive AS DOUBLE) AS p_alive
   FROM (
     FROM ${ident(ctx.features)}
     -- features from before any Predict cell lack p_alive: then every buyer is not scored
@@ -113,8 +139,12 @@ classified AS (
     p_alive,
     ${num(p.highRiskBelow)} AS high_risk_below,
     ${num(p.likelyActiveFrom)} AS likely_active_from,
+    ${churn} AS churn_days,
     CASE
       WHEN is_prospect THEN 'prospect'
+      -- BG/NBD gives a one-day buyer P(alive) = 1 by construction: recency decides instead
+      WHEN purchase_days <= 1 AND recency_days > ${churn} THEN 'one_time_lapsed'
+      WHEN purchase_days <= 1 THEN 'one_time_recent'
       WHEN p_alive IS NULL OR isnan(p_alive) THEN 'not_scored'
       WHEN p_alive < ${num(p.highRiskBelow)} THEN 'high_risk'
       WHEN p_alive < ${num(p.likelyActiveFrom)} THEN 'watch'
@@ -128,7 +158,8 @@ SELECT
   segment_key,
   p_alive,
   high_risk_below,
-  likely_active_from
+  likely_active_from,
+  churn_days
 FROM classified`;
 }
 
@@ -138,8 +169,8 @@ export const churnRisk: Preset<ChurnRiskParams> = {
   readsPredictions: () => true,
   label: { en: 'Churn risk (predicted)', zh: '流失风险（预测）' },
   description: {
-    en: 'Segments by p_alive, the BG/NBD probability that a customer is still active, which a Predict cell adds to the features: run a Predict cell first, or every buyer is Not scored. P(alive) is as of the model’s calibration end. Rules apply in order: prospects (no orders), not scored, high risk, watch, likely active.',
-    zh: '按 p_alive（BG/NBD 模型估计的客户仍活跃的概率）分群，该列由预测单元并入特征表：请先运行预测单元，否则所有购买客户均为“未评分”。存活概率以模型校准期结束日期为准。判定顺序：潜在客户（未下单）、未评分、高流失风险、需关注、大概率活跃。',
+    en: 'Segments by p_alive, the BG/NBD probability that a customer is still active, which a Predict cell adds to the features: run a Predict cell first, or every repeat buyer is Not scored. P(alive) is as of the model’s calibration end. It is a model-based measure, not the notebook’s churn rule (no order within the churn threshold). BG/NBD gives customers who bought on one day only P(alive) = 1, so they get their own two groups, split by the notebook’s churn threshold. Rules apply in order: prospects (no orders), one-time lapsed, one-time recent, not scored, high risk, watch, likely active.',
+    zh: '按 p_alive（BG/NBD 模型估计的客户仍活跃的概率）分群，该列由预测单元并入特征表：请先运行预测单元，否则所有购买客户均为“未评分”。存活概率以模型校准期结束日期为准。它是基于模型的度量，不同于笔记本的流失规则（超过流失天数阈值未下单）。BG/NBD 对只在一天购买过的客户一律给出存活概率 1，因此他们单独分为两组，按笔记本的流失天数阈值划分。判定顺序：潜在客户（未下单）、单次购买·已沉寂、单次购买·近期、未评分、高流失风险、需关注、大概率活跃。',
   },
   params: [
     {

@@ -1,6 +1,7 @@
 import type { Labels } from '../labels';
 import { date, ident, num } from '../../sql/quote';
-import { assertContext, errorsOf, numberError, orderError, throwIfInvalid } from './param-checks';
+import { FALLBACK_CHURN_DAYS } from '../../sql/churn-days';
+import { assertContext, errorsOf, numberError, throwIfInvalid } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
 import { segmentCase } from './segment-case';
 
@@ -11,14 +12,7 @@ export interface LifecycleParams {
   loyalMinOrders: number;
   /** At risk once the silence exceeds this many times the customer's usual purchase interval. */
   riskFactor: number;
-  /** Churned after this many days without an order; null derives it from the data. */
-  churnDays: number | null;
-  /** With `churnDays` null: this percentile of customers' average purchase intervals. */
-  churnPercentile: number;
 }
-
-/** Used when nobody has bought on two different days, so no interval can be measured. */
-export const FALLBACK_CHURN_DAYS = 365;
 
 const L = {
   newDays: { en: 'New: first order within (days)', zh: '新客：首单距今天数不超过' },
@@ -26,11 +20,6 @@ const L = {
   riskFactor: {
     en: 'At risk: silence longer than × usual interval',
     zh: '流失风险：未购天数超过平时间隔的倍数',
-  },
-  churnDays: { en: 'Churned after (days without orders)', zh: '流失判定：未购天数超过' },
-  churnPercentile: {
-    en: 'Automatic churn: percentile of purchase intervals',
-    zh: '自动流失天数：购买间隔分位数',
   },
 } satisfies Record<keyof LifecycleParams, Labels>;
 
@@ -96,8 +85,8 @@ const SEGMENTS: SegmentDef[] = [
     key: 'churned',
     label: { en: 'Churned', zh: '已流失客户' },
     definition: {
-      en: 'No order for longer than the churn threshold.',
-      zh: '超过流失天数阈值没有下单。',
+      en: 'No order for longer than the notebook’s churn threshold (set beside the analysis date).',
+      zh: '超过笔记本的流失天数阈值（在分析日期旁设置）没有下单。',
     },
     strategy: {
       en: 'Low-cost reactivation campaigns; learn why they left.',
@@ -107,62 +96,21 @@ const SEGMENTS: SegmentDef[] = [
 ];
 
 function defaults(): LifecycleParams {
-  return { newDays: 30, loyalMinOrders: 3, riskFactor: 1.5, churnDays: null, churnPercentile: 0.9 };
+  return { newDays: 30, loyalMinOrders: 3, riskFactor: 1.5 };
 }
 
 function validate(p: LifecycleParams): ParamError[] {
-  const errors = errorsOf([
+  return errorsOf([
     numberError('newDays', L.newDays, p.newDays, { min: 1, integer: true }),
     numberError('loyalMinOrders', L.loyalMinOrders, p.loyalMinOrders, { min: 2, integer: true }),
     numberError('riskFactor', L.riskFactor, p.riskFactor, { min: 1 }),
-    numberError('churnPercentile', L.churnPercentile, p.churnPercentile, {
-      min: 0,
-      max: 1,
-      minInclusive: false,
-    }),
-    p.churnDays === null
-      ? null
-      : numberError('churnDays', L.churnDays, p.churnDays, { min: 1, integer: true }),
   ]);
-  if (errors.length > 0 || p.churnDays === null) return errors;
-  return errorsOf([
-    orderError(
-      'churnDays',
-      { label: L.newDays, value: p.newDays },
-      { label: L.churnDays, value: p.churnDays },
-      true,
-    ),
-  ]);
-}
-
-/** The percentile of average purchase intervals, rounded to whole days (NULL with no repeat buyers). */
-function percentileDays(percentile: number): string {
-  return `CAST(round(quantile_cont(avg_interpurchase_days, ${num(percentile)})) AS INTEGER)`;
-}
-
-/**
- * SQL for the data-driven churn threshold: the `percentile` (default p90) of customers' average
- * days between purchase days, rounded. One row, column `churn_days`; NULL when nobody bought twice.
- */
-export function churnDaysDefaultSql(features: string, percentile = 0.9): string {
-  const error = numberError('percentile', L.churnPercentile, percentile, {
-    min: 0,
-    max: 1,
-    minInclusive: false,
-  });
-  if (error) throw new Error(`${error.message.en}\n${error.message.zh}`);
-  if (features.trim() === '')
-    throw new Error('The features table name is empty.\n特征表名称为空。');
-  return `SELECT\n  ${percentileDays(percentile)} AS churn_days\nFROM ${ident(features)}`;
 }
 
 function toSql(p: LifecycleParams, ctx: PresetContext): string {
   throwIfInvalid(lifecycle.label, validate(p));
   assertContext(ctx);
-  const churn =
-    p.churnDays === null
-      ? `COALESCE(${percentileDays(p.churnPercentile)}, ${num(FALLBACK_CHURN_DAYS)})`
-      : num(p.churnDays);
+  const churn = num(ctx.churnDays ?? FALLBACK_CHURN_DAYS);
   return `WITH
 rhythm AS (
   SELECT
@@ -216,31 +164,13 @@ export const lifecycle: Preset<LifecycleParams> = {
   id: 'lifecycle',
   label: { en: 'Lifecycle stage', zh: '客户生命周期' },
   description: {
-    en: 'Where each customer is in their life with you. Rules apply in order: potential (no order), churned, at risk, new, loyal, active.',
-    zh: '客户处于生命周期的哪个阶段。判定顺序：潜在（未下单）、已流失、流失风险、新客、忠诚、活跃。',
+    en: 'Where each customer is in their life with you. Rules apply in order: potential (no order), churned (the notebook’s churn threshold), at risk, new, loyal, active.',
+    zh: '客户处于生命周期的哪个阶段。判定顺序：潜在（未下单）、已流失（按笔记本的流失天数阈值）、流失风险、新客、忠诚、活跃。',
   },
   params: [
     { key: 'newDays', kind: 'integer', label: L.newDays, min: 1 },
     { key: 'loyalMinOrders', kind: 'integer', label: L.loyalMinOrders, min: 2 },
     { key: 'riskFactor', kind: 'number', label: L.riskFactor, min: 1, step: 0.1 },
-    {
-      key: 'churnDays',
-      kind: 'integer',
-      label: L.churnDays,
-      help: {
-        en: 'Leave empty to use a high percentile of customers’ purchase intervals (365 days if nobody bought twice).',
-        zh: '留空则使用客户购买间隔的高分位数（若无人复购则为365天）。',
-      },
-      min: 1,
-    },
-    {
-      key: 'churnPercentile',
-      kind: 'number',
-      label: L.churnPercentile,
-      min: 0,
-      max: 1,
-      step: 0.05,
-    },
   ],
   defaults,
   validate,

@@ -192,23 +192,9 @@ export const needs: Preset<NeedsParams> = {
     zh: '为每位购买客户确定一个主要需求：价格敏感（折扣订单多）、品牌忠诚（多次购买集中于一个品牌）或品质敏感（单价高）。多种需求并存时按优先顺序判定（默认：价格 > 品牌 > 品质）；标记列显示所有符合的需求。',
   },
   params: [
-    {
-      key: 'discountShareMin',
-      kind: 'number',
-      label: L.discountShareMin,
-      min: 0,
-      max: 1,
-      step: 0.05,
-    },
-    {
-      key: 'qualityPercentile',
-      kind: 'number',
-      label: L.qualityPercentile,
-      min: 0,
-      max: 1,
-      step: 0.05,
-    },
-    { key: 'brandShareMin', kind: 'number', label: L.brandShareMin, min: 0, max: 1, step: 0.05 },
+    { key: 'discountShareMin', kind: 'share', label: L.discountShareMin },
+    { key: 'qualityPercentile', kind: 'share', label: L.qualityPercentile },
+    { key: 'brandShareMin', kind: 'share', label: L.brandShareMin },
     { key: 'brandMinOrders', kind: 'integer', label: L.brandMinOrders, min: 1 },
     {
       key: 'precedence',

@@ -120,6 +120,12 @@ export function assertContext(ctx: PresetContext): void {
       `The analysis date "${ctx.asOf}" is not a date (YYYY-MM-DD).\n分析日期“${ctx.asOf}”不是有效日期（YYYY-MM-DD）。`,
     );
   }
+  const days = ctx.churnDays;
+  if (days !== undefined && !(Number.isInteger(days) && days >= 1)) {
+    throw new Error(
+      `The churn threshold must be a whole number of days from 1: ${String(days)}.\n流失天数阈值必须是不小于 1 的整数：${String(days)}。`,
+    );
+  }
   if (ctx.lang !== 'en' && ctx.lang !== 'zh-CN') {
     throw new Error(`Unknown language "${String(ctx.lang)}".\n未知语言“${String(ctx.lang)}”。`);
   }

@@ -1,7 +1,13 @@
 import type { Labels, Lang } from '../labels';
 
+/** Shows a field only while another parameter has one of these values (e.g. the method). */
+export interface ShownWhen {
+  key: string;
+  values: string[];
+}
+
 /** One form field of a preset. The form is generated from these. */
-export type ParamSpec =
+export type ParamSpec = { shownWhen?: ShownWhen } & (
   | {
       key: string;
       kind: 'number';
@@ -12,6 +18,8 @@ export type ParamSpec =
       step?: number;
     }
   | { key: string; kind: 'integer'; label: Labels; help?: Labels; min?: number; max?: number }
+  /** A share, 0-1; typed as 90, 90% or 0.9 (see parseShare). */
+  | { key: string; kind: 'share'; label: Labels; help?: Labels }
   | {
       key: string;
       kind: 'select';
@@ -24,7 +32,8 @@ export type ParamSpec =
   /** The name of another cell's segmentation result (customer_id, segment). */
   | { key: string; kind: 'result'; label: Labels; help?: Labels }
   /** A preset-specific editor (e.g. the RFM rule table); the value is JSON-serialisable. */
-  | { key: string; kind: 'custom'; label: Labels; help?: Labels };
+  | { key: string; kind: 'custom'; label: Labels; help?: Labels }
+);
 
 /** A named group a preset can put customers into, with the default playbook for it. */
 export interface SegmentDef {
@@ -43,6 +52,11 @@ export interface PresetContext {
   /** Analysis date, YYYY-MM-DD. */
   asOf: string;
   lang: Lang;
+  /**
+   * The notebook's churn threshold: churned = no order for more than this many days. The app
+   * always passes it; without it, FALLBACK_CHURN_DAYS.
+   */
+  churnDays?: number;
 }
 
 /** A parameter problem, shown at the form field named by `key`. */

@@ -236,8 +236,18 @@ export const valueLoyalty: Preset<ValueLoyaltyParams> = {
         { value: 'custom', label: { en: 'Custom values', zh: '自定义数值' } },
       ],
     },
-    { key: 'valueCut', kind: 'number', label: L.valueCut },
-    { key: 'loyaltyCut', kind: 'number', label: L.loyaltyCut },
+    {
+      key: 'valueCut',
+      kind: 'number',
+      label: L.valueCut,
+      shownWhen: { key: 'split', values: ['custom'] },
+    },
+    {
+      key: 'loyaltyCut',
+      kind: 'number',
+      label: L.loyaltyCut,
+      shownWhen: { key: 'split', values: ['custom'] },
+    },
     {
       key: 'prospects',
       kind: 'select',

@@ -3,7 +3,7 @@ import type { PresetContext, SegmentDef } from './preset';
 import { segmentCase } from './segment-case';
 import type { ValueTiersParams } from './value-tiers';
 
-type Tier = 'vip' | 'important' | 'potential';
+type Tier = 'vip' | 'important';
 
 /** A value cut-off's column: vip_monetary, or vip_predicted_clv when tiering by predicted CLV. */
 function cutName(p: ValueTiersParams, tier: Tier): string {
@@ -27,81 +27,97 @@ function thresholdsCte(p: ValueTiersParams, features: string): string {
           `    ${num(p.vipFrequency)} AS vip_frequency`,
           valueCut(p, 'important', p.importantMonetary),
           `    ${num(p.importantFrequency)} AS important_frequency`,
-          valueCut(p, 'potential', p.potentialMonetary),
         ]
-      : [
-          `    ${num(p.vipRevenueShare)} AS vip_revenue_share`,
-          `    ${num(p.importantRevenueShare)} AS important_revenue_share`,
-          valueCut(p, 'potential', p.potentialMonetary),
-        ];
-  // Amount thresholds are plain constants; only percentiles need to read the features.
-  const from = p.thresholdUnit === 'percentile' ? `\n  FROM ${ident(features)}` : '';
+      : p.mode === 'pareto'
+        ? [
+            `    ${num(p.vipRevenueShare)} AS vip_revenue_share`,
+            `    ${num(p.importantRevenueShare)} AS important_revenue_share`,
+          ]
+        : [
+            `    ${num(p.vipShare)} AS vip_share`,
+            `    ${num(p.importantShare)} AS important_share`,
+          ];
+  // Amount thresholds and shares are plain constants; only percentiles read the features.
+  const from =
+    p.mode === 'thresholds' && p.thresholdUnit === 'percentile'
+      ? `\n  FROM ${ident(features)}`
+      : '';
   return `thresholds AS (\n  SELECT\n${columns.join(',\n')}${from}\n)`;
 }
 
+/** Buyers ranked by value, highest first: what comes before each, so ties share a tier. */
+function rankedCte(p: ValueTiersParams, features: string): string {
+  const v = ident(p.valueColumn);
+  const rank =
+    p.mode === 'pareto'
+      ? `-- share of revenue from buyers who spent strictly more
+    (SUM(${v}) OVER (ORDER BY ${v} DESC) - SUM(${v}) OVER (PARTITION BY ${v}))
+      / NULLIF(SUM(${v}) OVER (), 0) AS revenue_share_before`
+      : `-- share of ranked buyers with a strictly higher value
+    (rank() OVER (ORDER BY ${v} DESC) - 1) / count(*) OVER () AS buyers_before`;
+  return `ranked AS (
+  SELECT
+    customer_id,
+    ${rank}
+  FROM ${ident(features)}
+  WHERE NOT is_prospect AND ${v} IS NOT NULL
+),`;
+}
+
 /**
- * The value tiers SELECT; `p` and `ctx` are already validated. Tiering by predicted CLV, a
- * buyer without a prediction (NULL) passes no value test: important by orders, else ordinary.
+ * The value tiers SELECT; `p` and `ctx` are already validated. Tiers nest: a VIP passes the
+ * important test too. Prospects (no orders) are potential; a buyer without a value (no
+ * prediction, tiering by predicted CLV) is ordinary.
  */
 export function valueTiersSql(
   p: ValueTiersParams,
   ctx: PresetContext,
   segments: SegmentDef[],
 ): string {
-  const pareto = p.mode === 'pareto';
   const v = ident(p.valueColumn);
-  const tierRules = pareto
-    ? [
-        "WHEN revenue_share_before < vip_revenue_share THEN 'vip'",
-        "WHEN revenue_share_before < important_revenue_share THEN 'important'",
-      ]
-    : [
-        `WHEN ${v} >= ${cutName(p, 'vip')} AND frequency >= vip_frequency THEN 'vip'`,
-        `WHEN ${v} >= ${cutName(p, 'important')} OR frequency >= important_frequency THEN 'important'`,
-      ];
-  const shown = pareto
-    ? [
-        'revenue_share_before',
-        'vip_revenue_share',
-        'important_revenue_share',
-        cutName(p, 'potential'),
-      ]
-    : [
-        cutName(p, 'vip'),
-        'vip_frequency',
-        cutName(p, 'important'),
-        'important_frequency',
-        cutName(p, 'potential'),
-      ];
+  const rules =
+    p.mode === 'pareto'
+      ? [
+          "WHEN r.revenue_share_before < vip_revenue_share THEN 'vip'",
+          "WHEN r.revenue_share_before < important_revenue_share THEN 'important'",
+        ]
+      : p.mode === 'rank'
+        ? [
+            "WHEN r.buyers_before < vip_share THEN 'vip'",
+            "WHEN r.buyers_before < important_share THEN 'important'",
+          ]
+        : [
+            `WHEN ${v} >= ${cutName(p, 'vip')} AND frequency >= vip_frequency THEN 'vip'`,
+            `WHEN ${v} >= ${cutName(p, 'important')} AND frequency >= important_frequency THEN 'important'`,
+          ];
+  const shown =
+    p.mode === 'pareto'
+      ? ['r.revenue_share_before', 'vip_revenue_share', 'important_revenue_share']
+      : p.mode === 'rank'
+        ? ['r.buyers_before', 'vip_share', 'important_share']
+        : [cutName(p, 'vip'), 'vip_frequency', cutName(p, 'important'), 'important_frequency'];
   const measures =
     p.valueColumn === 'monetary' ? ['frequency', 'monetary'] : ['frequency', 'monetary', v];
-  const ranked = `ranked AS (
-  SELECT
-    *,
-    -- share of revenue from customers who spent strictly more, so tied customers share a tier
-    (SUM(${v}) OVER (ORDER BY ${v} DESC) - SUM(${v}) OVER (PARTITION BY ${v}))
-      / NULLIF(SUM(${v}) OVER (), 0) AS revenue_share_before
-  FROM ${ident(ctx.features)}
-),`;
+  const ranked = p.mode !== 'thresholds';
+  const out = (c: string) => c.replace(/^r\./, '');
   return `WITH
-${thresholdsCte(p, ctx.features)},${pareto ? `\n${ranked}` : ''}
+${thresholdsCte(p, ctx.features)},${ranked ? `\n${rankedCte(p, ctx.features)}` : ''}
 tiered AS (
   SELECT
-    customer_id,
-${[...measures, ...shown].map((c) => `    ${c},`).join('\n')}
+    f.customer_id,
+${[...measures.map((c) => `f.${c}`), ...shown].map((c) => `    ${c},`).join('\n')}
     CASE
-      WHEN is_prospect THEN 'potential'
-${tierRules.map((r) => `      ${r}`).join('\n')}
-      WHEN frequency <= 1 AND ${v} < ${cutName(p, 'potential')} THEN 'potential'
+      WHEN f.is_prospect THEN 'potential'
+${rules.map((r) => `      ${r}`).join('\n')}
       ELSE 'ordinary'
     END AS segment_key
-  FROM ${pareto ? 'ranked' : ident(ctx.features)}
+  FROM ${ident(ctx.features)} AS f${ranked ? '\n  LEFT JOIN ranked AS r USING (customer_id)' : ''}
   CROSS JOIN thresholds
 )
 SELECT
   customer_id,
   ${segmentCase('segment_key', segments, ctx.lang)} AS segment,
   segment_key,
-${[...measures, ...shown].map((c) => `  ${c}`).join(',\n')}
+${[...measures, ...shown].map((c) => `  ${out(c)}`).join(',\n')}
 FROM tiered`;
 }

@@ -11,13 +11,20 @@ import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
 import { valueTiersSql } from './value-tiers-sql';
 
 export interface ValueTiersParams {
-  /** `thresholds`: spend and order-count cut-offs; `pareto`: cumulative revenue share (ABC). */
-  mode: 'thresholds' | 'pareto';
+  /**
+   * `rank`: the top shares of buyers by value; `pareto`: cumulative revenue share (ABC);
+   * `thresholds`: the user's own spend and order rules. Each nests: VIP within important.
+   */
+  mode: 'rank' | 'thresholds' | 'pareto';
   /**
    * What spend thresholds and revenue shares measure: spend to date, or the predicted CLV a
    * Predict cell adds to the features.
    */
   valueColumn: 'monetary' | 'predicted_clv';
+  /** Rank: VIPs are this top share of buyers by value (0-1). */
+  vipShare: number;
+  /** Rank: VIPs plus important customers are this top share of buyers (0-1). */
+  importantShare: number;
   /** Whether the spend thresholds are percentiles of buyers' spend (0-1) or amounts. */
   thresholdUnit: 'percentile' | 'value';
   vipMonetary: number;
@@ -28,13 +35,16 @@ export interface ValueTiersParams {
   vipRevenueShare: number;
   /** Pareto: VIPs plus important customers bring this share of revenue. */
   importantRevenueShare: number;
-  /** One-off buyers who spent less than this are potential customers. */
-  potentialMonetary: number;
 }
 
 const L = {
   mode: { en: 'Method', zh: '分级方法' },
   valueColumn: { en: 'Value measure', zh: '价值指标' },
+  vipShare: { en: 'VIP: top share of buyers', zh: 'VIP：排名前列的购买客户占比' },
+  importantShare: {
+    en: 'VIP + important: top share of buyers',
+    zh: 'VIP+重要客户：排名前列的购买客户占比',
+  },
   thresholdUnit: { en: 'Spend thresholds are', zh: '消费额阈值类型' },
   vipMonetary: { en: 'VIP spend threshold', zh: 'VIP消费额阈值' },
   vipFrequency: { en: 'VIP minimum orders', zh: 'VIP最少订单数' },
@@ -42,7 +52,6 @@ const L = {
   importantFrequency: { en: 'Important minimum orders', zh: '重要客户最少订单数' },
   vipRevenueShare: { en: 'VIP revenue share', zh: 'VIP收入占比' },
   importantRevenueShare: { en: 'VIP + important revenue share', zh: 'VIP+重要客户收入占比' },
-  potentialMonetary: { en: 'Potential: one-off spend below', zh: '潜在客户：单次消费额低于' },
 } satisfies Record<keyof ValueTiersParams, Labels>;
 
 const SEGMENTS: SegmentDef[] = [
@@ -50,8 +59,8 @@ const SEGMENTS: SegmentDef[] = [
     key: 'vip',
     label: { en: 'VIP', zh: 'VIP客户' },
     definition: {
-      en: 'Thresholds: spend at or above the VIP threshold AND at least the VIP number of orders. Pareto: the top spenders who together bring the VIP share of revenue.',
-      zh: '阈值法：消费额不低于VIP阈值且订单数不少于VIP最少订单数。帕累托法：按消费额从高到低累计，贡献前VIP收入占比的客户。',
+      en: 'The top slice of buyers by value. By rank: the top VIP share of buyers. Pareto: the top buyers who together bring the VIP share of revenue. Your rules: value at or above the VIP threshold AND at least the VIP number of orders.',
+      zh: '按价值排名最靠前的购买客户。排名法：排名前“VIP占比”的购买客户。帕累托法：按价值从高到低累计，贡献前VIP收入占比的客户。自定规则：价值不低于VIP阈值且订单数不少于VIP最少订单数。',
     },
     strategy: {
       en: 'Dedicated account manager, early access and exclusive perks; protect the relationship at all costs.',
@@ -62,8 +71,8 @@ const SEGMENTS: SegmentDef[] = [
     key: 'important',
     label: { en: 'Important', zh: '重要客户' },
     definition: {
-      en: 'Thresholds: not VIP, and spend at or above the important threshold OR at least the important number of orders. Pareto: the next customers up to the VIP + important share of revenue.',
-      zh: '阈值法：非VIP，且消费额不低于重要客户阈值或订单数不少于重要客户最少订单数。帕累托法：VIP之后累计到“VIP+重要客户收入占比”的客户。',
+      en: 'The next slice below VIP. By rank: the buyers after the VIPs up to the VIP + important share. Pareto: the next buyers up to the VIP + important share of revenue. Your rules: not VIP, value at or above the important threshold AND at least the important number of orders.',
+      zh: 'VIP之下的下一档。排名法：VIP之后、排名在“VIP+重要客户占比”之内的购买客户。帕累托法：VIP之后累计到“VIP+重要客户收入占比”的客户。自定规则：非VIP，价值不低于重要客户阈值且订单数不少于重要客户最少订单数。',
     },
     strategy: {
       en: 'Upgrade path to VIP: loyalty points, bundles and personalised recommendations.',
@@ -74,8 +83,8 @@ const SEGMENTS: SegmentDef[] = [
     key: 'ordinary',
     label: { en: 'Ordinary', zh: '普通客户' },
     definition: {
-      en: 'Buyers who are neither VIP, important nor potential.',
-      zh: '既非VIP、重要客户，也非潜在客户的购买客户。',
+      en: 'Every other buyer.',
+      zh: '其余所有购买客户。',
     },
     strategy: {
       en: 'Standard service at low cost; automated campaigns and cross-selling.',
@@ -86,8 +95,8 @@ const SEGMENTS: SegmentDef[] = [
     key: 'potential',
     label: { en: 'Potential', zh: '潜在客户' },
     definition: {
-      en: 'Prospects without orders, and one-off buyers (at most one order) who spent below the potential threshold.',
-      zh: '尚未下单的客户，以及只下过一单且消费额低于潜在客户阈值的客户。',
+      en: 'Prospects: no orders yet.',
+      zh: '潜在客户：尚未下单。',
     },
     strategy: {
       en: 'Convert with a first- or second-order incentive and onboarding content.',
@@ -96,18 +105,23 @@ const SEGMENTS: SegmentDef[] = [
   },
 ];
 
+const RANK = { key: 'mode', values: ['rank'] };
+const PARETO = { key: 'mode', values: ['pareto'] };
+const RULES = { key: 'mode', values: ['thresholds'] };
+
 function defaults(): ValueTiersParams {
   return {
-    mode: 'thresholds',
+    mode: 'rank',
     valueColumn: 'monetary',
+    vipShare: 0.1,
+    importantShare: 0.3,
     thresholdUnit: 'percentile',
     vipMonetary: 0.9,
     vipFrequency: 3,
     importantMonetary: 0.7,
-    importantFrequency: 3,
+    importantFrequency: 1,
     vipRevenueShare: 0.5,
     importantRevenueShare: 0.8,
-    potentialMonetary: 0.3,
   };
 }
 
@@ -119,32 +133,31 @@ function validate(p: ValueTiersParams): ParamError[] {
   const share = { min: 0, max: 1, minInclusive: false };
   const check = (key: NumericKey, rule: Parameters<typeof numberError>[3]) =>
     numberError(key, L[key], p[key], rule);
-  const thresholds = p.mode === 'thresholds';
+  const modeError = choiceError('mode', L.mode, p.mode, ['rank', 'thresholds', 'pareto']);
   const errors = errorsOf([
-    choiceError('mode', L.mode, p.mode, ['thresholds', 'pareto']),
+    modeError,
     choiceError('valueColumn', L.valueColumn, p.valueColumn, ['monetary', 'predicted_clv']),
-    choiceError('thresholdUnit', L.thresholdUnit, p.thresholdUnit, ['percentile', 'value']),
-    check('potentialMonetary', money),
-    ...(thresholds
+    ...(p.mode === 'thresholds'
       ? [
+          choiceError('thresholdUnit', L.thresholdUnit, p.thresholdUnit, ['percentile', 'value']),
           check('vipMonetary', money),
           check('importantMonetary', money),
           check('vipFrequency', orders),
           check('importantFrequency', orders),
         ]
-      : [check('vipRevenueShare', share), check('importantRevenueShare', share)]),
+      : p.mode === 'pareto'
+        ? [check('vipRevenueShare', share), check('importantRevenueShare', share)]
+        : [check('vipShare', share), check('importantShare', share)]),
   ]);
   if (errors.length > 0) return errors;
   const order = (low: NumericKey, high: NumericKey, strict = false) =>
     orderError(low, { label: L[low], value: p[low] }, { label: L[high], value: p[high] }, strict);
   return errorsOf(
-    thresholds
-      ? [
-          order('importantMonetary', 'vipMonetary'),
-          order('importantFrequency', 'vipFrequency'),
-          order('potentialMonetary', 'importantMonetary'),
-        ]
-      : [order('vipRevenueShare', 'importantRevenueShare', true)],
+    p.mode === 'thresholds'
+      ? [order('importantMonetary', 'vipMonetary'), order('importantFrequency', 'vipFrequency')]
+      : p.mode === 'pareto'
+        ? [order('vipRevenueShare', 'importantRevenueShare', true)]
+        : [order('vipShare', 'importantShare', true)],
   );
 }
 
@@ -154,14 +167,14 @@ function toSql(p: ValueTiersParams, ctx: PresetContext): string {
   return valueTiersSql(p, ctx, SEGMENTS);
 }
 
-/** Value tiers (客户价值分级): VIP / important / ordinary / potential by spend and orders. */
+/** Value tiers (客户价值分级): VIP / important / ordinary by rank of value; potential: no orders. */
 export const valueTiers: Preset<ValueTiersParams> = {
   id: 'value-tiers',
   readsPredictions: (p) => p.valueColumn === 'predicted_clv',
   label: { en: 'Value tiers', zh: '客户价值分级' },
   description: {
-    en: 'VIP, important, ordinary and potential customers, by spend and order thresholds or by cumulative revenue share (Pareto / ABC). Rules apply in order: prospects, VIP, important, potential, ordinary. With predicted CLV as the value measure (run a Predict cell first), the spend thresholds and revenue shares apply to predicted CLV; buyers without a prediction are tiered by their orders only.',
-    zh: '按消费额与订单数阈值，或按累计收入占比（帕累托/ABC分析），把客户分为VIP、重要、普通和潜在客户。判定顺序：未下单客户、VIP、重要、潜在、普通。以预测CLV为价值指标时（需先运行预测单元），消费额阈值与收入占比改按预测CLV计算；没有预测值的购买客户仅按订单数分级。',
+    en: 'Tiers nested by rank: VIP is the top slice of buyers by value, important the next, ordinary the rest; potential customers have no orders. Slices by share of buyers (default: top 10% VIP, next 20% important), by cumulative revenue share (Pareto / ABC), or by rules you set. With predicted CLV as the value measure (run a Predict cell first), buyers are ranked by predicted CLV; buyers without a prediction are ordinary.',
+    zh: '按排名嵌套分级：VIP是按价值排名最靠前的购买客户，其次为重要客户，其余为普通客户；潜在客户尚未下单。可按购买客户占比划分（默认：前10%为VIP，其后20%为重要客户）、按累计收入占比（帕累托/ABC）或按您自定的规则划分。以预测CLV为价值指标时（需先运行预测单元），按预测CLV排名；没有预测值的购买客户为普通客户。',
   },
   params: [
     {
@@ -169,13 +182,14 @@ export const valueTiers: Preset<ValueTiersParams> = {
       kind: 'select',
       label: L.mode,
       options: [
-        {
-          value: 'thresholds',
-          label: { en: 'Spend and order thresholds', zh: '消费额与订单数阈值' },
-        },
+        { value: 'rank', label: { en: 'Top shares of buyers', zh: '按购买客户排名占比' } },
         {
           value: 'pareto',
           label: { en: 'Cumulative revenue share (Pareto)', zh: '累计收入占比（帕累托）' },
+        },
+        {
+          value: 'thresholds',
+          label: { en: 'My own spend and order rules', zh: '自定消费额与订单数规则' },
         },
       ],
     },
@@ -192,8 +206,17 @@ export const valueTiers: Preset<ValueTiersParams> = {
       ],
     },
     {
+      key: 'vipShare',
+      kind: 'share',
+      label: L.vipShare,
+      help: { en: '10, 10% or 0.1 all mean the top 10%.', zh: '10、10% 或 0.1 均表示前10%。' },
+      shownWhen: RANK,
+    },
+    { key: 'importantShare', kind: 'share', label: L.importantShare, shownWhen: RANK },
+    {
       key: 'thresholdUnit',
       kind: 'select',
+      shownWhen: RULES,
       label: L.thresholdUnit,
       options: [
         {
@@ -203,31 +226,46 @@ export const valueTiers: Preset<ValueTiersParams> = {
         { value: 'value', label: { en: 'Amounts', zh: '金额' } },
       ],
     },
-    { key: 'vipMonetary', kind: 'number', label: L.vipMonetary, min: 0, step: 0.05 },
-    { key: 'vipFrequency', kind: 'integer', label: L.vipFrequency, min: 1 },
-    { key: 'importantMonetary', kind: 'number', label: L.importantMonetary, min: 0, step: 0.05 },
-    { key: 'importantFrequency', kind: 'integer', label: L.importantFrequency, min: 1 },
+    {
+      key: 'vipMonetary',
+      kind: 'number',
+      label: L.vipMonetary,
+      min: 0,
+      step: 0.05,
+      shownWhen: RULES,
+    },
+    { key: 'vipFrequency', kind: 'integer', label: L.vipFrequency, min: 1, shownWhen: RULES },
+    {
+      key: 'importantMonetary',
+      kind: 'number',
+      label: L.importantMonetary,
+      min: 0,
+      step: 0.05,
+      shownWhen: RULES,
+    },
+    {
+      key: 'importantFrequency',
+      kind: 'integer',
+      label: L.importantFrequency,
+      min: 1,
+      shownWhen: RULES,
+    },
     {
       key: 'vipRevenueShare',
-      kind: 'number',
+      kind: 'share',
       label: L.vipRevenueShare,
       help: {
-        en: 'Share of total revenue, 0–1 (0.5 = 50%).',
-        zh: '占总收入的比例，0–1（0.5即50%）。',
+        en: 'Share of total revenue: 50, 50% or 0.5 all mean half.',
+        zh: '占总收入的比例：50、50% 或 0.5 均表示一半。',
       },
-      min: 0,
-      max: 1,
-      step: 0.05,
+      shownWhen: PARETO,
     },
     {
       key: 'importantRevenueShare',
-      kind: 'number',
+      kind: 'share',
       label: L.importantRevenueShare,
-      min: 0,
-      max: 1,
-      step: 0.05,
+      shownWhen: PARETO,
     },
-    { key: 'potentialMonetary', kind: 'number', label: L.potentialMonetary, min: 0, step: 0.05 },
   ],
   defaults,
   validate,

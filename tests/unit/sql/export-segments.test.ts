@@ -24,7 +24,7 @@ const strategies = [
 ];
 
 describe('export segments', () => {
-  it('joins each member to its strategy and features, ordered by segment and customer', async () => {
+  it('joins each member to its strategy and features, in the strategies’ segment order', async () => {
     const sql = exportSegmentsSql({
       segments: { table: 'tiers' },
       features: 'features',
@@ -39,12 +39,13 @@ describe('export segments', () => {
       'first_order_date',
     ]);
     expect(columns).toHaveLength(3 + 26); // every features column once, customer_id not repeated
-    // 'Potential' < 'VIP'; Potential has no strategy in the list.
+    // VIP comes first in the strategies (the preset's rank), though 'Potential' < 'VIP';
+    // Potential has no strategy in the list, so it comes after.
     expect(rows.map((r) => [r.customer_id, r.segment, r.strategy, r.monetary, r.province])).toEqual(
       [
-        ['c2', 'Potential', null, 50, '北京'],
         ['c1', 'VIP', "Call them; don't email", 900, '广东'],
         ['c3', 'VIP', "Call them; don't email", 300, null],
+        ['c2', 'Potential', null, 50, '北京'],
       ],
     );
   });

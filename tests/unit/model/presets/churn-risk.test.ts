@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
-const ctx = { features: 'features', asOf: '2024-06-30', lang: 'en' as const };
+const ctx = { features: 'features', asOf: '2024-06-30', lang: 'en' as const, churnDays: 120 };
 
 /** The shared features fixture plus the p_alive column a Predict cell joins in. */
 async function featuresWithPAlive(rows: [FeatureRow, number | null][]): Promise<void> {
@@ -29,15 +29,23 @@ async function featuresWithPAlive(rows: [FeatureRow, number | null][]): Promise<
   }
 }
 
+/** A customer who bought on two days: BG/NBD scores them. */
+const repeat = { purchase_days: 2, frequency: 2 };
+
 const CUSTOMERS: [FeatureRow, number | null][] = [
-  [{ customer_id: 'h1' }, 0.1], // below 0.3 -> high risk
-  [{ customer_id: 'h2' }, 0.2999], // still below 0.3
-  [{ customer_id: 'w1' }, 0.3], // 0.3 is not below 0.3 -> watch
-  [{ customer_id: 'w2' }, 0.6999], // below 0.7 -> watch
-  [{ customer_id: 'a1' }, 0.7], // from 0.7 -> likely active
-  [{ customer_id: 'a2' }, 1], // no repeat purchases yet: P(alive) is 1 -> likely active
-  [{ customer_id: 'n1' }, null], // first order after the calibration end -> not scored
-  [{ customer_id: 'n2' }, Number.NaN], // no usable score -> not scored
+  [{ customer_id: 'h1', ...repeat }, 0.1], // below 0.3 -> high risk
+  [{ customer_id: 'h2', ...repeat }, 0.2999], // still below 0.3
+  [{ customer_id: 'w1', ...repeat }, 0.3], // 0.3 is not below 0.3 -> watch
+  [{ customer_id: 'w2', ...repeat }, 0.6999], // below 0.7 -> watch
+  [{ customer_id: 'a1', ...repeat }, 0.7], // from 0.7 -> likely active
+  [{ customer_id: 'a2', ...repeat }, 1], // -> likely active
+  [{ customer_id: 'n1', ...repeat }, null], // first order after the calibration end -> not scored
+  [{ customer_id: 'n2', ...repeat }, Number.NaN], // no usable score -> not scored
+  // Bought on one day: P(alive) is 1 by construction, so recency against the notebook's churn
+  // threshold (120 days in `ctx`) decides: 121 days silent -> lapsed, 120 -> recent.
+  [{ customer_id: 'o1', recency_days: 121 }, 1],
+  [{ customer_id: 'o2', recency_days: 120 }, 1],
+  [{ customer_id: 'o3', recency_days: 400 }, null], // no score needed to be lapsed
   [{ customer_id: 'p1', is_prospect: true }, null], // no orders -> prospect
   [{ customer_id: 'p2', is_prospect: true }, 0.9], // prospects first, whatever the score
 ];
@@ -55,6 +63,9 @@ describe('churn risk (predicted)', () => {
       a2: 'Likely active',
       n1: 'Not scored',
       n2: 'Not scored',
+      o1: 'One-time, lapsed',
+      o2: 'One-time, recent',
+      o3: 'One-time, lapsed',
       p1: 'Prospects',
       p2: 'Prospects',
     });
@@ -66,6 +77,7 @@ describe('churn risk (predicted)', () => {
       p_alive: 0.3,
       high_risk_below: 0.3,
       likely_active_from: 0.7,
+      churn_days: 120,
     });
   });
 
@@ -82,13 +94,19 @@ describe('churn risk (predicted)', () => {
       a2: '大概率活跃',
       n1: '未评分',
       n2: '未评分',
+      o1: '单次购买·已沉寂',
+      o2: '单次购买·近期',
+      o3: '单次购买·已沉寂',
       p1: '潜在客户',
       p2: '潜在客户',
     });
   });
 
   it('scores nobody before a Predict cell has added p_alive', async () => {
-    await createFeatures(engine, [{ customer_id: 'b' }, { customer_id: 'p', is_prospect: true }]);
+    await createFeatures(engine, [
+      { customer_id: 'b', ...repeat },
+      { customer_id: 'p', is_prospect: true },
+    ]);
     const sql = churnRisk.toSql(churnRisk.defaults(), ctx);
     expect(await segmentsById(engine, sql)).toEqual({ b: 'Not scored', p: 'Prospects' });
   });
@@ -102,6 +120,8 @@ describe('churn risk (predicted)', () => {
       'high_risk',
       'watch',
       'likely_active',
+      'one_time_lapsed',
+      'one_time_recent',
       'not_scored',
       'prospect',
     ]);

@@ -71,14 +71,14 @@ describe('combine', () => {
     const tiers = valueTiers.toSql(
       {
         ...valueTiers.defaults(),
+        mode: 'thresholds',
         thresholdUnit: 'value',
         vipMonetary: 1000,
         importantMonetary: 500,
-        potentialMonetary: 50,
       },
       ctx,
     );
-    const stages = `${lifecycle.toSql({ ...lifecycle.defaults(), churnDays: 180 }, ctx)};`;
+    const stages = `${lifecycle.toSql(lifecycle.defaults(), { ...ctx, churnDays: 180 })};`;
     const { rows } = await engine.query(
       `${combineSql({ sql: tiers }, { sql: stages }, 'en')} ORDER BY customer_id`,
     );

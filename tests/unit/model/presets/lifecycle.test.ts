@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  churnDaysDefaultSql,
-  lifecycle,
-  type LifecycleParams,
-} from '../../../../src/model/presets/lifecycle';
+import { lifecycle, type LifecycleParams } from '../../../../src/model/presets/lifecycle';
 import { NodeEngine } from '../../../support/node-engine';
 import { createFeatures, segmentsById } from '../../../support/features-fixture';
 
@@ -20,7 +16,7 @@ function params(overrides: Partial<LifecycleParams>): LifecycleParams {
   return { ...lifecycle.defaults(), ...overrides };
 }
 
-describe('lifecycle with a fixed churn threshold', () => {
+describe("lifecycle with the notebook's churn threshold", () => {
   it('applies potential > churned > at risk > new > loyal > active', async () => {
     // Repeat buyers' intervals 30, 40, 13.5, 20, 50, 100 -> median 35 stands in for one-day
     // buyers, so their risk line is 1.5 * 35 = 52.5 days.
@@ -46,7 +42,7 @@ describe('lifecycle with a fixed churn threshold', () => {
       // silent exactly 120 days is not churned; 120 <= 1.5 * 100 -> active
       { customer_id: 'E1', ...old, recency_days: 120, frequency: 2, avg_interpurchase_days: 100 },
     ]);
-    const sql = lifecycle.toSql(params({ churnDays: 120 }), ctx);
+    const sql = lifecycle.toSql(lifecycle.defaults(), { ...ctx, churnDays: 120 });
     expect(await segmentsById(engine, sql)).toEqual({
       P: 'Potential',
       C1: 'Churned',
@@ -70,36 +66,23 @@ describe('lifecycle with a fixed churn threshold', () => {
   });
 });
 
-describe('lifecycle with the data-driven churn threshold', () => {
-  it('uses the rounded p90 of purchase intervals, the same as churnDaysDefaultSql', async () => {
-    // Intervals 10 and 21: p90 = 10 + 0.9 * 11 = 19.9 -> 20 days.
+describe('lifecycle without a churn threshold in its context', () => {
+  it('falls back to 365 days', async () => {
     await createFeatures(engine, [
-      { customer_id: 'X', ...old, recency_days: 21, frequency: 2, avg_interpurchase_days: 10 }, // 21 > 20
-      { customer_id: 'Y', ...old, recency_days: 19, frequency: 2, avg_interpurchase_days: 21 }, // active
-      { customer_id: 'Z', is_prospect: true },
-    ]);
-    const { rows } = await engine.query(churnDaysDefaultSql('features'));
-    expect(rows).toEqual([{ churn_days: 20 }]);
-    const sql = lifecycle.toSql(lifecycle.defaults(), { ...ctx, lang: 'zh-CN' });
-    expect(await segmentsById(engine, sql)).toEqual({
-      X: '已流失客户',
-      Y: '活跃客户',
-      Z: '潜在客户',
-    });
-  });
-
-  it('falls back to 365 days when nobody bought on two days', async () => {
-    await createFeatures(engine, [
-      { customer_id: 'stay', ...old, recency_days: 300 }, // 300 <= 365, no interval -> active
-      { customer_id: 'gone', ...old, recency_days: 400 }, // 400 > 365 -> churned
-    ]);
-    expect((await engine.query(churnDaysDefaultSql('features'))).rows).toEqual([
-      { churn_days: null },
+      // 365 is not more than 365; no repeat buyer, so no risk line -> active
+      { customer_id: 'stay', ...old, recency_days: 365 },
+      { customer_id: 'gone', ...old, recency_days: 366 }, // 366 > 365 -> churned
     ]);
     expect(await segmentsById(engine, lifecycle.toSql(lifecycle.defaults(), ctx))).toEqual({
       stay: 'Active',
       gone: 'Churned',
     });
+  });
+
+  it('refuses a threshold that is not a whole number of days', () => {
+    expect(() => lifecycle.toSql(lifecycle.defaults(), { ...ctx, churnDays: 0 })).toThrow(
+      /whole number of days/,
+    );
   });
 });
 
@@ -108,7 +91,7 @@ describe('lifecycle validation', () => {
     expect(lifecycle.validate(lifecycle.defaults())).toEqual([]);
   });
 
-  it('reports non-numbers and out-of-order day thresholds in both languages', () => {
+  it('reports non-numbers and out-of-range values in both languages', () => {
     const nan = lifecycle.validate(params({ riskFactor: Number.NaN }));
     expect(nan).toEqual([
       {
@@ -119,16 +102,8 @@ describe('lifecycle validation', () => {
         },
       },
     ]);
-    const order = lifecycle.validate(params({ newDays: 90, churnDays: 60 }));
-    expect(order.map((e) => e.key)).toEqual(['churnDays']);
-    expect(order[0]!.message.en).toMatch(/must be below/);
-    expect(order[0]!.message.zh).toMatch(/必须小于/);
     expect(lifecycle.validate(params({ loyalMinOrders: 1 })).map((e) => e.key)).toEqual([
       'loyalMinOrders',
     ]);
-  });
-
-  it('rejects a percentile outside (0, 1] in the default builder', () => {
-    expect(() => churnDaysDefaultSql('features', 90)).toThrow(/between 0 and 1|at most 1/);
   });
 });

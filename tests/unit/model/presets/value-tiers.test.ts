@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shownParams } from '../../../../src/model/preset-params';
 import { valueTiers, type ValueTiersParams } from '../../../../src/model/presets/value-tiers';
 import { NodeEngine } from '../../../support/node-engine';
 import { createFeatures, segmentsById, type FeatureRow } from '../../../support/features-fixture';
@@ -16,83 +17,128 @@ function params(overrides: Partial<ValueTiersParams>): ValueTiersParams {
   return { ...valueTiers.defaults(), ...overrides };
 }
 
-describe('value tiers: thresholds in amounts', () => {
-  it('applies VIP (AND), important (OR), potential (one-off low spend), ordinary', async () => {
+describe('value tiers by rank (defaults)', () => {
+  it('nests VIP (top 10% of buyers) in important (top 30%); ties share a tier', async () => {
+    // Ten buyers. Share of buyers with a strictly higher spend: 1000 -> 0 (< 0.1: VIP);
+    // 900 and 900 -> 0.1 (< 0.3: important, both); 700 -> 0.3 (not < 0.3: ordinary); the rest
+    // ordinary. Prospects are potential, whatever else. Orders do not matter.
+    await createFeatures(engine, [
+      { customer_id: 'm1000', monetary: 1000, frequency: 1 },
+      { customer_id: 'm900a', monetary: 900, frequency: 1 },
+      { customer_id: 'm900b', monetary: 900, frequency: 9 },
+      { customer_id: 'm700', monetary: 700, frequency: 20 },
+      { customer_id: 'm600', monetary: 600, frequency: 2 },
+      { customer_id: 'm500', monetary: 500, frequency: 1 },
+      { customer_id: 'm400', monetary: 400, frequency: 1 },
+      { customer_id: 'm300', monetary: 300, frequency: 1 },
+      { customer_id: 'm200', monetary: 200, frequency: 1 },
+      { customer_id: 'm100', monetary: 100, frequency: 1 },
+      { customer_id: 'p1', is_prospect: true },
+      { customer_id: 'p2', is_prospect: true },
+    ]);
+    const sql = valueTiers.toSql(valueTiers.defaults(), ctx);
+    const got = await segmentsById(engine, sql);
+    expect(got).toEqual({
+      m1000: 'VIP',
+      m900a: 'Important',
+      m900b: 'Important',
+      m700: 'Ordinary',
+      m600: 'Ordinary',
+      m500: 'Ordinary',
+      m400: 'Ordinary',
+      m300: 'Ordinary',
+      m200: 'Ordinary',
+      m100: 'Ordinary',
+      p1: 'Potential',
+      p2: 'Potential',
+    });
+    const zh = await segmentsById(
+      engine,
+      valueTiers.toSql(valueTiers.defaults(), { ...ctx, lang: 'zh-CN' }),
+    );
+    expect([zh.m1000, zh.m900a, zh.m700, zh.p1]).toEqual([
+      'VIP客户',
+      '重要客户',
+      '普通客户',
+      '潜在客户',
+    ]);
+  });
+
+  it('keeps tiers nested: every VIP spent at least every important, who spent at least the rest', async () => {
+    const spends = [
+      5, 80, 80, 12, 300, 41, 41, 41, 7, 950, 3, 66, 120, 18, 500, 29, 29, 1, 210, 75,
+    ];
+    await createFeatures(
+      engine,
+      spends.map((m, i) => ({ customer_id: `c${i}`, monetary: m, frequency: 1 + (i % 4) })),
+    );
+    const tiers = await segmentsById(engine, valueTiers.toSql(valueTiers.defaults(), ctx));
+    const spendOf = (tier: string) =>
+      spends.filter((_, i) => tiers[`c${i}`] === tier).sort((a, b) => a - b);
+    // 20 buyers: strictly fewer than 2 above -> VIP (950, 500); fewer than 6 -> 300, 210, 120, 80, 80.
+    expect(spendOf('VIP')).toEqual([500, 950]);
+    expect(spendOf('Important')).toEqual([80, 80, 120, 210, 300]);
+    expect(Math.min(...spendOf('Important'))).toBeGreaterThan(Math.max(...spendOf('Ordinary')));
+  });
+});
+
+describe('value tiers: your own rules, in amounts', () => {
+  it('applies VIP (value AND orders), then important (value AND orders), nested', async () => {
     await createFeatures(engine, [
       { customer_id: 'a', monetary: 1500, frequency: 4 }, // both VIP bars
-      { customer_id: 'b', monetary: 1500, frequency: 2 }, // spends enough but too few orders -> important
-      { customer_id: 'c', monetary: 200, frequency: 5 }, // orders often -> important by the OR
-      { customer_id: 'd', monetary: 200, frequency: 2 }, // nothing stands out -> ordinary
-      { customer_id: 'e', monetary: 30, frequency: 1 }, // one order below 50 -> potential
-      { customer_id: 'f', monetary: 80, frequency: 1 }, // one order but 80 >= 50 -> ordinary
+      { customer_id: 'b', monetary: 1500, frequency: 2 }, // too few orders for VIP -> important
+      { customer_id: 'c', monetary: 200, frequency: 5 }, // many orders, spend below 500 -> ordinary
+      { customer_id: 'd', monetary: 200, frequency: 2 }, // ordinary
+      { customer_id: 'e', monetary: 30, frequency: 1 }, // a buyer: ordinary, not potential
       { customer_id: 'g', is_prospect: true }, // never ordered -> potential
       { customer_id: 'h', monetary: 1000, frequency: 3 }, // exactly on both VIP bars -> VIP
-      { customer_id: 'i', monetary: 40, frequency: 2 }, // low spend but a repeat buyer -> ordinary
     ]);
     const p = params({
+      mode: 'thresholds',
       thresholdUnit: 'value',
       vipMonetary: 1000,
       vipFrequency: 3,
       importantMonetary: 500,
-      importantFrequency: 3,
-      potentialMonetary: 50,
+      importantFrequency: 2,
     });
     expect(await segmentsById(engine, valueTiers.toSql(p, ctx))).toEqual({
       a: 'VIP',
       b: 'Important',
-      c: 'Important',
+      c: 'Ordinary',
       d: 'Ordinary',
-      e: 'Potential',
-      f: 'Ordinary',
+      e: 'Ordinary',
       g: 'Potential',
       h: 'VIP',
-      i: 'Ordinary',
     });
   });
-});
 
-describe('value tiers: percentile thresholds (defaults)', () => {
-  it('computes percentiles over buyers only and labels in Chinese', async () => {
-    // Buyers spend 100..1100 (11 values, quantile_cont position = p * 10):
-    // p90 -> 1000, p70 -> 800, p30 -> 400. The two prospects (spend 0) must not count: with them
-    // p30 would be 260 and m300 would stop being potential.
+  it('computes percentile thresholds over buyers only', async () => {
+    // Buyers spend 100..1100 (11 values, quantile_cont position = p * 10): p90 -> 1000,
+    // p70 -> 800. The two prospects (spend 0) must not count: with them p70 would be 740.
     await createFeatures(engine, [
       { customer_id: 'm1100', monetary: 1100, frequency: 3 }, // VIP
       { customer_id: 'm1000', monetary: 1000, frequency: 3 }, // on the p90 bar -> VIP
       { customer_id: 'm900', monetary: 900, frequency: 5 }, // below p90 -> important (>= p70)
-      { customer_id: 'm800', monetary: 800, frequency: 1 }, // >= p70 -> important
-      { customer_id: 'm700', monetary: 700, frequency: 3 }, // 3 orders -> important
-      { customer_id: 'm600', monetary: 600, frequency: 2 }, // ordinary
-      { customer_id: 'm500', monetary: 500, frequency: 1 }, // one-off but >= p30 -> ordinary
-      { customer_id: 'm400', monetary: 400, frequency: 1 }, // 400 is not below 400 -> ordinary
-      { customer_id: 'm300', monetary: 300, frequency: 1 }, // one-off below p30 -> potential
-      { customer_id: 'm200', monetary: 200, frequency: 2 }, // repeat buyer -> ordinary
-      { customer_id: 'm100', monetary: 100, frequency: 1 }, // potential
-      { customer_id: 'p1', is_prospect: true }, // potential
-      { customer_id: 'p2', is_prospect: true }, // potential
+      { customer_id: 'm800', monetary: 800, frequency: 1 }, // on the p70 bar -> important
+      { customer_id: 'm700', monetary: 700, frequency: 3 }, // below p70 -> ordinary
+      { customer_id: 'm100', monetary: 100, frequency: 1 },
+      ...[200, 300, 400, 500, 600].map((m) => ({ customer_id: `m${m}`, monetary: m })),
+      { customer_id: 'p1', is_prospect: true },
+      { customer_id: 'p2', is_prospect: true },
     ]);
-    const sql = valueTiers.toSql(valueTiers.defaults(), { ...ctx, lang: 'zh-CN' });
-    expect(await segmentsById(engine, sql)).toEqual({
-      m1100: 'VIP客户',
-      m1000: 'VIP客户',
-      m900: '重要客户',
-      m800: '重要客户',
-      m700: '重要客户',
-      m600: '普通客户',
-      m500: '普通客户',
-      m400: '普通客户',
-      m300: '潜在客户',
-      m200: '普通客户',
-      m100: '潜在客户',
-      p1: '潜在客户',
-      p2: '潜在客户',
-    });
+    const sql = valueTiers.toSql(params({ mode: 'thresholds' }), { ...ctx, lang: 'zh-CN' });
+    const got = await segmentsById(engine, sql);
+    expect([got.m1100, got.m1000, got.m900, got.m800, got.m700, got.m100, got.p1]).toEqual([
+      'VIP客户',
+      'VIP客户',
+      '重要客户',
+      '重要客户',
+      '普通客户',
+      '普通客户',
+      '潜在客户',
+    ]);
     const { rows } = await engine.query(sql);
-    expect(rows[0]).toMatchObject({
-      vip_monetary: 1000,
-      important_monetary: 800,
-      potential_monetary: 400,
-    });
+    expect(rows[0]).toMatchObject({ vip_monetary: 1000, important_monetary: 800 });
   });
 });
 
@@ -106,9 +152,9 @@ describe('value tiers: Pareto', () => {
       { customer_id: 'B', monetary: 200, frequency: 1 },
       { customer_id: 'C', monetary: 150, frequency: 2 },
       { customer_id: 'D', monetary: 150, frequency: 2 },
-      { customer_id: 'E', monetary: 50, frequency: 1 }, // one-off, not below 50 -> ordinary
-      { customer_id: 'F', monetary: 30, frequency: 1 }, // one-off below 50 -> potential
-      { customer_id: 'G', monetary: 20, frequency: 3 }, // repeat buyer -> ordinary
+      { customer_id: 'E', monetary: 50, frequency: 1 }, // ordinary
+      { customer_id: 'F', monetary: 30, frequency: 1 }, // a buyer: ordinary, not potential
+      { customer_id: 'G', monetary: 20, frequency: 3 }, // ordinary
       { customer_id: 'P', is_prospect: true },
     ]);
     const p = params({
@@ -116,7 +162,6 @@ describe('value tiers: Pareto', () => {
       thresholdUnit: 'value',
       vipRevenueShare: 0.5,
       importantRevenueShare: 0.7,
-      potentialMonetary: 50,
     });
     const sql = valueTiers.toSql(p, ctx);
     expect(await segmentsById(engine, sql)).toEqual({
@@ -125,7 +170,7 @@ describe('value tiers: Pareto', () => {
       C: 'Important',
       D: 'Important',
       E: 'Ordinary',
-      F: 'Potential',
+      F: 'Ordinary',
       G: 'Ordinary',
       P: 'Potential',
     });
@@ -153,33 +198,33 @@ async function withPredictedClv(rows: [FeatureRow, number | null][]): Promise<vo
 
 describe('value tiers by predicted CLV', () => {
   it('applies the amount thresholds to predicted CLV instead of spend', async () => {
-    // VIP: CLV >= 1000 and >= 3 orders; important: CLV >= 500 or >= 3 orders; potential: one
-    // order and CLV below 50. By spend, b would be important, c potential and d ordinary.
+    // VIP: CLV >= 1000 and >= 3 orders; important: CLV >= 500 and >= 1 order. By spend, b
+    // would be important and c ordinary.
     await withPredictedClv([
       [{ customer_id: 'a', monetary: 50, frequency: 4 }, 1200], // VIP on CLV despite low spend
       [{ customer_id: 'b', monetary: 5000, frequency: 2 }, 100], // big past spend, little ahead -> ordinary
       [{ customer_id: 'c', monetary: 30, frequency: 1 }, 600], // CLV >= 500 -> important
-      [{ customer_id: 'd', monetary: 80, frequency: 1 }, 20], // one order, CLV below 50 -> potential
-      [{ customer_id: 'e', monetary: 100, frequency: 1 }, null], // not scored, few orders -> ordinary
-      [{ customer_id: 'f', monetary: 100, frequency: 3 }, null], // not scored, 3 orders -> important
+      [{ customer_id: 'd', monetary: 80, frequency: 1 }, 20], // ordinary
+      [{ customer_id: 'e', monetary: 100, frequency: 1 }, null], // not scored -> ordinary
+      [{ customer_id: 'f', monetary: 100, frequency: 3 }, null], // not scored -> ordinary
       [{ customer_id: 'p', is_prospect: true }, null],
     ]);
     const amounts = {
+      mode: 'thresholds' as const,
       thresholdUnit: 'value' as const,
       vipMonetary: 1000,
       vipFrequency: 3,
       importantMonetary: 500,
-      importantFrequency: 3,
-      potentialMonetary: 50,
+      importantFrequency: 1,
     };
     const sql = valueTiers.toSql(params({ ...amounts, valueColumn: 'predicted_clv' }), ctx);
     expect(await segmentsById(engine, sql)).toEqual({
       a: 'VIP',
       b: 'Ordinary',
       c: 'Important',
-      d: 'Potential',
+      d: 'Ordinary',
       e: 'Ordinary',
-      f: 'Important',
+      f: 'Ordinary',
       p: 'Potential',
     });
     const { rows } = await engine.query(sql);
@@ -188,19 +233,17 @@ describe('value tiers by predicted CLV', () => {
       predicted_clv: 1200,
       vip_predicted_clv: 1000,
       important_predicted_clv: 500,
-      potential_predicted_clv: 50,
     });
     const bySpend = valueTiers.toSql(params(amounts), ctx);
     expect(await segmentsById(engine, bySpend)).toMatchObject({
       b: 'Important',
-      c: 'Potential',
-      d: 'Ordinary',
+      c: 'Ordinary',
     });
   });
 
   it('takes percentiles over the scored buyers only', async () => {
-    // Scored buyers 100..500: p90 = 460, p70 = 380, p30 = 220 (quantile_cont, position p * 4);
-    // the prospect's 0 and the unscored buyer must not count.
+    // Scored buyers 100..500: p90 = 460, p70 = 380 (quantile_cont, position p * 4); the
+    // prospect's 0 and the unscored buyer must not count.
     await withPredictedClv([
       [{ customer_id: 'm1', frequency: 3 }, 100],
       [{ customer_id: 'm2', frequency: 3 }, 200],
@@ -210,13 +253,10 @@ describe('value tiers by predicted CLV', () => {
       [{ customer_id: 'n', frequency: 3 }, null],
       [{ customer_id: 'p', is_prospect: true }, 0],
     ]);
-    const sql = valueTiers.toSql(params({ valueColumn: 'predicted_clv' }), ctx);
+    const p = params({ mode: 'thresholds', valueColumn: 'predicted_clv' });
+    const sql = valueTiers.toSql(p, ctx);
     const { rows } = await engine.query(sql);
-    expect(rows[0]).toMatchObject({
-      vip_predicted_clv: 460,
-      important_predicted_clv: 380,
-      potential_predicted_clv: 220,
-    });
+    expect(rows[0]).toMatchObject({ vip_predicted_clv: 460, important_predicted_clv: 380 });
     expect((await segmentsById(engine, sql)).m5).toBe('VIP');
   });
 
@@ -236,7 +276,6 @@ describe('value tiers by predicted CLV', () => {
       thresholdUnit: 'value',
       vipRevenueShare: 0.5,
       importantRevenueShare: 0.8,
-      potentialMonetary: 50,
     });
     const sql = valueTiers.toSql(p, ctx);
     expect(await segmentsById(engine, sql)).toEqual({
@@ -250,6 +289,28 @@ describe('value tiers by predicted CLV', () => {
     const before = Object.fromEntries(rows.map((r) => [r.customer_id, r.revenue_share_before]));
     expect(before.B).toBeCloseTo(0.6);
     expect(before.D).toBeNull();
+  });
+
+  it('ranks buyers by predicted CLV by default; unscored buyers are ordinary', async () => {
+    // Scored buyers 100..1000 (10): VIP the top one, important the next two; n has no score.
+    await withPredictedClv([
+      ...[1000, 900, 800, 700, 600, 500, 400, 300, 200, 100].map((clv): [FeatureRow, number] => [
+        { customer_id: `s${clv}`, monetary: 1100 - clv },
+        clv,
+      ]),
+      [{ customer_id: 'n', monetary: 99_999 }, null],
+    ]);
+    const tiers = await segmentsById(
+      engine,
+      valueTiers.toSql(params({ valueColumn: 'predicted_clv' }), ctx),
+    );
+    expect([tiers.s1000, tiers.s900, tiers.s800, tiers.s700, tiers.n]).toEqual([
+      'VIP',
+      'Important',
+      'Important',
+      'Ordinary',
+      'Ordinary',
+    ]);
   });
 
   it('accepts only spend or predicted CLV as the value measure', () => {
@@ -268,7 +329,7 @@ describe('value tiers: validation', () => {
   });
 
   it('reports a value that is not a number', () => {
-    const errors = valueTiers.validate(params({ vipMonetary: Number('abc') }));
+    const errors = valueTiers.validate(params({ mode: 'thresholds', vipMonetary: Number('abc') }));
     expect(errors).toHaveLength(1);
     expect(errors[0]!.key).toBe('vipMonetary');
     expect(errors[0]!.message.en).toBe('VIP spend threshold must be a number.');
@@ -276,7 +337,7 @@ describe('value tiers: validation', () => {
   });
 
   it('reports thresholds out of order', () => {
-    const errors = valueTiers.validate(params({ importantMonetary: 0.95 }));
+    const errors = valueTiers.validate(params({ mode: 'thresholds', importantMonetary: 0.95 }));
     expect(errors.map((e) => e.key)).toEqual(['importantMonetary']);
     expect(errors[0]!.message.en).toMatch(/must not exceed VIP spend threshold/);
     expect(errors[0]!.message.zh).toMatch(/不能大于VIP消费额阈值/);
@@ -284,18 +345,53 @@ describe('value tiers: validation', () => {
       params({ mode: 'pareto', vipRevenueShare: 0.9, importantRevenueShare: 0.8 }),
     );
     expect(pareto.map((e) => e.key)).toEqual(['vipRevenueShare']);
+    const rank = valueTiers.validate(params({ vipShare: 0.3, importantShare: 0.3 }));
+    expect(rank.map((e) => e.key)).toEqual(['vipShare']);
+  });
+
+  it('checks only the fields of the chosen method', () => {
+    expect(valueTiers.validate(params({ vipMonetary: 90 }))).toEqual([]);
+    expect(valueTiers.validate(params({ mode: 'pareto', vipShare: 5 }))).toEqual([]);
   });
 
   it('rejects percentiles above 1 and fractional order counts', () => {
-    const errors = valueTiers.validate(params({ vipMonetary: 90, vipFrequency: 2.5 }));
+    const errors = valueTiers.validate(
+      params({ mode: 'thresholds', vipMonetary: 90, vipFrequency: 2.5 }),
+    );
     expect(errors.map((e) => e.key).sort()).toEqual(['vipFrequency', 'vipMonetary']);
     expect(errors.find((e) => e.key === 'vipMonetary')!.message.zh).toMatch(/0到1之间/);
   });
 
   it('refuses to build SQL from invalid parameters or context', () => {
-    expect(() => valueTiers.toSql(params({ vipFrequency: -1 }), ctx)).toThrow(/VIP minimum orders/);
+    expect(() => valueTiers.toSql(params({ mode: 'thresholds', vipFrequency: -1 }), ctx)).toThrow(
+      /VIP minimum orders/,
+    );
     expect(() => valueTiers.toSql(valueTiers.defaults(), { ...ctx, asOf: '30/06/2024' })).toThrow(
       /YYYY-MM-DD/,
     );
+  });
+});
+
+describe('value tiers: the form', () => {
+  const keys = (p: Partial<ValueTiersParams>) =>
+    shownParams(valueTiers, { ...valueTiers.defaults(), ...p }).map((s) => s.key);
+
+  it('shows only the fields the chosen method uses', () => {
+    expect(keys({})).toEqual(['mode', 'valueColumn', 'vipShare', 'importantShare']);
+    expect(keys({ mode: 'pareto' })).toEqual([
+      'mode',
+      'valueColumn',
+      'vipRevenueShare',
+      'importantRevenueShare',
+    ]);
+    expect(keys({ mode: 'thresholds' })).toEqual([
+      'mode',
+      'valueColumn',
+      'thresholdUnit',
+      'vipMonetary',
+      'vipFrequency',
+      'importantMonetary',
+      'importantFrequency',
+    ]);
   });
 });
