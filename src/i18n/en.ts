@@ -245,10 +245,13 @@ export const en = {
   'result.next': 'Next',
   'result.noRows': 'No rows.',
   'result.null': 'NULL',
+  'result.firstRows': 'First {shown} of {total} rows',
   'chart.downloadPng': 'Download PNG',
   'chart.downloadSvg': 'Download SVG',
   'cell.kind.sql': 'SQL',
   'cell.kind.markdown': 'Text',
+  'cell.note': 'Note (not presented)',
+  'cell.noteHelp': 'A note to the author: shown here, left out of present mode',
   'cell.kind.preset': 'Segmentation',
   'notebook.addSegment': '+ Segmentation…',
   'rfm.rules': 'Segment rules (first match wins)',
@@ -292,6 +295,8 @@ export const en = {
   'notebook.presets': 'Segmentations',
   'notebook.models': 'Predictive models',
   'predict.title': 'Predicted customer value (BG/NBD + Gamma-Gamma)',
+  'predict.summary':
+    '{customers} customers scored · total predicted value {clv} · average probability alive {alive}%',
   'predict.description':
     'Fits the BG/NBD purchase model and the Gamma-Gamma spend model in your browser, then scores every customer: probability alive, expected purchases and lifetime value over the horizon. The scores are saved as {name} and join customer_features as p_alive, expected_purchases, expected_spend and predicted_clv, so segmentations can use them.',
   'predict.fit': 'Fit',
@@ -463,6 +468,14 @@ export const en = {
   'present.keys': '← → to move between slides, Esc to leave',
   'present.empty': 'Nothing to show yet: run the notebook first.',
   'present.notRun': 'Not run yet.',
+  'present.asOf': 'Analysis as of {date}',
+  'present.slideChart': 'Slide shows',
+  'present.chart.quadrant': 'Quadrant',
+  'present.chart.shares': 'Shares',
+  'present.chart.scorecard': 'Scorecard',
+  'present.chart.geography': 'Geography',
+  'present.chart.migration': 'Migration flow',
+  'present.chart.none': 'Table only',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,8 @@ import { newCellId, type Cell, type Notebook, type TableSource } from './noteboo
 import { presetById } from './presets';
 
 const md = (source: string): Cell => ({ id: newCellId(), kind: 'markdown', source });
+/** Instructions for the author: shown in the notebook, kept out of present mode. */
+const note = (source: string): Cell => ({ id: newCellId(), kind: 'markdown', source, note: true });
 const preset = (presetId: string, name: string): Cell => ({
   id: newCellId(),
   kind: 'preset',
@@ -20,9 +22,8 @@ const TEXT = {
     intro: `# Customer segmentation demo
 
 This notebook runs entirely in your browser on the bundled sample: **5,000 customers** and about
-**60,000 orders** over two years, with interactions and campaigns. Nothing is uploaded.
-
-Each SQL cell can name its result; later cells query it by that name, and re-running a cell
+**60,000 orders** over two years, with interactions and campaigns. Nothing is uploaded.`,
+    introNote: `Each SQL cell can name its result; later cells query it by that name, and re-running a cell
 re-runs the cells that depend on it.`,
     monthly: '## Revenue by month',
     features: `## Recency, frequency and monetary value per customer
@@ -34,26 +35,26 @@ A first, simple grouping: VIP, important, ordinary and potential customers by sp
     rfm: `## RFM segmentation
 
 Recency, frequency and monetary scores (quantile bins, as in the R package \`rfm\`), named by the
-classic eight-segment rule table. Change the form and the counts follow; **Show SQL** reveals
-the query, **Edit as SQL** turns it into a SQL cell.`,
+classic eight-segment rule table.`,
+    rfmNote: `Change the form and the counts follow; **Show SQL** reveals the query, **Edit as SQL** turns
+it into a SQL cell.`,
     lifecycle: `## Lifecycle stage
 
 Potential, new, active, loyal, at risk and churned customers, as of the analysis date.`,
     cross: '## RFM segment × lifecycle stage',
     quadrant: `## Value × loyalty
 
-Spend against number of orders, split at the buyers' medians. Open the **Quadrant** tab to see the
-customers and move the thresholds; the other tabs evaluate the grouping (scorecard, geography,
-campaign response, backtest, migration).`,
+Spend against number of orders, split at the buyers' medians.`,
+    quadrantNote: `Open the **Quadrant** tab to see the customers and move the thresholds; the other tabs
+evaluate the grouping (scorecard, geography, campaign response, backtest, migration).`,
   },
   'zh-CN': {
     title: '客户分层演示',
     intro: `# 客户分层演示
 
 本笔记本完全在浏览器中运行，使用内置示例数据：**5,000 名客户**、约 **60,000 笔订单**（两年），
-以及互动和营销活动记录。数据不会上传。
-
-SQL 单元格可以为结果命名，后续单元格即可按名称查询；重新运行某个单元格时，依赖它的单元格会自动重新运行。`,
+以及互动和营销活动记录。数据不会上传。`,
+    introNote: `SQL 单元格可以为结果命名，后续单元格即可按名称查询；重新运行某个单元格时，依赖它的单元格会自动重新运行。`,
     monthly: '## 月度销售额',
     features: `## 每位客户的最近消费、消费频次与消费金额（RFM）
 
@@ -63,16 +64,16 @@ SQL 单元格可以为结果命名，后续单元格即可按名称查询；重�
 一个简单的初步分组：按消费金额和订单数分为 VIP、重要、普通和潜在客户。`,
     rfm: `## RFM 客户分群
 
-按最近消费、消费频次、消费金额打分（分位数分档，与 R 语言 \`rfm\` 包一致），再用经典八类规则命名。
-修改表单，人数随之更新；“查看 SQL”显示查询语句，“转为 SQL 编辑”可将其变为 SQL 单元格。`,
+按最近消费、消费频次、消费金额打分（分位数分档，与 R 语言 \`rfm\` 包一致），再用经典八类规则命名。`,
+    rfmNote: `修改表单，人数随之更新；“查看 SQL”显示查询语句，“转为 SQL 编辑”可将其变为 SQL 单元格。`,
     lifecycle: `## 客户生命周期
 
 按分析日期划分：潜在、新客、活跃、忠诚、流失风险和已流失客户。`,
     cross: '## RFM 分群 × 生命周期',
     quadrant: `## 价值 × 忠诚度四象限
 
-以消费金额对比订单数，按购买客户的中位数划分。打开“四象限”标签查看客户分布并调整阈值；其他标签用于评估分群效果
-（指标卡、地域、营销响应、回测、迁移）。`,
+以消费金额对比订单数，按购买客户的中位数划分。`,
+    quadrantNote: `打开“四象限”标签查看客户分布并调整阈值；其他标签用于评估分群效果（指标卡、地域、营销响应、回测、迁移）。`,
   },
 } as const;
 
@@ -93,6 +94,7 @@ export function exampleNotebook(lang: Lang, tables: TableSource[]): Notebook {
     example: true,
     cells: [
       md(t.intro),
+      note(t.introNote),
       md(t.monthly),
       sql(`SELECT
   date_trunc('month', order_datetime)::DATE AS month,
@@ -131,10 +133,12 @@ FROM customer_rfm
 GROUP BY ALL
 ORDER BY revenue DESC`),
       md(t.rfm),
+      note(t.rfmNote),
       preset('rfm', 'rfm_segments'),
       md(t.lifecycle),
       preset('lifecycle', 'lifecycle_segments'),
       md(t.quadrant),
+      note(t.quadrantNote),
       preset('value-loyalty', 'value_loyalty'),
       md(t.cross),
       sql(`PIVOT (

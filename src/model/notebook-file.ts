@@ -7,6 +7,7 @@ import {
 } from './notebook';
 import { parseStep } from './cleaning-step';
 import { INPUT_KINDS, type Inputs } from './inputs';
+import { isPresentChart } from './present-chart';
 import { parsePresentation } from './presentation';
 import { largestMarkdownTable, NOTEBOOK_LIMITS } from './notebook-limits';
 import { presetById } from './presets';
@@ -64,6 +65,7 @@ function parseView(v: unknown): PresetView | undefined {
     ...(typeof v.tab === 'string' ? { tab: v.tab } : {}),
     ...(v.chart === 'donut' || v.chart === 'bar' ? { chart: v.chart } : {}),
     ...(v.scale === 'auto' || v.scale === 'linear' || v.scale === 'log' ? { scale: v.scale } : {}),
+    ...(isPresentChart(v.present) ? { present: v.present } : {}),
   };
   return Object.keys(view).length > 0 ? view : undefined;
 }
@@ -88,7 +90,14 @@ function parseCell(v: unknown, i: number): Cell {
   if (!isObject(v) || typeof v.id !== 'string' || typeof v.source !== 'string') {
     throw new NotebookFileError('damaged', `cell ${i + 1} has no id or source`);
   }
-  if (v.kind === 'markdown') return { id: v.id, kind: 'markdown', source: v.source };
+  if (v.kind === 'markdown') {
+    return {
+      id: v.id,
+      kind: 'markdown',
+      source: v.source,
+      ...(v.note === true ? { note: true } : {}),
+    };
+  }
   if (v.kind === 'sql') {
     const cell: Cell = { id: v.id, kind: 'sql', source: v.source };
     if (typeof v.name === 'string' && v.name !== '') cell.name = v.name;

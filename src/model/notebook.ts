@@ -1,6 +1,7 @@
 import type { CleaningStep } from './cleaning-step';
 import type { Inputs } from './inputs';
 import type { Lang } from './labels';
+import type { PresentChart } from './present-chart';
 import type { ReadChoices } from './read-choices';
 import type { TableMapping } from './roles';
 
@@ -8,6 +9,8 @@ export interface MarkdownCell {
   id: string;
   kind: 'markdown';
   source: string;
+  /** A note to the author (instructions, caveats): shown in the notebook, never in present mode. */
+  note?: boolean;
 }
 
 export interface SqlCell {
@@ -38,6 +41,8 @@ export interface PresetView {
   chart?: 'donut' | 'bar';
   /** The quadrant's axes: chosen from the data's skew, or linear / log for both. */
   scale?: 'auto' | 'linear' | 'log';
+  /** The chart its slide shows in present mode; unset: the preset's headline chart. */
+  present?: PresentChart;
 }
 
 /**
