@@ -1,3 +1,4 @@
+import { formatNumber as messageNumber } from '../i18n/translate';
 import type { Lang } from '../model/labels';
 
 /**
@@ -6,10 +7,7 @@ import type { Lang } from '../model/labels';
  */
 export function formatNumber(value: number, lang: Lang): string {
   const abs = Math.abs(value);
-  if (lang === 'zh-CN' && abs >= 1e4) {
-    const [scaled, unit] = abs >= 1e8 ? [value / 1e8, '亿'] : [value / 1e4, '万'];
-    return `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(scaled)}${unit}`;
-  }
+  if (lang === 'zh-CN' && abs >= 1e4) return messageNumber(lang, value);
   return new Intl.NumberFormat(lang, { maximumFractionDigits: abs >= 100 ? 0 : 2 }).format(value);
 }
 

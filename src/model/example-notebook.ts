@@ -1,17 +1,34 @@
 import type { Lang } from './labels';
 import { newCellId, type Cell, type Notebook, type TableSource } from './notebook';
 import { presetById } from './presets';
+import type { SqlChart } from './sql-chart';
+import { kpiSql } from '../sql/kpis';
 
 const md = (source: string): Cell => ({ id: newCellId(), kind: 'markdown', source });
 /** Instructions for the author: shown in the notebook, kept out of present mode. */
 const note = (source: string): Cell => ({ id: newCellId(), kind: 'markdown', source, note: true });
-const preset = (presetId: string, name: string): Cell => ({
+const preset = (presetId: string, name: string, tab?: string): Cell => ({
   id: newCellId(),
   kind: 'preset',
   presetId,
   params: structuredClone(presetById(presetId).defaults()) as Record<string, unknown>,
   name,
   strategies: {},
+  ...(tab ? { view: { tab } } : {}),
+});
+/** A SQL cell that opens on its result as a chart. */
+const sqlChart = (source: string, chart: SqlChart): Cell => ({
+  id: newCellId(),
+  kind: 'sql',
+  source,
+  view: { show: 'chart', chart, hideCode: true },
+});
+/** A one-row SQL cell that opens on its result as headline figures. */
+const kpis = (source: string): Cell => ({
+  id: newCellId(),
+  kind: 'sql',
+  source,
+  view: { show: 'kpi', hideCode: true },
 });
 const sql = (source: string, name?: string): Cell =>
   name ? { id: newCellId(), kind: 'sql', source, name } : { id: newCellId(), kind: 'sql', source };
@@ -19,19 +36,26 @@ const sql = (source: string, name?: string): Cell =>
 const TEXT = {
   en: {
     title: 'Customer segmentation demo',
-    intro: `# Customer segmentation demo
+    intro: `## At a glance
 
 This notebook runs entirely in your browser on the bundled sample: **5,000 customers** and about
 **60,000 orders** over two years, with interactions and campaigns. Nothing is uploaded.`,
     introNote: `Each SQL cell can name its result; later cells query it by that name, and re-running a cell
 re-runs the cells that depend on it.`,
+    valueTiers: `## Value tiers
+
+VIP, important, ordinary and potential customers by spend and order count, with their share of
+customers and of revenue.`,
+    detail: `# In detail
+
+How the figures above are made, and more ways to group the same customers.`,
     monthly: '## Revenue by month',
     features: `## Recency, frequency and monetary value per customer
 
 Measured as of the day after the last order in the data.`,
-    tiers: `## Value tiers
+    tiers: `## Value tiers in SQL
 
-A first, simple grouping: VIP, important, ordinary and potential customers by spend and order count.`,
+The same idea as a query you can edit: VIP, important, ordinary and potential customers by spend and order count.`,
     rfm: `## RFM segmentation
 
 Recency, frequency and monetary scores (quantile bins, as in the R package \`rfm\`), named by the
@@ -50,18 +74,24 @@ evaluate the grouping (scorecard, geography, campaign response, backtest, migrat
   },
   'zh-CN': {
     title: '客户分层演示',
-    intro: `# 客户分层演示
+    intro: `## 概览
 
 本笔记本完全在浏览器中运行，使用内置示例数据：**5,000 名客户**、约 **60,000 笔订单**（两年），
 以及互动和营销活动记录。数据不会上传。`,
     introNote: `SQL 单元格可以为结果命名，后续单元格即可按名称查询；重新运行某个单元格时，依赖它的单元格会自动重新运行。`,
+    valueTiers: `## 客户价值分级
+
+按消费金额和订单数分为 VIP、重要、普通和潜在客户，并给出各级的客户占比与销售额占比。`,
+    detail: `# 详细分析
+
+上面的数字如何得出，以及对同一批客户的更多分群方式。`,
     monthly: '## 月度销售额',
     features: `## 每位客户的最近消费、消费频次与消费金额（RFM）
 
 以数据中最后一笔订单的次日为分析日期。`,
-    tiers: `## 客户价值分级
+    tiers: `## 用 SQL 做价值分级
 
-一个简单的初步分组：按消费金额和订单数分为 VIP、重要、普通和潜在客户。`,
+同样的思路，写成可以修改的查询：按消费金额和订单数分为 VIP、重要、普通和潜在客户。`,
     rfm: `## RFM 客户分群
 
 按最近消费、消费频次、消费金额打分（分位数分档，与 R 语言 \`rfm\` 包一致），再用经典八类规则命名。`,
@@ -94,15 +124,25 @@ export function exampleNotebook(lang: Lang, tables: TableSource[]): Notebook {
     example: true,
     cells: [
       md(t.intro),
+      kpis(kpiSql({ orders: 'orders' })),
+      md(t.quadrant),
+      note(t.quadrantNote),
+      preset('value-loyalty', 'value_loyalty', 'quadrant'),
+      md(t.valueTiers),
+      preset('value-tiers', 'value_tiers', 'shares'),
+      md(t.detail),
       note(t.introNote),
       md(t.monthly),
-      sql(`SELECT
+      sqlChart(
+        `SELECT
   date_trunc('month', order_datetime)::DATE AS month,
   count(*) AS orders,
   round(sum(amount), 2) AS revenue
 FROM orders
 GROUP BY ALL
-ORDER BY month`),
+ORDER BY month`,
+        { kind: 'line', x: 'month', y: 'revenue' },
+      ),
       md(t.features),
       sql(
         `WITH as_of AS (SELECT max(order_datetime)::DATE + 1 AS day FROM orders)
@@ -137,9 +177,6 @@ ORDER BY revenue DESC`),
       preset('rfm', 'rfm_segments'),
       md(t.lifecycle),
       preset('lifecycle', 'lifecycle_segments'),
-      md(t.quadrant),
-      note(t.quadrantNote),
-      preset('value-loyalty', 'value_loyalty'),
       md(t.cross),
       sql(`PIVOT (
   SELECT r.segment AS rfm_segment, l.segment AS lifecycle

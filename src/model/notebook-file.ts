@@ -12,6 +12,7 @@ import { parsePresentation } from './presentation';
 import { largestMarkdownTable, NOTEBOOK_LIMITS } from './notebook-limits';
 import { presetById } from './presets';
 import { parseReadChoices } from './read-choices';
+import { parseSqlView } from './sql-chart';
 import { ROLES_BY_KIND, type TableKind, type TableMapping } from './roles';
 
 export const NOTEBOOK_FILE_VERSION = 1;
@@ -101,6 +102,8 @@ function parseCell(v: unknown, i: number): Cell {
   if (v.kind === 'sql') {
     const cell: Cell = { id: v.id, kind: 'sql', source: v.source };
     if (typeof v.name === 'string' && v.name !== '') cell.name = v.name;
+    const view = parseSqlView(v.view);
+    if (view) cell.view = view;
     return cell;
   }
   throw new NotebookFileError('damaged', `cell ${i + 1} has unknown kind ${String(v.kind)}`);

@@ -3,6 +3,7 @@ import type { Inputs } from './inputs';
 import type { Lang } from './labels';
 import type { PresentChart } from './present-chart';
 import type { ReadChoices } from './read-choices';
+import type { SqlView } from './sql-chart';
 import type { TableMapping } from './roles';
 
 export interface MarkdownCell {
@@ -19,6 +20,8 @@ export interface SqlCell {
   source: string;
   /** When set, the cell's result can be queried by later cells under this name (a view). */
   name?: string;
+  /** Its result as a table (default) or a chart, and the chart's kind and columns. */
+  view?: SqlView;
 }
 
 /** A segmentation built from a preset's form; its SQL is generated, visible and editable. */

@@ -77,6 +77,8 @@ export class Workspace {
   /** Files dropped into the example notebook wait here for "new notebook" or "add". */
   readonly drops = new DropQuestion();
   notices = $state<Notice[]>([]);
+  /** Until the first notebook (restored, linked or the example) is open: the page shows a skeleton. */
+  starting = $state(true);
   readonly #queue: EngineQueue;
   #noticeId = 0;
 
@@ -214,6 +216,14 @@ export class Workspace {
    * browser kept for it, else on a first visit the example notebook on the sample data.
    */
   async start(hash = ''): Promise<void> {
+    try {
+      await this.#start(hash);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  async #start(hash: string): Promise<void> {
     // DuckDB starts now, while the user is still choosing a file; a failure shows on the badge.
     this.engine.start();
     await this.local.init();
@@ -249,6 +259,7 @@ export class Workspace {
       ...exampleNotebook(this.lang.lang, loaded.tables),
       mappings: loaded.mappings,
     });
+    this.starting = false;
     await this.cells.runAll();
   }
 

@@ -35,15 +35,16 @@ describe('present mode, in Chromium', () => {
     await expect.poll(() => deck.count()).toBe(1);
     const sections = page.getByTestId('present-section');
     expect(await sections.count()).toBeGreaterThan(4);
-    expect(await page.getByTestId('present-markdown').first().innerText()).toContain(
-      'Customer segmentation demo',
-    );
+    expect(await page.getByTestId('present-title').innerText()).toBe('Customer segmentation demo');
+    expect(await page.getByTestId('present-markdown').first().innerText()).toContain('At a glance');
     // Vega draws the segment charts as SVG marks.
     const marks = deck.locator('[data-testid=chart] svg .role-mark path');
     await expect.poll(() => marks.count(), { timeout: 30_000 }).toBeGreaterThan(5);
-    expect(await deck.locator('[data-testid=present-segments] tbody tr').count()).toBeGreaterThan(
-      3,
-    );
+    await expect
+      .poll(() => deck.locator('[data-testid=present-segments] tbody tr').count())
+      .toBeGreaterThan(3);
+    // The story opens on its headline figures.
+    expect(await deck.getByTestId('kpi-row').locator('dd').count()).toBe(4);
     // (Vega adds an empty form for chart widgets; there are none.)
     const editors = page.locator(
       '.cm-editor, textarea, form:not(.vega-bindings), [data-testid=table-list]',
@@ -59,8 +60,8 @@ describe('present mode, in Chromium', () => {
     // The example's defaults: each preset's headline chart, not the same donut for all.
     await expect
       .poll(() => charts.evaluateAll((els) => els.map((e) => e.getAttribute('data-chart'))))
-      .toEqual(['scorecard', 'migration', 'quadrant']);
-    for (const kind of ['scorecard', 'migration', 'quadrant']) {
+      .toEqual(['quadrant', 'shares', 'scorecard', 'migration']);
+    for (const kind of ['quadrant', 'shares', 'scorecard', 'migration']) {
       const drawn = deck.locator(
         `[data-testid=present-chart][data-chart=${kind}] [data-testid=chart][data-rendered=true] svg`,
       );
@@ -84,12 +85,13 @@ describe('present mode, in Chromium', () => {
   it("follows the author's pick of a slide's chart", async () => {
     const { page } = s;
     await page.getByTestId('present-exit').click();
-    await page.getByTestId('present-chart-picker').first().selectOption('shares');
+    // RFM's slide: the scorecard by default.
+    await page.getByTestId('present-chart-picker').nth(2).selectOption('shares');
     await page.getByTestId('present').click();
     const charts = page.getByTestId('present-chart');
     await expect
       .poll(() => charts.evaluateAll((els) => els.map((e) => e.getAttribute('data-chart'))))
-      .toEqual(['shares', 'migration', 'quadrant']);
+      .toEqual(['quadrant', 'shares', 'shares', 'migration']);
   });
 
   it('keeps Next on screen at 1440×900 and fits a 390×844 phone', async () => {
