@@ -76,9 +76,11 @@ describe('the first screen, in Chromium', () => {
       expect(figures[3]).toMatch(/^\d+\.\d%$/);
       // The quadrant and the tier shares are open without a click.
       await fresh.page.getByTestId('quadrant-panel').waitFor({ timeout: 30_000 });
-      expect(await fresh.page.locator('[data-testid=tab-shares][aria-selected=true]').count()).toBe(
-        1,
-      );
+      await fresh.page
+        .locator('[data-testid=tab-shares][aria-selected=true]')
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await fresh.page.getByTestId('shares-panel').first().waitFor();
     } finally {
       await fresh.close();
     }
