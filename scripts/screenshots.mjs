@@ -1,8 +1,9 @@
 /**
  * `npm run screenshots`: pictures of the built app (`npm run build` first) as a client would see
  * it, into docs/screenshots/: the first screen, every analysis tab of the example's value ×
- * loyalty segmentation and present mode (its opening and its first chart), in English and Chinese, on a laptop (1440×900) and a
- * phone (390×844). Each is a viewport, scrolled to the thing shown.
+ * loyalty segmentation, the phone's menu, and present mode (its opening, its first chart and the
+ * first four slides), in English and Chinese, on a laptop (1440×900) and a phone (390×844). Each
+ * is a viewport, scrolled to the thing shown.
  *
  *   node scripts/screenshots.mjs [--only en-1440] [--out docs/screenshots]
  */
@@ -71,6 +72,8 @@ async function run(browser, url, lang, viewport, out) {
     .locator('[data-testid=cell]')
     .filter({ has: page.getByTestId('tab-quadrant') })
     .first();
+  // The example opens this cell on its quadrant.
+  await cell.getByTestId('tab-segments').click();
   await cell.locator('[data-testid=segment-summary] tbody tr').first().waitFor({ timeout: 90_000 });
   for (const tab of TABS) {
     await cell.getByTestId(`tab-${tab}`).click();
@@ -96,6 +99,12 @@ async function run(browser, url, lang, viewport, out) {
   }
 
   await page.evaluate(() => window.scrollTo(0, 0));
+  // On a phone the toolbar is one menu button.
+  const menu = page.getByTestId('menu-toggle');
+  if (await menu.isVisible()) {
+    await menu.click();
+    await shoot(page, path.join(out, `${tag}-menu.png`));
+  }
   await page.getByTestId('present').click();
   const deck = page.getByTestId('present-mode');
   await deck.waitFor();
@@ -108,6 +117,13 @@ async function run(browser, url, lang, viewport, out) {
     .first()
     .evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await shoot(page, path.join(out, `${tag}-present-chart.png`));
+  // As slides: the title, the headline figures, the quadrant, the tiers, one slide a screen.
+  await page.getByTestId('present-slides').click();
+  for (let i = 0; i < 4; i++) {
+    await page.waitForTimeout(400);
+    await shoot(page, path.join(out, `${tag}-slide-${i + 1}.png`));
+    await page.getByTestId('present-next').click();
+  }
   await context.close();
 }
 

@@ -75,11 +75,19 @@ const MIN_PLOT = 190;
 const AXIS = 56;
 const SPACING = 20;
 
-/** Charts per row and each chart's plot width for a container `width` pixels wide. */
-export function scorecardGrid(width: number, panels: number): { columns: number; plot: number } {
-  const fit = Math.floor((width + SPACING) / (MIN_PLOT + AXIS + SPACING));
+/**
+ * Charts per row and each chart's plot width for a container `width` pixels wide; `overhang`:
+ * how far each panel's slanted segment labels reach left past its y axis.
+ */
+export function scorecardGrid(
+  width: number,
+  panels: number,
+  overhang = 0,
+): { columns: number; plot: number } {
+  const axis = AXIS + overhang;
+  const fit = Math.floor((width + SPACING) / (MIN_PLOT + axis + SPACING));
   const columns = Math.max(1, Math.min(panels, fit));
-  const plot = Math.floor((width - columns * AXIS - (columns - 1) * SPACING) / columns);
+  const plot = Math.floor((width - columns * axis - (columns - 1) * SPACING) / columns);
   return { columns, plot: Math.max(120, Math.min(plot, 320)) };
 }
 
@@ -169,7 +177,16 @@ export function scorecardMultiples(options: ScorecardMultiplesOptions): TopLevel
     );
   }
   const hasTotal = rows.some((r) => r.is_total);
-  const grid = scorecardGrid(options.width ?? 3 * (220 + AXIS + SPACING), metrics.length);
+  // Labels slant at -35°, ending under their bar: a long first label reaches past the y axis
+  // (12px text, about 6.6px a Latin letter and 12px a Chinese one).
+  const longest = Math.max(
+    0,
+    ...options.segments.map((s) =>
+      [...s].reduce((w, ch) => w + (/[\u3000-\u9fff]/.test(ch) ? 12 : 6.6), 0),
+    ),
+  );
+  const overhang = Math.max(0, Math.round(Math.cos((35 * Math.PI) / 180) * longest - AXIS + 8));
+  const grid = scorecardGrid(options.width ?? 3 * (220 + AXIS + SPACING), metrics.length, overhang);
   return {
     ...chartBase(),
     title: hasTotal

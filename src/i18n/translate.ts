@@ -17,7 +17,13 @@ export function translate(lang: Lang, key: MessageKey, params: MessageParams = {
   });
 }
 
+/** A number in a message: grouped, and in Chinese from ten thousand up in 万 and 亿 (1.23万). */
 export function formatNumber(lang: Lang, value: number): string {
+  const abs = Math.abs(value);
+  if (lang === 'zh-CN' && abs >= 1e4) {
+    const [scaled, unit] = abs >= 1e8 ? [value / 1e8, '亿'] : [value / 1e4, '万'];
+    return `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(scaled)}${unit}`;
+  }
   return new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(value);
 }
 

@@ -7,10 +7,12 @@ import {
 } from './notebook';
 import { parseStep } from './cleaning-step';
 import { INPUT_KINDS, type Inputs } from './inputs';
+import { isPresentChart } from './present-chart';
 import { parsePresentation } from './presentation';
 import { largestMarkdownTable, NOTEBOOK_LIMITS } from './notebook-limits';
 import { presetById } from './presets';
 import { parseReadChoices } from './read-choices';
+import { parseSqlView } from './sql-chart';
 import { ROLES_BY_KIND, type TableKind, type TableMapping } from './roles';
 import { checkTableName } from './table-name';
 
@@ -68,6 +70,7 @@ function parseView(v: unknown): PresetView | undefined {
     ...(typeof v.tab === 'string' ? { tab: v.tab } : {}),
     ...(v.chart === 'donut' || v.chart === 'bar' ? { chart: v.chart } : {}),
     ...(v.scale === 'auto' || v.scale === 'linear' || v.scale === 'log' ? { scale: v.scale } : {}),
+    ...(isPresentChart(v.present) ? { present: v.present } : {}),
   };
   return Object.keys(view).length > 0 ? view : undefined;
 }
@@ -92,10 +95,19 @@ function parseCell(v: unknown, i: number): Cell {
   if (!isObject(v) || typeof v.id !== 'string' || typeof v.source !== 'string') {
     throw new NotebookFileError('damaged', `cell ${i + 1} has no id or source`);
   }
-  if (v.kind === 'markdown') return { id: v.id, kind: 'markdown', source: v.source };
+  if (v.kind === 'markdown') {
+    return {
+      id: v.id,
+      kind: 'markdown',
+      source: v.source,
+      ...(v.note === true ? { note: true } : {}),
+    };
+  }
   if (v.kind === 'sql') {
     const cell: Cell = { id: v.id, kind: 'sql', source: v.source };
     if (typeof v.name === 'string' && v.name !== '') cell.name = v.name;
+    const view = parseSqlView(v.view);
+    if (view) cell.view = view;
     return cell;
   }
   throw new NotebookFileError('damaged', `cell ${i + 1} has unknown kind ${String(v.kind)}`);

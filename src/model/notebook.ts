@@ -1,13 +1,17 @@
 import type { CleaningStep } from './cleaning-step';
 import type { Inputs } from './inputs';
 import type { Lang } from './labels';
+import type { PresentChart } from './present-chart';
 import type { ReadChoices } from './read-choices';
+import type { SqlView } from './sql-chart';
 import type { TableMapping } from './roles';
 
 export interface MarkdownCell {
   id: string;
   kind: 'markdown';
   source: string;
+  /** A note to the author (instructions, caveats): shown in the notebook, never in present mode. */
+  note?: boolean;
 }
 
 export interface SqlCell {
@@ -16,6 +20,8 @@ export interface SqlCell {
   source: string;
   /** When set, the cell's result can be queried by later cells under this name (a view). */
   name?: string;
+  /** Its result as a table (default) or a chart, and the chart's kind and columns. */
+  view?: SqlView;
 }
 
 /** A segmentation built from a preset's form; its SQL is generated, visible and editable. */
@@ -38,6 +44,8 @@ export interface PresetView {
   chart?: 'donut' | 'bar';
   /** The quadrant's axes: chosen from the data's skew, or linear / log for both. */
   scale?: 'auto' | 'linear' | 'log';
+  /** The chart its slide shows in present mode; unset: the preset's headline chart. */
+  present?: PresentChart;
 }
 
 /**

@@ -8,8 +8,8 @@ export interface PresentSection {
 
 /**
  * Groups the cells to show into sections: a text cell opens a section, and the first result
- * after it joins it; any further result gets a section of its own. Empty text cells and cells
- * `shown` rejects (nothing run yet) are left out.
+ * after it joins it; any further result gets a section of its own. Empty text cells, notes to the
+ * author and cells `shown` rejects (nothing run yet) are left out.
  */
 export function presentSections(
   cells: readonly Cell[],
@@ -19,7 +19,7 @@ export function presentSections(
   let current: PresentSection | null = null;
   for (const cell of cells) {
     if (cell.kind === 'markdown') {
-      if (cell.source.trim() === '') continue;
+      if (cell.source.trim() === '' || cell.note) continue;
       current = { id: cell.id, cells: [cell] };
       sections.push(current);
       continue;

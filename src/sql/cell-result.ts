@@ -23,6 +23,11 @@ export function resultCountSql(cellId: string): string {
   return `SELECT count(*) AS n FROM ${ident(cellResultTable(cellId))}`;
 }
 
+/** Two columns of a stored result, for its chart: at most `limit` rows, in the query's order. */
+export function resultColumnsSql(cellId: string, x: string, y: string, limit: number): string {
+  return `SELECT ${ident(x)}, ${ident(y)} FROM ${ident(cellResultTable(cellId))} LIMIT ${num(limit)}`;
+}
+
 /** One page of a stored result, in the order the query produced it. */
 export function resultPageSql(cellId: string, offset: number, limit: number): string {
   return `SELECT * FROM ${ident(cellResultTable(cellId))} LIMIT ${num(limit)} OFFSET ${num(offset)}`;

@@ -1,5 +1,5 @@
 import { tick } from 'svelte';
-import type { Engine } from '../engine/types';
+import type { Engine, Row } from '../engine/types';
 import { isOutOfMemory } from '../ingest/memory-estimate';
 import { dependentCells, runOrder, type GraphContext } from '../model/cell-dependencies';
 import { errorText, LocalizedError, messageOf } from '../model/error-text';
@@ -15,7 +15,7 @@ import {
   type SqlCell,
 } from '../model/notebook';
 import { dropViewSql } from '../sql/catalog';
-import { dropResultSql } from '../sql/cell-result';
+import { dropResultSql, resultColumnsSql } from '../sql/cell-result';
 import type { CatalogState } from './CatalogState.svelte';
 import type { EngineState } from './EngineState.svelte';
 import type { FeaturesState } from './FeaturesState.svelte';
@@ -236,6 +236,16 @@ export class CellActions {
     const result = $state.snapshot(run.result);
     const page = await this.ctx.exclusive((engine) => fetchPage(engine, id, result, offset));
     this.ctx.notebook.setRun(id, { ...this.ctx.notebook.runs[id], status: 'done', result: page });
+  }
+
+  /** The rows a SQL cell's chart draws: its x and y columns, up to `limit` rows. */
+  async chartRows(id: string, x: string, y: string, limit: number): Promise<Row[]> {
+    const run = this.ctx.notebook.runs[id];
+    if (run?.result?.allRows) return run.result.allRows.slice(0, limit);
+    const { rows } = await this.ctx.exclusive((engine) =>
+      engine.query(resultColumnsSql(id, x, y, limit)),
+    );
+    return rows;
   }
 
   async renameResult(id: string, name: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { strategyText, type StrategyDef, type StrategyText } from '../model/strategy-text';
 import { segmentColors, type SegmentColors } from '../charts/palette';
 import type { Engine, Row } from '../engine/types';
 import { errorText } from '../model/error-text';
@@ -132,17 +133,22 @@ export class SegmentActions {
 
   /** The strategy for a segment of a preset cell: the user's text, else the preset's default. */
   strategyFor(cell: PresetCell, segment: string): string {
-    const own = cell.strategies[segment];
-    if (own !== undefined) return own;
-    const lang = this.ctx.lang.lang;
+    return this.strategyState(cell, segment).text;
+  }
+
+  /**
+   * The strategy and where it was edited: an edit made in the other language only is shown,
+   * marked, rather than lost when the language switches (model/strategy-text.ts).
+   */
+  strategyState(cell: PresetCell, segment: string): StrategyText {
+    let defs: StrategyDef[] = [];
     try {
       const preset = presetById(cell.presetId);
-      const params = presetParams(preset, cell);
-      const def = preset.segments(params).find((d) => pick(d.label, lang) === segment);
-      return def ? pick(def.strategy, lang) : '';
+      defs = preset.segments(presetParams(preset, cell));
     } catch {
-      return '';
+      // an unknown preset: only the user's own texts
     }
+    return strategyText(cell.strategies, defs, segment, this.ctx.lang.lang);
   }
 
   /** A preset cell's segment labels in its preset's rank order, in the current language. */

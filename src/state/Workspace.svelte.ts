@@ -82,6 +82,8 @@ export class Workspace {
   /** Whether this tab has the open notebook, or another tab does and this one is read-only. */
   readonly tab: TabLock;
   notices = $state<Notice[]>([]);
+  /** Until the first notebook (restored, linked or the example) is open: the page shows a skeleton. */
+  starting = $state(true);
   readonly #queue: EngineQueue;
   #noticeId = 0;
   /** The open notebook as read from storage, while this tab has shown only that. */
@@ -226,6 +228,14 @@ export class Workspace {
    * browser kept for it, else on a first visit the example notebook on the sample data.
    */
   async start(hash = ''): Promise<void> {
+    try {
+      await this.#start(hash);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  async #start(hash: string): Promise<void> {
     // DuckDB starts now, while the user is still choosing a file; a failure shows on the badge.
     this.engine.start();
     this.#setReadOnly(!(await this.tab.acquire()));
@@ -292,6 +302,7 @@ export class Workspace {
       ...exampleNotebook(this.lang.lang, loaded.tables),
       mappings: loaded.mappings,
     });
+    this.starting = false;
     await this.cells.runAll();
   }
 

@@ -104,8 +104,17 @@ async function openApp(
     .locator('[data-testid=cell]')
     .filter({ has: s.page.getByTestId('tab-quadrant') })
     .first();
+  // The example opens this cell on its quadrant.
+  await cell.getByTestId('tab-segments').click();
   await cell.locator('[data-testid=segment-summary] tbody tr').first().waitFor({ timeout: 60_000 });
   return { s, cell };
+}
+
+/** Enters present mode, through the menu where the toolbar is folded into one (a phone). */
+async function openPresent(page: Page): Promise<void> {
+  const menu = page.getByTestId('menu-toggle');
+  if (await menu.isVisible()) await menu.click();
+  await page.getByTestId('present').click();
 }
 
 async function openTab(page: Page, cell: Locator, tab: string): Promise<Locator> {
@@ -150,8 +159,12 @@ describe.each([1280, 1440, 390])('charts at %i px', (width) => {
         }
       }
       await cell.getByTestId('tab-segments').click();
-      await s.page.getByTestId('present').click();
+      await openPresent(s.page);
       const deck = s.page.getByTestId('present-mode');
+      // Monthly revenue, the quadrant, tier shares, RFM's scorecard, lifecycle's migration flow.
+      await expect
+        .poll(() => deck.locator('[data-testid=chart]').count(), { timeout: 60_000 })
+        .toBeGreaterThanOrEqual(5);
       await drawn(deck);
       for (const p of await problems(deck)) found.push(`present chart ${p.chart}: ${p.what}`);
       expect(found).toEqual([]);
@@ -195,10 +208,66 @@ describe('segment colours', () => {
       const again = await openTab(s.page, cell, 'shares');
       await expect.poll(() => legendColor(again, 'Core')).toBe(core);
       expect(await legendColor(again, 'Prospects')).toBe(prospects);
-      await s.page.getByTestId('present').click();
+      await openPresent(s.page);
       const deck = s.page.getByTestId('present-mode');
       await drawn(deck);
-      expect(await legendColor(deck, 'Core')).toBe(core);
+      await expect.poll(() => legendColor(deck, 'Core'), { timeout: 30_000 }).toBe(core);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+describe.each(['en', 'zh-CN'] as const)('a 390×844 phone (%s)', (lang) => {
+  it('folds the toolbar into a menu, the tables into a drawer, and fits the width', async () => {
+    const s = await openSession();
+    try {
+      const { page } = s;
+      await s.context.addInitScript((l) => localStorage.setItem('seglab.lang', l), lang);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(server.url);
+      await waitForNotebookRun(page);
+      // One menu button instead of a wall of buttons; the notebook starts on the first screen.
+      expect(await page.getByTestId('menu-toggle').isVisible()).toBe(true);
+      expect(await page.getByTestId('run-all').isVisible()).toBe(false);
+      expect(await page.getByTestId('table-list').isVisible()).toBe(false);
+      const first = await page.locator('[data-testid=cell]').first().boundingBox();
+      expect(first!.y).toBeLessThan(844 / 2);
+      // Whatever sticks out of the window, outermost first (inside a scrolling box is fine).
+      const wider = () =>
+        page.evaluate(() => {
+          const out: string[] = [];
+          const edge = document.documentElement.clientWidth + 1;
+          const scrolls = (e: Element) => /auto|scroll|hidden/.test(getComputedStyle(e).overflowX);
+          const walk = (e: Element) => {
+            if (e.getBoundingClientRect().right > edge && getComputedStyle(e).display !== 'none') {
+              out.push(`${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`);
+              return;
+            }
+            if (e.id !== 'notebook' && scrolls(e) && e !== document.body) return;
+            for (const c of e.children) walk(c);
+          };
+          walk(document.getElementById('notebook')!);
+          return out;
+        });
+      expect(await wider()).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+      // The tables slide in from the menu, inside the screen, and go again.
+      await page.getByTestId('menu-toggle').click();
+      expect(await page.getByTestId('run-all').isVisible()).toBe(true);
+      await page.getByTestId('open-tables').click();
+      const list = page.getByTestId('table-list');
+      await expect.poll(() => list.isVisible()).toBe(true);
+      await page.waitForTimeout(300);
+      const box = await list.boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(390);
+      await page.getByTestId('close-tables').click({ position: { x: 375, y: 400 } });
+      await expect.poll(() => list.isVisible()).toBe(false);
+      // Present mode fits the phone too.
+      await openPresent(page);
+      await page.getByTestId('present-mode').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
     } finally {
       await s.close();
     }

@@ -35,21 +35,86 @@ describe('present mode, in Chromium', () => {
     await expect.poll(() => deck.count()).toBe(1);
     const sections = page.getByTestId('present-section');
     expect(await sections.count()).toBeGreaterThan(4);
-    expect(await page.getByTestId('present-markdown').first().innerText()).toContain(
-      'Customer segmentation demo',
-    );
+    expect(await page.getByTestId('present-title').innerText()).toBe('Customer segmentation demo');
+    expect(await page.getByTestId('present-markdown').first().innerText()).toContain('At a glance');
     // Vega draws the segment charts as SVG marks.
     const marks = deck.locator('[data-testid=chart] svg .role-mark path');
     await expect.poll(() => marks.count(), { timeout: 30_000 }).toBeGreaterThan(5);
-    expect(await deck.locator('[data-testid=present-segments] tbody tr').count()).toBeGreaterThan(
-      3,
-    );
+    await expect
+      .poll(() => deck.locator('[data-testid=present-segments] tbody tr').count())
+      .toBeGreaterThan(3);
+    // The story opens on its headline figures.
+    expect(await deck.getByTestId('kpi-row').locator('dd').count()).toBe(4);
     // (Vega adds an empty form for chart widgets; there are none.)
     const editors = page.locator(
       '.cm-editor, textarea, form:not(.vega-bindings), [data-testid=table-list]',
     );
     expect(await editors.count()).toBe(0);
     expect(await page.getByTestId('run-all').count()).toBe(0);
+  });
+
+  it("shows each segmentation's chosen chart, without timings, placeholders or pagers", async () => {
+    const { page } = s;
+    const deck = page.getByTestId('present-mode');
+    const charts = deck.getByTestId('present-chart');
+    // The example's defaults: each preset's headline chart, not the same donut for all.
+    await expect
+      .poll(() => charts.evaluateAll((els) => els.map((e) => e.getAttribute('data-chart'))))
+      .toEqual(['quadrant', 'shares', 'scorecard', 'migration']);
+    for (const kind of ['quadrant', 'shares', 'scorecard', 'migration']) {
+      const drawn = deck.locator(
+        `[data-testid=present-chart][data-chart=${kind}] [data-testid=chart][data-rendered=true] svg`,
+      );
+      await expect.poll(() => drawn.count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    }
+    const text = await deck.innerText();
+    expect(text).not.toContain('{');
+    expect(text).not.toMatch(/\d\s*ms\b|毫秒/);
+    expect(text).not.toContain('Open the Quadrant tab');
+    expect(text).not.toContain('Show SQL');
+    const sectionButtons = await deck
+      .locator('[data-testid=present-section] button')
+      .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length);
+    expect(sectionButtons).toBe(0);
+    // Formatted for the reader: grouped thousands, no raw 959530.9.
+    const table = deck.getByTestId('present-table').first();
+    expect(await table.innerText()).toMatch(/\d{1,3},\d{3}/);
+    expect(await table.innerText()).not.toMatch(/\d{5,}\.\d/);
+  });
+
+  it("follows the author's pick of a slide's chart", async () => {
+    const { page } = s;
+    await page.getByTestId('present-exit').click();
+    // RFM's slide: the scorecard by default.
+    await page.getByTestId('present-chart-picker').nth(2).selectOption('shares');
+    await page.getByTestId('present').click();
+    const charts = page.getByTestId('present-chart');
+    await expect
+      .poll(() => charts.evaluateAll((els) => els.map((e) => e.getAttribute('data-chart'))))
+      .toEqual(['quadrant', 'shares', 'shares', 'migration']);
+  });
+
+  it('keeps Next on screen at 1440×900 and fits a 390×844 phone', async () => {
+    const { page } = s;
+    await page.getByTestId('present-slides').click();
+    for (const size of [
+      { width: 1440, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
+      await page.setViewportSize(size);
+      for (let i = 0; i < 6; i++) {
+        const next = await page.getByTestId('present-next').boundingBox();
+        expect(next).not.toBeNull();
+        expect(next!.y + next!.height).toBeLessThanOrEqual(size.height);
+        expect(next!.x + next!.width).toBeLessThanOrEqual(size.width);
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+        expect(wide).toBeLessThanOrEqual(size.width);
+        await page.getByTestId('present-next').click();
+      }
+      await page.keyboard.press('Home');
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByRole('button', { name: 'Sections' }).click();
   });
 
   it('takes the client logo and a title, in the chosen language', async () => {
@@ -75,7 +140,8 @@ describe('present mode, in Chromium', () => {
     const { page } = s;
     await page.getByTestId('present-slides').click();
     const counter = page.getByTestId('slide-counter');
-    const count = await page.getByTestId('present-section').count();
+    // A title slide, then one per section.
+    const count = (await page.getByTestId('present-section').count()) + 1;
     expect(await counter.innerText()).toBe(`1 of ${count}`);
     await page.locator('body').click({ position: { x: 5, y: 400 } });
     await page.keyboard.press('ArrowRight');
@@ -86,7 +152,7 @@ describe('present mode, in Chromium', () => {
     await page.keyboard.press('End');
     await expect.poll(() => counter.innerText()).toBe(`${count} of ${count}`);
     const onScreen = await page
-      .getByTestId('present-section')
+      .locator('[data-testid=present-section], [data-testid=present-cover]')
       .evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().right > 0).length);
     expect(onScreen).toBe(1);
   });

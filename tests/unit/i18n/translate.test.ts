@@ -6,7 +6,10 @@ import { initialLang, translate } from '../../../src/i18n/translate';
 describe('translate', () => {
   it('fills placeholders and formats numbers per language', () => {
     expect(translate('en', 'tables.rows', { count: 12345 })).toBe('12,345 rows');
-    expect(translate('zh-CN', 'tables.rows', { count: 12345 })).toBe('12,345 行');
+    // Status lines in Chinese count in 万 and 亿, as the charts do.
+    expect(translate('zh-CN', 'tables.rows', { count: 12345 })).toBe('1.23万 行');
+    expect(translate('zh-CN', 'tables.rows', { count: 9999 })).toBe('9,999 行');
+    expect(translate('zh-CN', 'tables.rows', { count: 250_000_000 })).toBe('2.5亿 行');
     expect(translate('en', 'load.failed', { file: 'a.csv' })).toBe(
       'Could not load a.csv: {message}',
     );

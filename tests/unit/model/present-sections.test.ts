@@ -35,3 +35,16 @@ describe('presentSections', () => {
     ]);
   });
 });
+
+describe('presentSections and notes', () => {
+  it('leaves text marked as a note to the author out of the deck', () => {
+    const note: Cell = {
+      id: 'how',
+      kind: 'markdown',
+      source: 'Open the Quadrant tab…',
+      note: true,
+    };
+    const sections = presentSections([md('q'), note, sql('x'), note, sql('y')], () => true);
+    expect(sections.map((s) => s.cells.map((c) => c.id))).toEqual([['q', 'x'], ['y']]);
+  });
+});

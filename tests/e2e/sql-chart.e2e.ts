@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openSession, type Session } from './browser';
+import { waitForNotebookRun } from './helpers';
+import { serveDist, type StaticServer } from './static-server';
+
+let server: StaticServer;
+let s: Session;
+beforeAll(async () => {
+  server = await serveDist('dist');
+  s = await openSession();
+  await s.page.goto(server.url);
+  await waitForNotebookRun(s.page);
+});
+afterAll(async () => {
+  await s?.close();
+  await server?.close();
+});
+
+/** The example's revenue-by-month cell: the first SQL cell that opens as a chart. */
+let index = -1;
+const monthly = () => s.page.locator('[data-testid=cell]').nth(index);
+
+describe('SQL results as charts, in Chromium', () => {
+  it("opens the example's revenue by month as a line chart", async () => {
+    await s.page.getByTestId('sql-chart').first().waitFor({ timeout: 30_000 });
+    index = await s.page
+      .locator('[data-testid=cell]')
+      .evaluateAll((els) => els.findIndex((e) => e.querySelector('[data-testid=sql-chart]')));
+    const cell = monthly();
+    // The query is folded away; the reader sees the chart first.
+    expect(await cell.locator('.cm-editor').count()).toBe(0);
+    const chart = cell.getByTestId('sql-chart');
+    await expect.poll(() => chart.getAttribute('data-kind'), { timeout: 30_000 }).toBe('line');
+    await cell.locator('[data-testid=chart][data-rendered=true]').waitFor();
+    // One line through 24 monthly points, no table.
+    const points = cell.locator('[data-testid=chart] svg .role-mark path');
+    expect(await points.count()).toBeGreaterThan(20);
+    expect(await cell.locator('table').count()).toBe(0);
+    expect(await cell.getByTestId('chart-y').inputValue()).toBe('revenue');
+  });
+
+  it('takes a chart type and columns, and keeps them over a reload', async () => {
+    const cell = monthly();
+    await cell.getByTestId('chart-kind').selectOption('bar');
+    await cell.getByTestId('chart-y').selectOption('orders');
+    await expect.poll(() => cell.getByTestId('sql-chart').getAttribute('data-kind')).toBe('bar');
+    await s.page.waitForTimeout(1500);
+    await s.page.reload();
+    await waitForNotebookRun(s.page);
+    const again = monthly();
+    await expect
+      .poll(() => again.getByTestId('sql-chart').getAttribute('data-kind'), { timeout: 30_000 })
+      .toBe('bar');
+    expect(await again.getByTestId('chart-y').inputValue()).toBe('orders');
+    await again.getByTestId('show-table').click();
+    await expect.poll(() => again.locator('table').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('the first screen, in Chromium', () => {
+  it('shows a skeleton, not an empty notebook, then opens on the headline figures', async () => {
+    const fresh = await openSession();
+    try {
+      await fresh.page.goto(server.url);
+      // Before the example has its cells: a skeleton, never "This notebook is empty".
+      await fresh.page.getByTestId('notebook-skeleton').waitFor({ timeout: 30_000 });
+      expect(await fresh.page.getByTestId('empty-notebook').count()).toBe(0);
+      await waitForNotebookRun(fresh.page);
+      const kpis = fresh.page.getByTestId('kpi-row');
+      await kpis.waitFor();
+      const figures = await kpis.locator('dd').allInnerTexts();
+      expect(figures).toHaveLength(4);
+      // Customers who ordered, revenue, repeat rate, top-20% share: grouped and in percent.
+      expect(figures[0]).toMatch(/^\d{1,3},\d{3}$/);
+      expect(figures[2]).toMatch(/^\d+\.\d%$/);
+      expect(figures[3]).toMatch(/^\d+\.\d%$/);
+      // The quadrant and the tier shares are open without a click.
+      await fresh.page.getByTestId('quadrant-panel').waitFor({ timeout: 30_000 });
+      await fresh.page
+        .locator('[data-testid=tab-shares][aria-selected=true]')
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await fresh.page.getByTestId('shares-panel').first().waitFor();
+    } finally {
+      await fresh.close();
+    }
+  });
+});
