@@ -87,17 +87,22 @@ describe('every preset on the sample data, end to end through the cell runner', 
         const joined = await engine.query(
           segmentSummarySql(cell.name, { features: 'customer_features' }),
         );
-        expect(result.summary).toEqual(
-          joined.rows.map((r) => ({
+        const bySegment = (a: { segment?: unknown }, b: { segment?: unknown }) =>
+          String(a.segment).localeCompare(String(b.segment));
+        expect([...result.summary].sort(bySegment)).toEqual(
+          [...joined.rows].sort(bySegment).map((r) => ({
             ...r,
             revenue: expect.closeTo(Number(r.revenue), 6),
             revenue_share: expect.closeTo(Number(r.revenue_share), 12),
           })),
         );
-        // Segments a preset knows in advance must carry their label in the cell's language.
+        // Segments a preset knows in advance must carry their label in the cell's language,
+        // and come in the preset's own order, not by size.
         const known = preset.segments(cell.params).map((s) => pick(s.label, lang));
         if (id !== 'geography') {
-          for (const row of result.summary) expect(known).toContain(row.segment);
+          const shown = result.summary.map((r) => String(r.segment));
+          for (const segment of shown) expect(known).toContain(segment);
+          expect(shown).toEqual(known.filter((k) => shown.includes(k)));
         }
       }
     },
