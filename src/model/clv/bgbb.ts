@@ -104,19 +104,24 @@ function assertData(data: BgBbData): number {
   return total;
 }
 
-/** log P(x, t_x, n): alive through all n opportunities, or dropped out after t_x + j. */
-function customerLogLikelihood(p: BgBbParams, x: number, tx: number, n: number): number {
+/**
+ * log P(x, t_x, n): alive through all n opportunities, or dropped out after t_x + j. `lbAB` and
+ * `lbGD` are log B(alpha, beta) and log B(gamma, delta), shared by all customers.
+ */
+function customerLogLikelihood(
+  p: BgBbParams,
+  x: number,
+  tx: number,
+  n: number,
+  lbAB = logBeta(p.alpha, p.beta),
+  lbGD = logBeta(p.gamma, p.delta),
+): number {
   const { alpha, beta, gamma, delta } = p;
-  const lbAB = logBeta(alpha, beta);
-  const lbGD = logBeta(gamma, delta);
-  const alive = logBeta(alpha + x, beta + n - x) - lbAB + logBeta(gamma, delta + n) - lbGD;
-  const died: number[] = [];
+  let ll = logBeta(alpha + x, beta + n - x) + logBeta(gamma, delta + n);
   for (let j = 0; j <= n - tx - 1; j++) {
-    died.push(
-      logBeta(alpha + x, beta + tx - x + j) + logBeta(gamma + 1, delta + tx + j) - lbAB - lbGD,
-    );
+    ll = logAddExp(ll, logBeta(alpha + x, beta + tx - x + j) + logBeta(gamma + 1, delta + tx + j));
   }
-  return logAddExp(alive, logSumExp(died));
+  return ll - lbAB - lbGD;
 }
 
 function weightOf(data: BgBbData, i: number): number {
@@ -131,11 +136,14 @@ export function bgBbLogLikelihood(params: BgBbParams, data: BgBbData): number {
 }
 
 function sumLogLikelihood(p: BgBbParams, data: BgBbData): number {
+  const lbAB = logBeta(p.alpha, p.beta);
+  const lbGD = logBeta(p.gamma, p.delta);
   let sum = 0;
   for (let i = 0; i < data.frequency.length; i++) {
     const w = weightOf(data, i);
     if (w > 0) {
-      sum += w * customerLogLikelihood(p, data.frequency[i], data.recency[i], data.periods[i]);
+      const { frequency: x, recency: tx, periods: n } = data;
+      sum += w * customerLogLikelihood(p, x[i], tx[i], n[i], lbAB, lbGD);
     }
   }
   return sum;

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   bgBbConditionalExpectedPurchases,
@@ -7,28 +5,16 @@ import {
   bgBbProbabilityAlive,
   bgBbTransactionDistribution,
   fitBgBb,
-  type BgBbData,
   type BgBbFit,
 } from '../../../../src/model/clv/bgbb';
 import { ClvInputError } from '../../../../src/model/clv/clv-input-error';
+import { loadDonations } from './donations-fixture';
 
 /*
  * Fader, Hardie & Shang (2010) on the 1995 donor cohort (11,104 donors, 6 opportunities), as
  * lifetimes' tests/test_estimation.py asserts them: the paper's estimates and Table 6, and
  * totals of Hardie's BG/BB spreadsheet (conditional expectations; in-sample fit).
  */
-export function loadDonations(): BgBbData & { weights: Float64Array } {
-  const file = fileURLToPath(new URL('../../../fixtures/lifetimes/donations.csv', import.meta.url));
-  const lines = readFileSync(file, 'utf8').trim().split('\n').slice(1);
-  const cols = lines.map((l) => l.split(',').map(Number));
-  return {
-    frequency: Float64Array.from(cols, (c) => c[0]),
-    recency: Float64Array.from(cols, (c) => c[1]),
-    periods: Float64Array.from(cols, (c) => c[2]),
-    weights: Float64Array.from(cols, (c) => c[3]),
-  };
-}
-
 let data: ReturnType<typeof loadDonations>;
 let fit: BgBbFit;
 
