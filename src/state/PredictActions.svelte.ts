@@ -114,7 +114,7 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
   if (checkFit) {
     const periods = data.tracking.length;
     const expected = expectedCumulativeRepeat(
-      checkFit.bg,
+      checkFit.fit,
       data.cohorts.map((c) => ({ offset: Number(c.offset), customers: Number(c.customers) })),
       periods,
     );
