@@ -44,22 +44,34 @@ function assertTime(t: number): void {
   }
 }
 
-function customerLogLikelihood(p: MbgNbdParams, x: number, tx: number, T: number): number {
-  const { r, alpha, a, b } = p;
-  const counts = logGamma(r + x) - logGamma(r) + r * Math.log(alpha);
-  const beta = logGamma(a + b) + logGamma(b + x + 1) - logGamma(b) - logGamma(a + b + x + 1);
-  const alive = -(r + x) * Math.log(alpha + T);
-  const died = Math.log(a) - Math.log(b + x) - (r + x) * Math.log(alpha + tx);
-  return counts + beta + logAddExp(alive, died);
-}
-
+/**
+ * The MBG/NBD log-likelihood (lifetimes' ModifiedBetaGeoFitter) summed over patterns, with the
+ * terms that depend on x, t_x or T alone
+ * computed once per distinct value; scratch tables are allocated once, not per evaluation.
+ */
 function patternLikelihood(patterns: Patterns): (p: MbgNbdParams) => number {
   const { weight, xIndex, txIndex, tIndex, distinctX, distinctTx, distinctT } = patterns;
-  return (p) => {
+  const base = new Float64Array(distinctX.length);
+  const drop = new Float64Array(distinctX.length);
+  const logAlphaTx = new Float64Array(distinctTx.length);
+  const logAlphaT = new Float64Array(distinctT.length);
+  return ({ r, alpha, a, b }) => {
+    const constant = -logGamma(r) + r * Math.log(alpha) + logGamma(a + b) - logGamma(b);
+    const logA = Math.log(a);
+    for (let k = 0; k < distinctX.length; k++) {
+      const x = distinctX[k];
+      base[k] = constant + logGamma(r + x) + logGamma(b + x + 1) - logGamma(a + b + x + 1);
+      drop[k] = logA - Math.log(b + x);
+    }
+    for (let k = 0; k < distinctTx.length; k++) logAlphaTx[k] = Math.log(alpha + distinctTx[k]);
+    for (let k = 0; k < distinctT.length; k++) logAlphaT[k] = Math.log(alpha + distinctT[k]);
     let sum = 0;
     for (let i = 0; i < weight.length; i++) {
-      const x = distinctX[xIndex[i]];
-      sum += weight[i] * customerLogLikelihood(p, x, distinctTx[txIndex[i]], distinctT[tIndex[i]]);
+      const k = xIndex[i];
+      const rx = r + distinctX[k];
+      const alive = -rx * logAlphaT[tIndex[i]];
+      const died = drop[k] - rx * logAlphaTx[txIndex[i]];
+      sum += weight[i] * (base[k] + logAddExp(alive, died));
     }
     return sum;
   };

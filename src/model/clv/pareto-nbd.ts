@@ -48,6 +48,25 @@ function assertTime(t: number): void {
 }
 
 /**
+ * 2F1(a, b; a + 1; z) for a, b > 0: the series directly while z <= 0.75 (every term is
+ * positive, so it stops once the geometric bound on the rest is below rounding), else hyp2f1.
+ * The likelihood calls this twice per customer pattern per evaluation, so it avoids hyp2f1's
+ * general checks.
+ */
+function hyp2f1Shifted(a: number, b: number, z: number): number {
+  if (z > 0.75) return hyp2f1(a, b, a + 1, z);
+  let term = 1;
+  let sum = 1;
+  for (let n = 0; n < 10_000; n++) {
+    const ratio = (((a + n) * (b + n)) / ((a + 1 + n) * (n + 1))) * z;
+    term *= ratio;
+    sum += term;
+    if (ratio < 1 && term * ratio <= 1e-17 * sum * (1 - ratio)) return sum;
+  }
+  return hyp2f1(a, b, a + 1, z);
+}
+
+/**
  * log A_0 of Fader, Hardie & Lee (2005, eq. 19): the hypergeometric term, written so that its
  * 2F1 argument |alpha - beta| / (max(alpha, beta) + t) lies in [0, 1).
  */
@@ -58,8 +77,8 @@ function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const rsx = r + s + x;
   const q1 = high + tx;
   const q2 = high + T;
-  const first = Math.log(hyp2f1(rsx, b, rsx + 1, gap / q1)) - rsx * Math.log(q1);
-  const second = Math.log(hyp2f1(rsx, b, rsx + 1, gap / q2)) - rsx * Math.log(q2);
+  const first = Math.log(hyp2f1Shifted(rsx, b, gap / q1)) - rsx * Math.log(q1);
+  const second = Math.log(hyp2f1Shifted(rsx, b, gap / q2)) - rsx * Math.log(q2);
   // first >= second; equal (A_0 = 0) when t_x = T.
   return first + Math.log(-Math.expm1(second - first));
 }
@@ -73,13 +92,47 @@ function customerLogLikelihood(p: ParetoNbdParams, x: number, tx: number, T: num
   return head + logAddExp(alive, died);
 }
 
+/**
+ * customerLogLikelihood summed over patterns, with the terms that depend on x, t_x or T alone
+ * computed once per distinct value; scratch tables are allocated once, not per evaluation.
+ */
 function patternLikelihood(patterns: Patterns): (p: ParetoNbdParams) => number {
   const { weight, xIndex, txIndex, tIndex, distinctX, distinctTx, distinctT } = patterns;
-  return (p) => {
+  const head = new Float64Array(distinctX.length);
+  const died = new Float64Array(distinctX.length);
+  const logQ1 = new Float64Array(distinctTx.length);
+  const logQ2 = new Float64Array(distinctT.length);
+  const alive = new Float64Array(distinctT.length);
+  return ({ r, alpha, s, beta }) => {
+    const [low, high] = alpha < beta ? [alpha, beta] : [beta, alpha];
+    const gap = high - low;
+    const base = -logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+    const logS = Math.log(s);
+    for (let k = 0; k < distinctX.length; k++) {
+      const x = distinctX[k];
+      head[k] = logGamma(r + x) + base;
+      died[k] = logS - Math.log(r + s + x);
+    }
+    for (let k = 0; k < distinctTx.length; k++) logQ1[k] = Math.log(high + distinctTx[k]);
+    for (let k = 0; k < distinctT.length; k++) {
+      const T = distinctT[k];
+      logQ2[k] = Math.log(high + T);
+      alive[k] = -s * Math.log(beta + T);
+    }
+    const logAlphaT = (k: number) => Math.log(alpha + distinctT[k]);
     let sum = 0;
     for (let i = 0; i < weight.length; i++) {
-      const x = distinctX[xIndex[i]];
-      sum += weight[i] * customerLogLikelihood(p, x, distinctTx[txIndex[i]], distinctT[tIndex[i]]);
+      const kx = xIndex[i];
+      const x = distinctX[kx];
+      const rsx = r + s + x;
+      const b = alpha < beta ? r + x : s + 1;
+      const q1 = logQ1[txIndex[i]];
+      const q2 = logQ2[tIndex[i]];
+      const first = Math.log(hyp2f1Shifted(rsx, b, gap / Math.exp(q1))) - rsx * q1;
+      const second = Math.log(hyp2f1Shifted(rsx, b, gap / Math.exp(q2))) - rsx * q2;
+      const logA0 = first + Math.log(-Math.expm1(second - first));
+      const stay = -(r + x) * logAlphaT(tIndex[i]) + alive[tIndex[i]];
+      sum += weight[i] * (head[kx] + logAddExp(stay, died[kx] + logA0));
     }
     return sum;
   };

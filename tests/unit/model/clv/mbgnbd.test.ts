@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hyp2f1 } from '../../../../src/model/clv/special-functions';
+import { hyp2f1, logGamma } from '../../../../src/model/clv/special-functions';
 import {
   fitMbgNbd,
   mbgNbdConditionalExpectedPurchases,
@@ -32,6 +32,21 @@ describe('MBG/NBD on the CDNOW sample', () => {
     expect(fit.a).toBeCloseTo(0.891, 3);
     expect(fit.b).toBeCloseTo(1.614, 3);
     expect(fit.logLikelihood).toBeCloseTo(mbgNbdLogLikelihood(fit, summary), 6);
+  });
+
+  it('sums the per-customer likelihood of lifetimes, written out here', () => {
+    const { r, alpha, a, b } = { r: 0.6, alpha: 5, a: 0.9, b: 1.7 };
+    let ll = 0;
+    for (let i = 0; i < summary.frequency.length; i++) {
+      const [x, tx, T] = [summary.frequency[i], summary.recency[i], summary.T[i]];
+      const a1 = logGamma(r + x) - logGamma(r) + r * Math.log(alpha);
+      const a2 = logGamma(a + b) + logGamma(b + x + 1) - logGamma(b) - logGamma(a + b + x + 1);
+      const a3 = -(r + x) * Math.log(alpha + T);
+      const a4 =
+        Math.log(a) - Math.log(b + x) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+      ll += a1 + a2 + a3 + Math.log1p(Math.exp(a4));
+    }
+    expect(mbgNbdLogLikelihood({ r, alpha, a, b }, summary)).toBeCloseTo(ll, 6);
   });
 
   it('P(alive) of a one-time buyer is b / (a + b) at T = 0 and falls with age', () => {
