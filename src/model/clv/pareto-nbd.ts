@@ -92,20 +92,63 @@ function customerLogLikelihood(p: ParetoNbdParams, x: number, tx: number, T: num
   return head + logAddExp(alive, died);
 }
 
+/** Distinct (x, t) pairs of the patterns: `pair[i]` is pattern i's, `x`/`t` index the values. */
+function pairsOf(xIndex: Int32Array, tIndex: Int32Array) {
+  const ids = new Map<number, number>();
+  const pair = new Int32Array(xIndex.length);
+  const x: number[] = [];
+  const t: number[] = [];
+  let stride = 1;
+  for (const k of tIndex) stride = Math.max(stride, k + 1);
+  for (let i = 0; i < xIndex.length; i++) {
+    const key = xIndex[i] * stride + tIndex[i];
+    let id = ids.get(key);
+    if (id === undefined) {
+      ids.set(key, (id = x.length));
+      x.push(xIndex[i]);
+      t.push(tIndex[i]);
+    }
+    pair[i] = id;
+  }
+  return { pair, x: Int32Array.from(x), t: Int32Array.from(t) };
+}
+
 /**
- * customerLogLikelihood summed over patterns, with the terms that depend on x, t_x or T alone
- * computed once per distinct value; scratch tables are allocated once, not per evaluation.
+ * customerLogLikelihood summed over patterns. Terms that depend on x, t_x or T alone are
+ * computed once per distinct value, and A_0's two hypergeometric terms once per distinct
+ * (x, t_x) and (x, T) pair (on CDNOW's 11,104 patterns, 3,688 and 1,431 of them); scratch
+ * tables are allocated once, not per evaluation.
  */
 function patternLikelihood(patterns: Patterns): (p: ParetoNbdParams) => number {
   const { weight, xIndex, txIndex, tIndex, distinctX, distinctTx, distinctT } = patterns;
   const head = new Float64Array(distinctX.length);
   const died = new Float64Array(distinctX.length);
-  const logQ1 = new Float64Array(distinctTx.length);
-  const logQ2 = new Float64Array(distinctT.length);
   const alive = new Float64Array(distinctT.length);
-  return ({ r, alpha, s, beta }) => {
-    const [low, high] = alpha < beta ? [alpha, beta] : [beta, alpha];
-    const gap = high - low;
+  const logAlphaT = new Float64Array(distinctT.length);
+  const recent = pairsOf(xIndex, txIndex);
+  const aged = pairsOf(xIndex, tIndex);
+  const recentTerm = new Float64Array(recent.x.length);
+  const agedTerm = new Float64Array(aged.x.length);
+  // log 2F1(r+s+x, b; r+s+x+1; gap / (high + t)) - (r+s+x) log(high + t) for every pair.
+  const fill = (
+    out: Float64Array,
+    pairs: { x: Int32Array; t: Int32Array },
+    times: Float64Array,
+    p: ParetoNbdParams,
+  ) => {
+    const { r, alpha, s, beta } = p;
+    const high = Math.max(alpha, beta);
+    const gap = high - Math.min(alpha, beta);
+    for (let k = 0; k < out.length; k++) {
+      const x = distinctX[pairs.x[k]];
+      const q = high + times[pairs.t[k]];
+      const rsx = r + s + x;
+      const b = alpha < beta ? r + x : s + 1;
+      out[k] = Math.log(hyp2f1Shifted(rsx, b, gap / q)) - rsx * Math.log(q);
+    }
+  };
+  return (p) => {
+    const { r, alpha, s, beta } = p;
     const base = -logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
     const logS = Math.log(s);
     for (let k = 0; k < distinctX.length; k++) {
@@ -113,25 +156,21 @@ function patternLikelihood(patterns: Patterns): (p: ParetoNbdParams) => number {
       head[k] = logGamma(r + x) + base;
       died[k] = logS - Math.log(r + s + x);
     }
-    for (let k = 0; k < distinctTx.length; k++) logQ1[k] = Math.log(high + distinctTx[k]);
     for (let k = 0; k < distinctT.length; k++) {
-      const T = distinctT[k];
-      logQ2[k] = Math.log(high + T);
-      alive[k] = -s * Math.log(beta + T);
+      alive[k] = -s * Math.log(beta + distinctT[k]);
+      logAlphaT[k] = Math.log(alpha + distinctT[k]);
     }
-    const logAlphaT = (k: number) => Math.log(alpha + distinctT[k]);
+    fill(recentTerm, recent, distinctTx, p);
+    fill(agedTerm, aged, distinctT, p);
     let sum = 0;
     for (let i = 0; i < weight.length; i++) {
       const kx = xIndex[i];
-      const x = distinctX[kx];
-      const rsx = r + s + x;
-      const b = alpha < beta ? r + x : s + 1;
-      const q1 = logQ1[txIndex[i]];
-      const q2 = logQ2[tIndex[i]];
-      const first = Math.log(hyp2f1Shifted(rsx, b, gap / Math.exp(q1))) - rsx * q1;
-      const second = Math.log(hyp2f1Shifted(rsx, b, gap / Math.exp(q2))) - rsx * q2;
+      const kt = tIndex[i];
+      const first = recentTerm[recent.pair[i]];
+      const second = agedTerm[aged.pair[i]];
+      // first >= second; equal (A_0 = 0) when t_x = T.
       const logA0 = first + Math.log(-Math.expm1(second - first));
-      const stay = -(r + x) * logAlphaT(tIndex[i]) + alive[tIndex[i]];
+      const stay = -(r + distinctX[kx]) * logAlphaT[kt] + alive[kt];
       sum += weight[i] * (head[kx] + logAddExp(stay, died[kx] + logA0));
     }
     return sum;

@@ -7,6 +7,7 @@ import {
   paretoNbdProbabilityAlive,
   type ParetoNbdFit,
 } from '../../../../src/model/clv/pareto-nbd';
+import { hyp2f1, logGamma } from '../../../../src/model/clv/special-functions';
 import type { CustomerSummary } from '../../../../src/model/clv/summary';
 import { NodeEngine } from '../../../support/node-engine';
 import { cdnowSampleSummary } from './cdnow-summary';
@@ -38,6 +39,29 @@ describe('Pareto/NBD on the CDNOW sample', () => {
     // The reported log-likelihood is the data's, in weeks, not the rescaled fit's.
     expect(fit.logLikelihood).toBeCloseTo(paretoNbdLogLikelihood(fit, summary), 6);
     expect(fit.logLikelihood).toBeCloseTo(-9595.0, 0);
+  });
+
+  it("sums lifetimes' per-customer likelihood, written out here, on both sides of alpha = beta", () => {
+    for (const p of [
+      { r: 0.6, alpha: 13.6, s: 0.31, beta: 6.1 },
+      { r: 0.5, alpha: 8, s: 0.7, beta: 14 },
+    ]) {
+      const { r, alpha, s, beta } = p;
+      const [low, high, b] = alpha < beta ? [alpha, beta, 0] : [beta, alpha, s + 1];
+      let ll = 0;
+      for (let i = 0; i < summary.frequency.length; i++) {
+        const [x, tx, T] = [summary.frequency[i], summary.recency[i], summary.T[i]];
+        const rsx = r + s + x;
+        const t = b === 0 ? r + x : b;
+        const p1 = hyp2f1(rsx, t, rsx + 1, (high - low) / (high + tx));
+        const p2 = hyp2f1(rsx, t, rsx + 1, (high - low) / (high + T));
+        const a0 = p1 / Math.pow(high + tx, rsx) - p2 / Math.pow(high + T, rsx);
+        const a1 = logGamma(r + x) - logGamma(r) + r * Math.log(alpha) + s * Math.log(beta);
+        const a2 = Math.pow(alpha + T, -(r + x)) * Math.pow(beta + T, -s) + (s / rsx) * a0;
+        ll += a1 + Math.log(a2);
+      }
+      expect(paretoNbdLogLikelihood(p, summary)).toBeCloseTo(ll, 6);
+    }
   });
 
   it("matches BTYD's manual: pnbd.Expectation at (0.55, 10.56, 0.61, 11.64), t = 0..9", () => {
