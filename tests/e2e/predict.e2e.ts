@@ -37,8 +37,13 @@ describe('predicted customer value in the browser', () => {
             (els) => els.filter((e) => (e as HTMLElement).dataset.rendered === 'true').length,
           ),
       )
-      .toBe(2);
+      .toBe(4);
     expect(await cell.locator('[data-testid=chart] svg .mark-rect path').count()).toBe(16);
+    // The churn validation: ROC over the chance diagonal, and ten calibration deciles.
+    expect(await cell.locator('[data-testid=chart]').nth(2).innerText()).toMatch(/AUC \d\.\d\d/);
+    expect(
+      await cell.locator('[data-testid=chart]').nth(3).locator('.mark-symbol path').count(),
+    ).toBe(10);
   });
 
   it('refits with Pareto/NBD and compares the three models on the holdout', async () => {

@@ -11,6 +11,7 @@ import {
   type PurchaseModelFit,
 } from './continuous-models';
 import { customerLifetimeValue, UNITS_PER_MONTH } from './clv';
+import { churnValidation, type ChurnValidation } from './churn-validation';
 import { ClvInputError } from './clv-input-error';
 import { checkFitData, checkFitResult, type FitWarning } from './fit-warnings';
 import { frequencyCheck, type FrequencyCheckRow } from './frequency-check';
@@ -75,6 +76,8 @@ export interface PredictResult {
   clv: Float64Array;
   /** The holdout check by calibration frequency; empty when the rows have no holdout columns. */
   byFrequency: FrequencyCheckRow[];
+  /** P(alive) scored against "no purchase in the holdout"; null without holdout columns. */
+  churn: ChurnValidation | null;
 }
 
 /** Fewer repeat buyers with positive spend than this, and the spend model is not fitted. */
@@ -315,6 +318,7 @@ export function predict(
     byFrequency: numeric({ en: 'The holdout check', zh: '留出期检验' }, () =>
       frequencyCheck(fit, summary, rows),
     ),
+    churn: null,
   };
   const spendSummary = {
     ...summary,
@@ -326,6 +330,13 @@ export function predict(
       scoreChunk(out, spendSummary, settings, from, to),
     );
     onProgress?.({ stage: 'scoring', iteration: to, logLikelihood: fit.logLikelihood });
+  }
+  const holdout = CLV_SUMMARY_COLUMNS.holdoutFrequency;
+  if (rows[0]?.[holdout] !== undefined) {
+    out.churn = churnValidation(
+      out.pAlive,
+      Float64Array.from(rows, (r) => Number(r[holdout])),
+    );
   }
   return out;
 }

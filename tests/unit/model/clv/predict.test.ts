@@ -199,6 +199,7 @@ describe('predict on CDNOW', () => {
     );
     const r = predict(calibrationOnly, SETTINGS);
     expect(r.byFrequency).toEqual([]);
+    expect(r.churn).toBeNull();
     expect(r.expectedPurchases).toEqual(result.expectedPurchases);
   });
 });
@@ -252,6 +253,42 @@ describe('predict: model choice and comparison', () => {
     expect(comparison.recommended).toBe(best);
     within(comparison.rows[0].logLikelihood, -9582.43, 0.05);
     within(comparison.rows[1].logLikelihood, -9595.0, 0.05);
+  });
+});
+
+describe('predict: churn validation', () => {
+  it('scores P(alive) against no holdout purchase, as counted straight from the orders', async () => {
+    const direct = (await engine.query(DIRECT_SQL)).rows;
+    const byId = new Map(direct.map((d) => [String(d.sample_id), Number(d.x_star)]));
+    const bought = result.customerIds.map((id) => (byId.get(id)! > 0 ? 1 : 0));
+    const churn = result.churn!;
+    expect(churn.customers).toBe(2357);
+    expect(churn.churned).toBe(bought.filter((b) => b === 0).length);
+    let brier = 0;
+    result.pAlive.forEach((p, i) => (brier += (p - bought[i]) ** 2));
+    within(churn.brier, brier / 2357, 1e-12);
+    // AUC by counting pairs directly: buyers should have the higher P(alive).
+    let pairs = 0;
+    let wins = 0;
+    result.pAlive.forEach((pi, i) => {
+      if (bought[i]) return;
+      result.pAlive.forEach((pj, j) => {
+        if (!bought[j]) return;
+        pairs++;
+        wins += pi < pj ? 1 : pi === pj ? 0.5 : 0;
+      });
+    });
+    within(churn.auc, wins / pairs, 1e-12);
+    expect(churn.calibration).toHaveLength(10);
+  });
+
+  it('ranks churn better with MBG/NBD, whose one-time buyers are not certainly alive', () => {
+    // BG/NBD gives every customer without repeat purchases P(alive) = 1, yet they are the
+    // likeliest not to buy again, so its P(alive) ranks churn worse than chance on CDNOW.
+    const mbg = predict(rows, { ...SETTINGS, model: 'mbgnbd' }).churn!;
+      console.log(result.churn!.auc, mbg.auc, result.churn!.brier, mbg.brier);
+    expect(result.churn!.auc).toBeLessThan(0.5);
+    expect(mbg.auc).toBeGreaterThan(0.5);
   });
 });
 
