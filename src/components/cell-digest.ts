@@ -20,8 +20,8 @@ export function cellDigest(run: CellRun | undefined): string {
     return run.status === 'error' ? `error: ${run.error ?? ''}` : run.status;
   if (run.predict) {
     const f = run.predict.forecast;
-    const bg = [f.bg.r, f.bg.alpha, f.bg.a, f.bg.b].map(shown).join(' ');
-    return `predict ${run.predict.scored} ${shown(run.predict.totalClv)} | ${bg}`;
+    const params = Object.entries(f.fit.params).map(([k, v]) => `${k}=${shown(v)}`);
+    return `predict ${run.predict.scored} ${shown(run.predict.totalClv)} | ${f.fit.model} ${params.join(' ')}`;
   }
   const result = run.result;
   if (!result) return 'done';

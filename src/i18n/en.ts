@@ -353,11 +353,11 @@ export const en = {
   'cell.kind.predict': 'Prediction',
   'notebook.presets': 'Segmentations',
   'notebook.models': 'Predictive models',
-  'predict.title': 'Predicted customer value (BG/NBD + Gamma-Gamma)',
+  'predict.title': 'Predicted customer value (purchase model + Gamma-Gamma)',
   'predict.summary':
     '{customers} customers scored · total predicted value {clv} · average probability alive {alive}%',
   'predict.description':
-    'Fits the BG/NBD purchase model and the Gamma-Gamma spend model in your browser, then scores every customer: probability alive, expected purchases and lifetime value over the horizon. The scores are saved as {name} and join customer_features as p_alive, expected_purchases, expected_spend and predicted_clv, so segmentations can use them.',
+    'Fits a purchase model (BG/NBD, Pareto/NBD or MBG/NBD) and the Gamma-Gamma spend model in your browser, then scores every customer: probability alive, expected purchases and lifetime value over the horizon. The scores are saved as {name} and join customer_features as p_alive, expected_purchases, expected_spend and predicted_clv, so segmentations can use them.',
   'predict.fit': 'Fit',
   'predict.calibrationEnd': 'Calibration end',
   'predict.unit': 'Time unit',
@@ -376,6 +376,24 @@ export const en = {
     '{customers} customers scored · total predicted value {clv} · average probability alive {alive}% · {ms} ms (forecast fit {fit} ms)',
   'predict.holdout':
     'Holdout check: fitted on orders up to {from}, compared with what customers did until {to}.',
+  'predict.model': 'Purchase model',
+  'predict.compare': 'Compare models',
+  'predict.estimates':
+    'Parameter estimates ({model}, forecast fit), with standard errors from the observed information and 95% intervals',
+  'predict.parameter': 'Parameter',
+  'predict.estimate': 'Estimate',
+  'predict.standardError': 'Standard error',
+  'predict.interval': '95% interval',
+  'predict.comparison': 'Model comparison ({fit})',
+  'predict.comparisonModel': 'Model',
+  'predict.logLikelihood': 'Log-likelihood',
+  'predict.holdoutMae': 'Holdout error per customer (MAE)',
+  'predict.trackingError': 'Total holdout error',
+  'predict.recommendedBadge': 'recommended',
+  'predict.recommendedHoldout':
+    "Recommended: {model}, whose forecasts of each customer's holdout purchases are closest (lowest MAE). BIC rewards in-sample fit with a penalty for parameters; lower is better.",
+  'predict.recommendedBic':
+    'Recommended: {model}, the lowest BIC. There is no holdout to check forecasts against: set a calibration end before the last order.',
   'tabs.segments': 'Segments',
   'tabs.quadrant': 'Quadrant',
   'tabs.shares': 'Shares',

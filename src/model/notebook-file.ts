@@ -1,3 +1,4 @@
+import { isContinuousModel } from './clv/continuous-models';
 import {
   defaultPredictCell,
   type Cell,
@@ -61,6 +62,8 @@ function parsePredictCell(v: Record<string, unknown>, i: number): Cell {
     horizonMonths: number(v.horizonMonths, base.horizonMonths),
     monthlyDiscountRate: number(v.monthlyDiscountRate, base.monthlyDiscountRate),
     margin: number(v.margin, base.margin),
+    ...(isContinuousModel(v.model) ? { model: v.model } : {}),
+    ...(v.compare === true ? { compare: true } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { CleaningStep } from './cleaning-step';
+import type { ContinuousModelKey } from './clv/continuous-models';
 import type { Inputs } from './inputs';
 import type { Lang } from './labels';
 import type { PresentChart } from './present-chart';
@@ -63,6 +64,10 @@ export interface PredictCell {
   horizonMonths: number;
   monthlyDiscountRate: number;
   margin: number;
+  /** The purchase model; BG/NBD when absent. */
+  model?: ContinuousModelKey;
+  /** Fit every purchase model and show their comparison. */
+  compare?: boolean;
 }
 
 export type Cell = MarkdownCell | SqlCell | PresetCell | PredictCell;

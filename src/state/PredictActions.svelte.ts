@@ -67,6 +67,7 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
     horizonMonths: cell.horizonMonths,
     monthlyDiscountRate: cell.monthlyDiscountRate,
     margin: cell.margin,
+    model: cell.model ?? 'bgnbd',
   };
   const data = await ctx.exclusive(async (engine) => {
     const asOf = await ctx.features.ensure(engine);
@@ -100,11 +101,15 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
   const checkStarted = performance.now();
   const checkFit =
     data.check.length > 0
-      ? await ctx.fit(data.check, settings, (p) => ctx.onProgress(cell.id, { ...p, fit: 'check' }))
+      ? await ctx.fit(data.check, { ...settings, compare: cell.compare === true }, (p) =>
+          ctx.onProgress(cell.id, { ...p, fit: 'check' }),
+        )
       : null;
   const forecastStarted = performance.now();
   const checkFitMs = checkFit ? forecastStarted - checkStarted : 0;
-  const forecast = await ctx.fit(data.full, settings, (p) =>
+  // Without a holdout the comparison falls back to BIC on the forecast fit.
+  const compareForecast = cell.compare === true && !checkFit;
+  const forecast = await ctx.fit(data.full, { ...settings, compare: compareForecast }, (p) =>
     ctx.onProgress(cell.id, { ...p, fit: 'forecast' }),
   );
 
@@ -114,7 +119,7 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
   if (checkFit) {
     const periods = data.tracking.length;
     const expected = expectedCumulativeRepeat(
-      checkFit.bg,
+      checkFit.fit,
       data.cohorts.map((c) => ({ offset: Number(c.offset), customers: Number(c.customers) })),
       periods,
     );

@@ -37,8 +37,45 @@ describe('predicted customer value in the browser', () => {
             (els) => els.filter((e) => (e as HTMLElement).dataset.rendered === 'true').length,
           ),
       )
-      .toBe(2);
+      .toBe(4);
     expect(await cell.locator('[data-testid=chart] svg .mark-rect path').count()).toBe(16);
+    // The churn validation: ROC over the chance diagonal, and ten calibration deciles.
+    expect(await cell.locator('[data-testid=chart]').nth(2).innerText()).toMatch(/AUC \d\.\d\d/);
+    expect(
+      await cell.locator('[data-testid=chart]').nth(3).locator('.mark-symbol path').count(),
+    ).toBe(10);
+  });
+
+  it('refits with Pareto/NBD and compares the three models on the holdout', async () => {
+    const cell = s.page
+      .locator('[data-testid=cell]')
+      .filter({ has: s.page.getByTestId('predict-model') })
+      .last();
+    await cell.getByTestId('predict-model').selectOption('pareto-nbd');
+    await cell.getByTestId('predict-compare').check();
+    await cell.getByTestId('run-cell').click();
+    await expect
+      .poll(() => cell.getByTestId('predict-comparison').locator('tbody tr').count(), {
+        timeout: 120_000,
+      })
+      .toBe(3);
+    const header = await cell.getByTestId('predict-params').locator('thead th').allInnerTexts();
+    expect(header.slice(1, 5)).toEqual(['r', 'α', 's', 'β']);
+    const models = await cell
+      .getByTestId('predict-comparison')
+      .locator('tbody tr')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-model')));
+    expect(models).toEqual(['pareto-nbd', 'bgnbd', 'mbgnbd']);
+    expect(await cell.locator('.badge').count()).toBe(1);
+    expect(await cell.getByTestId('predict-recommendation').innerText()).toMatch(
+      /^Recommended: (BG\/NBD|Pareto\/NBD|MBG\/NBD), whose forecasts/,
+    );
+    const se = await cell.getByTestId('predict-estimates').locator('tbody tr td').allTextContents();
+    expect(se).toHaveLength(12);
+    for (const v of se.filter((_, i) => i % 3 !== 2)) {
+      expect(Number(v.replace(/,/g, ''))).toBeGreaterThan(0);
+    }
+    expect(s.errors).toEqual([]);
   });
 
   it('joins the predictions into the features, where presets use them', async () => {

@@ -1,5 +1,9 @@
 import type { ClvTimeUnit } from '../../sql/clv-summary';
-import { conditionalExpectedPurchases, type BgNbdParams } from './bgnbd';
+import {
+  asModelRef,
+  modelConditionalExpectedPurchases,
+  type PurchaseModelLike,
+} from './continuous-models';
 import { ClvInputError } from './clv-input-error';
 import { conditionalExpectedAverageSpend, type GammaGammaParams } from './gamma-gamma';
 import { assertValidRfm, type CustomerSummary } from './summary';
@@ -59,7 +63,7 @@ function assertOptions(o: ClvOptions): void {
  * purchase, times the margin, discounted by (1 + monthly rate)^i.
  */
 export function customerLifetimeValue(
-  bg: BgNbdParams,
+  purchaseModel: PurchaseModelLike,
   gg: GammaGammaParams,
   summary: CustomerSummary,
   options: ClvOptions,
@@ -73,6 +77,7 @@ export function customerLifetimeValue(
       zh: 'monetary value 必须每位客户各有一个值。',
     });
   }
+  const model = asModelRef(purchaseModel);
   const perMonth = UNITS_PER_MONTH[options.unit];
   const discount = new Float64Array(options.months + 1);
   for (let i = 1; i <= options.months; i++) {
@@ -84,7 +89,7 @@ export function customerLifetimeValue(
     let before = 0;
     let value = 0;
     for (let i = 1; i <= options.months; i++) {
-      const upTo = conditionalExpectedPurchases(bg, i * perMonth, x[c], tx[c], T[c]);
+      const upTo = modelConditionalExpectedPurchases(model, i * perMonth, x[c], tx[c], T[c]);
       value += (upTo - before) * spend * discount[i];
       before = upTo;
     }

@@ -1,4 +1,4 @@
-import { expectedPurchases, type BgNbdParams } from './bgnbd';
+import { asModelRef, modelExpectedPurchases, type PurchaseModelLike } from './continuous-models';
 import { ClvInputError } from './clv-input-error';
 
 /** Customers who made their first purchase at the same time (see src/sql/clv-tracking.ts). */
@@ -37,17 +37,18 @@ function assertInput(cohorts: readonly Cohort[], periods: number): void {
  * join at or after t (Fader, Hardie & Lee 2005, Figure 2). Element t-1 is period t.
  */
 export function expectedCumulativeRepeat(
-  bg: BgNbdParams,
+  purchaseModel: PurchaseModelLike,
   cohorts: readonly Cohort[],
   periods: number,
 ): Float64Array {
   assertInput(cohorts, periods);
   // Offsets are whole days over the unit, so t - offset repeats across periods and cohorts.
+  const model = asModelRef(purchaseModel);
   const memo = new Map<number, number>();
   const ex = (t: number): number => {
     const key = Math.round(t * 1e9) / 1e9;
     let v = memo.get(key);
-    if (v === undefined) memo.set(key, (v = expectedPurchases(bg, key)));
+    if (v === undefined) memo.set(key, (v = modelExpectedPurchases(model, key)));
     return v;
   };
   const out = new Float64Array(periods);

@@ -1,5 +1,6 @@
 import type { Labels } from '../labels';
 import type { BgNbdFit } from './bgnbd';
+import { modelLabel, type PurchaseModelFit } from './continuous-models';
 import type { GammaGammaFit } from './gamma-gamma';
 import type { CustomerSummary } from './summary';
 
@@ -119,9 +120,9 @@ export function checkFitData(summary: CustomerSummary): FitWarning[] {
 }
 
 /** Warnings about a finished fit: no convergence, or parameters that make forecasts unusable. */
-export function checkFitResult(fit: BgNbdFit | GammaGammaFit): FitWarning[] {
+export function checkFitResult(fit: BgNbdFit | GammaGammaFit | PurchaseModelFit): FitWarning[] {
   const warnings: FitWarning[] = [];
-  const model = 'r' in fit ? 'BG/NBD' : 'Gamma-Gamma';
+  const model = 'model' in fit ? modelLabel(fit.model) : 'r' in fit ? 'BG/NBD' : 'Gamma-Gamma';
   if (!fit.converged) {
     warnings.push({
       code: 'not-converged',
@@ -131,7 +132,12 @@ export function checkFitResult(fit: BgNbdFit | GammaGammaFit): FitWarning[] {
       },
     });
   }
-  const values = 'r' in fit ? [fit.r, fit.alpha, fit.a, fit.b] : [fit.p, fit.q, fit.gamma];
+  const values =
+    'model' in fit
+      ? Object.values(fit.params)
+      : 'r' in fit
+        ? [fit.r, fit.alpha, fit.a, fit.b]
+        : [fit.p, fit.q, fit.gamma];
   if (values.some((v) => !(v > 1e-6 && v < 1e6))) {
     warnings.push({
       code: 'extreme-parameters',

@@ -1,5 +1,9 @@
 import { CLV_SUMMARY_COLUMNS } from '../../sql/clv-summary';
-import { conditionalExpectedPurchases, type BgNbdParams } from './bgnbd';
+import {
+  asModelRef,
+  modelConditionalExpectedPurchases,
+  type PurchaseModelLike,
+} from './continuous-models';
 import type { CustomerSummary } from './summary';
 
 /** Customers grouped by calibration repeat purchases: what they did in the holdout vs the model. */
@@ -23,12 +27,13 @@ export const FREQUENCY_GROUPS = 8;
  * when the rows have no holdout columns. Groups without customers are left out.
  */
 export function frequencyCheck(
-  bg: BgNbdParams,
+  purchaseModel: PurchaseModelLike,
   summary: CustomerSummary,
   rows: readonly Record<string, unknown>[],
 ): FrequencyCheckRow[] {
   const c = CLV_SUMMARY_COLUMNS;
   if (rows.length === 0 || rows[0]?.[c.holdoutFrequency] === undefined) return [];
+  const model = asModelRef(purchaseModel);
   const customers = new Float64Array(FREQUENCY_GROUPS);
   const actual = new Float64Array(FREQUENCY_GROUPS);
   const predicted = new Float64Array(FREQUENCY_GROUPS);
@@ -38,7 +43,13 @@ export function frequencyCheck(
     const duration = Number(row[c.holdoutDuration]);
     customers[g] += 1;
     actual[g] += Number(row[c.holdoutFrequency]);
-    predicted[g] += conditionalExpectedPurchases(bg, duration, x, summary.recency[i], summary.T[i]);
+    predicted[g] += modelConditionalExpectedPurchases(
+      model,
+      duration,
+      x,
+      summary.recency[i],
+      summary.T[i],
+    );
   });
   const out: FrequencyCheckRow[] = [];
   for (let g = 0; g < FREQUENCY_GROUPS; g++) {

@@ -1,10 +1,21 @@
 import { CLV_SUMMARY_COLUMNS, type ClvTimeUnit } from '../../sql/clv-summary';
 import type { Labels } from '../labels';
-import { conditionalExpectedPurchases, fitBgNbd, probabilityAlive, type BgNbdFit } from './bgnbd';
+import {
+  CONTINUOUS_MODELS,
+  fitPurchaseModel,
+  isContinuousModel,
+  modelConditionalExpectedPurchases,
+  modelLabel,
+  modelProbabilityAlive,
+  type ContinuousModelKey,
+  type PurchaseModelFit,
+} from './continuous-models';
 import { customerLifetimeValue, UNITS_PER_MONTH } from './clv';
+import { churnValidation, type ChurnValidation } from './churn-validation';
 import { ClvInputError } from './clv-input-error';
 import { checkFitData, checkFitResult, type FitWarning } from './fit-warnings';
 import { frequencyCheck, type FrequencyCheckRow } from './frequency-check';
+import { compareModels, type ModelComparison } from './model-comparison';
 import { conditionalExpectedAverageSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
 import { summaryFromRows, type CustomerSummary } from './summary';
 
@@ -18,13 +29,19 @@ export interface PredictSettings {
   monthlyDiscountRate: number;
   /** Share of spend that is profit, in (0, 1]. */
   margin: number;
+  /** The purchase model; BG/NBD when absent. */
+  model?: ContinuousModelKey;
+  /** Also fit every other purchase model and compare them (on the holdout when there is one). */
+  compare?: boolean;
 }
 
-export type PredictStage = 'bgnbd' | 'gamma-gamma' | 'scoring';
+/** The purchase model being fitted (by its key), the spend model, or scoring. */
+export type PredictStage = ContinuousModelKey | 'gamma-gamma' | 'scoring';
 
 /**
  * While fitting, `iteration` is the optimiser's iteration and `logLikelihood` the best so far.
- * While scoring, `iteration` counts the customers scored and `logLikelihood` is the BG/NBD fit's.
+ * While scoring, `iteration` counts the customers scored and `logLikelihood` is the purchase
+ * model's.
  */
 export interface PredictProgress {
   stage: PredictStage;
@@ -38,7 +55,10 @@ export interface PredictProgress {
  * whose expected spend is unbounded because the spend model's q <= 1.
  */
 export interface PredictResult {
-  bg: BgNbdFit;
+  /** The chosen purchase model's fit (BG/NBD, Pareto/NBD or MBG/NBD). */
+  fit: PurchaseModelFit;
+  /** With `compare`: every purchase model's fit and their scores; otherwise null. */
+  comparison: (ModelComparison & { fits: PurchaseModelFit[] }) | null;
   /** Null when fewer than `MIN_SPEND_BUYERS` repeat buyers have a positive mean spend. */
   gg: GammaGammaFit | null;
   warnings: FitWarning[];
@@ -56,6 +76,8 @@ export interface PredictResult {
   clv: Float64Array;
   /** The holdout check by calibration frequency; empty when the rows have no holdout columns. */
   byFrequency: FrequencyCheckRow[];
+  /** P(alive) scored against "no purchase in the holdout"; null without holdout columns. */
+  churn: ChurnValidation | null;
 }
 
 /** Fewer repeat buyers with positive spend than this, and the spend model is not fitted. */
@@ -95,6 +117,29 @@ function assertSettings(s: PredictSettings): void {
       `The margin must be above 0 and at most 1 (e.g. 0.3 for 30%), got ${s.margin}.`,
       `利润率必须大于 0 且不超过 1（如 0.3 表示 30%），实际为 ${s.margin}。`,
     );
+  }
+  if (s.model !== undefined && !isContinuousModel(s.model)) {
+    bad(
+      `Unknown purchase model "${String(s.model)}": use ${CONTINUOUS_MODELS.join(', ')}.`,
+      `未知的购买模型“${String(s.model)}”：请使用 ${CONTINUOUS_MODELS.join('、')}。`,
+    );
+  }
+}
+
+/**
+ * Runs numeric work, turning a failure of the mathematics itself (a series that does not
+ * converge, an overflow) into a message that says what was being computed and what to try.
+ */
+function numeric<T>(what: Labels, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof ClvInputError) throw e;
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new ClvInputError({
+      en: `${what.en} failed: the model's formulas could not be evaluated for this data (${detail}). Try the weeks unit, a shorter horizon, or another model.`,
+      zh: `${what.zh}失败：无法对该数据计算模型公式（${detail}）。请尝试以周为单位、缩短预测期或换用其他模型。`,
+    });
   }
 }
 
@@ -150,13 +195,13 @@ function scoreChunk(
   from: number,
   to: number,
 ): void {
-  const { bg, gg } = out;
+  const { fit, gg } = out;
   const { frequency: x, recency: tx, T, monetaryValue: m } = spendSummary;
   const horizon = settings.horizonMonths * UNITS_PER_MONTH[settings.unit];
   const valued: number[] = [];
   for (let i = from; i < to; i++) {
-    out.pAlive[i] = probabilityAlive(bg, x[i], tx[i], T[i]);
-    out.expectedPurchases[i] = conditionalExpectedPurchases(bg, horizon, x[i], tx[i], T[i]);
+    out.pAlive[i] = modelProbabilityAlive(fit, x[i], tx[i], T[i]);
+    out.expectedPurchases[i] = modelConditionalExpectedPurchases(fit, horizon, x[i], tx[i], T[i]);
     const bounded = gg !== null && gg.p * x[i] + gg.q - 1 > 0;
     out.expectedSpend[i] = bounded ? conditionalExpectedAverageSpend(gg, x[i], m[i]) : Number.NaN;
     out.clv[i] = Number.NaN;
@@ -165,7 +210,7 @@ function scoreChunk(
   if (gg === null || valued.length === 0) return;
   const pickArr = (a: Float64Array) => Float64Array.from(valued, (i) => a[i]);
   const clv = customerLifetimeValue(
-    bg,
+    fit,
     gg,
     { frequency: pickArr(x), recency: pickArr(tx), T: pickArr(T), monetaryValue: pickArr(m) },
     {
@@ -179,7 +224,50 @@ function scoreChunk(
 }
 
 /**
- * Fits BG/NBD and Gamma-Gamma on `clvSummarySql` rows and scores every customer: P(alive),
+ * Scores fitted purchase models against each other: in-sample (log-likelihood, BIC) and, when
+ * the rows carry holdout columns, on each customer's holdout purchases.
+ */
+function compareFits(
+  fits: PurchaseModelFit[],
+  summary: CustomerSummary,
+  rows: readonly Record<string, unknown>[],
+): ModelComparison & { fits: PurchaseModelFit[] } {
+  const c = CLV_SUMMARY_COLUMNS;
+  const holdout = rows[0]?.[c.holdoutFrequency] !== undefined;
+  const actual = holdout ? Float64Array.from(rows, (r) => Number(r[c.holdoutFrequency])) : [];
+  const outcomes = fits.map((fit) => {
+    const predicted = holdout
+      ? numeric(
+          {
+            en: `Forecasting the holdout with ${modelLabel(fit.model)}`,
+            zh: `用 ${modelLabel(fit.model)} 预测留出期`,
+          },
+          () =>
+            Float64Array.from(rows, (r, i) =>
+              modelConditionalExpectedPurchases(
+                fit,
+                Number(r[c.holdoutDuration]),
+                summary.frequency[i],
+                summary.recency[i],
+                summary.T[i],
+              ),
+            ),
+        )
+      : [];
+    return {
+      model: fit.model,
+      parameters: fit.estimates.length,
+      logLikelihood: fit.logLikelihood,
+      customers: summary.frequency.length,
+      predicted,
+      actual,
+    };
+  });
+  return { ...compareModels(outcomes), fits };
+}
+
+/**
+ * Fits a purchase model (BG/NBD unless `settings.model` says otherwise) and Gamma-Gamma on `clvSummarySql` rows and scores every customer: P(alive),
  * expected purchases and spend over the horizon, and CLV. Pure, so it can run in a Web Worker.
  * Doubts about the data or fits come back as `warnings`; a ClvInputError is thrown only when no
  * fit is possible (bad settings or rows, no customers, or no observation time).
@@ -197,16 +285,29 @@ export function predict(
   const fatal = warnings.find((w) => w.code === 'no-customers' || w.code === 'no-observation-time');
   if (fatal) throw new ClvInputError(fatal.message);
 
-  const bg = fitBgNbd(summary, {
-    onProgress: (p) =>
-      onProgress?.({ stage: 'bgnbd', iteration: p.iteration, logLikelihood: p.logLikelihood }),
-  });
-  warnings.push(...checkFitResult(bg));
+  const chosen = settings.model ?? 'bgnbd';
+  const fitModel = (model: ContinuousModelKey) =>
+    numeric({ en: `Fitting ${modelLabel(model)}`, zh: `拟合 ${modelLabel(model)} ` }, () =>
+      fitPurchaseModel(model, summary, {
+        onProgress: (p) =>
+          onProgress?.({ stage: model, iteration: p.iteration, logLikelihood: p.logLikelihood }),
+      }),
+    );
+  const fit = fitModel(chosen);
+  warnings.push(...checkFitResult(fit));
+  const comparison = settings.compare
+    ? compareFits(
+        [fit, ...CONTINUOUS_MODELS.filter((m) => m !== chosen).map(fitModel)],
+        summary,
+        rows,
+      )
+    : null;
   const gg = fitSpend(summary, warnings, onProgress);
 
   const n = ids.length;
   const out: PredictResult = {
-    bg,
+    fit,
+    comparison,
     gg,
     warnings,
     customerIds: ids,
@@ -214,7 +315,10 @@ export function predict(
     expectedPurchases: new Float64Array(n),
     expectedSpend: new Float64Array(n),
     clv: new Float64Array(n),
-    byFrequency: frequencyCheck(bg, summary, rows),
+    byFrequency: numeric({ en: 'The holdout check', zh: '留出期检验' }, () =>
+      frequencyCheck(fit, summary, rows),
+    ),
+    churn: null,
   };
   const spendSummary = {
     ...summary,
@@ -222,8 +326,17 @@ export function predict(
   };
   for (let from = 0; from < n; from += SCORING_CHUNK) {
     const to = Math.min(n, from + SCORING_CHUNK);
-    scoreChunk(out, spendSummary, settings, from, to);
-    onProgress?.({ stage: 'scoring', iteration: to, logLikelihood: bg.logLikelihood });
+    numeric({ en: 'Scoring customers', zh: '客户评分' }, () =>
+      scoreChunk(out, spendSummary, settings, from, to),
+    );
+    onProgress?.({ stage: 'scoring', iteration: to, logLikelihood: fit.logLikelihood });
+  }
+  const holdout = CLV_SUMMARY_COLUMNS.holdoutFrequency;
+  if (rows[0]?.[holdout] !== undefined) {
+    out.churn = churnValidation(
+      out.pAlive,
+      Float64Array.from(rows, (r) => Number(r[holdout])),
+    );
   }
   return out;
 }

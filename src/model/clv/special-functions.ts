@@ -102,10 +102,41 @@ function hyp2f1Reflected(a: number, b: number, c: number, z: number): number {
   return result;
 }
 
+/** Terms the direct series needs near z = 1 before z^n alone drops below the tolerance. */
+function seriesLength(z: number): number {
+  return z <= 0 ? 0 : Math.log(SERIES_EPS) / Math.log(z);
+}
+
+/** Spacing of the points the near-integer case interpolates between. */
+const INTERPOLATION_STEP = 1e-3;
+
+/**
+ * 2F1 near z = 1 when s = c - a - b is close to an integer m, where the connection formula's
+ * two terms have poles that cancel: evaluated at c shifted so that s = m ± h, m ± 2h, and
+ * interpolated back to c (a cubic through the four points; error of order h^4).
+ */
+function hyp2f1NearInteger(a: number, b: number, c: number, z: number): number {
+  const s = c - a - b;
+  const m = Math.round(s);
+  const h = INTERPOLATION_STEP;
+  const offsets = [-2, -1, 1, 2].map((k) => m - s + k * h);
+  const values = offsets.map((d) => hyp2f1Reflected(a, b, c + d, z));
+  let result = 0;
+  for (let i = 0; i < 4; i++) {
+    let weight = 1;
+    for (let j = 0; j < 4; j++) {
+      if (j !== i) weight *= (0 - offsets[j]) / (offsets[i] - offsets[j]);
+    }
+    result += weight * values[i];
+  }
+  return result;
+}
+
 /**
  * The Gauss hypergeometric function 2F1(a, b; c; z) for real z < 1.
  * Series for |z| <= 0.75, Pfaff's transformation for z < 0, the 1 - z connection formula
- * near 1. Throws when c is a pole (0, -1, -2, ...) or z >= 1.
+ * near 1 (interpolated across the integer values of c - a - b, where it has poles). Throws
+ * when c is a pole (0, -1, -2, ...) or z >= 1.
  */
 export function hyp2f1(a: number, b: number, c: number, z: number): number {
   if (![a, b, c, z].every(Number.isFinite)) {
@@ -118,11 +149,16 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
     return Math.pow(1 - z, -a) * hyp2f1(a, c - b, c, z / (z - 1));
   }
   const s = c - a - b;
-  const nearInteger = Math.abs(s - Math.round(s)) < 0.05;
+  const gap = Math.abs(s - Math.round(s));
   const polynomial = isNonPositiveInteger(a) || isNonPositiveInteger(b);
   // A large c makes the direct series converge fast and the reflected one cancel badly.
-  if (z <= 0.75 || nearInteger || polynomial || Math.abs(c) > 20 || Math.abs(s) > 20) {
+  if (z <= 0.75 || polynomial || Math.abs(c) > 20 || Math.abs(s) > 20) {
     return hyp2f1Series(a, b, c, z);
   }
-  return hyp2f1Reflected(a, b, c, z);
+  if (gap >= 0.05) return hyp2f1Reflected(a, b, c, z);
+  // Near an integer s the direct series is exact but slow as z -> 1; past a few hundred
+  // thousand terms, interpolation across the poles of the connection formula takes over.
+  if (seriesLength(z) < 200_000) return hyp2f1Series(a, b, c, z);
+  if (gap >= 2 * INTERPOLATION_STEP) return hyp2f1Reflected(a, b, c, z);
+  return hyp2f1NearInteger(a, b, c, z);
 }

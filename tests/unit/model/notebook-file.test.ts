@@ -26,6 +26,8 @@ const notebook: Notebook = {
       horizonMonths: 12,
       monthlyDiscountRate: 0.01,
       margin: 0.3,
+      model: 'pareto-nbd',
+      compare: true,
     },
   ],
   tables: [{ table: 'orders', fileName: 'orders.csv', origin: 'sample', columns: ['id'] }],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conditionalExpectedPurchases } from '../../../../src/model/clv/bgnbd';
+import { modelConditionalExpectedPurchases } from '../../../../src/model/clv/continuous-models';
 import { customerLifetimeValue } from '../../../../src/model/clv/clv';
 import { ClvInputError } from '../../../../src/model/clv/clv-input-error';
 import {
@@ -67,12 +68,20 @@ beforeAll(async () => {
 });
 afterAll(() => engine.close());
 
+/** The BG/NBD fit (the default model) as the published parameters name it. */
+function bgOf(r: PredictResult) {
+  expect(r.fit.model).toBe('bgnbd');
+  const { r: rr, alpha, a, b } = r.fit.params;
+  return { r: rr, alpha, a, b, logLikelihood: r.fit.logLikelihood, iterations: r.fit.iterations };
+}
+
 const within = (actual: number, expected: number, tolerance: number) =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(tolerance);
 
 describe('predict on CDNOW', () => {
   it('fits the published BG/NBD and Gamma-Gamma parameters without warnings', () => {
-    const { bg, gg } = result;
+    const { gg } = result;
+    const bg = bgOf(result);
     within(bg.r, 0.243, 0.005);
     within(bg.alpha, 4.414, 0.005);
     within(bg.a, 0.793, 0.005);
@@ -100,7 +109,8 @@ describe('predict on CDNOW', () => {
       const mean =
         members.reduce(
           (s, c) =>
-            s + conditionalExpectedPurchases(result.bg, 39, Number(c.x), Number(c.tx), Number(c.T)),
+            s +
+            conditionalExpectedPurchases(bgOf(result), 39, Number(c.x), Number(c.tx), Number(c.T)),
           0,
         ) / members.length;
       within(row.predicted, mean, 1e-9);
@@ -138,7 +148,7 @@ describe('predict on CDNOW', () => {
       const i = result.customerIds.indexOf(id);
       const r = rows[i]!;
       const expected = conditionalExpectedPurchases(
-        result.bg,
+        bgOf(result),
         9 * 4.345,
         Number(r.frequency),
         Number(r.recency),
@@ -161,7 +171,7 @@ describe('predict on CDNOW', () => {
       T: Float64Array.of(Number(rows[one]!.T)),
       monetaryValue: Float64Array.of(m),
     };
-    const clv = customerLifetimeValue(result.bg, gg, summary, {
+    const clv = customerLifetimeValue(bgOf(result), gg, summary, {
       months: 9,
       monthlyDiscountRate: 0.01,
       margin: 1,
@@ -176,11 +186,11 @@ describe('predict on CDNOW', () => {
     const firstScore = stages.indexOf('scoring');
     expect(stages.lastIndexOf('bgnbd')).toBeLessThan(firstGg);
     expect(stages.lastIndexOf('gamma-gamma')).toBeLessThan(firstScore);
-    expect(stages.filter((s) => s === 'bgnbd')).toHaveLength(result.bg.iterations);
+    expect(stages.filter((s) => s === 'bgnbd')).toHaveLength(bgOf(result).iterations);
     expect(progress.filter((p) => p.stage === 'scoring').map((p) => p.iteration)).toEqual([
       2000, 2357,
     ]);
-    within(progress[firstGg - 1]!.logLikelihood, result.bg.logLikelihood, 1e-6);
+    within(progress[firstGg - 1]!.logLikelihood, bgOf(result).logLikelihood, 1e-6);
   });
 
   it('leaves byFrequency empty without holdout columns', () => {
@@ -189,7 +199,96 @@ describe('predict on CDNOW', () => {
     );
     const r = predict(calibrationOnly, SETTINGS);
     expect(r.byFrequency).toEqual([]);
+    expect(r.churn).toBeNull();
     expect(r.expectedPurchases).toEqual(result.expectedPurchases);
+  });
+});
+
+describe('predict: model choice and comparison', () => {
+  it('fits Pareto/NBD when asked, with the published estimates and standard errors', () => {
+    const r = predict(rows, { ...SETTINGS, model: 'pareto-nbd' });
+    expect(r.fit.model).toBe('pareto-nbd');
+    within(r.fit.params.r, 0.553, 0.01);
+    within(r.fit.params.alpha, 10.578, 0.01);
+    within(r.fit.params.s, 0.606, 0.01);
+    within(r.fit.params.beta, 11.669, 0.01);
+    expect(r.fit.estimates.map((e) => e.name)).toEqual(['r', 'alpha', 's', 'beta']);
+    for (const e of r.fit.estimates) {
+      expect(e.standardError).toBeGreaterThan(0);
+      expect(e.low).toBeLessThan(e.value);
+      expect(e.high).toBeGreaterThan(e.value);
+    }
+    expect(r.comparison).toBeNull();
+    // P(alive) differs from BG/NBD's: one-time buyers are not certainly alive under Pareto/NBD.
+    expect(r.pAlive.some((p, i) => Math.abs(p - result.pAlive[i]) > 0.01)).toBe(true);
+  });
+
+  it('compares the three models on the holdout and recommends the lowest per-customer MAE', async () => {
+    const r = predict(rows, { ...SETTINGS, compare: true });
+    const comparison = r.comparison!;
+    expect(comparison.basis).toBe('holdout');
+    expect(comparison.rows.map((row) => row.model)).toEqual(['bgnbd', 'pareto-nbd', 'mbgnbd']);
+    // Independently: actual holdout purchases straight from the orders, predictions per model.
+    const direct = (await engine.query(DIRECT_SQL)).rows;
+    const byId = new Map(direct.map((d) => [String(d.sample_id), Number(d.x_star)]));
+    const actual = r.customerIds.map((id) => byId.get(id)!);
+    const total = actual.reduce((s, v) => s + v, 0);
+    expect(total).toBe(rows.reduce((sum, row) => sum + Number(row.holdout_frequency), 0));
+    const maes = comparison.fits.map((fit) => {
+      let sum = 0;
+      rows.forEach((row, i) => {
+        const p = modelConditionalExpectedPurchases(
+          fit,
+          39,
+          Number(row.frequency),
+          Number(row.recency),
+          Number(row.T),
+        );
+        sum += Math.abs(p - actual[i]);
+      });
+      return sum / rows.length;
+    });
+    comparison.rows.forEach((row, k) => within(row.holdoutMae, maes[k], 1e-9));
+    const best = comparison.rows[maes.indexOf(Math.min(...maes))].model;
+    expect(comparison.recommended).toBe(best);
+    within(comparison.rows[0].logLikelihood, -9582.43, 0.05);
+    within(comparison.rows[1].logLikelihood, -9595.0, 0.05);
+  });
+});
+
+describe('predict: churn validation', () => {
+  it('scores P(alive) against no holdout purchase, as counted straight from the orders', async () => {
+    const direct = (await engine.query(DIRECT_SQL)).rows;
+    const byId = new Map(direct.map((d) => [String(d.sample_id), Number(d.x_star)]));
+    const bought = result.customerIds.map((id) => (byId.get(id)! > 0 ? 1 : 0));
+    const churn = result.churn!;
+    expect(churn.customers).toBe(2357);
+    expect(churn.churned).toBe(bought.filter((b) => b === 0).length);
+    let brier = 0;
+    result.pAlive.forEach((p, i) => (brier += (p - bought[i]) ** 2));
+    within(churn.brier, brier / 2357, 1e-12);
+    // AUC by counting pairs directly: buyers should have the higher P(alive).
+    let pairs = 0;
+    let wins = 0;
+    result.pAlive.forEach((pi, i) => {
+      if (bought[i]) return;
+      result.pAlive.forEach((pj, j) => {
+        if (!bought[j]) return;
+        pairs++;
+        wins += pi < pj ? 1 : pi === pj ? 0.5 : 0;
+      });
+    });
+    within(churn.auc, wins / pairs, 1e-12);
+    expect(churn.calibration).toHaveLength(10);
+  });
+
+  it('ranks churn better with MBG/NBD, whose one-time buyers are not certainly alive', () => {
+    // BG/NBD gives every customer without repeat purchases P(alive) = 1, yet they are the
+    // likeliest not to buy again, so its P(alive) ranks churn worse than chance on CDNOW.
+    const mbg = predict(rows, { ...SETTINGS, model: 'mbgnbd' }).churn!;
+    console.log(result.churn!.auc, mbg.auc, result.churn!.brier, mbg.brier);
+    expect(result.churn!.auc).toBeLessThan(0.5);
+    expect(mbg.auc).toBeGreaterThan(0.5);
   });
 });
 

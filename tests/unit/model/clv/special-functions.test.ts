@@ -119,6 +119,18 @@ describe('hyp2f1', () => {
     }
   });
 
+  it('converges for z within 1e-9 of 1 when c - a - b is an integer or nearly one', () => {
+    // The direct series would need about 4e10 terms here; it used to throw "did not converge".
+    for (const z of [1 - 1e-7, 1 - 1e-9]) {
+      close(hyp2f1(1, 1, 2, z), -Math.log1p(-z) / z, 1e-8);
+      close(hyp2f1(1, 1, 3, z), (2 * ((1 - z) * Math.log1p(-z) + z)) / (z * z), 1e-8);
+    }
+    // c - a - b = 1e-4 and 0.003 from 0: 2F1(a, b; b; z) = (1 - z)^-a whatever b is.
+    for (const a of [1e-4, 0.003, -0.003]) {
+      close(hyp2f1(a, 1.5, 1.5, 1 - 1e-8), Math.pow(1e-8, -a), 1e-8);
+    }
+  });
+
   it('rejects arguments where it is undefined', () => {
     expect(() => hyp2f1(1, 1, 2, 1)).toThrow(/z < 1/);
     expect(() => hyp2f1(1, 1, -2, 0.5)).toThrow(/undefined/);
