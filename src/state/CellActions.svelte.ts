@@ -1,7 +1,12 @@
 import { tick } from 'svelte';
 import type { Engine, Row } from '../engine/types';
 import { isOutOfMemory } from '../ingest/memory-estimate';
-import { dependentCells, runOrder, type GraphContext } from '../model/cell-dependencies';
+import {
+  cellInputs,
+  dependentCells,
+  runOrder,
+  type GraphContext,
+} from '../model/cell-dependencies';
 import { errorText, LocalizedError, messageOf } from '../model/error-text';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
@@ -56,12 +61,24 @@ export class CellActions {
 
   constructor(private readonly ctx: CellContext) {}
 
-  /** Runs one cell, then every cell that reads its result, directly or through others. */
+  /**
+   * Runs one cell, then every cell that reads its result, directly or through others. The
+   * readers are looked up again after each run: a cell added or pointed at this one while the
+   * others ran (Combine set to a preset that Predict is re-running) is not left behind. A reader
+   * of a cell that failed is skipped; the others still run.
+   */
   async runCell(id: string, cascade = true): Promise<void> {
     const ok = await this.runOne(id);
     if (!ok || !cascade) return;
-    for (const dep of dependentCells(this.ctx.notebook.notebook.cells, id, this.graph())) {
-      if (!(await this.runOne(dep))) return;
+    const seen = new Set<string>();
+    const failed = new Set<string>();
+    for (;;) {
+      const cells = this.ctx.notebook.notebook.cells;
+      const next = dependentCells(cells, id, this.graph()).find((d) => !seen.has(d));
+      if (!next) return;
+      seen.add(next);
+      const inputs = cellInputs(cells, this.graph()).get(next) ?? new Set<string>();
+      if ([...inputs].some((i) => failed.has(i)) || !(await this.runOne(next))) failed.add(next);
     }
   }
 

@@ -41,6 +41,8 @@ export function nodeWorkspace(
     backend?: LocalBackend | null;
     lang?: string;
     locks?: Locks;
+    /** Waited for before each model fit: lets a test act while a Predict cell runs. */
+    beforeFit?: () => Promise<void>;
     /**
      * Bytes given to DuckDB are taken, as in the browser: duckdb-wasm's AsyncDuckDB posts the
      * buffer of `registerFileBuffer` to its worker in the transfer list, which detaches it here.
@@ -79,7 +81,10 @@ export function nodeWorkspace(
     ...(backend ? { openStore: async () => backend } : {}),
     ...(options.locks ? { locks: options.locks } : {}),
     // Node has no Web Worker: the same model code fits in line.
-    fitModels: async (rows, settings, onProgress) => predict(rows, settings, onProgress),
+    fitModels: async (rows, settings, onProgress) => {
+      await options.beforeFit?.();
+      return predict(rows, settings, onProgress);
+    },
   });
   return {
     ws,

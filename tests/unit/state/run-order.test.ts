@@ -64,6 +64,40 @@ describe('cells run in dependency order, whatever their place on the page', () =
     expect(digest(reloaded)).toEqual(first);
   }, 180_000);
 
+  it('a Combine pointed at churn risk while Predict re-runs it gets its result', async () => {
+    const ws = page(new MemoryStorage(), new MemoryBackend());
+    await ws.start();
+    const nb = ws.notebook.notebook;
+    const tiers = preset('value-tiers', 'tiers');
+    const risk = preset('churn-risk', 'risk');
+    const predictCell = defaultPredictCell(newCellId(), 'clv');
+    nb.cells = [tiers, risk];
+    await ws.cells.runAll();
+    // No Predict cell yet: churn risk has no result table.
+    expect(ws.notebook.runs[risk.id]?.status).toBe('error');
+    nb.cells.push(predictCell);
+    // As the user would: while Predict's readers re-run (tiers first, then churn risk), a
+    // Combine cell is added and pointed at churn risk. It runs at once, before churn risk has
+    // its table, and fails; the re-runs must not leave it so.
+    const combine = preset('combine', 'risk_x_tiers', { left: 'risk', right: 'tiers' });
+    let combineRun: Promise<void> | undefined;
+    const setRun = ws.notebook.setRun.bind(ws.notebook);
+    ws.notebook.setRun = (id, run) => {
+      setRun(id, run);
+      if (id === tiers.id && run.status === 'running' && !combineRun) {
+        nb.cells.unshift(combine);
+        combineRun = ws.cells.runCell(combine.id);
+      }
+    };
+    await ws.cells.runCell(predictCell.id);
+    await combineRun;
+    expect(combineRun).toBeDefined();
+    expect(ws.notebook.runs[risk.id]?.status).toBe('done');
+    expect(ws.notebook.runs[combine.id]?.status).toBe('done');
+    const counts = digest(ws);
+    expect(Object.values(counts.risk_x_tiers!).reduce((a, b) => a + b, 0)).toBe(5000);
+  }, 180_000);
+
   it('without a Predict cell, churn risk says to add one', async () => {
     const ws = page(new MemoryStorage(), new MemoryBackend());
     await ws.start();
