@@ -46,7 +46,7 @@ async function digest(page: Page, timeout = 180_000): Promise<string[]> {
     // A cell not run yet (idle) is waiting for its turn, or for the review banner's Run.
     const busy = now.some((d) => d.startsWith('running') || d.startsWith('idle'));
     if (!busy && text === last) return now.map((d) => d.replace(/^\S+ /, ''));
-    if (Date.now() > until) throw new Error(`the notebook did not settle: ${text.slice(0, 500)}`);
+    if (Date.now() > until) throw new Error(`the notebook did not settle: ${text}`);
     last = busy ? '' : text;
     await page.waitForTimeout(1000);
   }
