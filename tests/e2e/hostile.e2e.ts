@@ -813,6 +813,12 @@ describe('hostile inputs, in Chromium', () => {
           const table = page.getByTestId('markdown').locator('table');
           await table.waitFor({ timeout: 20_000 });
           expect(await table.locator('tr').count()).toBe(499);
+          // Present mode renders the same text off the page as well.
+          await page.getByTestId('present').click();
+          const shown = page.getByTestId('present-markdown').locator('table');
+          await shown.first().waitFor({ state: 'attached', timeout: 20_000 });
+          expect(await shown.first().locator('tr').count()).toBe(499);
+          await page.getByTestId('present-exit').click();
         }
         if (outcome === 'markdown') {
           const prose = page.getByTestId('markdown').first();
