@@ -120,14 +120,16 @@ export function clvSummarySql(options: ClvSummaryOptions): string {
       : `,
   CAST(COUNT(*) FILTER (WHERE d.day > ${cal} AND d.day <= ${date(holdoutEnd)}) AS INTEGER)
     AS ${ident(c.holdoutFrequency)},
-  COALESCE(SUM(d.spend) FILTER (WHERE d.day > ${cal} AND d.day <= ${date(holdoutEnd)}), 0)
+  COALESCE(SUM(d.spend ORDER BY d.spend) FILTER (WHERE d.day > ${cal} AND d.day <= ${date(holdoutEnd)}), 0)
     AS ${ident(c.holdoutSpend)},
   CAST(${date(holdoutEnd)} - ${cal} AS DOUBLE) / ${per} AS ${ident(c.holdoutDuration)}`;
 
   return `WITH purchase_days AS (
   SELECT ${ident(customerId)} AS customer_id,
     CAST(${ident(options.date)} AS DATE) AS day,
-    SUM(COALESCE(${amountSql}, 0)) AS spend
+    -- Added in one order: DuckDB's threads would otherwise sum a day in varying order, and the
+    -- spend model's fit turns last-bit differences into different forecasts run to run.
+    SUM(COALESCE(${amountSql}, 0) ORDER BY COALESCE(${amountSql}, 0)) AS spend
   FROM ${ident(relation)}
   WHERE ${ident(customerId)} IS NOT NULL AND ${ident(options.date)} IS NOT NULL
   GROUP BY ALL
@@ -144,7 +146,7 @@ SELECT
   CAST(MAX(d.day) FILTER (WHERE d.day <= ${cal}) - f.first_day AS DOUBLE) / ${per}
     AS ${ident(c.recency)},
   CAST(${cal} - f.first_day AS DOUBLE) / ${per} AS ${ident(c.T)},
-  COALESCE(AVG(d.spend) FILTER (WHERE ${repeat}), 0) AS ${ident(c.monetaryValue)}${holdout}
+  COALESCE(AVG(d.spend ORDER BY d.spend) FILTER (WHERE ${repeat}), 0) AS ${ident(c.monetaryValue)}${holdout}
 FROM purchase_days AS d
 JOIN first_days AS f USING (customer_id)
 GROUP BY d.customer_id, f.first_day
