@@ -61,6 +61,7 @@ export const en = {
   'review.tables': 'Tables:',
   'review.sample': 'bundled sample',
   'review.run': 'Run this notebook',
+  'review.loading': 'Loading its tables…',
   'review.runWithout': 'Run this notebook ({count} table(s) still missing)',
   'notebook.emptyWithData':
     'Your tables are loaded. Add a segmentation (RFM, value tiers, lifecycle…) below, or a SQL or text cell.',

@@ -62,6 +62,7 @@ export const zhCN: Record<MessageKey, string> = {
   'review.tables': '数据表：',
   'review.sample': '内置示例数据',
   'review.run': '运行此笔记本',
+  'review.loading': '正在加载其数据表…',
   'review.runWithout': '运行此笔记本（仍缺少 {count} 个数据表）',
   'notebook.emptyWithData':
     '数据表已加载。可在下方添加分群（RFM、价值分层、生命周期…），或添加 SQL、文本单元格。',

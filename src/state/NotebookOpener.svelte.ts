@@ -35,6 +35,9 @@ export interface OpenerContext {
 export class NotebookOpener {
   /** Whether a notebook is running for the first time after being opened. */
   opening = false;
+  /** Whether the tables of the notebook just opened are still loading: its Run waits. */
+  loadingTables = $state(false);
+  #tablesLoaded: Promise<void> = Promise.resolve();
 
   constructor(private readonly ctx: OpenerContext) {}
 
@@ -95,9 +98,18 @@ export class NotebookOpener {
     ctx.features.asOfUsed = '';
     ctx.features.invalidate();
     const samples = notebook.tables.filter((t) => t.origin === 'sample').map((t) => t.table);
-    if (samples.length > 0) await ctx.data.loadSample(samples);
-    for (const [table, input] of files) {
-      await ctx.data.loadOne(input, table, 'file', undefined, true);
+    const loading = (async () => {
+      if (samples.length > 0) await ctx.data.loadSample(samples);
+      for (const [table, input] of files) {
+        await ctx.data.loadOne(input, table, 'file', undefined, true);
+      }
+    })();
+    this.#tablesLoaded = loading.catch(() => {});
+    this.loadingTables = true;
+    try {
+      await loading;
+    } finally {
+      this.loadingTables = false;
     }
     // A notebook under review (from a link or bundle) waits for the user's Run.
     if (notebook.review) return;
@@ -107,6 +119,11 @@ export class NotebookOpener {
     } finally {
       this.opening = false;
     }
+  }
+
+  /** Resolves once the tables of the notebook being opened have loaded (or failed to). */
+  tablesLoaded(): Promise<void> {
+    return this.#tablesLoaded;
   }
 
   /** Opens a notebook with the files this browser kept for its tables. */

@@ -338,6 +338,9 @@ export class Workspace {
 
   /** Runs a notebook opened for review: the user has looked at its cells and tables. */
   async approveRun(): Promise<void> {
+    // Pressed while the sample or the bundle's files still load: run once they are there.
+    await this.opener.tablesLoaded();
+    if (!this.notebook.notebook.review) return;
     delete this.notebook.notebook.review;
     this.notebook.save();
     await this.cells.runAll();
