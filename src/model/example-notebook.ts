@@ -182,7 +182,8 @@ SELECT
 FROM customers AS c
 LEFT JOIN orders AS o USING (customer_id)
 CROSS JOIN as_of
-GROUP BY ALL`,
+GROUP BY ALL
+ORDER BY monetary DESC, customer_id`,
         'customer_rfm',
       ),
       md(t.tiers),
