@@ -22,7 +22,11 @@ import {
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
 } from './pareto-nbd';
-import { parameterEstimates, type ParameterEstimate } from './standard-errors';
+import {
+  estimatesFromCovariance,
+  observedCovariance,
+  type ParameterEstimate,
+} from './standard-errors';
 
 /** The continuous-time purchase models the Predict cell can fit on (x, t_x, T) summaries. */
 export const CONTINUOUS_MODELS = ['bgnbd', 'pareto-nbd', 'mbgnbd'] as const;
@@ -37,6 +41,11 @@ export interface PurchaseModelFit {
   model: ContinuousModelKey;
   params: Record<string, number>;
   estimates: ParameterEstimate[];
+  /**
+   * The estimates' covariance (inverse observed information) in the order of `estimates`, on
+   * the parameters' own scale; null when the information is not invertible.
+   */
+  covariance: number[][] | null;
   logLikelihood: number;
   converged: boolean;
   iterations: number;
@@ -103,19 +112,17 @@ export function fitPurchaseModel(
   const raw = def.fit(data, options);
   const params: Params = {};
   for (const name of def.names) params[name] = Number((raw as Record<string, unknown>)[name]);
-  const estimates = parameterEstimates(
-    (v) => {
-      const p: Params = {};
-      def.names.forEach((name, i) => (p[name] = v[i]));
-      return def.logLikelihood(p, data);
-    },
-    def.names,
-    def.names.map((name) => params[name]),
-  );
+  const values = def.names.map((name) => params[name]);
+  const covariance = observedCovariance((v) => {
+    const p: Params = {};
+    def.names.forEach((name, i) => (p[name] = v[i]));
+    return def.logLikelihood(p, data);
+  }, values);
   return {
     model,
     params,
-    estimates,
+    estimates: estimatesFromCovariance(def.names, values, covariance),
+    covariance,
     logLikelihood: raw.logLikelihood,
     converged: raw.converged,
     iterations: raw.iterations,

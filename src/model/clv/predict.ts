@@ -12,6 +12,11 @@ import {
 } from './continuous-models';
 import { customerLifetimeValue, UNITS_PER_MONTH } from './clv';
 import { churnValidation, type ChurnValidation } from './churn-validation';
+import {
+  customerIntervals,
+  type CustomerIntervals,
+  type IntervalOptions,
+} from './customer-intervals';
 import { ClvInputError } from './clv-input-error';
 import { checkFitData, checkFitResult, type FitWarning } from './fit-warnings';
 import { frequencyCheck, type FrequencyCheckRow } from './frequency-check';
@@ -33,15 +38,17 @@ export interface PredictSettings {
   model?: ContinuousModelKey;
   /** Also fit every other purchase model and compare them (on the holdout when there is one). */
   compare?: boolean;
+  /** Per-customer intervals by parametric bootstrap (`customerIntervals`); none when absent. */
+  intervals?: IntervalOptions;
 }
 
 /** The purchase model being fitted (by its key), the spend model, or scoring. */
-export type PredictStage = ContinuousModelKey | 'gamma-gamma' | 'scoring';
+export type PredictStage = ContinuousModelKey | 'gamma-gamma' | 'scoring' | 'intervals';
 
 /**
  * While fitting, `iteration` is the optimiser's iteration and `logLikelihood` the best so far.
- * While scoring, `iteration` counts the customers scored and `logLikelihood` is the purchase
- * model's.
+ * While scoring or bootstrapping intervals, `iteration` counts the customers done and
+ * `logLikelihood` is the purchase model's.
  */
 export interface PredictProgress {
   stage: PredictStage;
@@ -78,6 +85,11 @@ export interface PredictResult {
   byFrequency: FrequencyCheckRow[];
   /** P(alive) scored against "no purchase in the holdout"; null without holdout columns. */
   churn: ChurnValidation | null;
+  /**
+   * With `settings.intervals`: 5%..95% bootstrap intervals of expectedPurchases and clv; null
+   * without them or when the fit has no invertible information matrix.
+   */
+  intervals: CustomerIntervals | null;
 }
 
 /** Fewer repeat buyers with positive spend than this, and the spend model is not fitted. */
@@ -319,6 +331,7 @@ export function predict(
       frequencyCheck(fit, summary, rows),
     ),
     churn: null,
+    intervals: null,
   };
   const spendSummary = {
     ...summary,
@@ -330,6 +343,14 @@ export function predict(
       scoreChunk(out, spendSummary, settings, from, to),
     );
     onProgress?.({ stage: 'scoring', iteration: to, logLikelihood: fit.logLikelihood });
+  }
+  if (settings.intervals) {
+    const options = settings.intervals;
+    out.intervals = numeric({ en: 'The prediction intervals', zh: '预测区间' }, () =>
+      customerIntervals(fit, gg, spendSummary, settings, options, (done) =>
+        onProgress?.({ stage: 'intervals', iteration: done, logLikelihood: fit.logLikelihood }),
+      ),
+    );
   }
   const holdout = CLV_SUMMARY_COLUMNS.holdoutFrequency;
   if (rows[0]?.[holdout] !== undefined) {
