@@ -357,7 +357,7 @@ export const en = {
   'predict.summary':
     '{customers} customers scored · total predicted value {clv} · average probability alive {alive}%',
   'predict.description':
-    'Fits a purchase model (BG/NBD, Pareto/NBD or MBG/NBD) and the Gamma-Gamma spend model in your browser, then scores every customer: probability alive, expected purchases and lifetime value over the horizon. The scores are saved as {name} and join customer_features as p_alive, expected_purchases, expected_spend and predicted_clv, so segmentations can use them.',
+    'Fits a purchase model (BG/NBD, Pareto/NBD or MBG/NBD) and the Gamma-Gamma spend model in your browser, then scores every customer: probability alive, expected purchases and lifetime value over the horizon. The scores are saved as {name} and join customer_features as p_alive, expected_purchases, expected_spend and predicted_clv, with 90% intervals from a parametric bootstrap (expected_purchases_low/_high, predicted_clv_low/_high), so segmentations can use them.',
   'predict.fit': 'Fit',
   'predict.calibrationEnd': 'Calibration end',
   'predict.unit': 'Time unit',
@@ -372,6 +372,7 @@ export const en = {
   'predict.progress': 'Fitting ({fit}): {stage}, iteration {iteration}, log-likelihood {ll}',
   'predict.fitCheck': 'calibration fit',
   'predict.fitForecast': 'forecast fit',
+  'predict.stageIntervals': 'intervals (bootstrap, {draws} draws)',
   'predict.done':
     '{customers} customers scored · total predicted value {clv} · average probability alive {alive}% · {ms} ms (forecast fit {fit} ms)',
   'predict.holdout':

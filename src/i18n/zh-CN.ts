@@ -345,7 +345,7 @@ export const zhCN: Record<MessageKey, string> = {
   'predict.title': '客户价值预测（购买模型 + Gamma-Gamma）',
   'predict.summary': '已为 {customers} 名客户评分 · 预测总价值 {clv} · 平均存活概率 {alive}%',
   'predict.description':
-    '在浏览器中拟合购买模型（BG/NBD、Pareto/NBD 或 MBG/NBD）和 Gamma-Gamma 消费金额模型，为每位客户计算：存活概率、预测期内预计购买次数和客户终身价值。结果保存为 {name}，并以 p_alive、expected_purchases、expected_spend、predicted_clv 列并入 customer_features，供各分群模板使用。',
+    '在浏览器中拟合购买模型（BG/NBD、Pareto/NBD 或 MBG/NBD）和 Gamma-Gamma 消费金额模型，为每位客户计算：存活概率、预测期内预计购买次数和客户终身价值。结果保存为 {name}，并以 p_alive、expected_purchases、expected_spend、predicted_clv 列及参数自助法得到的 90% 区间（expected_purchases_low/_high、predicted_clv_low/_high）并入 customer_features，供各分群模板使用。',
   'predict.fit': '拟合',
   'predict.calibrationEnd': '校准期结束日',
   'predict.unit': '时间单位',
@@ -360,6 +360,7 @@ export const zhCN: Record<MessageKey, string> = {
   'predict.progress': '拟合中（{fit}）：{stage}，第 {iteration} 次迭代，对数似然 {ll}',
   'predict.fitCheck': '校准期拟合',
   'predict.fitForecast': '预测拟合',
+  'predict.stageIntervals': '区间（自助法，{draws} 次抽样）',
   'predict.done':
     '已为 {customers} 名客户评分 · 预测总价值 {clv} · 平均存活概率 {alive}% · {ms} 毫秒（预测拟合 {fit} 毫秒）',
   'predict.holdout': '验证：使用截至 {from} 的订单拟合，与客户在 {to} 之前的实际行为对比。',

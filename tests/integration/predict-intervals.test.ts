@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Workspace } from '../../src/state/Workspace.svelte';
+import { nodeWorkspace } from '../support/workspace';
+
+/** CDNOW_sample as an orders file: one order per line of Fader & Hardie's 1/10 sample. */
+function ordersCsv(): string {
+  const text = readFileSync(path.join(__dirname, '../fixtures/cdnow/CDNOW_sample.txt'), 'utf8');
+  const out = ['order_id,customer_id,order_date,amount'];
+  text.split(/\r?\n/).forEach((row, i) => {
+    const [customer, , ymd, , dollars] = row.trim().split(/\s+/);
+    if (!customer || !ymd || !dollars) return;
+    out.push(
+      `O${i},C${customer},${ymd.slice(0, 4)}-${ymd.slice(4, 6)}-${ymd.slice(6, 8)},${dollars}`,
+    );
+  });
+  return out.join('\n');
+}
+
+let ws: Workspace;
+let close: () => void;
+
+beforeAll(async () => {
+  const w = nodeWorkspace();
+  ws = w.ws;
+  close = w.close;
+  await ws.newNotebook();
+  const csv = ordersCsv();
+  await ws.loadFiles([{ name: 'orders.csv', data: new File([csv], 'orders.csv') }]);
+}, 120_000);
+afterAll(() => close());
+
+describe('a Predict cell’s intervals in the features', () => {
+  it('joins expected_purchases and predicted_clv with their 90% intervals around them', async () => {
+    await ws.cells.addPredictCell();
+    const cell = ws.notebook.notebook.cells.at(-1)!;
+    expect(ws.notebook.runs[cell.id]?.error).toBeUndefined();
+    const rows = await ws.exclusive(
+      async (engine) =>
+        (
+          await engine.query(`SELECT count(*) AS buyers,
+            count(*) FILTER (WHERE expected_purchases_low <= expected_purchases
+              AND expected_purchases <= expected_purchases_high
+              AND expected_purchases_low < expected_purchases_high) AS purchases_inside,
+            count(*) FILTER (WHERE predicted_clv_low <= predicted_clv
+              AND predicted_clv <= predicted_clv_high
+              AND predicted_clv_low < predicted_clv_high) AS clv_inside
+            FROM customer_features WHERE NOT is_prospect`)
+        ).rows,
+    );
+    // All 2,357 CDNOW sample customers buy.
+    expect(rows[0]).toEqual({ buyers: 2357, purchases_inside: 2357, clv_inside: 2357 });
+  });
+});
