@@ -11,6 +11,7 @@ import {
   type PurchaseModelFit,
 } from './continuous-models';
 import { customerLifetimeValue, UNITS_PER_MONTH } from './clv';
+import { aliveMatrix, type AliveMatrix } from './alive-matrix';
 import { churnValidation, type ChurnValidation } from './churn-validation';
 import {
   customerIntervals,
@@ -22,6 +23,7 @@ import { checkFitData, checkFitResult, type FitWarning } from './fit-warnings';
 import { frequencyCheck, type FrequencyCheckRow } from './frequency-check';
 import { compareModels, type ModelComparison } from './model-comparison';
 import { conditionalExpectedAverageSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
+import { repeatHistogram, type RepeatHistogramRow } from './repeat-histogram';
 import { summaryFromRows, type CustomerSummary } from './summary';
 
 export type { FrequencyCheckRow };
@@ -90,6 +92,10 @@ export interface PredictResult {
    * without them or when the fit has no invertible information matrix.
    */
   intervals: CustomerIntervals | null;
+  /** In-sample: customers by repeat purchases, actual vs the model's expectation. */
+  repeatHistogram: RepeatHistogramRow[];
+  /** P(alive) over repeat purchases and recency for the oldest customers. */
+  aliveMatrix: AliveMatrix;
 }
 
 /** Fewer repeat buyers with positive spend than this, and the spend model is not fitted. */
@@ -332,6 +338,12 @@ export function predict(
     ),
     churn: null,
     intervals: null,
+    repeatHistogram: numeric({ en: 'The repeat purchase histogram', zh: '复购次数分布' }, () =>
+      repeatHistogram(fit, summary),
+    ),
+    aliveMatrix: numeric({ en: 'The P(alive) matrix', zh: '存活概率矩阵' }, () =>
+      aliveMatrix(fit, summary),
+    ),
   };
   const spendSummary = {
     ...summary,
