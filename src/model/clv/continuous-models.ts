@@ -18,6 +18,7 @@ import {
 import {
   fitParetoNbd,
   paretoNbdConditionalExpectedPurchases,
+  paretoNbdConditionalExpectedPurchasesAt,
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
@@ -61,6 +62,8 @@ interface ModelDefinition {
   logLikelihood(p: Params, data: RfmArrays): number;
   pAlive(p: Params, x: number, tx: number, T: number): number;
   conditional(p: Params, t: number, x: number, tx: number, T: number): number;
+  /** The conditional expectation at several horizons, when that is cheaper than one by one. */
+  conditionalAt?(p: Params, ts: readonly number[], x: number, tx: number, T: number): Float64Array;
   expected(p: Params, t: number): number;
 }
 
@@ -85,6 +88,8 @@ const DEFINITIONS: Record<ContinuousModelKey, ModelDefinition> = {
     pAlive: (p, x, tx, T) => paretoNbdProbabilityAlive(p as Pareto, x, tx, T),
     conditional: (p, t, x, tx, T) =>
       paretoNbdConditionalExpectedPurchases(p as Pareto, t, x, tx, T),
+    conditionalAt: (p, ts, x, tx, T) =>
+      paretoNbdConditionalExpectedPurchasesAt(p as Pareto, ts, x, tx, T),
     expected: (p, t) => paretoNbdExpectedPurchases(p as Pareto, t),
   },
   mbgnbd: {
@@ -154,6 +159,19 @@ export function modelConditionalExpectedPurchases(
   T: number,
 ): number {
   return DEFINITIONS[fit.model].conditional(fit.params, t, x, tx, T);
+}
+
+/** E[Y(t) | x, t_x, T] at each horizon in `ts`. */
+export function modelConditionalExpectedPurchasesAt(
+  fit: ModelRef,
+  ts: readonly number[],
+  x: number,
+  tx: number,
+  T: number,
+): Float64Array {
+  const def = DEFINITIONS[fit.model];
+  if (def.conditionalAt) return def.conditionalAt(fit.params, ts, x, tx, T);
+  return Float64Array.from(ts, (t) => def.conditional(fit.params, t, x, tx, T));
 }
 
 /** E[X(t)]: expected repeat purchases of a new customer in t time units. */

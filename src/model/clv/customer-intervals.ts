@@ -2,6 +2,7 @@ import type { ClvTimeUnit } from '../../sql/clv-summary';
 import { UNITS_PER_MONTH } from './clv';
 import {
   modelConditionalExpectedPurchases,
+  modelConditionalExpectedPurchasesAt,
   type ModelRef,
   type PurchaseModelFit,
 } from './continuous-models';
@@ -161,6 +162,7 @@ export function customerIntervals(
     { length: months + 1 },
     (_, i) => settings.margin / Math.pow(1 + settings.monthlyDiscountRate, i),
   );
+  const horizons = Array.from({ length: months }, (_, i) => (i + 1) * perMonth);
   const D = refs.length;
   const horizonPurchases = new Float64Array(D);
   const discounted = new Float64Array(D);
@@ -185,12 +187,12 @@ export function customerIntervals(
           );
           continue;
         }
+        const upTo = modelConditionalExpectedPurchasesAt(refs[d], horizons, x[c], tx[c], T[c]);
         let before = 0;
         let value = 0;
         for (let i = 1; i <= months; i++) {
-          const upTo = modelConditionalExpectedPurchases(refs[d], i * perMonth, x[c], tx[c], T[c]);
-          value += (upTo - before) * discount[i];
-          before = upTo;
+          value += (upTo[i - 1] - before) * discount[i];
+          before = upTo[i - 1];
         }
         horizonPurchases[d] = before;
         discounted[d] = value;

@@ -7,6 +7,7 @@ import {
   logScaleCovariance,
   quantileSorted,
 } from '../../../../src/model/clv/customer-intervals';
+import { paretoNbdConditionalExpectedPurchases } from '../../../../src/model/clv/pareto-nbd';
 import { predict, type PredictResult } from '../../../../src/model/clv/predict';
 import { amountSql } from '../../../../src/sql/amount';
 import { clvSummarySql } from '../../../../src/sql/clv-summary';
@@ -221,13 +222,58 @@ describe('bootstrap intervals on CDNOW', () => {
           { r: p.r!, alpha: p.alpha!, a: p.a!, b: p.b! },
           iv.spendDraws![d]!,
           {
-            frequency: [x],
-            recency: [tx],
-            T: [T],
-            monetaryValue: [m],
+            frequency: Float64Array.of(x),
+            recency: Float64Array.of(tx),
+            T: Float64Array.of(T),
+            monetaryValue: Float64Array.of(m),
           },
           { months: 12, monthlyDiscountRate: 0.01, margin: 0.3, unit: 'weeks' },
         )[0]!,
+    );
+    const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-9 * b);
+    close(iv.expectedPurchasesLow[i]!, quantile7(purchases, 0.05));
+    close(iv.expectedPurchasesHigh[i]!, quantile7(purchases, 0.95));
+    close(iv.clvLow[i]!, quantile7(clv, 0.05));
+    close(iv.clvHigh[i]!, quantile7(clv, 0.95));
+  });
+
+  it('bootstraps Pareto/NBD too: customer 1 by hand, every estimate inside', () => {
+    const pareto = predict(rows, { ...SETTINGS, model: 'pareto-nbd' });
+    const iv = pareto.intervals!;
+    for (let i = 0; i < rows.length; i++) {
+      expect(iv.expectedPurchasesLow[i]).toBeLessThanOrEqual(pareto.expectedPurchases[i]! + 1e-12);
+      expect(iv.expectedPurchasesHigh[i]).toBeGreaterThanOrEqual(pareto.expectedPurchases[i]!);
+      expect(iv.clvLow[i]).toBeLessThanOrEqual(pareto.clv[i]! + 1e-12);
+      expect(iv.clvHigh[i]).toBeGreaterThanOrEqual(pareto.clv[i]!);
+    }
+    const i = pareto.customerIds.indexOf('1');
+    const row = rows[i]!;
+    const [x, tx, T, m] = ['frequency', 'recency', 'T', 'monetary_value'].map((k) =>
+      Number(row[k]),
+    );
+    const one = {
+      frequency: Float64Array.of(x!),
+      recency: Float64Array.of(tx!),
+      T: Float64Array.of(T!),
+      monetaryValue: Float64Array.of(m!),
+    };
+    const clv = iv.purchaseDraws.map(
+      (params, d) =>
+        customerLifetimeValue({ model: 'pareto-nbd', params }, iv.spendDraws![d]!, one, {
+          months: 12,
+          monthlyDiscountRate: 0.01,
+          margin: 0.3,
+          unit: 'weeks',
+        })[0]!,
+    );
+    const purchases = iv.purchaseDraws.map((p) =>
+      paretoNbdConditionalExpectedPurchases(
+        { r: p.r!, alpha: p.alpha!, s: p.s!, beta: p.beta! },
+        12 * 4.345,
+        x!,
+        tx!,
+        T!,
+      ),
     );
     const close = (a: number, b: number) => expect(Math.abs(a - b)).toBeLessThan(1e-9 * b);
     close(iv.expectedPurchasesLow[i]!, quantile7(purchases, 0.05));
