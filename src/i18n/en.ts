@@ -373,6 +373,13 @@ export const en = {
   'predict.fitCheck': 'calibration fit',
   'predict.fitForecast': 'forecast fit',
   'predict.stageIntervals': 'intervals (bootstrap, {draws} draws)',
+  'predict.tabHoldout': 'Holdout check',
+  'predict.tabDiagnostics': 'Model diagnostics',
+  'predict.tabIntervals': 'CLV intervals',
+  'predict.diagnosticsHint':
+    'In-sample diagnostics of the forecast fit (all orders before the analysis date).',
+  'predict.intervalsHint':
+    "Each customer's expected purchases and CLV get a 90% interval (5% to 95%) from {draws} parameter draws of the fits' uncertainty; they join customer_features as expected_purchases_low/_high and predicted_clv_low/_high. Summed over all customers: {low} to {high} (the sum of the bounds, wider than an interval of the total).",
   'predict.done':
     '{customers} customers scored · total predicted value {clv} · average probability alive {alive}% · {ms} ms (forecast fit {fit} ms)',
   'predict.holdout':

@@ -361,6 +361,12 @@ export const zhCN: Record<MessageKey, string> = {
   'predict.fitCheck': '校准期拟合',
   'predict.fitForecast': '预测拟合',
   'predict.stageIntervals': '区间（自助法，{draws} 次抽样）',
+  'predict.tabHoldout': '验证期检验',
+  'predict.tabDiagnostics': '模型诊断',
+  'predict.tabIntervals': 'CLV 区间',
+  'predict.diagnosticsHint': '预测拟合（分析日期前的全部订单）的样本内诊断。',
+  'predict.intervalsHint':
+    '每位客户的预计购买次数和 CLV 均附 90% 区间（5% 至 95%），由按拟合不确定性抽取的 {draws} 组参数得出，并以 expected_purchases_low/_high、predicted_clv_low/_high 列并入 customer_features。全部客户合计：{low} 至 {high}（为各区间端点之和，比总额本身的区间更宽）。',
   'predict.done':
     '已为 {customers} 名客户评分 · 预测总价值 {clv} · 平均存活概率 {alive}% · {ms} 毫秒（预测拟合 {fit} 毫秒）',
   'predict.holdout': '验证：使用截至 {from} 的订单拟合，与客户在 {to} 之前的实际行为对比。',
