@@ -62,7 +62,7 @@ describe('predicted customer value in the browser', () => {
     expect(await charts.nth(1).locator('.mark-rect path').count()).toBeGreaterThan(20);
     await cell.getByTestId('predict-tab-intervals').click();
     await expect.poll(rendered).toBe(1);
-    expect(await charts.nth(0).locator('.mark-rule line').count()).toBe(25);
+    expect(await charts.nth(0).locator('.mark-rule.role-mark line').count()).toBe(25);
     expect(await cell.getByTestId('predict-intervals-hint').innerText()).toMatch(
       /from 200 parameter draws/,
     );
