@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { AliveMatrix } from '../model/clv/alive-matrix';
 import type { RepeatHistogramRow } from '../model/clv/repeat-histogram';
 import { pick, type Labels, type Lang } from '../model/labels';
-import { chartBase, FIT_WIDTH } from './chart-theme';
+import { chartBase, FIT_WIDTH, fittedTitle } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';
 
@@ -47,7 +47,11 @@ const COLORS = { actual: '#4e79a7', model: '#f28e2b' } as const;
  * Grouped bars: customers with 0, 1, ..., 6 and 7+ repeat purchases, as counted and as the
  * fitted model expects (src/model/clv/repeat-histogram.ts).
  */
-export function repeatHistogramSpec(rows: RepeatHistogramRow[], lang: Lang): TopLevelSpec {
+export function repeatHistogramSpec(
+  rows: RepeatHistogramRow[],
+  lang: Lang,
+  width?: number,
+): TopLevelSpec {
   checkRowBudget(rows, T.histTitle);
   const [actual, model] = [pick(T.actual, lang), pick(T.model, lang)];
   const values = rows.flatMap((r) => [
@@ -58,7 +62,7 @@ export function repeatHistogramSpec(rows: RepeatHistogramRow[], lang: Lang): Top
     ...chartBase(),
     ...FIT_WIDTH,
     height: 300,
-    title: { text: pick(T.histTitle, lang), subtitle: pick(T.histSubtitle, lang) },
+    title: fittedTitle(pick(T.histTitle, lang), pick(T.histSubtitle, lang), width),
     data: { values },
     mark: { type: 'bar', tooltip: true },
     encoding: {
@@ -100,6 +104,7 @@ export function aliveMatrixSpec(
   matrix: AliveMatrix,
   lang: Lang,
   unit: 'days' | 'weeks' = 'weeks',
+  width?: number,
 ): TopLevelSpec {
   checkRowBudget(matrix.cells, T.aliveTitle);
   const recencyTitle = pick(unit === 'days' ? T.recencyDays : T.recencyWeeks, lang);
@@ -119,7 +124,7 @@ export function aliveMatrixSpec(
     ...chartBase(),
     ...FIT_WIDTH,
     height: 320,
-    title: { text: pick(T.aliveTitle, lang), subtitle },
+    title: fittedTitle(pick(T.aliveTitle, lang), subtitle, width),
     data: { values },
     mark: { type: 'rect', tooltip: true },
     encoding: {

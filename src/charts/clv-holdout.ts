@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FrequencyCheckRow } from '../model/clv/predict';
 import { pick, type Labels, type Lang } from '../model/labels';
-import { chartBase, FIT_WIDTH } from './chart-theme';
+import { chartBase, FIT_WIDTH, fittedTitle } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';
 
@@ -108,6 +108,7 @@ function trackingSpec(
   lang: Lang,
   unit: 'days' | 'weeks',
   kind: TrackingKind,
+  width: number | undefined,
 ): TopLevelSpec {
   const title = kind === 'cumulative' ? T.trackTitle : T.incrementTitle;
   checkRowBudget(points, title);
@@ -154,7 +155,7 @@ function trackingSpec(
     ...chartBase(),
     ...FIT_WIDTH,
     height: 320,
-    title: { text: pick(title, lang), subtitle: pick(T.trackSubtitle, lang) },
+    title: fittedTitle(pick(title, lang), pick(T.trackSubtitle, lang), width),
     layer: [
       line(actual, 'actual', [1, 0]),
       line(model, 'expected', [6, 4]),
@@ -181,8 +182,9 @@ export function cumulativeTrackingSpec(
   calibrationPeriod: number,
   lang: Lang,
   unit: 'days' | 'weeks' = 'weeks',
+  width?: number,
 ): TopLevelSpec {
-  return trackingSpec(points, calibrationPeriod, lang, unit, 'cumulative');
+  return trackingSpec(points, calibrationPeriod, lang, unit, 'cumulative', width);
 }
 
 /**
@@ -194,11 +196,12 @@ export function incrementalTrackingSpec(
   calibrationPeriod: number,
   lang: Lang,
   unit: 'days' | 'weeks' = 'weeks',
+  width?: number,
 ): TopLevelSpec {
   const perPeriod = points.map((p, i) => ({
     period: p.period,
     actual: p.actual - (points[i - 1]?.actual ?? 0),
     expected: p.expected - (points[i - 1]?.expected ?? 0),
   }));
-  return trackingSpec(perPeriod, calibrationPeriod, lang, unit, 'incremental');
+  return trackingSpec(perPeriod, calibrationPeriod, lang, unit, 'incremental', width);
 }

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { pick, type Labels, type Lang } from '../model/labels';
-import { chartBase, FIT_WIDTH } from './chart-theme';
+import { chartBase, FIT_WIDTH, fittedTitle } from './chart-theme';
 import { FORMATS } from './number-formats';
 
 /** One customer's predicted CLV with its interval. */
@@ -49,7 +49,12 @@ export function topClvIntervals(
 }
 
 /** Error bars: each customer's interval as a rule, the estimate as a dot, highest at the top. */
-export function clvIntervalsSpec(rows: ClvIntervalRow[], draws: number, lang: Lang): TopLevelSpec {
+export function clvIntervalsSpec(
+  rows: ClvIntervalRow[],
+  draws: number,
+  lang: Lang,
+  width?: number,
+): TopLevelSpec {
   const customer = pick(T.customer, lang);
   const y = {
     field: 'customer',
@@ -67,10 +72,11 @@ export function clvIntervalsSpec(rows: ClvIntervalRow[], draws: number, lang: La
     ...chartBase(),
     ...FIT_WIDTH,
     height: Math.max(120, 22 * rows.length),
-    title: {
-      text: pick(T.title, lang).replace('{n}', String(rows.length)),
-      subtitle: pick(T.subtitle, lang).replace('{draws}', String(draws)),
-    },
+    title: fittedTitle(
+      pick(T.title, lang).replace('{n}', String(rows.length)),
+      pick(T.subtitle, lang).replace('{draws}', String(draws)),
+      width,
+    ),
     data: { values: rows },
     layer: [
       {
@@ -81,6 +87,8 @@ export function clvIntervalsSpec(rows: ClvIntervalRow[], draws: number, lang: La
             field: 'low',
             type: 'quantitative',
             title: pick(T.clv, lang),
+            // A dot plot needs no zero, and the intervals of heavy buyers are narrow.
+            scale: { zero: false },
             axis: { format: ',~f' },
           },
           x2: { field: 'high' },

@@ -67,6 +67,16 @@ describe('repeatHistogramSpec', () => {
     expect(r.textItems().every((t) => (t.fontSize ?? 0) >= 12)).toBe(true);
   });
 
+  it('wraps its subtitle to the chart’s width, so a phone shows all of it', () => {
+    const spec = repeatHistogramSpec(repeatHistogram(FIT, SUMMARY), 'en', 300) as {
+      title: { subtitle: string[] };
+    };
+    expect(spec.title.subtitle.length).toBeGreaterThan(1);
+    expect(spec.title.subtitle.join(' ')).toBe(
+      'In-sample: the data the model was fitted on, each customer over their own time since the first purchase.',
+    );
+  });
+
   it('speaks Chinese', async () => {
     const r = await renderVegaLite(repeatHistogramSpec(repeatHistogram(FIT, SUMMARY), 'zh-CN'));
     expect(r.problems).toEqual([]);
