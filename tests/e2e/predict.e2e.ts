@@ -127,6 +127,10 @@ describe('predicted customer value in the browser', () => {
       .locator('[data-testid=segment-summary] tbody tr')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-segment')));
     expect(segments).not.toContain('Not scored');
+    // Predicted CLV per segment beside revenue, with the sums of the interval bounds.
+    const clv = await churn.getByTestId('segment-clv').allInnerTexts();
+    expect(clv.length).toBe(segments.length);
+    expect(clv.some((v) => /^[\d,]+\s+[\d,]+ – [\d,]+$/.test(v.trim()))).toBe(true);
     const counts = await churn.getByTestId('segment-count').allInnerTexts();
     expect(counts.reduce((a, b) => a + Number(b.replace(/,/g, '')), 0)).toBe(5000);
     expect(s.errors).toEqual([]);

@@ -52,4 +52,36 @@ describe('a Predict cell’s intervals in the features', () => {
     // All 2,357 CDNOW sample customers buy.
     expect(rows[0]).toEqual({ buyers: 2357, purchases_inside: 2357, clv_inside: 2357 });
   });
+
+  it('sums predicted CLV and its bounds per segment in the summary and the scorecard', async () => {
+    await ws.segments.addPresetCell('rfm');
+    const cell = ws.notebook.notebook.cells.at(-1)!;
+    const run = ws.notebook.runs[cell.id];
+    expect(run?.error).toBeUndefined();
+    const direct = await ws.exclusive(
+      async (engine) =>
+        (
+          await engine.query(`SELECT s.segment, sum(f.predicted_clv) AS clv,
+            sum(f.predicted_clv_low) AS low, sum(f.predicted_clv_high) AS high
+            FROM "${cell.name}" AS s JOIN customer_features AS f USING (customer_id)
+            GROUP BY s.segment`)
+        ).rows,
+    );
+    const summary = run!.result!.summary!;
+    expect(summary.length).toBe(direct.length);
+    for (const d of direct) {
+      const row = summary.find((r) => r.segment === d.segment)!;
+      expect(Number(row.predicted_clv)).toBeCloseTo(Number(d.clv), 6);
+      expect(Number(row.predicted_clv_low)).toBeCloseTo(Number(d.low), 6);
+      expect(Number(row.predicted_clv_high)).toBeCloseTo(Number(d.high), 6);
+    }
+    const card = await ws.evaluation.scorecard(cell.id);
+    const total = card.find((r) => r.is_total)!;
+    const sum = (k: 'clv' | 'low' | 'high') => direct.reduce((a, d) => a + Number(d[k]), 0);
+    expect(Number(total.predicted_clv)).toBeCloseTo(sum('clv'), 6);
+    expect(Number(total.predicted_clv_low)).toBeCloseTo(sum('low'), 6);
+    expect(Number(total.predicted_clv_high)).toBeCloseTo(sum('high'), 6);
+    expect(Number(total.predicted_clv_low)).toBeLessThan(Number(total.predicted_clv));
+    expect(Number(total.predicted_clv)).toBeLessThan(Number(total.predicted_clv_high));
+  });
 });
