@@ -317,7 +317,9 @@ export const en = {
   'segments.customers': 'Customers',
   'segments.customerShare': 'Share of customers',
   'segments.revenue': 'Revenue',
-  'segments.predictedClv': 'Predicted CLV (90% interval, sum of bounds)',
+  'segments.predictedClv': 'Predicted CLV',
+  'segments.predictedClvHint':
+    "Sum of the segment's predicted CLV; below it, the sums of its customers' 5% and 95% bounds (90% intervals), wider than an interval of the sum.",
   'segments.revenueShare': 'Share of revenue',
   'segments.strategy': 'Strategy',
   'segments.editedInOtherLang': 'Edited in Chinese only: add an English version here',

@@ -308,7 +308,9 @@ export const zhCN: Record<MessageKey, string> = {
   'segments.customers': '客户数',
   'segments.customerShare': '客户占比',
   'segments.revenue': '销售额',
-  'segments.predictedClv': '预测 CLV（90% 区间，端点之和）',
+  'segments.predictedClv': '预测 CLV',
+  'segments.predictedClvHint':
+    '分群预测 CLV 之和；下方为其客户 5% 与 95% 端点（90% 区间）之和，比总额本身的区间更宽。',
   'segments.revenueShare': '销售额占比',
   'segments.strategy': '运营策略',
   'segments.editedInOtherLang': '仅在英文中编辑过：可在此补充中文版本',
