@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Workspace } from '../../src/state/Workspace.svelte';
+import type { PresetResult } from '../../src/state/run-preset-cell';
 import { nodeWorkspace } from '../support/workspace';
 
 /** CDNOW_sample as an orders file: one order per line of Fader & Hardie's 1/10 sample. */
@@ -56,6 +57,7 @@ describe('a Predict cell’s intervals in the features', () => {
   it('sums predicted CLV and its bounds per segment in the summary and the scorecard', async () => {
     await ws.segments.addPresetCell('rfm');
     const cell = ws.notebook.notebook.cells.at(-1)!;
+    if (cell.kind !== 'preset') throw new Error('expected a preset cell');
     const run = ws.notebook.runs[cell.id];
     expect(run?.error).toBeUndefined();
     const direct = await ws.exclusive(
@@ -67,7 +69,7 @@ describe('a Predict cell’s intervals in the features', () => {
             GROUP BY s.segment`)
         ).rows,
     );
-    const summary = run!.result!.summary!;
+    const summary = (run!.result as PresetResult).summary;
     expect(summary.length).toBe(direct.length);
     for (const d of direct) {
       const row = summary.find((r) => r.segment === d.segment)!;
