@@ -29,8 +29,9 @@ const T = {
 const POINT = '#4e79a7';
 
 /**
- * The `count` customers with the highest predicted CLV and a finite interval, highest first.
- * Arrays are per customer, in the order of `ids`.
+ * The `count` customers with the highest predicted CLV and a finite interval, highest first
+ * (ties by id). Arrays are per customer, in the order of `ids`. One pass keeping the best
+ * `count`, so a large customer base is not sorted on the main thread.
  */
 export function topClvIntervals(
   ids: readonly string[],
@@ -39,13 +40,21 @@ export function topClvIntervals(
   high: ArrayLike<number>,
   count: number,
 ): ClvIntervalRow[] {
-  const rows: ClvIntervalRow[] = [];
-  ids.forEach((customer, i) => {
-    if ([clv[i], low[i], high[i]].every(Number.isFinite)) {
-      rows.push({ customer, clv: clv[i], low: low[i], high: high[i] });
+  const before = (a: ClvIntervalRow, b: ClvIntervalRow) =>
+    b.clv - a.clv || (a.customer < b.customer ? -1 : a.customer > b.customer ? 1 : 0);
+  const top: ClvIntervalRow[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    if (!(Number.isFinite(clv[i]) && Number.isFinite(low[i]) && Number.isFinite(high[i]))) {
+      continue;
     }
-  });
-  return rows.sort((a, b) => b.clv - a.clv || a.customer.localeCompare(b.customer)).slice(0, count);
+    const row = { customer: ids[i], clv: clv[i], low: low[i], high: high[i] };
+    if (top.length === count && before(row, top[count - 1]) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && before(row, top[at - 1]) < 0) at--;
+    top.splice(at, 0, row);
+    if (top.length > count) top.pop();
+  }
+  return top;
 }
 
 /** Error bars: each customer's interval as a rule, the estimate as a dot, highest at the top. */

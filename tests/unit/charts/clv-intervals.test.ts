@@ -22,6 +22,18 @@ describe('topClvIntervals', () => {
   });
 });
 
+describe('topClvIntervals on many customers', () => {
+  it('picks the same top as sorting everyone', () => {
+    // A scrambled CLV per customer: (i * 7919) mod 10007, every value distinct.
+    const n = 10_007;
+    const ids = Array.from({ length: n }, (_, i) => `k${i}`);
+    const clv = Float64Array.from({ length: n }, (_, i) => (i * 7919) % n);
+    const top = topClvIntervals(ids, clv, clv, clv, 5);
+    expect(top.map((r) => r.clv)).toEqual([10006, 10005, 10004, 10003, 10002]);
+    expect(top[0]!.customer).toBe(ids[Array.from(clv).indexOf(10006)]);
+  });
+});
+
 describe('clvIntervalsSpec', () => {
   it('draws each interval as a rule from 5% to 95% and the estimate as a dot', async () => {
     const rows = topClvIntervals(IDS, CLV, LOW, HIGH, 10);
