@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FrequencyCheckRow } from '../model/clv/predict';
 import { pick, type Labels, type Lang } from '../model/labels';
-import { chartBase, FIT_WIDTH } from './chart-theme';
+import { chartBase, FIT_WIDTH, fittedTitle } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';
 
@@ -36,6 +36,11 @@ const T = {
     zh: '竖线左侧为模型拟合所用的校准期，右侧为验证期。',
   },
   cumulative: { en: 'Cumulative repeat purchases', zh: '累计复购次数' },
+  incrementTitle: {
+    en: 'Repeat purchases per period, actual vs model',
+    zh: '每期复购次数：实际与模型',
+  },
+  perPeriod: { en: 'Repeat purchases in the period', zh: '本期复购次数' },
   weeks: { en: 'Weeks since the first purchase in the data', zh: '自数据中首次购买起的周数' },
   days: { en: 'Days since the first purchase in the data', zh: '自数据中首次购买起的天数' },
   calibrationEnd: { en: 'Calibration end', zh: '校准期结束' },
@@ -95,17 +100,18 @@ export function frequencyCheckSpec(rows: FrequencyCheckRow[], lang: Lang): TopLe
   };
 }
 
-/**
- * Two lines, cumulative repeat purchases period by period as they happened and as the model
- * expects them (src/model/clv/expected-tracking.ts), with a rule where the calibration ends.
- */
-export function cumulativeTrackingSpec(
+type TrackingKind = 'cumulative' | 'incremental';
+
+function trackingSpec(
   points: TrackingPoint[],
   calibrationPeriod: number,
   lang: Lang,
-  unit: 'days' | 'weeks' = 'weeks',
+  unit: 'days' | 'weeks',
+  kind: TrackingKind,
+  width: number | undefined,
 ): TopLevelSpec {
-  checkRowBudget(points, T.trackTitle);
+  const title = kind === 'cumulative' ? T.trackTitle : T.incrementTitle;
+  checkRowBudget(points, title);
   if (!Number.isFinite(calibrationPeriod)) {
     throw new Error(
       `The calibration end must be a number of periods, got ${calibrationPeriod}.\n校准期结束位置必须是期数，实际为 ${calibrationPeriod}。`,
@@ -122,13 +128,19 @@ export function cumulativeTrackingSpec(
   // One layer per line, so the model's can be dashed without a second legend.
   const line = (series: string, key: 'actual' | 'expected', dash: number[]): Layer => ({
     data: { values: points.map((p) => ({ ...p, series, value: p[key] })) },
-    mark: { type: 'line', strokeWidth: 2.5, strokeDash: dash, point: 'transparent', tooltip: true },
+    mark: {
+      type: 'line',
+      strokeWidth: kind === 'cumulative' ? 2.5 : 1.75,
+      strokeDash: dash,
+      point: kind === 'cumulative' ? 'transparent' : false,
+      tooltip: true,
+    },
     encoding: {
       x,
       y: {
         field: 'value',
         type: 'quantitative',
-        title: pick(T.cumulative, lang),
+        title: pick(kind === 'cumulative' ? T.cumulative : T.perPeriod, lang),
         axis: { format: ',~f' },
       },
       color: seriesColor(lang),
@@ -143,7 +155,7 @@ export function cumulativeTrackingSpec(
     ...chartBase(),
     ...FIT_WIDTH,
     height: 320,
-    title: { text: pick(T.trackTitle, lang), subtitle: pick(T.trackSubtitle, lang) },
+    title: fittedTitle(pick(title, lang), pick(T.trackSubtitle, lang), width),
     layer: [
       line(actual, 'actual', [1, 0]),
       line(model, 'expected', [6, 4]),
@@ -159,4 +171,37 @@ export function cumulativeTrackingSpec(
       },
     ],
   };
+}
+
+/**
+ * Two lines, cumulative repeat purchases period by period as they happened and as the model
+ * expects them (src/model/clv/expected-tracking.ts), with a rule where the calibration ends.
+ */
+export function cumulativeTrackingSpec(
+  points: TrackingPoint[],
+  calibrationPeriod: number,
+  lang: Lang,
+  unit: 'days' | 'weeks' = 'weeks',
+  width?: number,
+): TopLevelSpec {
+  return trackingSpec(points, calibrationPeriod, lang, unit, 'cumulative', width);
+}
+
+/**
+ * The same tracking period by period: each period's repeat purchases (the differences of the
+ * cumulative points), actual and expected, with the calibration-end rule.
+ */
+export function incrementalTrackingSpec(
+  points: TrackingPoint[],
+  calibrationPeriod: number,
+  lang: Lang,
+  unit: 'days' | 'weeks' = 'weeks',
+  width?: number,
+): TopLevelSpec {
+  const perPeriod = points.map((p, i) => ({
+    period: p.period,
+    actual: p.actual - (points[i - 1]?.actual ?? 0),
+    expected: p.expected - (points[i - 1]?.expected ?? 0),
+  }));
+  return trackingSpec(perPeriod, calibrationPeriod, lang, unit, 'incremental', width);
 }

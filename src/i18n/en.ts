@@ -318,6 +318,9 @@ export const en = {
   'segments.customers': 'Customers',
   'segments.customerShare': 'Share of customers',
   'segments.revenue': 'Revenue',
+  'segments.predictedClv': 'Predicted CLV',
+  'segments.predictedClvHint':
+    "Sum of the segment's predicted CLV; below it, the sums of its customers' 5% and 95% bounds (90% intervals), wider than an interval of the sum.",
   'segments.revenueShare': 'Share of revenue',
   'segments.strategy': 'Strategy',
   'segments.editedInOtherLang': 'Edited in Chinese only: add an English version here',
@@ -358,7 +361,7 @@ export const en = {
   'predict.summary':
     '{customers} customers scored · total predicted value {clv} · average probability alive {alive}%',
   'predict.description':
-    'Fits a purchase model (BG/NBD, Pareto/NBD or MBG/NBD) and the Gamma-Gamma spend model in your browser, then scores every customer: probability alive, expected purchases and lifetime value over the horizon. The scores are saved as {name} and join customer_features as p_alive, expected_purchases, expected_spend and predicted_clv, so segmentations can use them.',
+    'Fits a purchase model (BG/NBD, Pareto/NBD or MBG/NBD) and the Gamma-Gamma spend model in your browser, then scores every customer: probability alive, expected purchases and lifetime value over the horizon. The scores are saved as {name} and join customer_features as p_alive, expected_purchases, expected_spend and predicted_clv, with 90% intervals from a parametric bootstrap (expected_purchases_low/_high, predicted_clv_low/_high), so segmentations can use them.',
   'predict.fit': 'Fit',
   'predict.calibrationEnd': 'Calibration end',
   'predict.unit': 'Time unit',
@@ -373,6 +376,14 @@ export const en = {
   'predict.progress': 'Fitting ({fit}): {stage}, iteration {iteration}, log-likelihood {ll}',
   'predict.fitCheck': 'calibration fit',
   'predict.fitForecast': 'forecast fit',
+  'predict.stageIntervals': 'intervals (bootstrap, {draws} draws)',
+  'predict.tabHoldout': 'Holdout check',
+  'predict.tabDiagnostics': 'Model diagnostics',
+  'predict.tabIntervals': 'CLV intervals',
+  'predict.diagnosticsHint':
+    'In-sample diagnostics of the forecast fit (all orders before the analysis date).',
+  'predict.intervalsHint':
+    "Each customer's expected purchases and CLV get a 90% interval (5% to 95%) from {draws} parameter draws of the fits' uncertainty; they join customer_features as expected_purchases_low/_high and predicted_clv_low/_high. Summed over all customers: {low} to {high} (the sum of the bounds, wider than an interval of the total).",
   'predict.done':
     '{customers} customers scored · total predicted value {clv} · average probability alive {alive}% · {ms} ms (forecast fit {fit} ms)',
   'predict.holdout':
@@ -418,6 +429,10 @@ export const en = {
   'scorecard.complaint_rate': 'Complaint rate',
   'scorecard.referral_rate': 'Referral rate',
   'scorecard.avg_satisfaction': 'Avg satisfaction',
+  'scorecard.predicted_clv': 'Predicted CLV',
+  'scorecard.predicted_clv_share': 'CLV share',
+  'scorecard.predicted_clv_low': 'CLV low (5%, summed)',
+  'scorecard.predicted_clv_high': 'CLV high (95%, summed)',
   'geo.level': 'Level',
   'geo.region': 'Region',
   'geo.province': 'Province',

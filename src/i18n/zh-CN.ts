@@ -309,6 +309,9 @@ export const zhCN: Record<MessageKey, string> = {
   'segments.customers': '客户数',
   'segments.customerShare': '客户占比',
   'segments.revenue': '销售额',
+  'segments.predictedClv': '预测 CLV',
+  'segments.predictedClvHint':
+    '分群预测 CLV 之和；下方为其客户 5% 与 95% 端点（90% 区间）之和，比总额本身的区间更宽。',
   'segments.revenueShare': '销售额占比',
   'segments.strategy': '运营策略',
   'segments.editedInOtherLang': '仅在英文中编辑过：可在此补充中文版本',
@@ -346,7 +349,7 @@ export const zhCN: Record<MessageKey, string> = {
   'predict.title': '客户价值预测（购买模型 + Gamma-Gamma）',
   'predict.summary': '已为 {customers} 名客户评分 · 预测总价值 {clv} · 平均存活概率 {alive}%',
   'predict.description':
-    '在浏览器中拟合购买模型（BG/NBD、Pareto/NBD 或 MBG/NBD）和 Gamma-Gamma 消费金额模型，为每位客户计算：存活概率、预测期内预计购买次数和客户终身价值。结果保存为 {name}，并以 p_alive、expected_purchases、expected_spend、predicted_clv 列并入 customer_features，供各分群模板使用。',
+    '在浏览器中拟合购买模型（BG/NBD、Pareto/NBD 或 MBG/NBD）和 Gamma-Gamma 消费金额模型，为每位客户计算：存活概率、预测期内预计购买次数和客户终身价值。结果保存为 {name}，并以 p_alive、expected_purchases、expected_spend、predicted_clv 列及参数自助法得到的 90% 区间（expected_purchases_low/_high、predicted_clv_low/_high）并入 customer_features，供各分群模板使用。',
   'predict.fit': '拟合',
   'predict.calibrationEnd': '校准期结束日',
   'predict.unit': '时间单位',
@@ -361,6 +364,13 @@ export const zhCN: Record<MessageKey, string> = {
   'predict.progress': '拟合中（{fit}）：{stage}，第 {iteration} 次迭代，对数似然 {ll}',
   'predict.fitCheck': '校准期拟合',
   'predict.fitForecast': '预测拟合',
+  'predict.stageIntervals': '区间（自助法，{draws} 次抽样）',
+  'predict.tabHoldout': '验证期检验',
+  'predict.tabDiagnostics': '模型诊断',
+  'predict.tabIntervals': 'CLV 区间',
+  'predict.diagnosticsHint': '预测拟合（分析日期前的全部订单）的样本内诊断。',
+  'predict.intervalsHint':
+    '每位客户的预计购买次数和 CLV 均附 90% 区间（5% 至 95%），由按拟合不确定性抽取的 {draws} 组参数得出，并以 expected_purchases_low/_high、predicted_clv_low/_high 列并入 customer_features。全部客户合计：{low} 至 {high}（为各区间端点之和，比总额本身的区间更宽）。',
   'predict.done':
     '已为 {customers} 名客户评分 · 预测总价值 {clv} · 平均存活概率 {alive}% · {ms} 毫秒（预测拟合 {fit} 毫秒）',
   'predict.holdout': '验证：使用截至 {from} 的订单拟合，与客户在 {to} 之前的实际行为对比。',
@@ -404,6 +414,10 @@ export const zhCN: Record<MessageKey, string> = {
   'scorecard.complaint_rate': '投诉率',
   'scorecard.referral_rate': '推荐率',
   'scorecard.avg_satisfaction': '平均满意度',
+  'scorecard.predicted_clv': '预测 CLV',
+  'scorecard.predicted_clv_share': 'CLV 占比',
+  'scorecard.predicted_clv_low': 'CLV 下限（5%，合计）',
+  'scorecard.predicted_clv_high': 'CLV 上限（95%，合计）',
   'geo.level': '层级',
   'geo.region': '大区',
   'geo.province': '省份',

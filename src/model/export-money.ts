@@ -12,6 +12,8 @@ export const MONEY_COLUMNS: ReadonlySet<string> = new Set([
   'avg_unit_price',
   'expected_spend',
   'predicted_clv',
+  'predicted_clv_low',
+  'predicted_clv_high',
   'revenue',
   'aov',
   'revenue_at_stake',

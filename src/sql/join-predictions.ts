@@ -1,11 +1,18 @@
 import { ident, str } from './quote';
 
-/** The model columns a Predict cell adds to the features, all DOUBLE. */
+/**
+ * The model columns a Predict cell adds to the features, all DOUBLE; the _low and _high ones are
+ * 90% bootstrap intervals (src/model/clv/customer-intervals.ts).
+ */
 export const PREDICTION_COLUMNS = [
   'p_alive',
   'expected_purchases',
   'expected_spend',
   'predicted_clv',
+  'expected_purchases_low',
+  'expected_purchases_high',
+  'predicted_clv_low',
+  'predicted_clv_high',
 ] as const;
 
 /**

@@ -18,6 +18,8 @@ export interface ScorecardOptions {
 
 export const TOTAL_LABEL = { en: 'Total', zh: '合计' };
 
+const CLV_COLUMNS = ['predicted_clv', 'predicted_clv_low', 'predicted_clv_high'] as const;
+
 /**
  * One row of `scorecardSql`. "Customers" are the members of the segment; "buyers" those
  * among them with at least one order (frequency > 0). Ratios with a zero denominator are NULL.
@@ -57,6 +59,13 @@ export interface ScorecardRow {
   referrals_per_customer: number;
   /** mean of the customers' own average satisfaction, customers without feedback left out */
   avg_satisfaction: number | null;
+  /** sum of a Predict cell's predicted_clv over scored members; NULL when none is scored */
+  predicted_clv: number | null;
+  /** predicted_clv / predicted_clv of all customers */
+  predicted_clv_share: number | null;
+  /** sums of the 90% interval bounds (wider than an interval of the sum) */
+  predicted_clv_low: number | null;
+  predicted_clv_high: number | null;
 }
 
 /**
@@ -82,9 +91,17 @@ members AS (
     f.recency_days,
     COALESCE(f.complaint_count, 0) AS complaint_count,
     COALESCE(f.referral_count, 0) AS referral_count,
-    f.avg_satisfaction
+    f.avg_satisfaction,
+    f.predicted_clv,
+    f.predicted_clv_low,
+    f.predicted_clv_high
   FROM segmented AS s
-  LEFT JOIN ${ident(features)} AS f ON f.customer_id = CAST(s.customer_id AS VARCHAR)
+  LEFT JOIN (
+    FROM ${ident(features)}
+    -- features without a Predict cell's columns: the CLV sums are NULL
+    UNION ALL BY NAME
+    SELECT ${CLV_COLUMNS.map((c) => `CAST(NULL AS DOUBLE) AS ${ident(c)}`).join(', ')} WHERE false
+  ) AS f ON f.customer_id = CAST(s.customer_id AS VARCHAR)
 ),
 grouped AS (
   SELECT
@@ -101,12 +118,15 @@ grouped AS (
     sum(complaint_count) AS complaints,
     count(*) FILTER (WHERE referral_count >= 1) AS referrers,
     sum(referral_count) AS referrals,
-    avg(avg_satisfaction) AS avg_satisfaction
+    avg(avg_satisfaction) AS avg_satisfaction,
+    sum(predicted_clv) AS predicted_clv,
+    sum(predicted_clv_low) AS predicted_clv_low,
+    sum(predicted_clv_high) AS predicted_clv_high
   FROM members
   GROUP BY GROUPING SETS ((segment), ())
 ),
 total AS (
-  SELECT customers, revenue FROM grouped WHERE is_total
+  SELECT customers, revenue, predicted_clv FROM grouped WHERE is_total
 )
 SELECT
   CASE WHEN g.is_total THEN ${str(localized(TOTAL_LABEL, lang))} ELSE g.segment END AS segment,
@@ -127,7 +147,11 @@ SELECT
   g.complaints / g.customers AS complaints_per_customer,
   g.referrers / g.customers AS referral_rate,
   g.referrals / g.customers AS referrals_per_customer,
-  g.avg_satisfaction
+  g.avg_satisfaction,
+  g.predicted_clv,
+  g.predicted_clv / NULLIF(t.predicted_clv, 0) AS predicted_clv_share,
+  g.predicted_clv_low,
+  g.predicted_clv_high
 FROM grouped AS g
 CROSS JOIN total AS t
 ORDER BY g.is_total, ${segmentRankSql('g.segment', options.order)}g.revenue DESC, g.segment`;

@@ -187,7 +187,12 @@ export class CellActions {
       await tick();
       const result = await this.ctx.exclusive(async (engine) => {
         if (!notebook.cell(id)) throw new GoneError();
-        const r = await summarisePresetTable(engine, snapshot, table);
+        const r = await summarisePresetTable(
+          engine,
+          snapshot,
+          table,
+          this.ctx.features.predictions !== null,
+        );
         // A preset replaces only its own view, unless the features table was rebuilt for it.
         const onlyItsView =
           this.ctx.features.builds === builds &&

@@ -1,6 +1,7 @@
 import type { Engine, Row } from '../engine/types';
 import { arrowColumn } from '../ingest/arrow-column';
 import { calibrationPeriod } from '../model/calibration-period';
+import { DEFAULT_INTERVAL_DRAWS, DEFAULT_INTERVAL_SEED } from '../model/clv/customer-intervals';
 import { expectedCumulativeRepeat } from '../model/clv/expected-tracking';
 import type { PredictProgress, PredictResult } from '../model/clv/predict';
 import type { PredictCell } from '../model/notebook';
@@ -43,12 +44,18 @@ export type FitModels = typeof fitInWorker;
 
 function predictionsIpc(result: PredictResult): Uint8Array {
   const nullable = (a: Float64Array) => Array.from(a, (v) => (Number.isFinite(v) ? v : null));
+  const iv = result.intervals;
+  const none = new Float64Array(result.customerIds.length).fill(Number.NaN);
   const table = new Table({
     customer_id: arrowColumn('text', result.customerIds),
     p_alive: arrowColumn('float64', nullable(result.pAlive)),
     expected_purchases: arrowColumn('float64', nullable(result.expectedPurchases)),
     expected_spend: arrowColumn('float64', nullable(result.expectedSpend)),
     predicted_clv: arrowColumn('float64', nullable(result.clv)),
+    expected_purchases_low: arrowColumn('float64', nullable(iv?.expectedPurchasesLow ?? none)),
+    expected_purchases_high: arrowColumn('float64', nullable(iv?.expectedPurchasesHigh ?? none)),
+    predicted_clv_low: arrowColumn('float64', nullable(iv?.clvLow ?? none)),
+    predicted_clv_high: arrowColumn('float64', nullable(iv?.clvHigh ?? none)),
   });
   return tableToIPC(table, 'stream');
 }
@@ -109,8 +116,12 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
   const checkFitMs = checkFit ? forecastStarted - checkStarted : 0;
   // Without a holdout the comparison falls back to BIC on the forecast fit.
   const compareForecast = cell.compare === true && !checkFit;
-  const forecast = await ctx.fit(data.full, { ...settings, compare: compareForecast }, (p) =>
-    ctx.onProgress(cell.id, { ...p, fit: 'forecast' }),
+  // Only the forecast, whose scores join the features, gets per-customer intervals.
+  const intervals = { draws: DEFAULT_INTERVAL_DRAWS, seed: DEFAULT_INTERVAL_SEED };
+  const forecast = await ctx.fit(
+    data.full,
+    { ...settings, compare: compareForecast, intervals },
+    (p) => ctx.onProgress(cell.id, { ...p, fit: 'forecast' }),
   );
 
   const forecastFitMs = performance.now() - forecastStarted;

@@ -52,18 +52,24 @@ export async function makePresetTable(
   return { sql, elapsedMs: performance.now() - started, order: presetOrder(cell, lang) };
 }
 
-/** The made table's row count, first page and customers and revenue per segment. */
+/**
+ * The made table's row count, first page and customers and revenue per segment; with
+ * `predictions` (a Predict cell's columns are in the features), predicted CLV per segment too.
+ */
 export async function summarisePresetTable(
   engine: Engine,
   cell: PresetCell,
   table: PresetTable,
+  predictions = false,
 ): Promise<PresetResult> {
   const first = await firstPage(engine, cell.id);
   // Presets that show `monetary` show the features table's own (tests/integration/sample-presets).
   const revenue = first.columns.some((c) => c.name === 'monetary')
     ? { own: true as const }
     : { features: FEATURES_TABLE };
-  const { rows } = await engine.query(segmentSummarySql(cell.name, revenue, table.order));
+  const { rows } = await engine.query(
+    segmentSummarySql(cell.name, revenue, table.order, predictions ? FEATURES_TABLE : undefined),
+  );
   // Every row is in one segment (NULL too), so the segments' customers add up to the row count:
   // no count query of its own on a threshold change.
   const rowCount = rows.reduce((n, r) => n + Number(r.customers), 0);

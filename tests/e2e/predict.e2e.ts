@@ -37,13 +37,38 @@ describe('predicted customer value in the browser', () => {
             (els) => els.filter((e) => (e as HTMLElement).dataset.rendered === 'true').length,
           ),
       )
-      .toBe(4);
+      .toBe(5);
     expect(await cell.locator('[data-testid=chart] svg .mark-rect path').count()).toBe(16);
     // The churn validation: ROC over the chance diagonal, and ten calibration deciles.
-    expect(await cell.locator('[data-testid=chart]').nth(2).innerText()).toMatch(/AUC \d\.\d\d/);
+    expect(await cell.locator('[data-testid=chart]').nth(3).innerText()).toMatch(/AUC \d\.\d\d/);
     expect(
-      await cell.locator('[data-testid=chart]').nth(3).locator('.mark-symbol path').count(),
+      await cell.locator('[data-testid=chart]').nth(4).locator('.mark-symbol path').count(),
     ).toBe(10);
+  });
+
+  it('shows the model diagnostics and the CLV intervals under their tabs', async () => {
+    const cell = s.page.locator('[data-testid=cell]').last();
+    const rendered = () =>
+      cell
+        .locator('[data-testid=chart]')
+        .evaluateAll(
+          (els) => els.filter((e) => (e as HTMLElement).dataset.rendered === 'true').length,
+        );
+    await cell.getByTestId('predict-tab-diagnostics').click();
+    await expect.poll(rendered).toBe(2);
+    // Eight groups of repeat purchases (0..6, 7+), actual and model: 16 bars; then the heatmap.
+    const charts = cell.locator('[data-testid=chart]');
+    expect(await charts.nth(0).locator('.mark-rect path').count()).toBe(16);
+    expect(await charts.nth(1).locator('.mark-rect path').count()).toBeGreaterThan(20);
+    await cell.getByTestId('predict-tab-intervals').click();
+    await expect.poll(rendered).toBe(1);
+    expect(await charts.nth(0).locator('.mark-rule.role-mark line').count()).toBe(25);
+    expect(await cell.getByTestId('predict-intervals-hint').innerText()).toMatch(
+      /from 200 parameter draws/,
+    );
+    await cell.getByTestId('predict-tab-holdout').click();
+    await expect.poll(rendered).toBe(5);
+    expect(s.errors).toEqual([]);
   });
 
   it('refits with Pareto/NBD and compares the three models on the holdout', async () => {
@@ -83,12 +108,14 @@ describe('predicted customer value in the browser', () => {
     const sqlCell = s.page.locator('[data-testid=cell]').last();
     await sqlCell.locator('.cm-content').click();
     await s.page.keyboard.insertText(
-      'SELECT count(p_alive) AS scored, count(*) FILTER (WHERE p_alive > 1 OR p_alive <= 0) AS bad, count(*) FILTER (WHERE is_prospect AND p_alive IS NOT NULL) AS prospects_scored FROM customer_features',
+      'SELECT count(p_alive) AS scored, count(*) FILTER (WHERE p_alive > 1 OR p_alive <= 0) AS bad, count(*) FILTER (WHERE is_prospect AND p_alive IS NOT NULL) AS prospects_scored, count(*) FILTER (WHERE predicted_clv_low <= predicted_clv AND predicted_clv <= predicted_clv_high AND expected_purchases_low <= expected_purchases AND expected_purchases <= expected_purchases_high) AS inside FROM customer_features',
     );
     await s.page.keyboard.press('Control+Enter');
     await expect.poll(() => sqlCell.locator('tbody td').nth(1).innerText()).toBe('4762');
     expect(await sqlCell.locator('tbody td').nth(2).innerText()).toBe('0');
     expect(await sqlCell.locator('tbody td').nth(3).innerText()).toBe('0');
+    // Every scored customer's estimates lie inside their 90% intervals.
+    expect(await sqlCell.locator('tbody td').nth(4).innerText()).toBe('4762');
 
     await s.page.locator('[data-testid=add-segment]').last().selectOption('churn-risk');
     const churn = s.page.locator('[data-testid=cell]').last();
@@ -100,6 +127,10 @@ describe('predicted customer value in the browser', () => {
       .locator('[data-testid=segment-summary] tbody tr')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-segment')));
     expect(segments).not.toContain('Not scored');
+    // Predicted CLV per segment beside revenue, with the sums of the interval bounds.
+    const clv = await churn.getByTestId('segment-clv').allInnerTexts();
+    expect(clv.length).toBe(segments.length);
+    expect(clv.some((v) => /^[\d,]+\s+[\d,]+ – [\d,]+$/.test(v.trim()))).toBe(true);
     const counts = await churn.getByTestId('segment-count').allInnerTexts();
     expect(counts.reduce((a, b) => a + Number(b.replace(/,/g, '')), 0)).toBe(5000);
     expect(s.errors).toEqual([]);

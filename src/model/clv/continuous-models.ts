@@ -18,11 +18,16 @@ import {
 import {
   fitParetoNbd,
   paretoNbdConditionalExpectedPurchases,
+  paretoNbdConditionalExpectedPurchasesAt,
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
 } from './pareto-nbd';
-import { parameterEstimates, type ParameterEstimate } from './standard-errors';
+import {
+  estimatesFromCovariance,
+  observedCovariance,
+  type ParameterEstimate,
+} from './standard-errors';
 
 /** The continuous-time purchase models the Predict cell can fit on (x, t_x, T) summaries. */
 export const CONTINUOUS_MODELS = ['bgnbd', 'pareto-nbd', 'mbgnbd'] as const;
@@ -37,6 +42,11 @@ export interface PurchaseModelFit {
   model: ContinuousModelKey;
   params: Record<string, number>;
   estimates: ParameterEstimate[];
+  /**
+   * The estimates' covariance (inverse observed information) in the order of `estimates`, on
+   * the parameters' own scale; null when the information is not invertible.
+   */
+  covariance: number[][] | null;
   logLikelihood: number;
   converged: boolean;
   iterations: number;
@@ -52,6 +62,8 @@ interface ModelDefinition {
   logLikelihood(p: Params, data: RfmArrays): number;
   pAlive(p: Params, x: number, tx: number, T: number): number;
   conditional(p: Params, t: number, x: number, tx: number, T: number): number;
+  /** The conditional expectation at several horizons, when that is cheaper than one by one. */
+  conditionalAt?(p: Params, ts: readonly number[], x: number, tx: number, T: number): Float64Array;
   expected(p: Params, t: number): number;
 }
 
@@ -76,6 +88,8 @@ const DEFINITIONS: Record<ContinuousModelKey, ModelDefinition> = {
     pAlive: (p, x, tx, T) => paretoNbdProbabilityAlive(p as Pareto, x, tx, T),
     conditional: (p, t, x, tx, T) =>
       paretoNbdConditionalExpectedPurchases(p as Pareto, t, x, tx, T),
+    conditionalAt: (p, ts, x, tx, T) =>
+      paretoNbdConditionalExpectedPurchasesAt(p as Pareto, ts, x, tx, T),
     expected: (p, t) => paretoNbdExpectedPurchases(p as Pareto, t),
   },
   mbgnbd: {
@@ -103,19 +117,17 @@ export function fitPurchaseModel(
   const raw = def.fit(data, options);
   const params: Params = {};
   for (const name of def.names) params[name] = Number((raw as Record<string, unknown>)[name]);
-  const estimates = parameterEstimates(
-    (v) => {
-      const p: Params = {};
-      def.names.forEach((name, i) => (p[name] = v[i]));
-      return def.logLikelihood(p, data);
-    },
-    def.names,
-    def.names.map((name) => params[name]),
-  );
+  const values = def.names.map((name) => params[name]);
+  const covariance = observedCovariance((v) => {
+    const p: Params = {};
+    def.names.forEach((name, i) => (p[name] = v[i]));
+    return def.logLikelihood(p, data);
+  }, values);
   return {
     model,
     params,
-    estimates,
+    estimates: estimatesFromCovariance(def.names, values, covariance),
+    covariance,
     logLikelihood: raw.logLikelihood,
     converged: raw.converged,
     iterations: raw.iterations,
@@ -147,6 +159,19 @@ export function modelConditionalExpectedPurchases(
   T: number,
 ): number {
   return DEFINITIONS[fit.model].conditional(fit.params, t, x, tx, T);
+}
+
+/** E[Y(t) | x, t_x, T] at each horizon in `ts`. */
+export function modelConditionalExpectedPurchasesAt(
+  fit: ModelRef,
+  ts: readonly number[],
+  x: number,
+  tx: number,
+  T: number,
+): Float64Array {
+  const def = DEFINITIONS[fit.model];
+  if (def.conditionalAt) return def.conditionalAt(fit.params, ts, x, tx, T);
+  return Float64Array.from(ts, (t) => def.conditional(fit.params, t, x, tx, T));
 }
 
 /** E[X(t)]: expected repeat purchases of a new customer in t time units. */

@@ -263,6 +263,35 @@ export function paretoNbdConditionalExpectedPurchases(
   return Math.exp(alive + rate + growth - customerLogLikelihood(params, x, tx, T));
 }
 
+/**
+ * E[Y(t) | x, t_x, T] at each of `ts`: the customer's likelihood, the costly part, is taken
+ * once for every horizon.
+ */
+export function paretoNbdConditionalExpectedPurchasesAt(
+  params: ParetoNbdParams,
+  ts: readonly number[],
+  x: number,
+  tx: number,
+  T: number,
+): Float64Array {
+  assertParams(params);
+  ts.forEach(assertTime);
+  assertValidCustomer(x, tx, T);
+  const { r, alpha, s, beta } = params;
+  const head =
+    logGamma(r + x) -
+    logGamma(r) +
+    r * Math.log(alpha) +
+    s * Math.log(beta) -
+    (r + x) * Math.log(alpha + T) -
+    s * Math.log(beta + T) +
+    Math.log(r + x) +
+    Math.log(beta + T) -
+    Math.log(alpha + T) -
+    customerLogLikelihood(params, x, tx, T);
+  return Float64Array.from(ts, (t) => (t === 0 ? 0 : Math.exp(head + logGrowth(s, beta + T, t))));
+}
+
 /** E[X(t)]: expected repeat purchases of a new customer in `t` time units (eq. 17). */
 export function paretoNbdExpectedPurchases(params: ParetoNbdParams, t: number): number {
   assertParams(params);

@@ -11,12 +11,19 @@ import {
   type PurchaseModelFit,
 } from './continuous-models';
 import { customerLifetimeValue, UNITS_PER_MONTH } from './clv';
+import { aliveMatrix, type AliveMatrix } from './alive-matrix';
 import { churnValidation, type ChurnValidation } from './churn-validation';
+import {
+  customerIntervals,
+  type CustomerIntervals,
+  type IntervalOptions,
+} from './customer-intervals';
 import { ClvInputError } from './clv-input-error';
 import { checkFitData, checkFitResult, type FitWarning } from './fit-warnings';
 import { frequencyCheck, type FrequencyCheckRow } from './frequency-check';
 import { compareModels, type ModelComparison } from './model-comparison';
 import { conditionalExpectedAverageSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
+import { repeatHistogram, type RepeatHistogramRow } from './repeat-histogram';
 import { summaryFromRows, type CustomerSummary } from './summary';
 
 export type { FrequencyCheckRow };
@@ -33,15 +40,17 @@ export interface PredictSettings {
   model?: ContinuousModelKey;
   /** Also fit every other purchase model and compare them (on the holdout when there is one). */
   compare?: boolean;
+  /** Per-customer intervals by parametric bootstrap (`customerIntervals`); none when absent. */
+  intervals?: IntervalOptions;
 }
 
 /** The purchase model being fitted (by its key), the spend model, or scoring. */
-export type PredictStage = ContinuousModelKey | 'gamma-gamma' | 'scoring';
+export type PredictStage = ContinuousModelKey | 'gamma-gamma' | 'scoring' | 'intervals';
 
 /**
  * While fitting, `iteration` is the optimiser's iteration and `logLikelihood` the best so far.
- * While scoring, `iteration` counts the customers scored and `logLikelihood` is the purchase
- * model's.
+ * While scoring or bootstrapping intervals, `iteration` counts the customers done and
+ * `logLikelihood` is the purchase model's.
  */
 export interface PredictProgress {
   stage: PredictStage;
@@ -78,6 +87,15 @@ export interface PredictResult {
   byFrequency: FrequencyCheckRow[];
   /** P(alive) scored against "no purchase in the holdout"; null without holdout columns. */
   churn: ChurnValidation | null;
+  /**
+   * With `settings.intervals`: 5%..95% bootstrap intervals of expectedPurchases and clv; null
+   * without them or when the fit has no invertible information matrix.
+   */
+  intervals: CustomerIntervals | null;
+  /** In-sample: customers by repeat purchases, actual vs the model's expectation. */
+  repeatHistogram: RepeatHistogramRow[];
+  /** P(alive) over repeat purchases and recency for the oldest customers. */
+  aliveMatrix: AliveMatrix;
 }
 
 /** Fewer repeat buyers with positive spend than this, and the spend model is not fitted. */
@@ -319,6 +337,13 @@ export function predict(
       frequencyCheck(fit, summary, rows),
     ),
     churn: null,
+    intervals: null,
+    repeatHistogram: numeric({ en: 'The repeat purchase histogram', zh: '复购次数分布' }, () =>
+      repeatHistogram(fit, summary),
+    ),
+    aliveMatrix: numeric({ en: 'The P(alive) matrix', zh: '存活概率矩阵' }, () =>
+      aliveMatrix(fit, summary),
+    ),
   };
   const spendSummary = {
     ...summary,
@@ -330,6 +355,14 @@ export function predict(
       scoreChunk(out, spendSummary, settings, from, to),
     );
     onProgress?.({ stage: 'scoring', iteration: to, logLikelihood: fit.logLikelihood });
+  }
+  if (settings.intervals) {
+    const options = settings.intervals;
+    out.intervals = numeric({ en: 'The prediction intervals', zh: '预测区间' }, () =>
+      customerIntervals(fit, gg, spendSummary, settings, options, (done) =>
+        onProgress?.({ stage: 'intervals', iteration: done, logLikelihood: fit.logLikelihood }),
+      ),
+    );
   }
   const holdout = CLV_SUMMARY_COLUMNS.holdoutFrequency;
   if (rows[0]?.[holdout] !== undefined) {

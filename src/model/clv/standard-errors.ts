@@ -82,6 +82,33 @@ export function invertPositiveDefinite(m: readonly (readonly number[])[]): numbe
 }
 
 /**
+ * The covariance of maximum-likelihood estimates: the inverse of the observed information
+ * matrix (the Hessian of the negative log-likelihood at the optimum); null when it is not
+ * positive definite.
+ */
+export function observedCovariance(
+  logLikelihood: (params: number[]) => number,
+  values: readonly number[],
+): number[][] | null {
+  return invertPositiveDefinite(numericalHessian((p) => -logLikelihood(p), values));
+}
+
+/** Standard errors and 95% intervals from a covariance (`observedCovariance`). */
+export function estimatesFromCovariance(
+  names: readonly string[],
+  values: readonly number[],
+  covariance: readonly (readonly number[])[] | null,
+): ParameterEstimate[] {
+  return names.map((name, i) => {
+    const value = values[i];
+    const variance = covariance ? covariance[i][i] : Number.NaN;
+    const standardError = variance > 0 ? Math.sqrt(variance) : Number.NaN;
+    const spread = Math.exp((Z95 * standardError) / value);
+    return { name, value, standardError, low: value / spread, high: value * spread };
+  });
+}
+
+/**
  * Standard errors and 95% intervals of maximum-likelihood estimates: the inverse of the
  * observed information matrix (the Hessian of the negative log-likelihood at the optimum).
  */
@@ -90,13 +117,5 @@ export function parameterEstimates(
   names: readonly string[],
   values: readonly number[],
 ): ParameterEstimate[] {
-  const H = numericalHessian((p) => -logLikelihood(p), values);
-  const covariance = invertPositiveDefinite(H);
-  return names.map((name, i) => {
-    const value = values[i];
-    const variance = covariance ? covariance[i][i] : Number.NaN;
-    const standardError = variance > 0 ? Math.sqrt(variance) : Number.NaN;
-    const spread = Math.exp((Z95 * standardError) / value);
-    return { name, value, standardError, low: value / spread, high: value * spread };
-  });
+  return estimatesFromCovariance(names, values, observedCovariance(logLikelihood, values));
 }

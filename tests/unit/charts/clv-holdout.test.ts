@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   cumulativeTrackingSpec,
   frequencyCheckSpec,
+  incrementalTrackingSpec,
   type TrackingPoint,
 } from '../../../src/charts/clv-holdout';
 import type { FrequencyCheckRow } from '../../../src/model/clv/predict';
@@ -113,5 +114,37 @@ describe('cumulativeTrackingSpec', () => {
     );
     expect(r.items('text').map((t) => t.text)).toEqual(['校准期结束']);
     expect(() => cumulativeTrackingSpec(POINTS, Number.NaN, 'en')).toThrow(/校准期结束位置/);
+  });
+});
+
+describe('incrementalTrackingSpec', () => {
+  it('draws each period’s purchases, the differences of the cumulative points', async () => {
+    // Cumulative 10, 25, 45, 70 actual and 12, 24, 36, 48 expected: per period 10, 15, 20, 25
+    // and 12 every period.
+    const points: TrackingPoint[] = [10, 25, 45, 70].map((actual, i) => ({
+      period: i + 1,
+      actual,
+      expected: 12 * (i + 1),
+    }));
+    const r = await sized(incrementalTrackingSpec(points, 2, 'en'));
+    expect(r.problems).toEqual([]);
+    const lines = r.items('line') as Item[];
+    const y = r.view.scale('y') as (v: number) => number;
+    const x = r.view.scale('x') as (v: number) => number;
+    const actual = lines.filter((l) => l.datum?.series === 'Actual');
+    expect(actual.map((l) => l.y)).toEqual([10, 15, 20, 25].map(y));
+    const model = lines.filter((l) => l.datum?.series === 'Model');
+    expect(model.map((l) => l.y)).toEqual([12, 12, 12, 12].map(y));
+    expect((r.items('rule') as Item[])[0]!.x).toBeCloseTo(x(2), 6);
+    expect(r.texts('title-text')).toEqual(['Repeat purchases per period, actual vs model']);
+    expect(r.texts('axis-title')).toEqual(
+      expect.arrayContaining(['Repeat purchases in the period']),
+    );
+    const zh = await renderVegaLite(incrementalTrackingSpec(points, 2, 'zh-CN', 'days'));
+    expect(zh.problems).toEqual([]);
+    expect(zh.texts('title-text')).toEqual(['每期复购次数：实际与模型']);
+    expect(zh.texts('axis-title')).toEqual(
+      expect.arrayContaining(['自数据中首次购买起的天数', '本期复购次数']),
+    );
   });
 });

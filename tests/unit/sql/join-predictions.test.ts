@@ -14,7 +14,9 @@ afterAll(() => engine.close());
 
 async function predictions(values: string): Promise<void> {
   await engine.exec(`CREATE OR REPLACE TABLE "pred'; --" (customer_id VARCHAR, p_alive DOUBLE,
-    expected_purchases DOUBLE, expected_spend DOUBLE, predicted_clv DOUBLE);
+    expected_purchases DOUBLE, expected_spend DOUBLE, predicted_clv DOUBLE,
+    expected_purchases_low DOUBLE, expected_purchases_high DOUBLE,
+    predicted_clv_low DOUBLE, predicted_clv_high DOUBLE);
     INSERT INTO "pred'; --" VALUES ${values}`);
 }
 
@@ -25,11 +27,22 @@ async function features(): Promise<Record<string, Record<string, unknown>>> {
   return Object.fromEntries(rows.map(({ customer_id, ...rest }) => [String(customer_id), rest]));
 }
 
-const scores = (p: number | null, e: number | null, s: number | null, clv: number | null) => ({
+type N = number | null;
+const scores = (
+  p: N,
+  e: N,
+  s: N,
+  clv: N,
+  [eLow, eHigh, cLow, cHigh]: N[] = [null, null, null, null],
+) => ({
   p_alive: p,
   expected_purchases: e,
   expected_spend: s,
   predicted_clv: clv,
+  expected_purchases_low: eLow,
+  expected_purchases_high: eHigh,
+  predicted_clv_low: cLow,
+  predicted_clv_high: cHigh,
 });
 
 describe('joinPredictionsSql', () => {
@@ -44,19 +57,20 @@ describe('joinPredictionsSql', () => {
       ],
       FEATURES,
     );
-    await predictions(`('a', 0.9, 1.5, 20, 30), ('b', 'NaN', 0.5, 'inf', NULL),
-      (' c ', 0.25, 0.1, 12, 1.2), ('gone', 0.5, 1, 1, 1)`);
+    await predictions(`('a', 0.9, 1.5, 20, 30, 1.1, 2.0, 22, 41),
+      ('b', 'NaN', 0.5, 'inf', NULL, 0.2, 0.9, NULL, 'inf'),
+      (' c ', 0.25, 0.1, 12, 1.2, 0.05, 0.2, 0.6, 2.5), ('gone', 0.5, 1, 1, 1, 1, 1, 1, 1)`);
     await engine.exec(joinPredictionsSql(FEATURES, PREDICTIONS));
     const { columns } = await engine.query('SELECT * FROM "feat ""x""" LIMIT 0');
     expect(columns.map((c) => c.name)).toEqual([
       ...Object.keys(FEATURE_COLUMNS),
       ...PREDICTION_COLUMNS,
     ]);
-    expect(columns.slice(-4).map((c) => c.type)).toEqual(Array(4).fill('Float64'));
+    expect(columns.slice(-8).map((c) => c.type)).toEqual(Array(8).fill('Float64'));
     expect(await features()).toEqual({
-      a: scores(0.9, 1.5, 20, 30),
-      b: scores(null, 0.5, null, null),
-      c: scores(0.25, 0.1, 12, 1.2), // ' c ' matches after trimming, as features trim ids
+      a: scores(0.9, 1.5, 20, 30, [1.1, 2.0, 22, 41]),
+      b: scores(null, 0.5, null, null, [0.2, 0.9, null, null]),
+      c: scores(0.25, 0.1, 12, 1.2, [0.05, 0.2, 0.6, 2.5]), // ' c ' matches after trimming, as features trim ids
       p: scores(null, null, null, null),
     });
     const { rows } = await engine.query(
@@ -67,14 +81,15 @@ describe('joinPredictionsSql', () => {
 
   it('replaces the columns when run again, keeping one row per customer', async () => {
     // 'c' and ' c ' are one customer once trimmed: the smallest raw id (' c ') wins.
-    await predictions(`('a', 0.1, 0.2, 3, 4), ('c', 0.5, 0.5, 5, 5), (' c ', 0.7, 0.7, 7, 7)`);
+    await predictions(`('a', 0.1, 0.2, 3, 4, 0.1, 0.3, 2, 6), ('c', 0.5, 0.5, 5, 5, 0, 1, 1, 9),
+      (' c ', 0.7, 0.7, 7, 7, 0.6, 0.8, 6, 8)`);
     await engine.exec(joinPredictionsSql(FEATURES, PREDICTIONS));
     const { columns } = await engine.query('SELECT * FROM "feat ""x""" LIMIT 0');
-    expect(columns).toHaveLength(Object.keys(FEATURE_COLUMNS).length + 4);
+    expect(columns).toHaveLength(Object.keys(FEATURE_COLUMNS).length + 8);
     expect(await features()).toEqual({
-      a: scores(0.1, 0.2, 3, 4),
+      a: scores(0.1, 0.2, 3, 4, [0.1, 0.3, 2, 6]),
       b: scores(null, null, null, null),
-      c: scores(0.7, 0.7, 7, 7),
+      c: scores(0.7, 0.7, 7, 7, [0.6, 0.8, 6, 8]),
       p: scores(null, null, null, null),
     });
   });

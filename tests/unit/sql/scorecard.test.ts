@@ -107,6 +107,49 @@ describe('scorecard', () => {
     expect(total!.avg_satisfaction).toBeCloseTo(11 / 3, 12);
   });
 
+  it('leaves predicted CLV NULL when the features have no predictions', async () => {
+    const rows = await run(90);
+    for (const r of rows) {
+      expect(r).toMatchObject({
+        predicted_clv: null,
+        predicted_clv_share: null,
+        predicted_clv_low: null,
+        predicted_clv_high: null,
+      });
+    }
+  });
+
+  it('sums predicted CLV and its interval bounds per segment once a Predict cell ran', async () => {
+    await engine.exec(`CREATE TABLE clv AS SELECT * FROM (VALUES
+      ('c1', 100.0, 80.0, 130.0), ('c2', 20.0, 10.0, 35.0), ('c4', 50.0, 45.0, 58.0),
+      ('c6', 30.0, 25.0, 40.0)) t(customer_id, predicted_clv, predicted_clv_low, predicted_clv_high);
+      CREATE TABLE features_p AS SELECT f.*, c.* EXCLUDE (customer_id)
+      FROM features AS f LEFT JOIN clv AS c USING (customer_id)`);
+    const sql = scorecardSql({
+      segments: { table: 'seg' },
+      features: 'features_p',
+      churnDays: 90,
+      lang: 'en',
+    });
+    const rows = (await engine.query(sql)).rows;
+    const clv = rows.map((r) => [
+      r.segment,
+      r.predicted_clv,
+      r.predicted_clv_low,
+      r.predicted_clv_high,
+    ]);
+    // A: c1 + c2 (c3 not scored); B: c4 (c5 prospect, c7 unknown); no segment: c6.
+    expect(clv).toEqual([
+      ['A', 120, 90, 165],
+      ['B', 50, 45, 58],
+      ['(no segment)', 30, 25, 40],
+      ['Total', 200, 160, 263],
+    ]);
+    expect(rows[0]!.predicted_clv_share).toBeCloseTo(120 / 200, 12);
+    expect(rows[3]!.predicted_clv_share).toBe(1);
+    expect(rows[0]!.revenue).toBe(1500);
+  });
+
   it('counts a buyer as churned only when strictly past the threshold', async () => {
     const rows = await run(100);
     expect(rows[0]!.churn_rate).toBeCloseTo(1 / 3, 12); // c3 at exactly 100 days stays

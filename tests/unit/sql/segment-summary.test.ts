@@ -48,4 +48,33 @@ describe('segmentSummarySql', () => {
       { segment: 'S', customers: 1, customer_share: 1, revenue: 0, revenue_share: 0 },
     ]);
   });
+
+  it('sums predicted CLV and its interval bounds per segment over scored customers', async () => {
+    await engine.exec(`CREATE TABLE "feat p" AS SELECT * FROM (VALUES
+      ('a', 10.0, 100.0, 80.0, 130.0), ('b', 30.0, 50.5, 40.0, 70.0),
+      ('c', 60.0, NULL, NULL, NULL)) t(customer_id, monetary, predicted_clv,
+      predicted_clv_low, predicted_clv_high)`);
+    // Low: a + b (+ d, not in the features) = 150.5, 120 .. 200; High: c is not scored.
+    const clv = { predicted_clv: 150.5, predicted_clv_low: 120, predicted_clv_high: 200 };
+    const none = { predicted_clv: null, predicted_clv_low: null, predicted_clv_high: null };
+    for (const revenue of [{ own: true as const }, { features: 'feat p' }]) {
+      const { rows } = await engine.query(segmentSummarySql('my result', revenue, [], 'feat p'));
+      expect(
+        rows.map(({ segment, predicted_clv, predicted_clv_low, predicted_clv_high }) => ({
+          segment,
+          predicted_clv,
+          predicted_clv_low,
+          predicted_clv_high,
+        })),
+      ).toEqual([
+        { segment: 'Low', ...clv },
+        { segment: 'High', ...none },
+      ]);
+      expect(rows[0]!.revenue).toBe(40);
+    }
+    // One join when the revenue and the CLV come from the same features table.
+    expect(
+      segmentSummarySql('my result', { features: 'feat p' }, [], 'feat p').match(/JOIN/g),
+    ).toHaveLength(1);
+  });
 });

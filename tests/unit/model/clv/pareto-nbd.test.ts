@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   fitParetoNbd,
   paretoNbdConditionalExpectedPurchases,
+  paretoNbdConditionalExpectedPurchasesAt,
   paretoNbdExpectedPurchases,
   paretoNbdLogLikelihood,
   paretoNbdProbabilityAlive,
@@ -98,6 +99,22 @@ describe('Pareto/NBD on the CDNOW sample', () => {
         10,
       );
     }
+  });
+
+  it('gives E[Y(t)] at several horizons at once: BTYD’s 25.46 at t = 52, and the formula', () => {
+    const ts = [0, 4.345, 20, 52];
+    const at = paretoNbdConditionalExpectedPurchasesAt(fit, ts, 26, 30.86, 31);
+    expect(at[0]).toBe(0);
+    expect(Math.abs(at[3]! - 25.46)).toBeLessThan(0.01);
+    const { r, alpha, s, beta } = fit;
+    const alive = paretoNbdProbabilityAlive(fit, 2, 10, 35);
+    const many = paretoNbdConditionalExpectedPurchasesAt(fit, ts, 2, 10, 35);
+    ts.forEach((t, i) => {
+      const living =
+        (((r + 2) * (beta + 35)) / ((alpha + 35) * (s - 1))) *
+        (1 - Math.pow((beta + 35) / (beta + 35 + t), s - 1));
+      expect(many[i]).toBeCloseTo(alive * living, 10);
+    });
   });
 
   it('stays finite and between 0 and 1 for heavy buyers (lifetimes overflow cases)', () => {

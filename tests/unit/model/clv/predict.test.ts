@@ -130,6 +130,20 @@ describe('predict on CDNOW', () => {
     within(result.byFrequency[2]!.predicted, 1.04, 0.01);
   });
 
+  it('counts customers by calibration repeat purchases beside the model (Figure 3)', async () => {
+    const groups = (await engine.query(GROUPS_SQL)).rows;
+    expect(result.repeatHistogram.map((r) => r.actual)).toEqual(groups.map((g) => g.customers));
+    const expected = result.repeatHistogram.map((r) => r.expected);
+    within(
+      expected.reduce((s, v) => s + v, 0),
+      2357,
+      1e-6,
+    );
+    // The model's in-sample fit is close: within 5% of the 1,411 customers without repeats.
+    within(expected[0]!, 1411, 0.05 * 1411);
+    expect(result.aliveMatrix.T).toBe(Math.max(...rows.map((r) => Number(r.T))));
+  });
+
   it('scores every customer: P(alive) in (0, 1], finite spend and CLV', () => {
     expect(result.customerIds).toHaveLength(2357);
     expect(result.customerIds.slice(0, 3)).toEqual(['1', '2', '3']);

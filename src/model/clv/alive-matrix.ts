@@ -1,0 +1,35 @@
+import { modelProbabilityAlive, type ModelRef } from './continuous-models';
+import type { CustomerSummary } from './summary';
+
+/** P(alive) over a grid of repeat purchases and recency, for customers of one age T. */
+export interface AliveMatrix {
+  /** The customers' age the grid is for: the longest T in the data. */
+  T: number;
+  /** Row by row: frequency 1..maxFrequency, recency at the middle of each of `bins` slices of T. */
+  cells: { frequency: number; recency: number; pAlive: number }[];
+}
+
+const MAX_ROWS = 40;
+
+/**
+ * The probability-alive matrix of lifetimes' plot_probability_alive_matrix: P(alive | x, t_x,
+ * T) for the oldest customers (T the largest in the data), x from 1 up to the 99th percentile of
+ * repeat purchases (at most 40; customers without repeat purchases have no recency to vary) and
+ * t_x at the middle of each of `bins` equal slices of [0, T].
+ */
+export function aliveMatrix(fit: ModelRef, summary: CustomerSummary, bins = 20): AliveMatrix {
+  let T = 0;
+  for (const t of summary.T) T = Math.max(T, t);
+  const sorted = Float64Array.from(summary.frequency).sort();
+  const p99 = sorted.length ? sorted[Math.floor(0.99 * (sorted.length - 1))] : 1;
+  const rows = Math.min(MAX_ROWS, Math.max(1, p99));
+  const cells: AliveMatrix['cells'] = [];
+  if (!(T > 0)) return { T, cells };
+  for (let x = 1; x <= rows; x++) {
+    for (let k = 0; k < bins; k++) {
+      const recency = (T * (k + 0.5)) / bins;
+      cells.push({ frequency: x, recency, pAlive: modelProbabilityAlive(fit, x, recency, T) });
+    }
+  }
+  return { T, cells };
+}
