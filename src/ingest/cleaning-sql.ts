@@ -1,4 +1,4 @@
-import { describeStep, type CleaningStepInit } from '../model/cleaning-step';
+import { describeStep, type CleaningStepInit } from '../domain/cleaning-step';
 import { ident } from '../sql/quote';
 import { dayOf, keepRowsSql, numberOf, rowFilterSql, textOf } from '../sql/quality-filter';
 import { conversionSql } from './conversion-sql';

@@ -1,4 +1,4 @@
-import type { ConversionRule } from '../model/cleaning-step';
+import type { ConversionRule } from '../domain/cleaning-step';
 import { DATE_PATTERNS, type DatePattern } from './date-patterns';
 import { amountRuleToSql, parseAmount, type AmountRule } from './parse-amount';
 import { dateRuleToSql, parseDate, type DateRule } from './parse-date';

@@ -1,4 +1,4 @@
-import type { Labels } from '../model/labels';
+import type { Labels } from '../domain/labels';
 import { ident, num, str } from '../sql/quote';
 import { LoadError } from './load-error';
 import { CSV_REJECTS_TABLE, CSV_SCANS_TABLE } from './read-csv-sql';

@@ -1,4 +1,4 @@
-import type { Labels } from '../model/labels';
+import type { Labels } from '../domain/labels';
 import { str } from '../sql/quote';
 
 /** How to read one column's money amounts, inferred from a sample of its values. */

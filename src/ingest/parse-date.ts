@@ -1,4 +1,4 @@
-import type { Labels } from '../model/labels';
+import type { Labels } from '../domain/labels';
 import { num, str } from '../sql/quote';
 import {
   DATE_PATTERNS,

@@ -1,5 +1,5 @@
 import { str } from '../sql/quote';
-import { pick, type Lang } from './labels';
+import { pick, type Lang } from '../domain/labels';
 import { newCellId, type Cell, type Notebook, type TableSource } from './notebook';
 import { presetById } from './presets';
 import type { SqlChart } from './sql-chart';

@@ -4,7 +4,7 @@ import { prepareFile } from '../ingest/prepare-file';
 import { CSV_REJECTS_TABLE, CSV_SCANS_TABLE } from '../ingest/read-csv-sql';
 import { guessRoles } from '../model/guess-roles';
 import type { PresetCell } from '../model/notebook';
-import type { TableMapping } from '../model/roles';
+import type { TableMapping } from '../domain/roles';
 import { defaultAsOfSql } from '../sql/analysis-date';
 import {
   dropTableSql,

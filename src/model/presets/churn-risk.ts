@@ -1,4 +1,4 @@
-import type { Labels } from '../labels';
+import type { Labels } from '../../domain/labels';
 import { FALLBACK_CHURN_DAYS } from '../../sql/churn-days';
 import { ident, num } from '../../sql/quote';
 import { assertContext, errorsOf, numberError, orderError, throwIfInvalid } from './param-checks';

@@ -1,4 +1,4 @@
-import { pick, type Labels, type Lang } from '../labels';
+import { pick, type Labels, type Lang } from '../../domain/labels';
 import { relationCte, type Relation } from '../../sql/relation';
 import { str } from '../../sql/quote';
 

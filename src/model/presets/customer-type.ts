@@ -1,4 +1,4 @@
-import type { Labels } from '../labels';
+import type { Labels } from '../../domain/labels';
 import { ident, str } from '../../sql/quote';
 import { assertContext, throwIfInvalid } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';

@@ -4,7 +4,7 @@ import {
   CHINA_REGION_LABELS,
   provinceAliases,
 } from '../china-regions';
-import { pick, type Lang } from '../labels';
+import { pick, type Lang } from '../../domain/labels';
 import { ident, str } from '../../sql/quote';
 
 /**

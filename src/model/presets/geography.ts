@@ -1,5 +1,5 @@
 import { CHINA_PROVINCES, CHINA_REGION_LABELS, type ChinaRegion } from '../china-regions';
-import { pick, type Labels } from '../labels';
+import { pick, type Labels } from '../../domain/labels';
 import { num, str } from '../../sql/quote';
 import { assertContext, choiceError, errorsOf, numberError, throwIfInvalid } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';

@@ -1,4 +1,4 @@
-import type { Labels } from '../labels';
+import type { Labels } from '../../domain/labels';
 import { date, ident, num } from '../../sql/quote';
 import { FALLBACK_CHURN_DAYS } from '../../sql/churn-days';
 import { assertContext, errorsOf, numberError, throwIfInvalid } from './param-checks';

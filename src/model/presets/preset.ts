@@ -1,4 +1,4 @@
-import type { Labels, Lang } from '../labels';
+import type { Labels, Lang } from '../../domain/labels';
 
 /** Shows a field only while another parameter has one of these values (e.g. the method). */
 export interface ShownWhen {

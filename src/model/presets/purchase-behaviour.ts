@@ -1,4 +1,4 @@
-import type { Labels } from '../labels';
+import type { Labels } from '../../domain/labels';
 import { ident, num } from '../../sql/quote';
 import { assertContext, choiceError, errorsOf, numberError, throwIfInvalid } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';

@@ -1,4 +1,4 @@
-import { pick, type Lang } from '../labels';
+import { pick, type Lang } from '../../domain/labels';
 import { str } from '../../sql/quote';
 import type { SegmentDef } from './preset';
 

@@ -1,5 +1,5 @@
 import { PREDICTION_COLUMNS } from '../../sql/join-predictions';
-import type { Labels } from '../labels';
+import type { Labels } from '../../domain/labels';
 import { ident, num } from '../../sql/quote';
 import { assertContext, choiceError, errorsOf, numberError, throwIfInvalid } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
