@@ -3,9 +3,11 @@ import {
   CHINA_PROVINCES,
   CHINA_REGION_LABELS,
   provinceAliases,
-} from '../china-regions';
+} from '../../domain/china-regions';
 import { pick, type Lang } from '../../domain/labels';
-import { ident, str } from '../../sql/quote';
+import { ident, num, str } from '../quote';
+import type { PresetContext, SegmentLabel } from './context';
+import { segmentCase } from './segment-case';
 
 /**
  * A place name reduced to what matching should compare: lower case, letters and Chinese
@@ -112,4 +114,122 @@ placed AS (
   FROM classified AS c
   LEFT JOIN provinces AS p ON p.province = c.china_province
 )`;
+}
+
+export type GeographyDimension = 'province' | 'region' | 'domestic' | 'country';
+
+export interface GeographyParams {
+  dimension: GeographyDimension;
+  /** Province and country: keep the N places with most customers, the rest become Other. */
+  topN: number;
+}
+
+/** The label of the segment `key` (Other, Unknown) in `lang`. */
+function labelOf(segments: SegmentLabel[], key: string, lang: Lang): string {
+  const segment = segments.find((s) => s.key === key);
+  if (!segment) throw new Error(`Geography: no "${key}" segment.`);
+  return pick(segment.label, lang);
+}
+
+/** Region and domestic: a fixed set of keys. */
+function fixedSql(p: GeographyParams, ctx: PresetContext, segments: SegmentLabel[]): string {
+  const key =
+    p.dimension === 'domestic'
+      ? `CASE place
+      WHEN 'mainland' THEN 'domestic'
+      WHEN 'abroad' THEN 'international'
+      ELSE place
+    END`
+      : `CASE
+      WHEN place = 'hmt' THEN 'hmt'
+      WHEN place = 'abroad' THEN 'international'
+      WHEN place = 'mainland' AND region IS NOT NULL THEN region
+      WHEN place = 'mainland' AND province_raw IS NOT NULL THEN 'other'
+      ELSE 'unknown'
+    END`;
+  return `keyed AS (
+  SELECT
+    *,
+    ${key} AS segment_key
+  FROM placed
+)
+SELECT
+  customer_id,
+  ${segmentCase('segment_key', segments, ctx.lang)} AS segment,
+  segment_key,
+  place,
+  province_raw,
+  country_raw,
+  province_name,
+  region_name
+FROM keyed`;
+}
+
+/** Province and country: the top N names, then Other and Unknown. */
+function topNSql(p: GeographyParams, ctx: PresetContext, segments: SegmentLabel[]): string {
+  const china = str(pick({ en: 'China', zh: '中国' }, ctx.lang));
+  const named =
+    p.dimension === 'province'
+      ? `COALESCE(china_province, province_raw) AS place_key,
+    COALESCE(province_name, province_raw) AS place_name`
+      : `CASE place
+      WHEN 'mainland' THEN 'china'
+      WHEN 'hmt' THEN COALESCE(china_province, country_raw)
+      WHEN 'abroad' THEN country_raw
+    END AS place_key,
+    CASE place
+      WHEN 'mainland' THEN ${china}
+      WHEN 'hmt' THEN COALESCE(province_name, country_raw)
+      WHEN 'abroad' THEN country_raw
+    END AS place_name`;
+  return `named AS (
+  SELECT
+    *,
+    ${named}
+  FROM placed
+),
+ranked AS (
+  SELECT
+    place_key,
+    row_number() OVER (ORDER BY count(*) DESC, place_key) AS place_rank
+  FROM named
+  WHERE place_key IS NOT NULL
+  GROUP BY place_key
+)
+SELECT
+  n.customer_id,
+  CASE
+    WHEN n.place_key IS NULL THEN ${str(labelOf(segments, 'unknown', ctx.lang))}
+    WHEN r.place_rank <= ${num(p.topN)} THEN n.place_name
+    ELSE ${str(labelOf(segments, 'other', ctx.lang))}
+  END AS segment,
+  CASE
+    WHEN n.place_key IS NULL THEN 'unknown'
+    WHEN r.place_rank <= ${num(p.topN)} THEN n.place_key
+    ELSE 'other'
+  END AS segment_key,
+  n.place,
+  n.province_raw,
+  n.country_raw,
+  n.province_name,
+  n.region_name,
+  r.place_rank
+FROM named AS n
+LEFT JOIN ranked AS r USING (place_key)`;
+}
+
+/**
+ * The geography SELECT for `segments` (those of `p.dimension`); `p` and `ctx` are already
+ * validated (model/presets/geography.ts).
+ */
+export function geographySql(
+  p: GeographyParams,
+  ctx: PresetContext,
+  segments: SegmentLabel[],
+): string {
+  const body =
+    p.dimension === 'province' || p.dimension === 'country'
+      ? topNSql(p, ctx, segments)
+      : fixedSql(p, ctx, segments);
+  return `WITH\n${placedCtes(ctx.features, ctx.lang)},\n${body}`;
 }

@@ -1,4 +1,4 @@
-import type { Labels } from '../domain/labels';
+import type { Labels } from './labels';
 
 /** The seven traditional geographic regions of mainland China, plus Hong Kong, Macau and Taiwan. */
 export type ChinaRegion =
