@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { cleaningCountSql, cleaningSql, rawTableName } from '../ingest/cleaning-sql';
+import { cleaningCountSql, cleaningSql, rawTableName } from '../sql/cleaning';
 import { newStepId, type CleaningStep, type CleaningStepInit } from '../domain/cleaning-step';
 import type { TableSource } from '../model/notebook';
 import { dropTableSql, relationExistsSql, renameTableSql } from '../sql/catalog';

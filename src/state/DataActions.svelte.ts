@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { rawTableName } from '../ingest/cleaning-sql';
+import { rawTableName } from '../sql/cleaning';
 import { LoadError } from '../ingest/load-error';
 import {
   checkMemory,

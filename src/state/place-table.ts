@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { rawTableName } from '../ingest/cleaning-sql';
+import { rawTableName } from '../sql/cleaning';
 import type { CsvReject } from '../ingest/csv-load-report';
 import { loadPrepared, type LoadedTable } from '../ingest/load-file';
 import { prepareFile, type FileInput, type PreparedFile } from '../ingest/prepare-file';

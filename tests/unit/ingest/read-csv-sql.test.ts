@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoadError } from '../../../src/ingest/load-error';
-import { describeCsvErrorMessage, readCsvSql } from '../../../src/ingest/read-csv-sql';
+import { describeCsvErrorMessage } from '../../../src/ingest/csv-error-message';
+import { readCsvSql } from '../../../src/sql/read-csv';
 import { FILES_DIR } from '../../../src/engine/sandbox';
 import { NodeEngine } from '../../support/node-engine';
 

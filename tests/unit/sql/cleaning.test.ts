@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleaningSql, rawTableName } from '../../../src/ingest/cleaning-sql';
+import { cleaningSql, rawTableName } from '../../../src/sql/cleaning';
 import type { CleaningStepInit, RowFilter } from '../../../src/domain/cleaning-step';
 import { ident } from '../../../src/sql/quote';
 import { NodeEngine } from '../../support/node-engine';
