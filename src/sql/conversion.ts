@@ -4,7 +4,9 @@ import { amountRuleToSql } from './amount-rule';
 import { dateRuleToSql } from './date-rule';
 import { ident } from './quote';
 
-/** The DuckDB expression reading `columnExpr` by the rule (DATE/TIMESTAMP or DOUBLE; NULL if not). */
+/**
+ * The DuckDB expression reading `columnExpr` by the rule (DATE/TIMESTAMP or DOUBLE; NULL if not).
+ */
 export function conversionSql(rule: ConversionRule, columnExpr: string): string {
   if (rule.to === 'amount') return amountRuleToSql({ decimal: rule.decimal }, columnExpr);
   const patterns = rule.patterns.filter((p): p is DatePattern => p in DATE_PATTERNS);

@@ -9,7 +9,9 @@ export interface CustomerTypeParams {
 
 export type CustomerTypeKey = 'individual' | 'enterprise' | 'vip';
 
-/** The customer-type SELECT; `p` and `ctx` are already validated (model/presets/customer-type.ts). */
+/**
+ * The customer-type SELECT; `p` and `ctx` are already validated (model/presets/customer-type.ts).
+ */
 export function customerTypeSql(
   p: CustomerTypeParams,
   ctx: PresetContext,

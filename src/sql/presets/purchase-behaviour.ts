@@ -12,7 +12,10 @@ export interface PurchaseBehaviourParams {
   ticketPercentile: number;
 }
 
-/** The purchase-behaviour SELECT; `p` and `ctx` are already validated (model/presets/purchase-behaviour.ts). */
+/**
+ * The purchase-behaviour SELECT; `p` and `ctx` are already validated (model/presets/purchase-
+ * behaviour.ts).
+ */
 export function purchaseBehaviourSql(
   p: PurchaseBehaviourParams,
   ctx: PresetContext,

@@ -29,7 +29,9 @@ function thresholdSql(p: ValueLoyaltyParams, axis: 'value' | 'loyalty'): string 
   return `${fn}(${axis}) FILTER (WHERE NOT is_prospect)`;
 }
 
-/** The value-loyalty SELECT; `p` and `ctx` are already validated (model/presets/value-loyalty.ts). */
+/**
+ * The value-loyalty SELECT; `p` and `ctx` are already validated (model/presets/value-loyalty.ts).
+ */
 export function valueLoyaltySql(
   p: ValueLoyaltyParams,
   ctx: PresetContext,
