@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
@@ -19,6 +19,46 @@ function documentedLayers(): Map<string, string[]> {
     rows.set(m[1]!, may);
   }
   return rows;
+}
+
+/** Every .ts/.svelte file under src/ with the src/ files it imports (type imports included). */
+function importGraph(): Map<string, string[]> {
+  const files = readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|svelte)$/.test(f))
+    .map((f) => path.join('src', f));
+  const spec = /(?:import|export)\s[^'";]*?from\s+['"](\.[^'"]+)['"]/g;
+  const graph = new Map<string, string[]>();
+  for (const file of files) {
+    const deps: string[] = [];
+    for (const [, rel] of readFileSync(path.join(root, file), 'utf8').matchAll(spec)) {
+      const base = path.join(path.dirname(file), rel!);
+      const target = ['', '.ts', '.svelte', '/index.ts']
+        .map((ext) => base + ext)
+        .find((f) => /\.(ts|svelte)$/.test(f) && existsSync(path.join(root, f)));
+      if (target) deps.push(target);
+    }
+    graph.set(file, deps);
+  }
+  return graph;
+}
+
+/** The import cycles of `graph`, each as the files on it (depth-first, back edges). */
+function cycles(graph: Map<string, string[]>): string[][] {
+  const found: string[][] = [];
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const visit = (file: string) => {
+    state.set(file, 'open');
+    stack.push(file);
+    for (const dep of graph.get(file) ?? []) {
+      if (state.get(dep) === 'open') found.push(stack.slice(stack.indexOf(dep)));
+      else if (!state.has(dep)) visit(dep);
+    }
+    stack.pop();
+    state.set(file, 'done');
+  };
+  for (const file of graph.keys()) if (!state.has(file)) visit(file);
+  return found;
 }
 
 describe('layers', () => {
@@ -94,5 +134,18 @@ describe('layers', () => {
     for (const [layer, may] of documented) {
       expect(may.sort(), layer).toEqual([...LAYERS[layer as keyof typeof LAYERS]].sort());
     }
+  });
+
+  it('src/ has no import cycle', () => {
+    const graph = importGraph();
+    expect(graph.size).toBeGreaterThan(200);
+    expect(graph.get(path.join('src', 'state', 'Workspace.svelte.ts'))).toContain(
+      path.join('src', 'state', 'NotebookState.svelte.ts'),
+    );
+    expect(cycles(graph)).toEqual([]);
+    // The check sees a cycle when there is one.
+    const looped = new Map(graph);
+    looped.set(path.join('src', 'sql', 'quote.ts'), [path.join('src', 'model', 'notebook.ts')]);
+    expect(cycles(looped).length).toBeGreaterThan(0);
   });
 });
