@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { ChurnValidation, RocPoint } from '../model/clv/churn-validation';
-import { pick, type Labels, type Lang } from '../model/labels';
+import { pick, type Labels, type Lang } from '../domain/labels';
 import { chartBase, FIT_WIDTH } from './chart-theme';
 import { FORMATS, formatDecimal } from './number-formats';
 

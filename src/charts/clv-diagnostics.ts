@@ -1,7 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { AliveMatrix } from '../model/clv/alive-matrix';
 import type { RepeatHistogramRow } from '../model/clv/repeat-histogram';
-import { pick, type Labels, type Lang } from '../model/labels';
+import { pick, type Labels, type Lang } from '../domain/labels';
 import { chartBase, FIT_WIDTH, fittedTitle } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';

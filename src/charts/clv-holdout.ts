@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { FrequencyCheckRow } from '../model/clv/predict';
-import { pick, type Labels, type Lang } from '../model/labels';
+import { pick, type Labels, type Lang } from '../domain/labels';
 import { chartBase, FIT_WIDTH, fittedTitle } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { pick, type Labels, type Lang } from '../model/labels';
+import { pick, type Labels, type Lang } from '../domain/labels';
 import { chartBase, FIT_WIDTH, fittedTitle, wrapText } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { formatPercent, FORMATS } from './number-formats';

@@ -1,4 +1,4 @@
-import type { Labels } from '../model/labels';
+import type { Labels } from '../domain/labels';
 
 /** Vega stays responsive up to tens of thousands of marks; beyond, aggregate in DuckDB first. */
 export const MAX_CHART_ROWS = 50_000;

@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { pick, type Labels, type Lang } from '../model/labels';
+import { pick, type Labels, type Lang } from '../domain/labels';
 import { chartBase, FIT_WIDTH, wrapText } from './chart-theme';
 import { flowLayout, type FlowInput } from './flow-layout';
 import { isoDay } from './iso-day';

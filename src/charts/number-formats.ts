@@ -1,4 +1,4 @@
-import type { Lang } from '../model/labels';
+import type { Lang } from '../domain/labels';
 
 /**
  * d3-format strings for the kinds of numbers the charts show, the same in both languages.

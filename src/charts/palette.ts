@@ -1,4 +1,4 @@
-import { pick, type Labels, type Lang } from '../model/labels';
+import { pick, type Labels, type Lang } from '../domain/labels';
 
 /**
  * Segment colours belong to the segment, not to its rank in a result: a colour is looked up by

@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import type { ColumnKind, Row } from '../engine/types';
-import type { Lang } from '../model/labels';
+import type { ColumnKind, Row } from '../domain/result';
+import type { Lang } from '../domain/labels';
 import type { SqlChart } from '../model/sql-chart';
 import { chartBase } from './chart-theme';
 import { checkRowBudget } from './mark-budget';

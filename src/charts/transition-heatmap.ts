@@ -1,5 +1,5 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { pick, type Labels, type Lang } from '../model/labels';
+import { pick, type Labels, type Lang } from '../domain/labels';
 import { chartBase, wrapText } from './chart-theme';
 import { isoDay } from './iso-day';
 import { checkRowBudget } from './mark-budget';

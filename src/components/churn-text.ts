@@ -1,5 +1,5 @@
 import { translate } from '../i18n/translate';
-import type { Lang } from '../model/labels';
+import type { Lang } from '../domain/labels';
 
 /** What the data said about churn (see src/sql/churn-days.ts). */
 interface Derived {

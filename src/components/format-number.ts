@@ -1,5 +1,5 @@
 import { formatNumber as messageNumber } from '../i18n/translate';
-import type { Lang } from '../model/labels';
+import type { Lang } from '../domain/labels';
 
 /**
  * A measure as a reader of the UI language writes it: 95.95万 and 1.2亿 in Chinese from ten

@@ -1,7 +1,7 @@
 import type { CellValue, ColumnKind } from '../engine/types';
 import { formatNumber } from '../i18n/translate';
 import { isIdLikeName } from '../model/id-like-column';
-import type { Lang } from '../model/labels';
+import type { Lang } from '../domain/labels';
 
 /** How a result cell reads on screen: dates without a time part, numbers localised. */
 export function formatValue(

@@ -1,4 +1,4 @@
-import type { Lang } from '../model/labels';
+import type { Lang } from '../domain/labels';
 import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
 

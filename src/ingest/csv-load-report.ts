@@ -1,7 +1,5 @@
-import type { Labels } from '../model/labels';
-import { ident, num, str } from '../sql/quote';
+import type { Labels } from '../domain/labels';
 import { LoadError } from './load-error';
-import { CSV_REJECTS_TABLE, CSV_SCANS_TABLE } from './read-csv-sql';
 
 /** One row DuckDB set aside while reading a CSV. */
 export interface CsvReject {
@@ -24,17 +22,7 @@ export interface CsvLoadReport {
   warning: Labels | null;
 }
 
-const SHOWN = 20;
 const LINES_IN_MESSAGE = 5;
-
-/** The rows the last `readCsvSql` of `file` set aside, first lines first, with the total. */
-export function csvRejectsSql(file: string): string {
-  return `SELECT e.line, e.column_name, CAST(e.error_type AS VARCHAR) AS error_type, e.error_message, left(e.csv_line, 200) AS csv_line, count(*) OVER () AS total
-FROM ${ident(CSV_REJECTS_TABLE)} e
-WHERE e.scan_id = (SELECT max(scan_id) FROM ${ident(CSV_SCANS_TABLE)} WHERE file_path = ${str(file)})
-ORDER BY e.line
-LIMIT ${num(SHOWN)}`;
-}
 
 /**
  * Decides what a finished CSV load means for the user. Set-aside rows are reported by line; the

@@ -1,4 +1,4 @@
-import type { Labels } from '../model/labels';
+import type { Labels } from '../domain/labels';
 
 /** The encodings SegLab recognises on its own; the user may pick any other TextDecoder label. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030' | 'windows-1252';

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import type { Labels } from '../model/labels';
+import type { Labels } from '../domain/labels';
 import { LoadError, type LoadErrorCode } from './load-error';
 import { openWorkbook, readSheet, type SheetInfo, type Workbook } from './read-excel';
 import { sheetArrow, type SheetArrow } from './sheet-arrow';

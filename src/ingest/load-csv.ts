@@ -2,15 +2,11 @@ import type { Engine } from '../engine/types';
 import { FILES_DIR } from '../engine/sandbox';
 import { dropTableSql } from '../sql/catalog';
 import { countRowsSql } from '../sql/read-file-sql';
-import { csvLoadReport, csvRejectsSql, type CsvLoadReport } from './csv-load-report';
+import { csvLoadReport, type CsvLoadReport } from './csv-load-report';
 import { isOutOfMemory } from './memory-estimate';
 import type { PreparedCsv } from './prepare-file';
-import {
-  CSV_REJECTS_TABLE,
-  CSV_SCANS_TABLE,
-  describeCsvErrorMessage,
-  readCsvSql,
-} from './read-csv-sql';
+import { CSV_REJECTS_TABLE, CSV_SCANS_TABLE, csvRejectsSql, readCsvSql } from '../sql/read-csv';
+import { describeCsvErrorMessage } from './csv-error-message';
 
 let registered = 0;
 /** Each read may find more columns whose late values do not fit; a few rounds settle it. */

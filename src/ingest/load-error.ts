@@ -1,4 +1,4 @@
-import type { Labels } from '../model/labels';
+import type { Labels } from '../domain/labels';
 
 /** What went wrong, for code that reacts differently (e.g. offers an encoding picker). */
 export type LoadErrorCode =

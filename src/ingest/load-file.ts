@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import type { Labels } from '../model/labels';
+import type { Labels } from '../domain/labels';
 import { dropTableSql } from '../sql/catalog';
 import { countRowsSql, describeTableSql } from '../sql/read-file-sql';
 import type { CsvReject } from './csv-load-report';

@@ -1,5 +1,5 @@
-import type { Labels } from '../model/labels';
-import { str } from '../sql/quote';
+import type { Labels } from '../domain/labels';
+import { FULL_WIDTH, HALF_WIDTH, NOISE, VALID } from '../domain/amount-patterns';
 
 /** How to read one column's money amounts, inferred from a sample of its values. */
 export interface AmountRule {
@@ -23,18 +23,7 @@ export interface InferAmountOptions {
 }
 
 const MAX_EXAMPLES = 5;
-const FULL_WIDTH = '０１２３４５６７８９．，－＋（）％−';
-const HALF_WIDTH = '0123456789.,-+()%-';
-/** Currency marks, and spaces of every width (some locales group thousands with them). */
-const NOISE = "RMB|CNY|USD|EUR|GBP|HKD|[¥￥$£€元 \t\r\n\u00a0\u2009\u202f\u3000']";
 const CURRENCY = /RMB|CNY|USD|EUR|GBP|HKD|[¥￥$£€元]/gi;
-
-const numberRegex = (d: '.' | ',') => {
-  const [dec, group] = d === '.' ? ['[.]', ','] : [',', '[.]'];
-  const n = `([0-9]{1,3}(${group}[0-9]{3})+|[0-9]+)(${dec}[0-9]*)?|${dec}[0-9]+`;
-  return `[+-]?(?:${n})|[(](?:${n})[)]`;
-};
-const VALID = { '.': numberRegex('.'), ',': numberRegex(',') };
 const VALID_JS = { '.': new RegExp(`^(?:${VALID['.']})$`), ',': new RegExp(`^(?:${VALID[',']})$`) };
 
 /** Parses one value the way `amountRuleToSql` does in DuckDB: `(1.234,50 €)` -> -1234.5. */
@@ -88,21 +77,6 @@ export function inferAmountRule(
   }
   rule.unparsableCount = rule.total - rule.parsed;
   return rule;
-}
-
-/**
- * A DuckDB DOUBLE expression reading `columnExpr` (cast to text) by the rule: full-width digits
- * folded, currency marks and spaces dropped, thousands separators removed, (12.50) negative,
- * 12% = 0.12. Anything else becomes NULL, exactly as `parseAmount` returns null.
- */
-export function amountRuleToSql(rule: AmountRule, columnExpr: string): string {
-  const wide = `translate(CAST(${columnExpr} AS VARCHAR), ${str(FULL_WIDTH)}, ${str(HALF_WIDTH)})`;
-  const text = `replace(regexp_replace(${wide}, ${str(NOISE)}, '', 'gi'), '%', '')`;
-  const strip = rule.decimal === '.' ? `'[()+,]'` : `'[()+.]'`;
-  const core = `replace(regexp_replace(${text}, ${strip}, '', 'g'), ',', '.')`;
-  const sign = `(CASE WHEN starts_with(${text}, '(') THEN -1 ELSE 1 END)`;
-  const scale = `(CASE WHEN contains(${wide}, '%') THEN 100 ELSE 1 END)`;
-  return `(CASE WHEN regexp_full_match(${text}, ${str(VALID[rule.decimal])}) THEN ${sign} * CAST(${core} AS DOUBLE) / ${scale} END)`;
 }
 
 /** What the user should know about a column's amounts: the separator choice and the misfits. */

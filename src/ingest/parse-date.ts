@@ -1,5 +1,4 @@
-import type { Labels } from '../model/labels';
-import { num, str } from '../sql/quote';
+import type { Labels } from '../domain/labels';
 import {
   DATE_PATTERNS,
   EXCEL_EPOCH_MS,
@@ -7,7 +6,7 @@ import {
   EXCEL_SERIAL_MIN,
   PATTERN_ORDER,
   type DatePattern,
-} from './date-patterns';
+} from '../domain/date-patterns';
 
 /** How to read one column's dates, inferred from a sample of its values. */
 export interface DateRule {
@@ -32,7 +31,6 @@ export interface InferDateOptions {
 
 const MAX_EXAMPLES = 5;
 /** Trimmed the same way in JS and SQL, so both see the same text. */
-const TRIM = ' \t\r\n\u00a0\u3000';
 const TRIM_RE = /^[ \t\r\n\u00a0\u3000]+|[ \t\r\n\u00a0\u3000]+$/g;
 const NUMERIC_DMY = /^([0-9]{1,2})([/.-])([0-9]{1,2})\2[0-9]{4}/;
 const MATCHERS = Object.fromEntries(
@@ -92,32 +90,6 @@ export function inferDateRule(
   }
   rule.unparsableCount = rule.total - rule.parsed;
   return rule;
-}
-
-/**
- * A DuckDB expression reading `columnExpr` (any type; it is cast to text) as DATE, or TIMESTAMP
- * when the rule has times. Values that fit no pattern, or are not real dates (2024-02-30),
- * become NULL. Each pattern is guarded by the same regex as `parseDate`, because strptime alone
- * is laxer (it reads `99/1/5` as the year 99).
- */
-export function dateRuleToSql(rule: DateRule, columnExpr: string): string {
-  const text = `trim(CAST(${columnExpr} AS VARCHAR), ${str(TRIM)})`;
-  const parts = rule.patterns.map((p) => {
-    const spec = DATE_PATTERNS[p];
-    const guard = `regexp_full_match(${text}, ${str(spec.regex)})`;
-    if (p !== 'excel-serial') {
-      return `CASE WHEN ${guard} THEN try_strptime(${text}, [${spec.formats.map(str).join(', ')}]) END`;
-    }
-    const serial = `TRY_CAST(${text} AS DOUBLE)`;
-    return `CASE WHEN ${guard} AND ${serial} BETWEEN ${num(EXCEL_SERIAL_MIN)} AND ${num(EXCEL_SERIAL_MAX)} THEN TIMESTAMP '1899-12-30' + to_seconds(CAST(round(${serial} * 86400) AS BIGINT)) END`;
-  });
-  const timestamp =
-    parts.length === 0
-      ? 'CAST(NULL AS TIMESTAMP)'
-      : parts.length === 1
-        ? parts[0]!
-        : `COALESCE(${parts.join(', ')})`;
-  return rule.hasTime ? timestamp : `CAST(${timestamp} AS DATE)`;
 }
 
 /** What the user should know about a column's dates: the day/month choice and the misfits. */

@@ -1,4 +1,4 @@
-import type { Labels } from '../model/labels';
+import type { Labels } from '../domain/labels';
 import type { ReadChoices } from '../model/read-choices';
 import { countHeaderFields } from './count-header-fields';
 import { csvPreflight, type CsvPreflight } from './csv-preflight';

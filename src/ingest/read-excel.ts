@@ -1,5 +1,5 @@
 import { read, utils, type Range, type WorkBook } from '@e965/xlsx';
-import type { Labels } from '../model/labels';
+import type { Labels } from '../domain/labels';
 import { detectHeaderRow, type SheetCell } from './detect-header-row';
 import { LoadError } from './load-error';
 import { sanitizeColumns, type ColumnRename } from './sanitize-columns';

@@ -1,4 +1,4 @@
-import type { Labels } from '../model/labels';
+import type { Labels } from '../domain/labels';
 import { LoadError } from './load-error';
 
 /** More columns than this and SegLab refuses the file: no segmentation needs them. */

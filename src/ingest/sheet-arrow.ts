@@ -1,4 +1,4 @@
-import type { Labels } from '../model/labels';
+import type { Labels } from '../domain/labels';
 import type { SheetTable } from './read-excel';
 import { rowsToArrowIPC } from './rows-to-arrow';
 

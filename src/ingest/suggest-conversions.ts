@@ -1,4 +1,4 @@
-import type { ConversionRule } from '../model/cleaning-step';
+import type { ConversionRule } from '../domain/cleaning-step';
 import { isIdLikeColumn } from '../model/id-like-column';
 import { inferAmountRule } from './parse-amount';
 import { inferDateRule } from './parse-date';

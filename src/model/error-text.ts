@@ -1,4 +1,4 @@
-import { pick, type Labels, type Lang } from './labels';
+import { pick, type Labels, type Lang } from '../domain/labels';
 
 /** An error whose message exists in both languages. */
 export class LocalizedError extends Error {

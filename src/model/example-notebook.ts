@@ -1,9 +1,14 @@
-import { str } from '../sql/quote';
-import { pick, type Lang } from './labels';
+import { pick, type Lang } from '../domain/labels';
 import { newCellId, type Cell, type Notebook, type TableSource } from './notebook';
 import { presetById } from './presets';
 import type { SqlChart } from './sql-chart';
 import { kpiSql } from '../sql/kpis';
+import {
+  customerRfmSql,
+  monthlyRevenueSql,
+  rfmByLifecycleSql,
+  valueTiersCellSql,
+} from '../sql/example-cells';
 
 const md = (source: string): Cell => ({ id: newCellId(), kind: 'markdown', source });
 /** Instructions for the author: shown in the notebook, kept out of present mode. */
@@ -127,10 +132,10 @@ SegLab 在加载时检查每个表（见“数据表”面板中的标记）。�
   },
 } as const;
 
-/** A preset's default segment labels in its rank order, as SQL string literals. */
+/** A preset's default segment labels in its rank order. */
 function labels(presetId: string, lang: Lang): string[] {
   const p = presetById(presetId);
-  return p.segments(p.defaults()).map((d) => str(pick(d.label, lang)));
+  return p.segments(p.defaults()).map((d) => pick(d.label, lang));
 }
 
 /** The notebook a first visit opens with, on the sample data, in the user's language. */
@@ -160,59 +165,11 @@ export function exampleNotebook(lang: Lang, tables: TableSource[]): Notebook {
       note(t.introNote),
       note(t.checks),
       md(t.monthly),
-      sqlChart(
-        `SELECT
-  date_trunc('month', order_datetime)::DATE AS month,
-  count(*) AS orders,
-  round(sum(amount), 2) AS revenue
-FROM orders
-GROUP BY ALL
-ORDER BY month`,
-        { kind: 'line', x: 'month', y: 'revenue' },
-      ),
+      sqlChart(monthlyRevenueSql(), { kind: 'line', x: 'month', y: 'revenue' }),
       md(t.features),
-      sql(
-        `WITH as_of AS (SELECT max(order_datetime)::DATE + 1 AS day FROM orders)
-SELECT
-  c.customer_id,
-  c.province,
-  date_diff('day', max(o.order_datetime)::DATE, any_value(as_of.day)) AS recency_days,
-  count(o.order_id) AS frequency,
-  coalesce(round(sum(o.amount), 2), 0) AS monetary
-FROM customers AS c
-LEFT JOIN orders AS o USING (customer_id)
-CROSS JOIN as_of
-GROUP BY ALL
-ORDER BY monetary DESC, customer_id`,
-        'customer_rfm',
-      ),
+      sql(customerRfmSql(), 'customer_rfm'),
       md(t.tiers),
-      sql(`WITH ranked AS (
-  -- share of buyers who spent strictly more: tied customers share a tier
-  SELECT customer_id, (rank() OVER (ORDER BY monetary DESC) - 1) / count(*) OVER () AS buyers_before
-  FROM customer_rfm
-  WHERE frequency > 0
-),
-tiered AS (
-  SELECT
-    c.monetary,
-    CASE
-      WHEN r.buyers_before IS NULL THEN 4 -- no orders
-      WHEN r.buyers_before < 0.1 THEN 1 -- top 10% of buyers
-      WHEN r.buyers_before < 0.3 THEN 2 -- next 20%
-      ELSE 3
-    END AS tier
-  FROM customer_rfm AS c
-  LEFT JOIN ranked AS r USING (customer_id)
-)
-SELECT
-  ['${tier[0]}', '${tier[1]}', '${tier[2]}', '${tier[3]}'][tier] AS segment,
-  count(*) AS customers,
-  round(sum(monetary), 2) AS revenue,
-  round(100 * sum(monetary) / sum(sum(monetary)) OVER (), 1) AS revenue_share_pct
-FROM tiered
-GROUP BY tier
-ORDER BY tier`),
+      sql(valueTiersCellSql(tier)),
       md(t.rfm),
       note(t.rfmNote),
       preset('rfm', 'rfm_segments'),
@@ -220,14 +177,7 @@ ORDER BY tier`),
       preset('lifecycle', 'lifecycle_segments'),
       md(t.cross),
       // Rows and columns in each segmentation's rank order, not alphabetical.
-      sql(`PIVOT (
-  SELECT r.segment AS rfm_segment, l.segment AS lifecycle
-  FROM rfm_segments AS r
-  JOIN lifecycle_segments AS l USING (customer_id)
-)
-ON lifecycle IN (${labels('lifecycle', lang).join(', ')})
-USING count(*)
-ORDER BY list_position([${labels('rfm', lang).join(', ')}], rfm_segment)`),
+      sql(rfmByLifecycleSql(labels('rfm', lang), labels('lifecycle', lang))),
     ],
   };
 }

@@ -1,4 +1,4 @@
-import type { CellValue, ColumnKind, Row } from '../engine/types';
+import type { CellValue, ColumnKind, Row } from '../domain/result';
 
 /** A column to export: its name and, when known, its kind (from the query result). */
 export interface ExportColumn {

@@ -1,4 +1,4 @@
-import type { Row } from '../engine/types';
+import type { Row } from '../domain/result';
 import type { ExportColumn } from './export-csv';
 
 /**

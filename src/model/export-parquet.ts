@@ -5,7 +5,7 @@ import {
   type ColumnSource,
   type SchemaElement,
 } from 'hyparquet-writer';
-import type { CellValue, Row } from '../engine/types';
+import type { CellValue, Row } from '../domain/result';
 import type { ExportColumn } from './export-csv';
 
 type Column = { source: ColumnSource; element: SchemaElement };

@@ -1,6 +1,6 @@
 import { utils, write } from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import type { Row } from '../engine/types';
+import type { Row } from '../domain/result';
 import type { ExportColumn } from './export-csv';
 
 const DATE_FORMAT = 'yyyy-mm-dd';

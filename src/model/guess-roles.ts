@@ -1,5 +1,5 @@
 import { isIdLikeName } from './id-like-column';
-import { REQUIRED_ROLES, ROLES_BY_KIND, type Role, type TableKind } from './roles';
+import { REQUIRED_ROLES, ROLES_BY_KIND, type Role, type TableKind } from '../domain/roles';
 
 /**
  * Header spellings per role, space-separated and compared after `normalize`: first the exact

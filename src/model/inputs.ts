@@ -1,4 +1,4 @@
-import type { TableKind, TableMapping } from './roles';
+import type { TableKind, TableMapping } from '../domain/roles';
 
 /**
  * Which table of each kind the notebook's analyses read. A table name, `null` for "none" (e.g.

@@ -1,5 +1,5 @@
-import type { Labels } from './labels';
-import { ROLE_LABELS, TABLE_KIND_LABELS, type Role, type TableMapping } from './roles';
+import type { Labels } from '../domain/labels';
+import { ROLE_LABELS, TABLE_KIND_LABELS, type Role, type TableMapping } from '../domain/roles';
 
 const NUMERIC =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|REAL|DOUBLE|DECIMAL.*)$/i;

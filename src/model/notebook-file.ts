@@ -6,7 +6,7 @@ import {
   type PresetView,
   type TableSource,
 } from './notebook';
-import { parseStep } from './cleaning-step';
+import { parseStep } from '../domain/cleaning-step';
 import { INPUT_KINDS, type Inputs } from './inputs';
 import { isPresentChart } from './present-chart';
 import { parsePresentation } from './presentation';
@@ -14,7 +14,7 @@ import { largestMarkdownTable, NOTEBOOK_LIMITS } from './notebook-limits';
 import { presetById } from './presets';
 import { parseReadChoices } from './read-choices';
 import { parseSqlView } from './sql-chart';
-import { ROLES_BY_KIND, type TableKind, type TableMapping } from './roles';
+import { ROLES_BY_KIND, type TableKind, type TableMapping } from '../domain/roles';
 import { checkTableName } from './table-name';
 
 export const NOTEBOOK_FILE_VERSION = 1;

@@ -1,11 +1,11 @@
-import type { CleaningStep } from './cleaning-step';
+import type { CleaningStep } from '../domain/cleaning-step';
 import type { ContinuousModelKey } from './clv/continuous-models';
 import type { Inputs } from './inputs';
-import type { Lang } from './labels';
+import type { Lang } from '../domain/labels';
 import type { PresentChart } from './present-chart';
 import type { ReadChoices } from './read-choices';
 import type { SqlView } from './sql-chart';
-import type { TableMapping } from './roles';
+import type { TableMapping } from '../domain/roles';
 
 export interface MarkdownCell {
   id: string;

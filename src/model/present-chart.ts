@@ -1,5 +1,3 @@
-import type { PresetCell } from './notebook';
-
 /** The chart a segmentation shows on its slide in present mode, or only its summary table. */
 export type PresentChart = 'quadrant' | 'shares' | 'scorecard' | 'geography' | 'migration' | 'none';
 
@@ -35,7 +33,10 @@ export function headlineChart(presetId: string): PresentChart {
 }
 
 /** The chart the author chose for the cell's slide, else its preset's headline chart. */
-export function presentChartFor(cell: Pick<PresetCell, 'presetId' | 'view'>): PresentChart {
+export function presentChartFor(cell: {
+  presetId: string;
+  view?: { present?: PresentChart };
+}): PresentChart {
   const chosen = cell.view?.present;
   return chosen !== undefined && presentChartChoices(cell.presetId).includes(chosen)
     ? chosen

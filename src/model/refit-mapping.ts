@@ -1,5 +1,5 @@
 import { guessRoles } from './guess-roles';
-import type { TableMapping } from './roles';
+import type { TableMapping } from '../domain/roles';
 
 /**
  * A table's mapping after its file was read again (other delimiter, header, encoding...): roles

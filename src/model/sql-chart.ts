@@ -1,4 +1,4 @@
-import type { ColumnKind } from '../engine/types';
+import type { ColumnKind } from '../domain/result';
 import { isIdLikeName } from './id-like-column';
 
 export type SqlChartKind = 'line' | 'bar' | 'scatter';

@@ -1,5 +1,5 @@
 import { LocalizedError } from './error-text';
-import type { Labels } from './labels';
+import type { Labels } from '../domain/labels';
 
 /**
  * DuckDB's errors, made readable for the SQL a user typed in a cell. DuckDB-WASM hands back a

@@ -1,4 +1,4 @@
-import { pick, type Labels, type Lang } from './labels';
+import { pick, type Labels, type Lang } from '../domain/labels';
 
 /** A segment as its preset defines it: its label and default strategy in both languages. */
 export interface StrategyDef {

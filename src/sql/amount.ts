@@ -1,4 +1,4 @@
-import type { Role } from '../model/roles';
+import type { Role } from '../domain/roles';
 import { ident } from './quote';
 
 type Columns = Partial<Record<Role, string>>;

@@ -1,4 +1,4 @@
-import type { TableMapping } from '../model/roles';
+import type { TableMapping } from '../domain/roles';
 import { ident } from './quote';
 
 /** The default analysis date: the day after the last order (YYYY-MM-DD in column `as_of`). */

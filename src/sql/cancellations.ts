@@ -1,5 +1,5 @@
-import type { RowFilter } from '../model/cleaning-step';
-import type { Role } from '../model/roles';
+import type { RowFilter } from '../domain/cleaning-step';
+import type { Role } from '../domain/roles';
 import { rowFilterSql, textOf, type ColumnType } from './quality-filter';
 import { ident } from './quote';
 

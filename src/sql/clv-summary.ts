@@ -1,4 +1,4 @@
-import type { TableMapping } from '../model/roles';
+import type { TableMapping } from '../domain/roles';
 import { ordersRelation } from './orders-relation';
 import { date, ident, num } from './quote';
 

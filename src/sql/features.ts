@@ -1,5 +1,5 @@
-import { mappingProblem } from '../model/mapping-problem';
-import { TABLE_KIND_LABELS, type Role, type TableKind, type TableMapping } from '../model/roles';
+import { mappingProblem } from '../domain/mapping-problem';
+import { TABLE_KIND_LABELS, type Role, type TableKind, type TableMapping } from '../domain/roles';
 import { amountSql } from './amount';
 import { isDayType, isNumberType } from './quality-filter';
 import { date, ident, str } from './quote';

@@ -1,4 +1,4 @@
-/** The UI languages, spelled as in model/labels (sql/ imports nothing of ours). */
+/** The UI languages, spelled as in domain/labels. */
 export type SqlLang = 'en' | 'zh-CN';
 
 /** A text in both languages that ends up as a value in a result, e.g. a "Total" row label. */

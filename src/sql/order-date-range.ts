@@ -1,4 +1,4 @@
-import type { TableMapping } from '../model/roles';
+import type { TableMapping } from '../domain/roles';
 import { date, ident } from './quote';
 
 /** First and last order day before the analysis date (`first_day`, `last_day` as YYYY-MM-DD). */

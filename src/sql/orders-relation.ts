@@ -1,5 +1,5 @@
 import { fail, requireName } from './input-check';
-import type { TableMapping } from '../model/roles';
+import type { TableMapping } from '../domain/roles';
 import { amountSql } from './amount';
 import { ident } from './quote';
 

@@ -1,5 +1,5 @@
-import type { CleaningStepInit, RowFilter } from '../model/cleaning-step';
-import type { Role, TableKind, TableMapping } from '../model/roles';
+import type { CleaningStepInit, RowFilter } from '../domain/cleaning-step';
+import type { Role, TableKind, TableMapping } from '../domain/roles';
 import { amountFrom, amountIsDerived } from './amount';
 import { cancellationFilter } from './cancellations';
 import {

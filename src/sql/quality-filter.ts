@@ -1,4 +1,4 @@
-import type { RowFilter } from '../model/cleaning-step';
+import type { RowFilter } from '../domain/cleaning-step';
 import { date, ident, num, str } from './quote';
 
 /**

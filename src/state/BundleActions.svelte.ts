@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { rawTableName } from '../ingest/cleaning-sql';
+import { rawTableName } from '../sql/cleaning';
 import { formatBytes, memoryBudget, readMemoryEnvironment } from '../ingest/memory-estimate';
 import type { FileInput } from '../ingest/prepare-file';
 import { CREATED_WITH } from '../model/app-version';

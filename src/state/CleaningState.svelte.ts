@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/types';
-import { cleaningCountSql, cleaningSql, rawTableName } from '../ingest/cleaning-sql';
-import { newStepId, type CleaningStep, type CleaningStepInit } from '../model/cleaning-step';
+import { cleaningCountSql, cleaningSql, rawTableName } from '../sql/cleaning';
+import { newStepId, type CleaningStep, type CleaningStepInit } from '../domain/cleaning-step';
 import type { TableSource } from '../model/notebook';
 import { dropTableSql, relationExistsSql, renameTableSql } from '../sql/catalog';
 import { describeTableSql } from '../sql/read-file-sql';

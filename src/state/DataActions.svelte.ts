@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { rawTableName } from '../ingest/cleaning-sql';
+import { rawTableName } from '../sql/cleaning';
 import { LoadError } from '../ingest/load-error';
 import {
   checkMemory,
@@ -14,11 +14,11 @@ import {
   type PreparedFile,
 } from '../ingest/prepare-file';
 import type { ConversionSuggestion } from '../ingest/suggest-conversions';
-import type { CleaningStep, ConversionRule } from '../model/cleaning-step';
+import type { CleaningStep, ConversionRule } from '../domain/cleaning-step';
 import { errorText } from '../model/error-text';
 import type { Inputs } from '../model/inputs';
 import type { TableSource } from '../model/notebook';
-import type { TableMapping } from '../model/roles';
+import type { TableMapping } from '../domain/roles';
 import { checkTableName, tableNameFor } from '../model/table-name';
 import { dropTableSql, memoryUsageSql, renameTableSql } from '../sql/catalog';
 import type { CatalogState } from './CatalogState.svelte';

@@ -3,7 +3,7 @@ import { LocalizedError } from '../model/error-text';
 import type { PresetCell } from '../model/notebook';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
-import type { TableKind, TableMapping } from '../model/roles';
+import type { TableKind, TableMapping } from '../domain/roles';
 import type { GeoLevel } from '../sql/segment-geography';
 import * as evaluate from './evaluate';
 import type { FeaturesState } from './FeaturesState.svelte';

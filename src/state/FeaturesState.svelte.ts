@@ -7,7 +7,7 @@ import {
   type Inputs,
   type ResolvedInputs,
 } from '../model/inputs';
-import { TABLE_KIND_LABELS, type Role, type TableKind, type TableMapping } from '../model/roles';
+import { TABLE_KIND_LABELS, type Role, type TableKind, type TableMapping } from '../domain/roles';
 import { refitMapping } from '../model/refit-mapping';
 import { defaultAsOfSql } from '../sql/analysis-date';
 import { churnDaysSql, FALLBACK_CHURN_DAYS, type DerivedChurn } from '../sql/churn-days';

@@ -1,4 +1,4 @@
-import type { Lang } from '../model/labels';
+import type { Lang } from '../domain/labels';
 import { initialLang, translate, type MessageKey, type MessageParams } from '../i18n/translate';
 
 const KEY = 'seglab.lang';

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { rawTableName } from '../ingest/cleaning-sql';
+import { rawTableName } from '../sql/cleaning';
 import type { FileInput } from '../ingest/prepare-file';
 import type { Notebook, TableSource } from '../model/notebook';
 import { parseNotebook } from '../model/notebook-file';

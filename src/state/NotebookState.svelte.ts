@@ -2,7 +2,7 @@ import { newCellId, type Cell, type Notebook } from '../model/notebook';
 import { NotebookFileError, parseNotebook, serializeNotebook } from '../model/notebook-file';
 import type { PredictProgress } from '../model/clv/predict';
 import type { SqlErrorView } from '../model/sql-error';
-import type { PredictView } from './PredictActions.svelte';
+import type { PredictView } from './predict-view';
 import type { PresetResult } from './run-preset-cell';
 import type { CellResult } from './run-sql-cell';
 

@@ -1,7 +1,7 @@
 import type { Engine, QueryResult } from '../engine/types';
-import type { CleaningStepInit } from '../model/cleaning-step';
+import type { CleaningStepInit } from '../domain/cleaning-step';
 import { errorText } from '../model/error-text';
-import type { TableMapping } from '../model/roles';
+import type { TableMapping } from '../domain/roles';
 import { cancelPrefixSql } from '../sql/cancellations';
 import { isOrderLines, orderLinesSql } from '../sql/order-lines';
 import {

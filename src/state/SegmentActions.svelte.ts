@@ -4,7 +4,7 @@ import type { Engine, Row } from '../engine/types';
 import { errorText } from '../model/error-text';
 import type { ExportColumn } from '../model/export-csv';
 import { roundMoney } from '../model/export-money';
-import { pick } from '../model/labels';
+import { pick } from '../domain/labels';
 import { newCellId, type PresetCell, type SqlCell } from '../model/notebook';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';

@@ -1,6 +1,6 @@
 import { messageOf } from '../model/error-text';
 import type { Engine } from '../engine/types';
-import type { Lang } from '../model/labels';
+import type { Lang } from '../domain/labels';
 import type { FileInput } from '../ingest/prepare-file';
 import { exampleNotebook } from '../model/example-notebook';
 import { emptyNotebook, type Notebook, type TableSource } from '../model/notebook';

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { conversionSql } from '../ingest/conversion-sql';
+import { columnConversionSql } from '../sql/conversion';
 import {
   isConversionCandidate,
   suggestConversion,
@@ -11,7 +11,6 @@ import {
   idValueCountSql,
   sampleValuesSql,
 } from '../sql/column-samples';
-import { ident } from '../sql/quote';
 
 /** Wide files: only the first columns are looked at, so a load never stalls on this. */
 const MAX_COLUMNS = 200;
@@ -40,7 +39,7 @@ export async function suggestConversions(
       const ids = await engine.query(idValueCountSql(table, column.name));
       if (Number(ids.rows[0]?.n ?? 0) > 0) continue;
     }
-    const expr = conversionSql(suggestion.rule, ident(column.name));
+    const expr = columnConversionSql(suggestion.rule, column.name);
     const counts = await engine.query(conversionCountSql(table, column.name, expr));
     const misfits = await engine.query(conversionMisfitsSql(table, column.name, expr));
     found.push({

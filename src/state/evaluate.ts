@@ -1,7 +1,7 @@
 import { chooseScale, type AxisScale, type ScaleChoice } from '../charts/axis-scale';
 import type { Engine, Row } from '../engine/types';
-import type { Lang } from '../model/labels';
-import type { TableMapping } from '../model/roles';
+import type { Lang } from '../domain/labels';
+import type { TableMapping } from '../domain/roles';
 import { backtestSql, separationSql } from '../sql/backtest';
 import { campaignResponseSql } from '../sql/campaign-response';
 import { segmentSizesSql, transitionsSql } from '../sql/migration';

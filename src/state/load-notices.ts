@@ -1,7 +1,7 @@
 import { LoadError } from '../ingest/load-error';
 import type { LoadedTable } from '../ingest/load-file';
 import { errorText } from '../model/error-text';
-import { pick, type Lang } from '../model/labels';
+import { pick, type Lang } from '../domain/labels';
 import type { LangState } from './LangState.svelte';
 
 export type NoticeKind = 'error' | 'warning' | 'info';

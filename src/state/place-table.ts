@@ -1,12 +1,12 @@
 import type { Engine } from '../engine/types';
-import { rawTableName } from '../ingest/cleaning-sql';
+import { rawTableName } from '../sql/cleaning';
 import type { CsvReject } from '../ingest/csv-load-report';
 import { loadPrepared, type LoadedTable } from '../ingest/load-file';
 import { prepareFile, type FileInput, type PreparedFile } from '../ingest/prepare-file';
 import type { SheetInfo } from '../ingest/read-excel';
 import type { ConversionSuggestion } from '../ingest/suggest-conversions';
-import type { CleaningStep } from '../model/cleaning-step';
-import type { Labels } from '../model/labels';
+import type { CleaningStep } from '../domain/cleaning-step';
+import type { Labels } from '../domain/labels';
 import type { TableSource } from '../model/notebook';
 import { dropTableSql, renameTableSql } from '../sql/catalog';
 import { suggestConversions } from './column-suggestions';

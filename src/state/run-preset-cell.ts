@@ -1,6 +1,6 @@
 import type { Engine, Row } from '../engine/types';
 import { FEATURES_TABLE } from '../model/features-table';
-import { pick, type Lang } from '../model/labels';
+import { pick, type Lang } from '../domain/labels';
 import type { PresetCell } from '../model/notebook';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';

@@ -1,10 +1,10 @@
 import type { Engine } from '../engine/types';
 import { warmUpCsv } from '../engine/warm-up';
 import { prepareFile } from '../ingest/prepare-file';
-import { CSV_REJECTS_TABLE, CSV_SCANS_TABLE } from '../ingest/read-csv-sql';
+import { CSV_REJECTS_TABLE, CSV_SCANS_TABLE } from '../sql/read-csv';
 import { guessRoles } from '../model/guess-roles';
 import type { PresetCell } from '../model/notebook';
-import type { TableMapping } from '../model/roles';
+import type { TableMapping } from '../domain/roles';
 import { defaultAsOfSql } from '../sql/analysis-date';
 import {
   dropTableSql,

@@ -1,4 +1,4 @@
-import type { Labels } from '../labels';
+import type { Labels } from '../../domain/labels';
 
 /** Bad input to a predictive-value model; `labels` says what is wrong in both languages. */
 export class ClvInputError extends Error {

@@ -1,4 +1,4 @@
-import type { Labels } from '../labels';
+import type { Labels } from '../../domain/labels';
 import type { BgNbdFit } from './bgnbd';
 import { modelLabel, type PurchaseModelFit } from './continuous-models';
 import type { GammaGammaFit } from './gamma-gamma';

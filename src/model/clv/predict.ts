@@ -1,5 +1,5 @@
 import { CLV_SUMMARY_COLUMNS, type ClvTimeUnit } from '../../sql/clv-summary';
-import type { Labels } from '../labels';
+import type { Labels } from '../../domain/labels';
 import {
   CONTINUOUS_MODELS,
   fitPurchaseModel,

@@ -1,16 +1,9 @@
-import type { Labels } from '../labels';
-import { FALLBACK_CHURN_DAYS } from '../../sql/churn-days';
-import { ident, num } from '../../sql/quote';
+import type { Labels } from '../../domain/labels';
 import { assertContext, errorsOf, numberError, orderError, throwIfInvalid } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
-import { segmentCase } from './segment-case';
+import { churnRiskSql, type ChurnRiskParams } from '../../sql/presets/churn-risk';
 
-export interface ChurnRiskParams {
-  /** P(alive) below this is high risk. */
-  highRiskBelow: number;
-  /** P(alive) at or above this is likely active; in between is "watch". */
-  likelyActiveFrom: number;
-}
+export type { ChurnRiskParams };
 
 const L = {
   highRiskBelow: { en: 'High risk: P(alive) below', zh: '高风险：存活概率低于' },
@@ -122,45 +115,7 @@ function validate(p: ChurnRiskParams): ParamError[] {
 function toSql(p: ChurnRiskParams, ctx: PresetContext): string {
   throwIfInvalid(churnRisk.label, validate(p));
   assertContext(ctx);
-  const churn = num(ctx.churnDays ?? FALLBACK_CHURN_DAYS);
-  return `WITH
-scored AS (
-  SELECT customer_id, is_prospect, purchase_days, recency_days, CAST(p_alive AS DOUBLE) AS p_alive
-  FROM (
-    FROM ${ident(ctx.features)}
-    -- features from before any Predict cell lack p_alive: then every buyer is not scored
-    UNION ALL BY NAME
-    SELECT CAST(NULL AS DOUBLE) AS p_alive WHERE false
-  )
-),
-classified AS (
-  SELECT
-    customer_id,
-    p_alive,
-    ${num(p.highRiskBelow)} AS high_risk_below,
-    ${num(p.likelyActiveFrom)} AS likely_active_from,
-    ${churn} AS churn_days,
-    CASE
-      WHEN is_prospect THEN 'prospect'
-      -- BG/NBD gives a one-day buyer P(alive) = 1 by construction: recency decides instead
-      WHEN purchase_days <= 1 AND recency_days > ${churn} THEN 'one_time_lapsed'
-      WHEN purchase_days <= 1 THEN 'one_time_recent'
-      WHEN p_alive IS NULL OR isnan(p_alive) THEN 'not_scored'
-      WHEN p_alive < ${num(p.highRiskBelow)} THEN 'high_risk'
-      WHEN p_alive < ${num(p.likelyActiveFrom)} THEN 'watch'
-      ELSE 'likely_active'
-    END AS segment_key
-  FROM scored
-)
-SELECT
-  customer_id,
-  ${segmentCase('segment_key', SEGMENTS, ctx.lang)} AS segment,
-  segment_key,
-  p_alive,
-  high_risk_below,
-  likely_active_from,
-  churn_days
-FROM classified`;
+  return churnRiskSql(p, ctx, SEGMENTS);
 }
 
 /** Churn risk (流失风险): segments by the BG/NBD probability alive a Predict cell adds. */

@@ -1,5 +1,5 @@
-import type { Labels } from '../labels';
-import { combineSql } from './combine';
+import type { Labels } from '../../domain/labels';
+import { combineSql } from '../../sql/presets/combine';
 import { assertContext, throwIfInvalid } from './param-checks';
 import type { ParamError, Preset, PresetContext } from './preset';
 

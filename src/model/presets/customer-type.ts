@@ -1,15 +1,13 @@
-import type { Labels } from '../labels';
-import { ident, str } from '../../sql/quote';
+import type { Labels } from '../../domain/labels';
 import { assertContext, throwIfInvalid } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
-import { segmentCase } from './segment-case';
+import {
+  customerTypeSql,
+  type CustomerTypeParams,
+  type CustomerTypeKey,
+} from '../../sql/presets/customer-type';
 
-export type CustomerTypeKey = 'individual' | 'enterprise' | 'vip';
-
-export interface CustomerTypeParams {
-  /** Raw `customer_type` values (matched ignoring case and surrounding spaces) and their type. */
-  mapping: { raw: string; type: CustomerTypeKey }[];
-}
+export type { CustomerTypeParams, CustomerTypeKey };
 
 const TYPE_KEYS: readonly CustomerTypeKey[] = ['individual', 'enterprise', 'vip'];
 
@@ -121,36 +119,7 @@ function validate(p: CustomerTypeParams): ParamError[] {
 function toSql(p: CustomerTypeParams, ctx: PresetContext): string {
   throwIfInvalid(customerType.label, validate(p));
   assertContext(ctx);
-  const values =
-    p.mapping.length === 0
-      ? `  SELECT NULL::VARCHAR AS raw_value, NULL::VARCHAR AS type_key WHERE FALSE`
-      : `  SELECT * FROM (VALUES\n${p.mapping
-          .map(({ raw, type }) => `    (${str(raw)}, ${str(type)})`)
-          .join(',\n')}\n  ) AS v(raw_value, type_key)`;
-  return `WITH
-type_values AS (
-${values}
-),
-type_keys AS (
-  SELECT DISTINCT
-    lower(trim(raw_value)) AS value_key,
-    type_key
-  FROM type_values
-),
-typed AS (
-  SELECT
-    f.customer_id,
-    f.customer_type,
-    COALESCE(k.type_key, 'other') AS segment_key
-  FROM ${ident(ctx.features)} AS f
-  LEFT JOIN type_keys AS k ON k.value_key = lower(trim(f.customer_type))
-)
-SELECT
-  customer_id,
-  ${segmentCase('segment_key', SEGMENTS, ctx.lang)} AS segment,
-  segment_key,
-  customer_type
-FROM typed`;
+  return customerTypeSql(p, ctx, SEGMENTS);
 }
 
 /** Customer type (客户类型): individual / enterprise / VIP from the customer type column. */

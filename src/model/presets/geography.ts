@@ -1,18 +1,14 @@
-import { CHINA_PROVINCES, CHINA_REGION_LABELS, type ChinaRegion } from '../china-regions';
-import { pick, type Labels } from '../labels';
-import { num, str } from '../../sql/quote';
+import { CHINA_PROVINCES, CHINA_REGION_LABELS, type ChinaRegion } from '../../domain/china-regions';
+import type { Labels } from '../../domain/labels';
 import { assertContext, choiceError, errorsOf, numberError, throwIfInvalid } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
-import { placedCtes } from './geography-sql';
-import { segmentCase } from './segment-case';
+import {
+  geographySql,
+  type GeographyDimension,
+  type GeographyParams,
+} from '../../sql/presets/geography';
 
-export type GeographyDimension = 'province' | 'region' | 'domestic' | 'country';
-
-export interface GeographyParams {
-  dimension: GeographyDimension;
-  /** Province and country: keep the N places with most customers, the rest become Other. */
-  topN: number;
-}
+export type { GeographyDimension, GeographyParams };
 
 const L = {
   dimension: { en: 'Group by', zh: '分组依据' },
@@ -136,99 +132,10 @@ function validate(p: GeographyParams): ParamError[] {
   ]);
 }
 
-/** Region and domestic: a fixed set of keys. */
-function fixedSql(p: GeographyParams, ctx: PresetContext): string {
-  const key =
-    p.dimension === 'domestic'
-      ? `CASE place
-      WHEN 'mainland' THEN 'domestic'
-      WHEN 'abroad' THEN 'international'
-      ELSE place
-    END`
-      : `CASE
-      WHEN place = 'hmt' THEN 'hmt'
-      WHEN place = 'abroad' THEN 'international'
-      WHEN place = 'mainland' AND region IS NOT NULL THEN region
-      WHEN place = 'mainland' AND province_raw IS NOT NULL THEN 'other'
-      ELSE 'unknown'
-    END`;
-  return `keyed AS (
-  SELECT
-    *,
-    ${key} AS segment_key
-  FROM placed
-)
-SELECT
-  customer_id,
-  ${segmentCase('segment_key', segmentsFor(p.dimension), ctx.lang)} AS segment,
-  segment_key,
-  place,
-  province_raw,
-  country_raw,
-  province_name,
-  region_name
-FROM keyed`;
-}
-
-/** Province and country: the top N names, then Other and Unknown. */
-function topNSql(p: GeographyParams, ctx: PresetContext): string {
-  const china = str(pick({ en: 'China', zh: '中国' }, ctx.lang));
-  const named =
-    p.dimension === 'province'
-      ? `COALESCE(china_province, province_raw) AS place_key,
-    COALESCE(province_name, province_raw) AS place_name`
-      : `CASE place
-      WHEN 'mainland' THEN 'china'
-      WHEN 'hmt' THEN COALESCE(china_province, country_raw)
-      WHEN 'abroad' THEN country_raw
-    END AS place_key,
-    CASE place
-      WHEN 'mainland' THEN ${china}
-      WHEN 'hmt' THEN COALESCE(province_name, country_raw)
-      WHEN 'abroad' THEN country_raw
-    END AS place_name`;
-  return `named AS (
-  SELECT
-    *,
-    ${named}
-  FROM placed
-),
-ranked AS (
-  SELECT
-    place_key,
-    row_number() OVER (ORDER BY count(*) DESC, place_key) AS place_rank
-  FROM named
-  WHERE place_key IS NOT NULL
-  GROUP BY place_key
-)
-SELECT
-  n.customer_id,
-  CASE
-    WHEN n.place_key IS NULL THEN ${str(pick(UNKNOWN.label, ctx.lang))}
-    WHEN r.place_rank <= ${num(p.topN)} THEN n.place_name
-    ELSE ${str(pick(OTHER.label, ctx.lang))}
-  END AS segment,
-  CASE
-    WHEN n.place_key IS NULL THEN 'unknown'
-    WHEN r.place_rank <= ${num(p.topN)} THEN n.place_key
-    ELSE 'other'
-  END AS segment_key,
-  n.place,
-  n.province_raw,
-  n.country_raw,
-  n.province_name,
-  n.region_name,
-  r.place_rank
-FROM named AS n
-LEFT JOIN ranked AS r USING (place_key)`;
-}
-
 function toSql(p: GeographyParams, ctx: PresetContext): string {
   throwIfInvalid(geography.label, validate(p));
   assertContext(ctx);
-  const body =
-    p.dimension === 'province' || p.dimension === 'country' ? topNSql(p, ctx) : fixedSql(p, ctx);
-  return `WITH\n${placedCtes(ctx.features, ctx.lang)},\n${body}`;
+  return geographySql(p, ctx, segmentsFor(p.dimension));
 }
 
 /** Geography (地域分布): by province, Chinese region, mainland vs abroad, or country. */

@@ -1,25 +1,14 @@
-import type { Labels } from '../labels';
-import { ident, num } from '../../sql/quote';
+import type { Labels } from '../../domain/labels';
 import { assertContext, choiceError, errorsOf, numberError, throwIfInvalid } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
-import { segmentCase } from './segment-case';
+import {
+  needsSql,
+  type NeedsParams,
+  type Need,
+  type NeedPrecedence,
+} from '../../sql/presets/needs';
 
-type Need = 'price' | 'brand' | 'quality';
-
-/** Which need wins when a customer shows several, highest first, e.g. `price>brand>quality`. */
-export type NeedPrecedence = `${Need}>${Need}>${Need}`;
-
-export interface NeedsParams {
-  /** Price-sensitive: at least this share of orders used a discount. */
-  discountShareMin: number;
-  /** Quality-sensitive: average unit price at or above this percentile of buyers. */
-  qualityPercentile: number;
-  /** Brand-loyal: at least this share of purchases from one brand ... */
-  brandShareMin: number;
-  /** ... over at least this many orders. */
-  brandMinOrders: number;
-  precedence: NeedPrecedence;
-}
+export type { NeedsParams, Need, NeedPrecedence };
 
 const PRECEDENCES: NeedPrecedence[] = [
   'price>brand>quality',
@@ -125,62 +114,10 @@ function validate(p: NeedsParams): ParamError[] {
   ]);
 }
 
-const FLAG: Record<Need, string> = {
-  price: 'is_price_sensitive',
-  brand: 'is_brand_loyal',
-  quality: 'is_quality_sensitive',
-};
-
 function toSql(p: NeedsParams, ctx: PresetContext): string {
   throwIfInvalid(needs.label, validate(p));
   assertContext(ctx);
-  const order = p.precedence.split('>') as Need[];
-  return `WITH
-thresholds AS (
-  SELECT
-    quantile_cont(avg_unit_price, ${num(p.qualityPercentile)}) FILTER (WHERE NOT is_prospect) AS quality_price_threshold
-  FROM ${ident(ctx.features)}
-),
-flagged AS (
-  SELECT
-    f.customer_id,
-    f.is_prospect,
-    f.frequency,
-    f.discount_share,
-    f.avg_unit_price,
-    f.top_brand_share,
-    t.quality_price_threshold,
-    -- a missing measure (say no discount column mapped) never shows a need
-    COALESCE(f.discount_share >= ${num(p.discountShareMin)}, FALSE) AS is_price_sensitive,
-    COALESCE(f.top_brand_share >= ${num(p.brandShareMin)} AND f.frequency >= ${num(p.brandMinOrders)}, FALSE) AS is_brand_loyal,
-    COALESCE(f.avg_unit_price >= t.quality_price_threshold, FALSE) AS is_quality_sensitive
-  FROM ${ident(ctx.features)} AS f
-  CROSS JOIN thresholds AS t
-),
-classified AS (
-  SELECT
-    *,
-    -- precedence: ${order.join(' > ')}
-    CASE
-      WHEN is_prospect THEN 'prospect'
-${order.map((n) => `      WHEN ${FLAG[n]} THEN '${n}'`).join('\n')}
-      ELSE 'none'
-    END AS segment_key
-  FROM flagged
-)
-SELECT
-  customer_id,
-  ${segmentCase('segment_key', SEGMENTS, ctx.lang)} AS segment,
-  segment_key,
-  discount_share,
-  avg_unit_price,
-  top_brand_share,
-  frequency,
-  quality_price_threshold,
-  is_price_sensitive,
-  is_brand_loyal,
-  is_quality_sensitive
-FROM classified`;
+  return needsSql(p, ctx, SEGMENTS);
 }
 
 /** Customer needs (需求偏好): price-sensitive, brand-loyal, quality-sensitive. */

@@ -1,4 +1,4 @@
-import type { Labels } from '../labels';
+import type { Labels } from '../../domain/labels';
 import type { ParamError, PresetContext } from './preset';
 
 interface NumberRule {

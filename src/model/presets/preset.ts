@@ -1,4 +1,7 @@
-import type { Labels, Lang } from '../labels';
+import type { Labels } from '../../domain/labels';
+import type { PresetContext } from '../../sql/presets/context';
+
+export type { PresetContext };
 
 /** Shows a field only while another parameter has one of these values (e.g. the method). */
 export interface ShownWhen {
@@ -43,20 +46,6 @@ export interface SegmentDef {
   strategy: Labels;
   /** What the segment means, shown beside the form. */
   definition?: Labels;
-}
-
-/** What every preset's SQL is built against. */
-export interface PresetContext {
-  /** The per-customer features relation (table or view), see src/sql/features.ts. */
-  features: string;
-  /** Analysis date, YYYY-MM-DD. */
-  asOf: string;
-  lang: Lang;
-  /**
-   * The notebook's churn threshold: churned = no order for more than this many days. The app
-   * always passes it; without it, FALLBACK_CHURN_DAYS.
-   */
-  churnDays?: number;
 }
 
 /** A parameter problem, shown at the form field named by `key`. */

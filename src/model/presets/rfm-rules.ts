@@ -1,5 +1,5 @@
 import type { ScoreCondition } from '../../sql/rfm';
-import type { Labels } from '../labels';
+import type { Labels } from '../../domain/labels';
 
 /** One row of the editable RFM rule table. Rules are tried in order; the first match wins. */
 export interface RfmRule {

@@ -1,5 +1,5 @@
 import { rfmSql, type RfmBinning, type ScoreCondition } from '../../sql/rfm';
-import { pick, type Labels } from '../labels';
+import { pick, type Labels } from '../../domain/labels';
 import { assertContext, choiceError, errorsOf, numberError, throwIfInvalid } from './param-checks';
 import type { ParamError, ParamSpec, Preset, SegmentDef } from './preset';
 import {

@@ -1,4 +1,4 @@
-import type { Labels } from '../labels';
+import type { Labels } from '../../domain/labels';
 import {
   assertContext,
   choiceError,
@@ -8,34 +8,9 @@ import {
   throwIfInvalid,
 } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
-import { valueTiersSql } from './value-tiers-sql';
+import { valueTiersSql, type ValueTiersParams } from '../../sql/presets/value-tiers';
 
-export interface ValueTiersParams {
-  /**
-   * `rank`: the top shares of buyers by value; `pareto`: cumulative revenue share (ABC);
-   * `thresholds`: the user's own spend and order rules. Each nests: VIP within important.
-   */
-  mode: 'rank' | 'thresholds' | 'pareto';
-  /**
-   * What spend thresholds and revenue shares measure: spend to date, or the predicted CLV a
-   * Predict cell adds to the features.
-   */
-  valueColumn: 'monetary' | 'predicted_clv';
-  /** Rank: VIPs are this top share of buyers by value (0-1). */
-  vipShare: number;
-  /** Rank: VIPs plus important customers are this top share of buyers (0-1). */
-  importantShare: number;
-  /** Whether the spend thresholds are percentiles of buyers' spend (0-1) or amounts. */
-  thresholdUnit: 'percentile' | 'value';
-  vipMonetary: number;
-  vipFrequency: number;
-  importantMonetary: number;
-  importantFrequency: number;
-  /** Pareto: VIPs are the top spenders who together bring this share of revenue. */
-  vipRevenueShare: number;
-  /** Pareto: VIPs plus important customers bring this share of revenue. */
-  importantRevenueShare: number;
-}
+export type { ValueTiersParams };
 
 const L = {
   mode: { en: 'Method', zh: '分级方法' },

@@ -5,7 +5,7 @@ import {
   segmentColors,
   segmentColorScale,
 } from '../../../src/charts/palette';
-import { pick, type Lang } from '../../../src/model/labels';
+import { pick, type Lang } from '../../../src/domain/labels';
 import { PRESETS, presetById } from '../../../src/model/presets';
 import { RFM_RULE_TABLES } from '../../../src/model/presets/rfm-rules';
 import { valueLoyalty } from '../../../src/model/presets/value-loyalty';

@@ -2,19 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILES_DIR } from '../../../src/engine/sandbox';
-import {
-  csvLoadReport,
-  csvRejectsSql,
-  type CsvLoadReport,
-} from '../../../src/ingest/csv-load-report';
+import { csvLoadReport, type CsvLoadReport } from '../../../src/ingest/csv-load-report';
 import { csvPreflight } from '../../../src/ingest/csv-preflight';
 import { detectEncoding } from '../../../src/ingest/detect-encoding';
 import { detectFormat } from '../../../src/ingest/detect-format';
 import { LoadError, type LoadErrorCode } from '../../../src/ingest/load-error';
-import { amountRuleToSql, inferAmountRule } from '../../../src/ingest/parse-amount';
-import { dateRuleToSql, inferDateRule } from '../../../src/ingest/parse-date';
+import { inferAmountRule } from '../../../src/ingest/parse-amount';
+import { amountRuleToSql } from '../../../src/sql/amount-rule';
+import { inferDateRule } from '../../../src/ingest/parse-date';
+import { dateRuleToSql } from '../../../src/sql/date-rule';
 import { HEAD_BYTES } from '../../../src/ingest/read-bytes';
-import { describeCsvErrorMessage, readCsvSql } from '../../../src/ingest/read-csv-sql';
+import { describeCsvErrorMessage } from '../../../src/ingest/csv-error-message';
+import { csvRejectsSql, readCsvSql } from '../../../src/sql/read-csv';
 import { openWorkbook, readSheet } from '../../../src/ingest/read-excel';
 import { rowsToArrowIPC } from '../../../src/ingest/rows-to-arrow';
 import { transcodeToUtf8 } from '../../../src/ingest/transcode';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FILES_DIR } from '../../../src/engine/sandbox';
-import { csvLoadReport, csvRejectsSql } from '../../../src/ingest/csv-load-report';
+import { csvLoadReport } from '../../../src/ingest/csv-load-report';
 import { LoadError } from '../../../src/ingest/load-error';
-import { readCsvSql } from '../../../src/ingest/read-csv-sql';
+import { csvRejectsSql, readCsvSql } from '../../../src/sql/read-csv';
 import { NodeEngine } from '../../support/node-engine';
 
 let engine: NodeEngine;

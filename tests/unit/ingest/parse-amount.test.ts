@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  amountRuleToSql,
   describeAmountRule,
   inferAmountRule,
   parseAmount,
   type AmountRule,
 } from '../../../src/ingest/parse-amount';
+import { amountRuleToSql } from '../../../src/sql/amount-rule';
 import { literal } from '../../../src/sql/quote';
 import { NodeEngine } from '../../support/node-engine';
 

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  dateRuleToSql,
   describeDateRule,
   inferDateRule,
   parseDate,
   type DateRule,
 } from '../../../src/ingest/parse-date';
+import { dateRuleToSql } from '../../../src/sql/date-rule';
 import { literal } from '../../../src/sql/quote';
 import { NodeEngine } from '../../support/node-engine';
 

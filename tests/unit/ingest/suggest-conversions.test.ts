@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { conversionSql, previewConversion } from '../../../src/ingest/conversion-sql';
-import type { ConversionRule } from '../../../src/model/cleaning-step';
+import { previewConversion } from '../../../src/ingest/conversion-preview';
+import { conversionSql } from '../../../src/sql/conversion';
+import type { ConversionRule } from '../../../src/domain/cleaning-step';
 import { isConversionCandidate, suggestConversion } from '../../../src/ingest/suggest-conversions';
 import { isIdLikeColumn } from '../../../src/model/id-like-column';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mappingTypeProblem } from '../../../src/model/mapping-type-problem';
-import type { TableMapping } from '../../../src/model/roles';
+import type { TableMapping } from '../../../src/domain/roles';
 import { describeTableSql } from '../../../src/sql/read-file-sql';
 import { NodeEngine } from '../../support/node-engine';
 

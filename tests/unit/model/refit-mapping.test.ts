@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { refitMapping } from '../../../src/model/refit-mapping';
-import type { TableMapping } from '../../../src/model/roles';
+import type { TableMapping } from '../../../src/domain/roles';
 
 const orders: TableMapping = {
   table: 'orders',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { conversionSql } from '../../../src/ingest/conversion-sql';
+import { conversionSql } from '../../../src/sql/conversion';
 import {
   conversionCountSql,
   conversionMisfitsSql,

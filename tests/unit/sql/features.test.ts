@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TableMapping } from '../../../src/model/roles';
+import type { TableMapping } from '../../../src/domain/roles';
 import { featuresSql, type FeaturesInput } from '../../../src/sql/features';
 import { FEATURE_COLUMNS } from '../../support/features-fixture';
 import { NodeEngine } from '../../support/node-engine';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleaningSql } from '../../../src/ingest/cleaning-sql';
-import type { TableMapping } from '../../../src/model/roles';
+import { cleaningSql } from '../../../src/sql/cleaning';
+import type { TableMapping } from '../../../src/domain/roles';
 import { cancelPrefixSql } from '../../../src/sql/cancellations';
 import { isOrderLines, orderLinesSql } from '../../../src/sql/order-lines';
 import {

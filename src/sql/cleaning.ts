@@ -1,7 +1,7 @@
-import { describeStep, type CleaningStepInit } from '../model/cleaning-step';
-import { ident } from '../sql/quote';
-import { dayOf, keepRowsSql, numberOf, rowFilterSql, textOf } from '../sql/quality-filter';
-import { conversionSql } from './conversion-sql';
+import { describeStep, type CleaningStepInit } from '../domain/cleaning-step';
+import { ident } from './quote';
+import { dayOf, keepRowsSql, numberOf, rowFilterSql, textOf } from './quality-filter';
+import { conversionSql } from './conversion';
 
 /** The original of a cleaned table keeps the name with this suffix. */
 export const RAW_SUFFIX = '__raw';

@@ -4,7 +4,7 @@ import {
   describeStep,
   parseStep,
   type CleaningStep,
-} from '../../../src/model/cleaning-step';
+} from '../../../src/domain/cleaning-step';
 import { emptyNotebook } from '../../../src/model/notebook';
 import { parseNotebook, serializeNotebook } from '../../../src/model/notebook-file';
 

@@ -1,6 +1,6 @@
-import { pick, type Labels, type Lang } from '../labels';
-import { relationCte, type Relation } from '../../sql/relation';
-import { str } from '../../sql/quote';
+import { pick, type Labels, type Lang } from '../../domain/labels';
+import { relationCte, type Relation } from '../relation';
+import { str } from '../quote';
 
 /** Shown for a customer who is in one result but not the other. */
 export const NO_SEGMENT: Labels = { en: '(none)', zh: '（无）' };

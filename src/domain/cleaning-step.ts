@@ -4,7 +4,7 @@ import type { Labels } from './labels';
 export type ConversionRule =
   | {
       to: 'date';
-      /** Date patterns (see ingest/date-patterns.ts), tried in order. */
+      /** Date patterns (see domain/date-patterns.ts), tried in order. */
       patterns: string[];
       /** Keep the time of day (TIMESTAMP) rather than the day only (DATE). */
       hasTime: boolean;
@@ -36,7 +36,7 @@ export type CleaningStepInit =
   | { kind: 'net-refunds'; customer: string; amount: string }
   /**
    * Cancellation lines (`filter`) go, and each one's value comes off the purchases of the same
-   * customer (and `product`, when mapped) in proportion; see ingest/cleaning-sql.ts. `column`
+   * customer (and `product`, when mapped) in proportion; see sql/cleaning.ts. `column`
    * is rewritten: the amount, or the quantity when the amount is quantity × `price`.
    */
   | {

@@ -3,8 +3,8 @@ import {
   CHINA_COUNTRY_ALIASES,
   CHINA_PROVINCES,
   provinceAliases,
-} from '../../../src/model/china-regions';
-import { placeKeySql } from '../../../src/model/presets/geography-sql';
+} from '../../../src/domain/china-regions';
+import { placeKeySql } from '../../../src/sql/presets/geography';
 import { str } from '../../../src/sql/quote';
 import { NodeEngine } from '../../support/node-engine';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mappingProblem } from '../../../src/model/mapping-problem';
+import { mappingProblem } from '../../../src/domain/mapping-problem';
 
 describe('mappingProblem', () => {
   it('accepts a mapping with its required roles', () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { combineSql, crossTabSql } from '../../../../src/model/presets/combine';
+import { combineSql, crossTabSql } from '../../../../src/sql/presets/combine';
 import { lifecycle } from '../../../../src/model/presets/lifecycle';
 import { valueTiers } from '../../../../src/model/presets/value-tiers';
 import { NodeEngine } from '../../../support/node-engine';

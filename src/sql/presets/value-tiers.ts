@@ -1,7 +1,33 @@
-import { ident, num } from '../../sql/quote';
-import type { PresetContext, SegmentDef } from './preset';
+import { ident, num } from '../quote';
+import type { PresetContext, SegmentLabel } from './context';
 import { segmentCase } from './segment-case';
-import type { ValueTiersParams } from './value-tiers';
+
+export interface ValueTiersParams {
+  /**
+   * `rank`: the top shares of buyers by value; `pareto`: cumulative revenue share (ABC);
+   * `thresholds`: the user's own spend and order rules. Each nests: VIP within important.
+   */
+  mode: 'rank' | 'thresholds' | 'pareto';
+  /**
+   * What spend thresholds and revenue shares measure: spend to date, or the predicted CLV a
+   * Predict cell adds to the features.
+   */
+  valueColumn: 'monetary' | 'predicted_clv';
+  /** Rank: VIPs are this top share of buyers by value (0-1). */
+  vipShare: number;
+  /** Rank: VIPs plus important customers are this top share of buyers (0-1). */
+  importantShare: number;
+  /** Whether the spend thresholds are percentiles of buyers' spend (0-1) or amounts. */
+  thresholdUnit: 'percentile' | 'value';
+  vipMonetary: number;
+  vipFrequency: number;
+  importantMonetary: number;
+  importantFrequency: number;
+  /** Pareto: VIPs are the top spenders who together bring this share of revenue. */
+  vipRevenueShare: number;
+  /** Pareto: VIPs plus important customers bring this share of revenue. */
+  importantRevenueShare: number;
+}
 
 type Tier = 'vip' | 'important';
 
@@ -72,7 +98,7 @@ function rankedCte(p: ValueTiersParams, features: string): string {
 export function valueTiersSql(
   p: ValueTiersParams,
   ctx: PresetContext,
-  segments: SegmentDef[],
+  segments: SegmentLabel[],
 ): string {
   const v = ident(p.valueColumn);
   const rules =

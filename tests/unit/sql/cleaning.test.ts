@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleaningSql, rawTableName } from '../../../src/ingest/cleaning-sql';
-import type { CleaningStepInit, RowFilter } from '../../../src/model/cleaning-step';
+import { cleaningSql, rawTableName } from '../../../src/sql/cleaning';
+import type { CleaningStepInit, RowFilter } from '../../../src/domain/cleaning-step';
 import { ident } from '../../../src/sql/quote';
 import { NodeEngine } from '../../support/node-engine';
 import { ORDER_LINE_HEADER, orderLinesTableSql } from '../../support/order-lines-fixture';

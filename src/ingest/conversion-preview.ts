@@ -1,7 +1,7 @@
-import type { ConversionRule } from '../model/cleaning-step';
-import { DATE_PATTERNS, type DatePattern } from './date-patterns';
-import { amountRuleToSql, parseAmount, type AmountRule } from './parse-amount';
-import { dateRuleToSql, parseDate, type DateRule } from './parse-date';
+import type { ConversionRule } from '../domain/cleaning-step';
+import { DATE_PATTERNS, type DatePattern } from '../domain/date-patterns';
+import { parseAmount, type AmountRule } from './parse-amount';
+import { parseDate, type DateRule } from './parse-date';
 
 const NO_STATS = { total: 0, parsed: 0, unparsableCount: 0, unparsable: [] };
 
@@ -18,13 +18,6 @@ function amountRule(rule: Extract<ConversionRule, { to: 'amount' }>): AmountRule
     currencies: [],
     ...NO_STATS,
   };
-}
-
-/** The DuckDB expression reading `columnExpr` by the rule (DATE/TIMESTAMP or DOUBLE; NULL if not). */
-export function conversionSql(rule: ConversionRule, columnExpr: string): string {
-  return rule.to === 'date'
-    ? dateRuleToSql(dateRule(rule), columnExpr)
-    : amountRuleToSql(amountRule(rule), columnExpr);
 }
 
 /** What one value becomes under the rule, as the SQL would give it, written out; null if unread. */
