@@ -212,7 +212,7 @@ async function runFlow(flow: Flow): Promise<void> {
       timeout: 120_000,
     })
     .toBeGreaterThan(0);
-  expect(await predict.locator('[data-testid=cell-error]').count()).toBe(0);
+  expect(await predict.locator('[data-testid=cell-error]').allInnerTexts()).toEqual([]);
   expect(await predict.getByTestId('cell-status').innerText()).toContain(
     expected.size.toLocaleString('en-US'),
   );

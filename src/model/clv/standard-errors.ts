@@ -90,7 +90,13 @@ export function observedCovariance(
   logLikelihood: (params: number[]) => number,
   values: readonly number[],
 ): number[][] | null {
-  return invertPositiveDefinite(numericalHessian((p) => -logLikelihood(p), values));
+  try {
+    return invertPositiveDefinite(numericalHessian((p) => -logLikelihood(p), values));
+  } catch {
+    // An estimate at the edge of its domain (a BG/NBD `a` fitted to 1e-16): the differences
+    // step outside it and the likelihood refuses. The fit stands; it has no standard errors.
+    return null;
+  }
 }
 
 /** Standard errors and 95% intervals from a covariance (`observedCovariance`). */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bgBbLogLikelihood, fitBgBb } from '../../../../src/model/clv/bgbb';
 import {
   invertPositiveDefinite,
+  observedCovariance,
   parameterEstimates,
 } from '../../../../src/model/clv/standard-errors';
 import { loadDonations } from './donations-fixture';
@@ -54,6 +55,22 @@ describe('invertPositiveDefinite', () => {
         [2, 1],
       ]),
     ).toBeNull();
+  });
+});
+
+describe('observedCovariance', () => {
+  it('gives none, rather than failing, for an estimate at the edge of its domain', () => {
+    // A log-likelihood defined for positive parameters only, maximised at a = 1e-16: the
+    // differences around a step below zero.
+    const ll = ([a, b]: number[]) => {
+      if (!(a! > 0 && b! > 0)) throw new Error(`parameter must be a positive number, got ${a}`);
+      return -((a! - 1e-16) ** 2) - (b! - 2) ** 2;
+    };
+    expect(observedCovariance(ll, [1e-16, 2])).toBeNull();
+    // Inside the domain: the inverse of the Hessian of -ll, diag(2, 2), is diag(1/2, 1/2).
+    const inside = observedCovariance(([a, b]) => -((a! - 1) ** 2) - (b! - 2) ** 2, [1, 2])!;
+    expect(inside[0]![0]).toBeCloseTo(0.5, 6);
+    expect(inside[1]![1]).toBeCloseTo(0.5, 6);
   });
 });
 
