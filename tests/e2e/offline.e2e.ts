@@ -51,9 +51,14 @@ describe('offline after the first visit, in Chromium', () => {
     await s.context.setOffline(true);
     await s.page.reload();
     await waitForNotebookRun(s.page);
-    expect(await s.page.locator('[data-testid=cell-status]').first().innerText()).toMatch(
-      /^24 rows/,
-    );
+    await expect
+      .poll(() =>
+        s.page
+          .locator('[data-testid=cell-status]')
+          .filter({ hasText: /^24 rows/ })
+          .count(),
+      )
+      .toBe(1);
     await s.context.setOffline(false);
   });
 });

@@ -38,8 +38,13 @@ describe('a return visit, in Chromium', () => {
     const events = await stop();
     expect(events).toContain('wasm.Deserialize');
     expect(s.requests.some((u) => /\/assets\/duckdb-coi-[^/]+\.wasm$/.test(u))).toBe(true);
-    expect(await s.page.locator('[data-testid=cell-status]').first().innerText()).toMatch(
-      /^24 rows/,
-    );
+    await expect
+      .poll(() =>
+        s.page
+          .locator('[data-testid=cell-status]')
+          .filter({ hasText: /^24 rows/ })
+          .count(),
+      )
+      .toBe(1);
   });
 });
