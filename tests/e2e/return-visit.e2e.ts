@@ -38,9 +38,10 @@ describe('a return visit, in Chromium', () => {
     const events = await stop();
     expect(events).toContain('wasm.Deserialize');
     expect(s.requests.some((u) => /\/assets\/duckdb-coi-[^/]+\.wasm$/.test(u))).toBe(true);
+    const page = s.page;
     await expect
       .poll(() =>
-        s.page
+        page
           .locator('[data-testid=cell-status]')
           .filter({ hasText: /^24 rows/ })
           .count(),
