@@ -25,14 +25,12 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // A poll waits for background work (reading a workbook, a quality check) to catch up; 1 s,
-    // the default, was too short with two test files sharing the 2 cores (a sheet question
-    // after an .xlsx load missed it once in CI). Passing polls end as soon as they pass.
+    // A poll waits for background work (reading a workbook, a quality check) to catch up; the
+    // default 1 s is too short when test files share 2 cores. Passing polls end at once.
     expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     // Vitest's default leaves a core free, which on 2 cores runs one file at a time; a file
-    // spends much of its time starting DuckDB-WASM, and two at once took 160-200 s against
-    // 195-270 s in back-to-back runs on a 2-core VM.
+    // spends much of its time waiting for DuckDB-WASM to start, so two at once finish sooner.
     maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -8,7 +8,7 @@ import { pageProbe } from './page-probe.mjs';
 import { statementSpans } from './statements.mjs';
 
 export const LONG = 15 * 60_000;
-/** An empty notebook in the `.seglab.json` format (src/model/notebook-file.ts). */
+/** An empty notebook in the `.seglab.json` format (src/io/notebook-file.ts). */
 const EMPTY_NOTEBOOK = JSON.stringify({
   format: 'seglab-notebook',
   version: 1,

@@ -1,14 +1,13 @@
 /**
  * SegLab's service worker: the app works offline after the first visit. Written to `sw.js` by
- * `vite-service-worker.ts`, which appends the call with the build's cache name and files.
+ * `vite-service-worker.js`, which appends the call with the build's cache name and files.
  *
  * - Only GET requests inside the app's own scope are handled; nothing else is touched.
  * - Pages (navigations): network first, so a new build is picked up at once; the cached page
  *   when offline.
  * - DuckDB's `.wasm` files: network first, through the browser's HTTP cache, and the cached copy
  *   when offline. V8 keeps the code it compiled from a `.wasm` beside its HTTP cache entry; served
- *   from Cache Storage it compiled DuckDB anew on every visit (a return visit that runs the
- *   warm-up had DuckDB ready about 1 s later, on a 2-core VM).
+ *   from Cache Storage it would compile DuckDB anew on every visit.
  *   They are not precached (three builds, ~100 MB): the page names the one this browser runs,
  *   once the engine has started.
  * - Everything else has a content hash in its name: cache first; fetched and kept on a miss.

@@ -4,7 +4,7 @@ import { prefetchChartLibraries } from './components/chart-libraries';
 import { warmUpCharts } from './components/chart-warm-up';
 import { BUNDLES } from './engine/bundles';
 import { WasmEngine } from './engine/WasmEngine';
-import { isShareFragment } from './model/share-fragment';
+import { isShareFragment } from './io/share-fragment';
 import { registerServiceWorker } from './register-service-worker';
 import { openIdbBackend } from './state/persist/idb-backend';
 import { warmUpPipeline } from './state/warm-up-pipeline';

@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import type { TopLevelSpec } from 'vega-lite';
 import type { FrequencyCheckRow } from '../model/clv/predict';
 import { pick, type Labels, type Lang } from '../domain/labels';
@@ -113,9 +114,10 @@ function trackingSpec(
   const title = kind === 'cumulative' ? T.trackTitle : T.incrementTitle;
   checkRowBudget(points, title);
   if (!Number.isFinite(calibrationPeriod)) {
-    throw new Error(
-      `The calibration end must be a number of periods, got ${calibrationPeriod}.\n校准期结束位置必须是期数，实际为 ${calibrationPeriod}。`,
-    );
+    throw new LocalizedError({
+      en: `The calibration end must be a number of periods, got ${calibrationPeriod}.`,
+      zh: `校准期结束位置必须是期数，实际为 ${calibrationPeriod}。`,
+    });
   }
   const [actual, model] = [pick(T.actual, lang), pick(T.model, lang)];
   const periodTitle = pick(unit === 'days' ? T.days : T.weeks, lang);

@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import { orderSegments } from '../model/segment-order';
 import { isoDay } from './iso-day';
 
@@ -82,10 +83,10 @@ export function flowLayout(rows: FlowInput[], segments: string[], gapShare = 0.0
     .map((p) => p.split('|') as [string, string]);
   for (let p = 1; p < periods.length; p++) {
     if (periods[p]![0] !== periods[p - 1]![1]) {
-      throw new Error(
-        `Transitions must chain date to date; ${periods[p - 1]![1]} is followed by ${periods[p]![0]}.\n` +
-          `迁移数据的日期须首尾相接：${periods[p - 1]![1]} 之后是 ${periods[p]![0]}。`,
-      );
+      throw new LocalizedError({
+        en: `Transitions must chain date to date; ${periods[p - 1]![1]} is followed by ${periods[p]![0]}.`,
+        zh: `迁移数据的日期须首尾相接：${periods[p - 1]![1]} 之后是 ${periods[p]![0]}。`,
+      });
     }
   }
   const periodOf = (r: FlowInput) =>

@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import type { TopLevelSpec } from 'vega-lite';
 import { pick, type Labels, type Lang } from '../domain/labels';
 import { chartBase } from './chart-theme';
@@ -171,10 +172,10 @@ export function scorecardMultiples(options: ScorecardMultiplesOptions): TopLevel
   const metrics = options.metrics ?? DEFAULT_SCORECARD_METRICS;
   const unknown = metrics.filter((m) => !(m in SCORECARD_METRICS));
   if (metrics.length === 0 || unknown.length > 0) {
-    throw new Error(
-      `Choose scorecard metrics from: ${Object.keys(SCORECARD_METRICS).join(', ')}.\n` +
-        `请从以下指标中选择：${Object.keys(SCORECARD_METRICS).join('、')}。`,
-    );
+    throw new LocalizedError({
+      en: `Choose scorecard metrics from: ${Object.keys(SCORECARD_METRICS).join(', ')}.`,
+      zh: `请从以下指标中选择：${Object.keys(SCORECARD_METRICS).join('、')}。`,
+    });
   }
   const hasTotal = rows.some((r) => r.is_total);
   // Labels slant at -35°, ending under their bar: a long first label reaches past the y axis

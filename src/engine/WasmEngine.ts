@@ -39,8 +39,8 @@ class ProgressDuckDB extends AsyncDuckDB {
 }
 
 /**
- * DuckDB-WASM in a Web Worker. Created by `start`, which is called once, lazily, by whoever
- * needs the engine first (see engine-instance.ts).
+ * DuckDB-WASM in a Web Worker. Created by `start`, which `Workspace.start` calls once, when
+ * the page opens (main.ts hands it the bundles and the warm-up).
  */
 export class WasmEngine implements Engine {
   private running = 0;
@@ -81,18 +81,13 @@ export class WasmEngine implements Engine {
       }),
     );
     onProgress({ phase: 'starting', bytesLoaded: 1, bytesTotal: 1, bundle });
-    // DuckDB-WASM runs a query for up to `queryPollingInterval` ms before it answers anything
-    // else, a cancel included (default 100): a data-quality check running when the user changes
-    // a threshold held the re-segmentation back by 82 ms. Every 20 ms costs one message more.
+    // DuckDB-WASM answers nothing, a cancel included, while it works on a query slice (100 ms
+    // by default): a short slice lets a cancel stop a background check quickly.
     //
-    // With the threaded bundle DuckDB gets as many threads as the browser reports cores. Its
-    // default is 4 whatever the machine, and on 2 cores they only contend (a 1M-row CSV read
-    // 660 ms with 4 threads, 360 ms with 2). Given here, not by `SET threads` once it has
-    // started: every new thread instantiates DuckDB's WebAssembly again in its worker (about a
-    // second of CPU each on a 2-core VM), and `SET threads` made two more of them and had to wait
-    // until they had started (sent before the first query, it hung the worker). On a 2-core
-    // VM a first visit reached the example notebook's results 3 s sooner (9.1 against 12.1 s,
-    // medians of 4 interleaved runs).
+    // With threads, one per reported core: DuckDB's default of 4 only contends on 2 cores. Set
+    // at open, not by `SET threads` later, which starts more thread workers (each instantiates
+    // the WebAssembly again) and hangs the worker if sent before the first query. Numbers:
+    // `npm run bench`, docs/performance.md.
     await db.open({
       ...(bundle === 'coi' ? { maximumThreads: threadsFor(navigator.hardwareConcurrency) } : {}),
       query: { castBigIntToDouble: false, queryPollingInterval: QUERY_SLICE_MS },
@@ -131,9 +126,8 @@ export class WasmEngine implements Engine {
 
   /**
    * AsyncDuckDBConnection.send, with one change: with threads, the worker answers a poll at once
-   * while DuckDB's threads work, and polling back to back kept the page's thread as busy as
-   * DuckDB's own two on a 2-core machine (a 100k-row table took 90 ms against 47 ms without
-   * threads). It waits a millisecond between polls.
+   * while DuckDB's threads work, so polling back to back keeps the page's thread as busy as
+   * DuckDB's own and slows small queries. It waits a millisecond between polls.
    */
   private async send(sql: string): Promise<Table> {
     this.running++;
@@ -178,10 +172,9 @@ export class WasmEngine implements Engine {
 
   /**
    * With threads, a cancel stops DuckDB handing out new tasks, but its threads finish the ones
-   * they hold: the statement after a cancelled duplicate-rows check on 2M orders waited 290-490
-   * ms for them (against 4-7 ms). On one thread, DuckDB works only while it answers a poll
-   * (QUERY_SLICE_MS), so the cancel takes effect at the next one. Setting the threads costs 1-5
-   * ms once DuckDB's threads have started.
+   * they hold, and the next statement waits for them. On one thread, DuckDB works only while it
+   * answers a poll (QUERY_SLICE_MS), so the cancel takes effect at the next one; switching the
+   * thread count costs a few milliseconds once the threads have started.
    */
   async cancellable<T>(work: () => Promise<T>): Promise<T> {
     this.cancelled = false;
@@ -212,7 +205,7 @@ export class WasmEngine implements Engine {
    * except with threads: a File handle is known only to the threads running when it was
    * registered (see onOneThread), so a file up to PARALLEL_READ_BYTES is read whole into
    * WebAssembly memory first and every thread can parse it. Single-threaded, reading it first
-   * only costs time: 1M orders (45 MB) were listed about 0.1 s later that way.
+   * would only cost time and memory.
    */
   async registerFile(name: string, data: File | Uint8Array): Promise<void> {
     if (this.bundle === 'coi' && data instanceof File && data.size <= PARALLEL_READ_BYTES) {

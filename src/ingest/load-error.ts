@@ -1,4 +1,5 @@
 import type { Labels } from '../domain/labels';
+import { LocalizedError } from '../domain/localized-error';
 
 /** What went wrong, for code that reacts differently (e.g. offers an encoding picker). */
 export type LoadErrorCode =
@@ -39,22 +40,25 @@ export interface LoadErrorInit {
 }
 
 /** A file that cannot be loaded, explained in both languages with what to do about it. */
-export class LoadError extends Error {
+export class LoadError extends LocalizedError {
   readonly code: LoadErrorCode;
   readonly file: string;
-  readonly messages: Labels;
   readonly hint: Labels;
   readonly row?: number;
   readonly column?: string;
 
   constructor(init: LoadErrorInit) {
-    super(init.messages.en, { cause: init.cause });
+    super(init.messages, { cause: init.cause });
     this.name = 'LoadError';
     this.code = init.code;
     this.file = init.file;
-    this.messages = init.messages;
     this.hint = init.hint;
     if (init.row !== undefined) this.row = init.row;
     if (init.column !== undefined) this.column = init.column;
+  }
+
+  /** What went wrong in both languages (the `labels` of a LocalizedError). */
+  get messages(): Labels {
+    return this.labels;
   }
 }

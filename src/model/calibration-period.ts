@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import { addDays, daysBetween } from './days';
 
 export interface CalibrationPeriod {
@@ -18,14 +19,16 @@ export function calibrationPeriod(
 ): CalibrationPeriod {
   if (chosen) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(chosen)) {
-      throw new Error(
-        `Calibration end must be a date (YYYY-MM-DD), got "${chosen}".\n校准期结束日期必须是日期（YYYY-MM-DD），实际为“${chosen}”。`,
-      );
+      throw new LocalizedError({
+        en: `Calibration end must be a date (YYYY-MM-DD), got "${chosen}".`,
+        zh: `校准期结束日期必须是日期（YYYY-MM-DD），实际为“${chosen}”。`,
+      });
     }
     if (chosen < firstDay) {
-      throw new Error(
-        `Calibration end ${chosen} is before the first order (${firstDay}).\n校准期结束日期 ${chosen} 早于第一笔订单（${firstDay}）。`,
-      );
+      throw new LocalizedError({
+        en: `Calibration end ${chosen} is before the first order (${firstDay}).`,
+        zh: `校准期结束日期 ${chosen} 早于第一笔订单（${firstDay}）。`,
+      });
     }
     return chosen >= lastDay
       ? { calibrationEnd: lastDay, holdoutEnd: null }

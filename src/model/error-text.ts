@@ -1,18 +1,8 @@
 import { pick, type Labels, type Lang } from '../domain/labels';
 
-/** An error whose message exists in both languages. */
-export class LocalizedError extends Error {
-  constructor(readonly labels: Labels) {
-    super(`${labels.en}\n${labels.zh}`);
-  }
-}
-
-const CJK = /[\u3400-\u9fff]/;
-
-/** The two-language text an error carries: `labels` (LocalizedError, ClvInputError) or `messages` (LoadError). */
+/** The two-language text an error carries: a LocalizedError's (or any error's) `labels`. */
 function labelsOf(error: unknown): Labels | null {
-  const e = error as { labels?: Partial<Labels>; messages?: Partial<Labels> } | null;
-  const labels = e?.labels ?? e?.messages;
+  const labels = (error as { labels?: Partial<Labels> } | null)?.labels;
   return typeof labels?.en === 'string' && typeof labels.zh === 'string'
     ? (labels as Labels)
     : null;
@@ -24,17 +14,10 @@ export function messageOf(error: unknown): string {
 }
 
 /**
- * The message of an error in the user's language. Model code throws either a LocalizedError or
- * an Error whose message is the English line followed by the Chinese line.
+ * The message of an error in the user's language: the chosen half of a LocalizedError's labels,
+ * or the message as it is for anything else (a DuckDB error, a browser error).
  */
 export function errorText(error: unknown, lang: Lang): string {
   const labels = labelsOf(error);
-  if (labels) return pick(labels, lang);
-  const message = messageOf(error);
-  const lines = message.split('\n');
-  const zhStart = lines.findIndex((l, i) => i > 0 && CJK.test(l) && !CJK.test(lines[i - 1] ?? ''));
-  if (zhStart > 0 && lines.slice(0, zhStart).every((l) => !CJK.test(l))) {
-    return (lang === 'zh-CN' ? lines.slice(zhStart) : lines.slice(0, zhStart)).join('\n');
-  }
-  return message;
+  return labels ? pick(labels, lang) : messageOf(error);
 }

@@ -1,4 +1,4 @@
-import { LocalizedError } from './error-text';
+import { LocalizedError } from '../domain/localized-error';
 import type { Presentation } from './notebook';
 
 /** Logos larger than this (as a data URL) are refused: they travel inside every saved notebook. */

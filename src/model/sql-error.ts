@@ -1,4 +1,4 @@
-import { LocalizedError } from './error-text';
+import { LocalizedError } from '../domain/localized-error';
 import type { Labels } from '../domain/labels';
 
 /**

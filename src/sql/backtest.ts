@@ -1,4 +1,5 @@
-import { fail, requireDate, requireInteger } from './input-check';
+import { LocalizedError } from '../domain/localized-error';
+import { requireDate, requireInteger } from './input-check';
 import { localized, NO_SEGMENT_LABEL, type SqlLang } from './localized';
 import {
   checkOrders,
@@ -119,14 +120,23 @@ ORDER BY g.is_total, ${segmentRankSql('g.segment', options.order)}lift DESC NULL
 export function separationSql(options: SeparationOptions): string {
   const list = options.segmentations;
   if (!Array.isArray(list) || list.length === 0) {
-    fail('Choose at least one segmentation to compare.', '请至少选择一个分群结果进行比较。');
+    throw new LocalizedError({
+      en: 'Choose at least one segmentation to compare.',
+      zh: '请至少选择一个分群结果进行比较。',
+    });
   }
   const names = list.map((s) => s.name);
   if (names.some((n) => typeof n !== 'string' || n.trim() === '')) {
-    fail('Each segmentation needs a name.', '每个分群结果都需要名称。');
+    throw new LocalizedError({
+      en: 'Each segmentation needs a name.',
+      zh: '每个分群结果都需要名称。',
+    });
   }
   if (new Set(names).size !== names.length) {
-    fail('Two segmentations have the same name.', '有两个分群结果同名。');
+    throw new LocalizedError({
+      en: 'Two segmentations have the same name.',
+      zh: '有两个分群结果同名。',
+    });
   }
   const members = list.map(
     (s, i) => `  SELECT ${num(i)} AS ordinal, ${str(s.name)} AS segmentation,

@@ -1,5 +1,6 @@
+import { LocalizedError } from '../domain/localized-error';
 import { flagSql } from './flag-sql';
-import { fail, requireName } from './input-check';
+import { requireName } from './input-check';
 import { localized, NO_SEGMENT_LABEL, type SqlLang } from './localized';
 import { ident, str } from './quote';
 import { relationCte, type Relation } from './relation';
@@ -41,7 +42,7 @@ function flagOrNull(column: string | undefined): string {
 
 function check(c: CampaignsRelation, byCampaign: boolean): void {
   if (typeof c !== 'object' || c === null)
-    fail('Map the campaign table first.', '请先映射营销活动表。');
+    throw new LocalizedError({ en: 'Map the campaign table first.', zh: '请先映射营销活动表。' });
   requireName(c.relation, 'campaign table', '营销活动表');
   requireName(c.customerId, 'customer id column of the campaigns', '营销活动表的客户编号列');
   for (const [key, en, zh] of [
@@ -53,10 +54,16 @@ function check(c: CampaignsRelation, byCampaign: boolean): void {
     if (c[key] !== undefined) requireName(c[key], en, zh);
   }
   if (c.responded === undefined && c.converted === undefined) {
-    fail('Choose a responded or a converted column.', '请选择“是否响应”或“是否转化”列。');
+    throw new LocalizedError({
+      en: 'Choose a responded or a converted column.',
+      zh: '请选择“是否响应”或“是否转化”列。',
+    });
   }
   if (byCampaign && c.campaign === undefined) {
-    fail('Choose the campaign column to compare campaigns.', '请选择活动列以按活动比较。');
+    throw new LocalizedError({
+      en: 'Choose the campaign column to compare campaigns.',
+      zh: '请选择活动列以按活动比较。',
+    });
   }
 }
 
@@ -76,10 +83,10 @@ export function campaignResponseSql(options: CampaignResponseOptions): string {
   check(c, byCampaign);
   const z = options.z ?? Z_95;
   if (!(z > 0) || !Number.isFinite(z)) {
-    fail(
-      `The interval z must be a positive number, not ${z}.`,
-      `区间 z 值必须为正数，而不是 ${z}。`,
-    );
+    throw new LocalizedError({
+      en: `The interval z must be a positive number, not ${z}.`,
+      zh: `区间 z 值必须为正数，而不是 ${z}。`,
+    });
   }
   const keys = byCampaign ? 'campaign, ' : '';
   const sets = byCampaign ? '(campaign, segment), (campaign)' : '(segment), ()';

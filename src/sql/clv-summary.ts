@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import type { TableMapping } from '../domain/roles';
 import { ordersRelation } from './orders-relation';
 import { date, ident, num } from './quote';
@@ -33,9 +34,9 @@ export const CLV_SUMMARY_COLUMNS = {
 } as const;
 
 /** A bad option, with the message in English and Chinese. */
-export class ClvSummaryError extends Error {
-  constructor(readonly labels: { en: string; zh: string }) {
-    super(labels.en);
+export class ClvSummaryError extends LocalizedError {
+  constructor(labels: LocalizedError['labels']) {
+    super(labels);
     this.name = 'ClvSummaryError';
   }
 }

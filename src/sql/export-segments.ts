@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import { ident, num, str } from './quote';
 import { relationCte, type Relation } from './relation';
 
@@ -21,10 +22,6 @@ export interface ExportSegmentsOptions {
   resultColumns?: string[];
 }
 
-function fail(en: string, zh: string): never {
-  throw new Error(`${en}\n${zh}`);
-}
-
 function strategiesCte(strategies: SegmentStrategy[]): string {
   if (strategies.length === 0) {
     return `strategies AS (\n  SELECT NULL::VARCHAR AS segment, NULL::VARCHAR AS strategy, NULL::INTEGER AS ordinal WHERE FALSE\n)`;
@@ -42,20 +39,26 @@ export function exportSegmentsSql(options: ExportSegmentsOptions): string {
   const { segments, features, strategies, segment, columns } = options;
   const own = options.resultColumns ?? [];
   if (typeof features !== 'string' || features.trim() === '') {
-    fail('The features table name is empty.', '特征表名称为空。');
+    throw new LocalizedError({ en: 'The features table name is empty.', zh: '特征表名称为空。' });
   }
   const seen = new Set<string>();
   for (const s of strategies) {
     if (typeof s.segment !== 'string' || typeof s.strategy !== 'string') {
-      fail('Each strategy needs a segment and a text.', '每条策略都需要分群名称和内容。');
+      throw new LocalizedError({
+        en: 'Each strategy needs a segment and a text.',
+        zh: '每条策略都需要分群名称和内容。',
+      });
     }
     if (seen.has(s.segment)) {
-      fail(`Segment "${s.segment}" has two strategies.`, `分群“${s.segment}”有两条策略。`);
+      throw new LocalizedError({
+        en: `Segment "${s.segment}" has two strategies.`,
+        zh: `分群“${s.segment}”有两条策略。`,
+      });
     }
     seen.add(s.segment);
   }
   if ([...(columns ?? []), ...own].some((c) => typeof c !== 'string' || c.trim() === '')) {
-    fail('A column name is empty.', '有列名为空。');
+    throw new LocalizedError({ en: 'A column name is empty.', zh: '有列名为空。' });
   }
   const picked = columns
     ? columns.filter((c) => c !== 'customer_id').map((c) => `  f.${ident(c)}`)

@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import { mappingProblem } from '../domain/mapping-problem';
 import { TABLE_KIND_LABELS, type Role, type TableKind, type TableMapping } from '../domain/roles';
 import { amountSql } from './amount';
@@ -40,19 +41,23 @@ function checkMapping(mapping: TableMapping | undefined, kind: TableKind): void 
   if (!mapping) return;
   if (mapping.kind !== kind) {
     const { en, zh } = TABLE_KIND_LABELS[kind];
-    throw new Error(`Expected the ${en} table's column mapping.\n需要${zh}表的列映射。`);
+    throw new LocalizedError({
+      en: `Expected the ${en} table's column mapping.`,
+      zh: `需要${zh}表的列映射。`,
+    });
   }
   const problem = mappingProblem(mapping);
-  if (problem) throw new Error(`${problem.en}\n${problem.zh}`);
+  if (problem) throw new LocalizedError(problem);
 }
 
 function validate(input: FeaturesInput): void {
-  if (!input.name.trim()) throw new Error('The features table needs a name.\n特征表需要名称。');
+  if (!input.name.trim())
+    throw new LocalizedError({ en: 'The features table needs a name.', zh: '特征表需要名称。' });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(input.asOf) || Number.isNaN(Date.parse(input.asOf))) {
-    throw new Error(
-      `The analysis date must be a date like 2024-06-30, not "${input.asOf}".\n` +
-        `分析日期必须是 2024-06-30 这样的日期，而不是“${input.asOf}”。`,
-    );
+    throw new LocalizedError({
+      en: `The analysis date must be a date like 2024-06-30, not "${input.asOf}".`,
+      zh: `分析日期必须是 2024-06-30 这样的日期，而不是“${input.asOf}”。`,
+    });
   }
   checkMapping(input.orders, 'orders');
   checkMapping(input.customers, 'customers');

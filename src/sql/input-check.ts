@@ -1,12 +1,8 @@
-/** A builder's input problem, in English and Chinese on two lines. */
-export function fail(en: string, zh: string): never {
-  throw new Error(`${en}\n${zh}`);
-}
-
+import { LocalizedError } from '../domain/localized-error';
 /** A table or column name the caller must give. */
 export function requireName(value: unknown, en: string, zh: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    fail(`Choose the ${en}.`, `请选择${zh}。`);
+    throw new LocalizedError({ en: `Choose the ${en}.`, zh: `请选择${zh}。` });
   }
   return value;
 }
@@ -20,10 +16,10 @@ export function requireDate(value: unknown, en: string, zh: string): string {
     Number.isNaN(parsed.getTime()) ||
     parsed.toISOString().slice(0, 10) !== text
   ) {
-    fail(
-      `The ${en} must be a date like 2024-06-30, not "${String(value)}".`,
-      `${zh}必须是 2024-06-30 这样的日期，而不是“${String(value)}”。`,
-    );
+    throw new LocalizedError({
+      en: `The ${en} must be a date like 2024-06-30, not "${String(value)}".`,
+      zh: `${zh}必须是 2024-06-30 这样的日期，而不是“${String(value)}”。`,
+    });
   }
   return text;
 }
@@ -37,10 +33,10 @@ export function requireInteger(
   zh: string,
 ): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    fail(
-      `The ${en} must be a whole number from ${min} to ${max}, not ${String(value)}.`,
-      `${zh}必须是 ${min} 到 ${max} 之间的整数，而不是 ${String(value)}。`,
-    );
+    throw new LocalizedError({
+      en: `The ${en} must be a whole number from ${min} to ${max}, not ${String(value)}.`,
+      zh: `${zh}必须是 ${min} 到 ${max} 之间的整数，而不是 ${String(value)}。`,
+    });
   }
   return value;
 }

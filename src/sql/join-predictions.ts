@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import { ident, str } from './quote';
 
 /**
@@ -29,9 +30,10 @@ export function joinPredictionsSql(features: string, predictions: string): strin
     ['predictions', predictions],
   ] as const) {
     if (typeof name !== 'string' || name.trim() === '') {
-      throw new Error(
-        `The ${what} table name is empty.\n${what === 'features' ? '特征' : '预测'}表名称为空。`,
-      );
+      throw new LocalizedError({
+        en: `The ${what} table name is empty.`,
+        zh: `${what === 'features' ? '特征' : '预测'}表名称为空。`,
+      });
     }
   }
   const replaced = PREDICTION_COLUMNS.map(str).join(', ');

@@ -1,4 +1,5 @@
-import { fail, requireDate } from './input-check';
+import { LocalizedError } from '../domain/localized-error';
+import { requireDate } from './input-check';
 import { localized, NO_SEGMENT_LABEL, type SqlLang } from './localized';
 import { checkOrders, ordersSelectSql, type OrdersRelation } from './orders-relation';
 import { date, num, str } from './quote';
@@ -30,18 +31,18 @@ export const LEFT_LABEL = { en: 'Left', zh: '已退出' };
 
 function checkDates(dates: unknown, min: number): string[] {
   if (!Array.isArray(dates) || dates.length < min) {
-    fail(
-      `Choose at least ${min} dates to follow segments over time.`,
-      `请至少选择 ${min} 个日期来跟踪分群变化。`,
-    );
+    throw new LocalizedError({
+      en: `Choose at least ${min} dates to follow segments over time.`,
+      zh: `请至少选择 ${min} 个日期来跟踪分群变化。`,
+    });
   }
   const days = dates.map((d) => requireDate(d, 'as-of date', '分析日期'));
   for (let i = 1; i < days.length; i++) {
     if (days[i]! <= days[i - 1]!) {
-      fail(
-        `The dates must increase: ${days[i]} comes after ${days[i - 1]}.`,
-        `日期必须递增：${days[i]} 排在 ${days[i - 1]} 之后。`,
-      );
+      throw new LocalizedError({
+        en: `The dates must increase: ${days[i]} comes after ${days[i - 1]}.`,
+        zh: `日期必须递增：${days[i]} 排在 ${days[i - 1]} 之后。`,
+      });
     }
   }
   return days;
@@ -50,7 +51,10 @@ function checkDates(dates: unknown, min: number): string[] {
 function membershipCtes(options: MigrationOptions, min: number): string {
   const days = checkDates(options.dates, min);
   if (typeof options.segmentsAsOf !== 'function') {
-    fail('The segmentation to recompute at each date is missing.', '缺少在各日期重新计算的分群。');
+    throw new LocalizedError({
+      en: 'The segmentation to recompute at each date is missing.',
+      zh: '缺少在各日期重新计算的分群。',
+    });
   }
   const none = str(localized(NO_SEGMENT_LABEL, options.lang));
   const snapshots = days.map((d, i) => {

@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import type { TableMapping } from '../domain/roles';
 import { date, ident } from './quote';
 
@@ -5,7 +6,10 @@ import { date, ident } from './quote';
 export function orderDateRangeSql(orders: TableMapping, asOf: string): string {
   const column = orders.columns.orderDate;
   if (!column)
-    throw new Error('The orders table has no order date column.\n订单表没有订单日期列。');
+    throw new LocalizedError({
+      en: 'The orders table has no order date column.',
+      zh: '订单表没有订单日期列。',
+    });
   const day = `TRY_CAST(${ident(column)} AS DATE)`;
   return `SELECT strftime(min(${day}), '%Y-%m-%d') AS first_day, strftime(max(${day}), '%Y-%m-%d') AS last_day
 FROM ${ident(orders.table)}

@@ -1,4 +1,5 @@
-import { fail, requireName } from './input-check';
+import { LocalizedError } from '../domain/localized-error';
+import { requireName } from './input-check';
 import type { TableMapping } from '../domain/roles';
 import { amountSql } from './amount';
 import { ident } from './quote';
@@ -18,7 +19,7 @@ export interface OrdersRelation {
 /** Checks the mapping and returns it; throws a readable error for a missing name. */
 export function checkOrders(orders: OrdersRelation): OrdersRelation {
   if (typeof orders !== 'object' || orders === null) {
-    fail('Map the orders table first.', '请先映射订单表。');
+    throw new LocalizedError({ en: 'Map the orders table first.', zh: '请先映射订单表。' });
   }
   requireName(orders.relation, 'orders table', '订单表');
   requireName(orders.customerId, 'customer id column of the orders', '订单表的客户编号列');

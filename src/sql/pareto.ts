@@ -1,4 +1,5 @@
-import { fail, requireInteger, requireName } from './input-check';
+import { LocalizedError } from '../domain/localized-error';
+import { requireInteger, requireName } from './input-check';
 import { ident, num } from './quote';
 
 export interface ParetoOptions {
@@ -77,10 +78,10 @@ ORDER BY customer_rank`;
 export function giniSql(options: GiniOptions): string {
   const top = options.topFraction ?? 0.2;
   if (typeof top !== 'number' || !(top > 0 && top <= 1)) {
-    fail(
-      `The top share of customers must be above 0 and at most 1, not ${String(top)}.`,
-      `头部客户比例必须大于 0 且不超过 1，而不是 ${String(top)}。`,
-    );
+    throw new LocalizedError({
+      en: `The top share of customers must be above 0 and at most 1, not ${String(top)}.`,
+      zh: `头部客户比例必须大于 0 且不超过 1，而不是 ${String(top)}。`,
+    });
   }
   return `WITH
 ${spendCte(options)},

@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import { requireInteger } from './input-check';
 import { num } from './quote';
 import { relationCte, type Relation } from './relation';
@@ -130,7 +131,7 @@ export function quadrantCellsSql(options: QuadrantCellsOptions): string {
   const scales = typeof given === 'string' ? { value: given, loyalty: given } : given;
   for (const scale of [scales.value, scales.loyalty]) {
     if (!Object.hasOwn(TO_SCALE, scale))
-      throw new Error(`Unknown scale "${scale}".\n未知的刻度“${scale}”。`);
+      throw new LocalizedError({ en: `Unknown scale "${scale}".`, zh: `未知的刻度“${scale}”。` });
   }
   const axisScale = (axis: 'x' | 'y') => (axis === 'x' ? scales.value : scales.loyalty);
   const to = (axis: 'x' | 'y', x: string) => TO_SCALE[axisScale(axis)](x);

@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import { ident } from './quote';
 
 /** A relation to read from: a table or view by name, or a SELECT statement (e.g. a preset's SQL). */
@@ -7,12 +8,13 @@ export type Relation = { table: string } | { sql: string };
 export function relationSql(relation: Relation): string {
   if ('table' in relation) {
     if (typeof relation.table !== 'string' || relation.table.trim() === '') {
-      throw new Error('The table name is empty.\n表名为空。');
+      throw new LocalizedError({ en: 'The table name is empty.', zh: '表名为空。' });
     }
     return `SELECT * FROM ${ident(relation.table)}`;
   }
   const text = typeof relation.sql === 'string' ? relation.sql.trim().replace(/;+\s*$/, '') : '';
-  if (text === '') throw new Error('The segmentation SQL is empty.\n分群SQL为空。');
+  if (text === '')
+    throw new LocalizedError({ en: 'The segmentation SQL is empty.', zh: '分群SQL为空。' });
   return text;
 }
 

@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import { ident, num, str } from './quote';
 import { relationCte, type Relation } from './relation';
 
@@ -73,16 +74,17 @@ function cutExpressions(input: RfmBinningInput): string[] {
 }
 
 function checkBinning(input: RfmBinningInput): void {
-  if (!input.source?.trim()) throw new Error('RFM needs a features table.\nRFM 需要特征表。');
+  if (!input.source?.trim())
+    throw new LocalizedError({ en: 'RFM needs a features table.', zh: 'RFM 需要特征表。' });
   for (const { name } of DIMENSIONS) {
     const b = input[name];
     const n = scoreCount(b);
     const increasing = 'bins' in b || b.cuts.every((c, i) => i === 0 || c > b.cuts[i - 1]!);
     if (!Number.isInteger(n) || n < 2 || n > 9 || !increasing) {
-      throw new Error(
-        `RFM ${name}: use 2 to 9 bins, or 1 to 8 increasing cut points.\n` +
-          `RFM ${name}：请使用 2 到 9 档，或 1 到 8 个递增的分界点。`,
-      );
+      throw new LocalizedError({
+        en: `RFM ${name}: use 2 to 9 bins, or 1 to 8 increasing cut points.`,
+        zh: `RFM ${name}：请使用 2 到 9 档，或 1 到 8 个递增的分界点。`,
+      });
     }
   }
 }

@@ -1,4 +1,5 @@
-import { fail, requireInteger, requireName } from './input-check';
+import { LocalizedError } from '../domain/localized-error';
+import { requireInteger, requireName } from './input-check';
 import { localized, NO_SEGMENT_LABEL, type SqlLang } from './localized';
 import { ident, num, str } from './quote';
 import { relationCte, type Relation } from './relation';
@@ -37,12 +38,18 @@ export function segmentGeographySql(options: SegmentGeographyOptions): string {
   const { segments, features, level, lang } = options;
   requireName(features, 'features table', '特征表');
   if (!LEVELS.includes(level)) {
-    fail(`Unknown place level "${String(level)}".`, `未知的地区层级“${String(level)}”。`);
+    throw new LocalizedError({
+      en: `Unknown place level "${String(level)}".`,
+      zh: `未知的地区层级“${String(level)}”。`,
+    });
   }
   const topN = requireInteger(options.topN ?? 10, 1, 1000, 'number of places', '地区数');
   const rankBy = options.rankBy ?? 'customers';
   if (rankBy !== 'customers' && rankBy !== 'revenue') {
-    fail(`Unknown ranking "${String(rankBy)}".`, `未知的排序方式“${String(rankBy)}”。`);
+    throw new LocalizedError({
+      en: `Unknown ranking "${String(rankBy)}".`,
+      zh: `未知的排序方式“${String(rankBy)}”。`,
+    });
   }
   const unknown = str(localized(UNKNOWN_PLACE_LABEL, lang));
   return `WITH

@@ -2,8 +2,8 @@ import type { Engine } from '../engine/types';
 import { rawTableName } from '../sql/cleaning';
 import { formatBytes, memoryBudget, readMemoryEnvironment } from '../ingest/memory-estimate';
 import type { FileInput } from '../ingest/prepare-file';
-import { CREATED_WITH } from '../model/app-version';
-import type { Bundle, BundleTable } from '../model/bundle-file';
+import { CREATED_WITH } from '../io/app-version';
+import type { Bundle, BundleTable } from '../io/bundle-file';
 import { errorText } from '../model/error-text';
 import type { Notebook } from '../model/notebook';
 import type { CatalogState } from './CatalogState.svelte';
@@ -42,7 +42,7 @@ export class BundleActions {
     try {
       // Loaded on first use: the Parquet writer stays out of the first screen's bundle.
       const [{ writeBundle }, { tableToParquet }] = await Promise.all([
-        import('../model/bundle-file'),
+        import('../io/bundle-file'),
         import('./table-to-parquet'),
       ]);
       const tables: BundleTable[] = [];
@@ -71,7 +71,7 @@ export class BundleActions {
   async openBundle(fileName: string, bytes: Uint8Array): Promise<boolean> {
     const { t } = this.ctx.lang;
     const [{ BundleError, BUNDLE_MAX_BYTES }, { readBundleInWorker }] = await Promise.all([
-      import('../model/bundle-file'),
+      import('../io/bundle-file'),
       import('./read-bundle-in-worker'),
     ]);
     // The inflated tables are held in the page until DuckDB has them: they must fit there.

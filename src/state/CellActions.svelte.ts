@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import { tick } from 'svelte';
 import type { Engine, Row } from '../engine/types';
 import { isOutOfMemory } from '../ingest/memory-estimate';
@@ -7,7 +8,7 @@ import {
   runOrder,
   type GraphContext,
 } from '../model/cell-dependencies';
-import { errorText, LocalizedError, messageOf } from '../model/error-text';
+import { errorText, messageOf } from '../model/error-text';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
 import { SqlCellError } from '../model/sql-error';

@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import type { Engine } from '../engine/types';
 import { cleaningCountSql, cleaningSql, rawTableName } from '../sql/cleaning';
 import { newStepId, type CleaningStep, type CleaningStepInit } from '../domain/cleaning-step';
@@ -177,7 +178,11 @@ export class CleaningState {
 
   private async update(table: string, steps: CleaningStep[]): Promise<void> {
     const source = this.source(table);
-    if (!source) throw new Error(`${table} is not a loaded table.\n${table} 不是已加载的数据表。`);
+    if (!source)
+      throw new LocalizedError({
+        en: `${table} is not a loaded table.`,
+        zh: `${table} 不是已加载的数据表。`,
+      });
     await this.ctx.exclusive(async (engine) => {
       await this.build(engine, table, steps);
       await this.ctx.catalog.refresh(engine);

@@ -1,5 +1,6 @@
+import { LocalizedError } from '../domain/localized-error';
 import type { Engine, Row } from '../engine/types';
-import { LocalizedError } from '../model/error-text';
+
 import type { PresetCell } from '../model/notebook';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';

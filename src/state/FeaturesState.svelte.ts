@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import type { Engine } from '../engine/types';
 import { guessRoles, guessTableKind } from '../model/guess-roles';
 import {
@@ -14,7 +15,7 @@ import { churnDaysSql, FALLBACK_CHURN_DAYS, type DerivedChurn } from '../sql/chu
 import { featuresSql } from '../sql/features';
 import { ordersRelation } from '../sql/orders-relation';
 import { describeTableSql } from '../sql/read-file-sql';
-import { LocalizedError } from '../model/error-text';
+
 import { mappingTypeProblem } from '../model/mapping-type-problem';
 import { joinPredictionsSql } from '../sql/join-predictions';
 import type { NotebookState } from './NotebookState.svelte';
@@ -235,10 +236,10 @@ export class FeaturesState {
   async ensure(engine: Engine): Promise<string> {
     const orders = this.input('orders');
     if (!orders) {
-      throw new Error(
-        'Map an orders table first: choose "Orders" for a table in the Tables panel.\n' +
-          '请先指定订单表：在“数据表”面板中将某个表设为“订单”。',
-      );
+      throw new LocalizedError({
+        en: 'Map an orders table first: choose "Orders" for a table in the Tables panel.',
+        zh: '请先指定订单表：在“数据表”面板中将某个表设为“订单”。',
+      });
     }
     await this.checkTypes(engine);
     let asOf = this.notebook.notebook.asOf;
@@ -251,7 +252,10 @@ export class FeaturesState {
       }
       asOf = this.#defaultAsOf.day;
       if (!asOf)
-        throw new Error('The orders table has no valid order dates.\n订单表中没有有效的订单日期。');
+        throw new LocalizedError({
+          en: 'The orders table has no valid order dates.',
+          zh: '订单表中没有有效的订单日期。',
+        });
     }
     const sql = featuresSql({
       name: FEATURES_TABLE,
@@ -339,7 +343,8 @@ export class FeaturesState {
   async ensureAsOf(engine: Engine, asOf: string): Promise<string> {
     const name = `__seglab_features_${asOf.replaceAll('-', '')}`;
     const orders = this.input('orders');
-    if (!orders) throw new Error('Map an orders table first.\n请先指定订单表。');
+    if (!orders)
+      throw new LocalizedError({ en: 'Map an orders table first.', zh: '请先指定订单表。' });
     await this.checkTypes(engine);
     const sql = featuresSql({
       name,

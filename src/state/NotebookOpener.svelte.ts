@@ -2,7 +2,7 @@ import type { Engine } from '../engine/types';
 import { rawTableName } from '../sql/cleaning';
 import type { FileInput } from '../ingest/prepare-file';
 import type { Notebook, TableSource } from '../model/notebook';
-import { parseNotebook } from '../model/notebook-file';
+import { parseNotebook } from '../io/notebook-file';
 import { staleTables } from '../model/stale-tables';
 import { dropTableSql, dropViewSql } from '../sql/catalog';
 import type { CatalogState } from './CatalogState.svelte';

@@ -1,5 +1,5 @@
 import { newCellId, type Cell, type Notebook } from '../model/notebook';
-import { NotebookFileError, parseNotebook, serializeNotebook } from '../model/notebook-file';
+import { NotebookFileError, parseNotebook, serializeNotebook } from '../io/notebook-file';
 import type { PredictProgress } from '../model/clv/predict';
 import type { SqlErrorView } from '../model/sql-error';
 import type { PredictView } from './predict-view';

@@ -2,8 +2,8 @@ import { strategyText, type StrategyDef, type StrategyText } from '../model/stra
 import { segmentColors, type SegmentColors } from '../charts/palette';
 import type { Engine, Row } from '../engine/types';
 import { errorText } from '../model/error-text';
-import type { ExportColumn } from '../model/export-csv';
-import { roundMoney } from '../model/export-money';
+import type { ExportColumn } from '../io/export-csv';
+import { roundMoney } from '../io/export-money';
 import { pick } from '../domain/labels';
 import { newCellId, type PresetCell, type SqlCell } from '../model/notebook';
 import { presetParams } from '../model/preset-params';

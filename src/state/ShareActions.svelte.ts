@@ -22,7 +22,7 @@ export class ShareActions {
   /** A link to the open notebook at `base` (the app's URL); the logo goes if it is too long. */
   async link(base: string): Promise<ShareLink> {
     // Loaded on first use: the compressor stays out of the first screen's bundle.
-    const { shareFragment, ShareLinkError } = await import('../model/share-link');
+    const { shareFragment, ShareLinkError } = await import('../io/share-link');
     const notebook = $state.snapshot(this.ctx.notebook.notebook) as Notebook;
     const url = base.replace(/#.*$/, '');
     try {
@@ -48,7 +48,7 @@ export class ShareActions {
   async open(hash: string): Promise<boolean> {
     const { t } = this.ctx.lang;
     const [{ ShareLinkError }, { readShareInWorker }] = await Promise.all([
-      import('../model/share-link'),
+      import('../io/share-link'),
       import('./read-notebook-in-worker'),
     ]);
     let shared: Notebook;

@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { BundleError, readBundle, type Bundle } from '../model/bundle-file';
+import { BundleError, readBundle, type Bundle } from '../io/bundle-file';
 
 /** The bundle's bytes and how many uncompressed bytes of it may be inflated. */
 export interface BundleWorkerRequest {

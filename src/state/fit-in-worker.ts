@@ -1,5 +1,6 @@
+import { LocalizedError } from '../domain/localized-error';
 import type { PredictProgress, PredictResult, PredictSettings } from '../model/clv/predict';
-import { LocalizedError } from '../model/error-text';
+
 import type { ClvWorkerMessage, ClvWorkerRequest } from './clv.worker';
 
 /** Fits the CLV models on summary rows in a Web Worker, reporting progress as it goes. */

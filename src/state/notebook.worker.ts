@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import type { Notebook } from '../model/notebook';
-import { NotebookFileError, parseNotebook } from '../model/notebook-file';
-import { readShareFragment, ShareLinkError } from '../model/share-link';
+import { NotebookFileError, parseNotebook } from '../io/notebook-file';
+import { readShareFragment, ShareLinkError } from '../io/share-link';
 
 /** A link's `#nb=...` fragment, or a notebook file (or its text), to check and parse. */
 export type NotebookWorkerRequest =

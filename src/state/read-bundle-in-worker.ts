@@ -1,4 +1,4 @@
-import { BundleError, readBundle, type Bundle } from '../model/bundle-file';
+import { BundleError, readBundle, type Bundle } from '../io/bundle-file';
 import type { BundleWorkerMessage, BundleWorkerRequest } from './bundle.worker';
 
 /**

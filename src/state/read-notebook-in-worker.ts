@@ -1,6 +1,6 @@
 import type { Notebook } from '../model/notebook';
-import { NotebookFileError, parseNotebook } from '../model/notebook-file';
-import { readShareFragment, ShareLinkError } from '../model/share-link';
+import { NotebookFileError, parseNotebook } from '../io/notebook-file';
+import { readShareFragment, ShareLinkError } from '../io/share-link';
 import type { NotebookWorkerMessage, NotebookWorkerRequest } from './notebook.worker';
 
 function inWorker(request: NotebookWorkerRequest): Promise<Notebook> {

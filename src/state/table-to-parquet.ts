@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { parquetChunks } from '../model/export-parquet';
+import { parquetChunks } from '../io/export-parquet';
 import { rowIdPageSql, rowIdRangeSql } from '../sql/table-page';
 
 /** Rows per row group: enough for good compression, few enough to hold as JS objects at once. */

@@ -38,14 +38,13 @@ const CELLS: readonly Pick<PresetCell, 'id' | 'presetId' | 'name'>[] = [
  * already exists).
  *
  * Why: V8 compiles DuckDB's WebAssembly a function at a time when it is first called, as quick
- * baseline code, and optimises it only once it has been busy. Measured in Chromium on a 1M-order
- * CSV, the first run of each statement took up to twice as long as the next (the CSV read 516 vs
- * 339 ms, the features table 526 vs 427 ms, a catalog query 62 vs 3 ms). Everything it makes is
- * dropped again.
+ * baseline code, and optimises it only once it has been busy, so the user's first load and
+ * features table would otherwise run on the slow code (up to twice as long; `npm run bench`,
+ * docs/performance.md). Everything it makes is dropped again.
  *
  * `stop` is asked between steps: once it says true (work is waiting for the engine, e.g. the
  * sample data or a kept notebook loading on start), the warm-up drops what it made and ends, as
- * that work warms the same paths and should not wait about 2 s for it. Its first statement
+ * that work warms the same paths and should not wait for it. Its first statement
  * always runs: with threads, DuckDB must have run a query before its threads are changed (a
  * `SET threads` sent before any query hung the worker).
  */

@@ -7,7 +7,7 @@ import { utils, write } from '@e965/xlsx';
 import { deflateSync, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeBundle } from '../../src/model/bundle-file';
+import { writeBundle } from '../../src/io/bundle-file';
 import { declareZipEntry } from '../support/zip-declare';
 import { openSession, type Session } from './browser';
 import { tableRow, waitForNotebookRun, waitIdle } from './helpers';

@@ -6,7 +6,7 @@ import { openSession, type Session } from './browser';
 import { recordWorkerSql, tableRow, workerMessages } from './helpers';
 import { serveDist, type StaticServer } from './static-server';
 
-/** An empty notebook (model/notebook-file.ts), so neither sample data nor example cells run. */
+/** An empty notebook (io/notebook-file.ts), so neither sample data nor example cells run. */
 const EMPTY_NOTEBOOK = JSON.stringify({
   format: 'seglab-notebook',
   version: 1,

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Notebook } from '../../src/model/notebook';
-import { readShareFragment, shareFragment } from '../../src/model/share-link';
+import { readShareFragment, shareFragment } from '../../src/io/share-link';
 import { openSession, type Session } from './browser';
 import { dropFiles, typeAndRun, waitForNotebookRun, waitIdle } from './helpers';
 import { serveDist, type StaticServer } from './static-server';

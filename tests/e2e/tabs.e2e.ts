@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyNotebook } from '../../src/model/notebook';
-import { shareFragment } from '../../src/model/share-link';
+import { shareFragment } from '../../src/io/share-link';
 import { openSession, type Session } from './browser';
 import { dropFiles, tableRow, typeAndRun, waitForNotebookRun, waitIdle } from './helpers';
 import { serveDist, type StaticServer } from './static-server';

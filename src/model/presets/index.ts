@@ -1,3 +1,4 @@
+import { LocalizedError } from '../../domain/localized-error';
 import { churnRisk } from './churn-risk';
 import { combinePreset } from './combine-preset';
 import { customerType } from './customer-type';
@@ -35,6 +36,10 @@ export const COMBINING_PRESETS: readonly AnyPreset[] = [combinePreset as AnyPres
 /** The preset with this id; throws a readable error for an unknown id. */
 export function presetById(id: string): AnyPreset {
   const preset = [...PRESETS, ...COMBINING_PRESETS].find((p) => p.id === id);
-  if (!preset) throw new Error(`Unknown segmentation preset "${id}".\n未知的分群模板“${id}”。`);
+  if (!preset)
+    throw new LocalizedError({
+      en: `Unknown segmentation preset "${id}".`,
+      zh: `未知的分群模板“${id}”。`,
+    });
   return preset;
 }

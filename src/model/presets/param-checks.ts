@@ -1,3 +1,4 @@
+import { LocalizedError } from '../../domain/localized-error';
 import type { Labels } from '../../domain/labels';
 import type { ParamError, PresetContext } from './preset';
 
@@ -102,31 +103,36 @@ export function errorsOf(checks: (ParamError | null)[]): ParamError[] {
   return checks.filter((e): e is ParamError => e !== null);
 }
 
-/** Throws one readable error (English, then Chinese) listing every parameter problem. */
+/** Throws one readable error, in both languages, listing every parameter problem. */
 export function throwIfInvalid(presetLabel: Labels, errors: ParamError[]): void {
   if (errors.length === 0) return;
   const en = errors.map((e) => e.message.en).join(' ');
   const zh = errors.map((e) => e.message.zh).join('');
-  throw new Error(`${presetLabel.en}: ${en}\n${presetLabel.zh}：${zh}`);
+  throw new LocalizedError({ en: `${presetLabel.en}: ${en}`, zh: `${presetLabel.zh}：${zh}` });
 }
 
 /** Throws a readable error when the context cannot produce valid SQL. */
 export function assertContext(ctx: PresetContext): void {
   if (typeof ctx.features !== 'string' || ctx.features.trim() === '') {
-    throw new Error('The features table name is empty.\n特征表名称为空。');
+    throw new LocalizedError({ en: 'The features table name is empty.', zh: '特征表名称为空。' });
   }
   if (!/^\d{4}-\d{2}-\d{2}$/.test(ctx.asOf) || Number.isNaN(Date.parse(ctx.asOf))) {
-    throw new Error(
-      `The analysis date "${ctx.asOf}" is not a date (YYYY-MM-DD).\n分析日期“${ctx.asOf}”不是有效日期（YYYY-MM-DD）。`,
-    );
+    throw new LocalizedError({
+      en: `The analysis date "${ctx.asOf}" is not a date (YYYY-MM-DD).`,
+      zh: `分析日期“${ctx.asOf}”不是有效日期（YYYY-MM-DD）。`,
+    });
   }
   const days = ctx.churnDays;
   if (days !== undefined && !(Number.isInteger(days) && days >= 1)) {
-    throw new Error(
-      `The churn threshold must be a whole number of days from 1: ${String(days)}.\n流失天数阈值必须是不小于 1 的整数：${String(days)}。`,
-    );
+    throw new LocalizedError({
+      en: `The churn threshold must be a whole number of days from 1: ${String(days)}.`,
+      zh: `流失天数阈值必须是不小于 1 的整数：${String(days)}。`,
+    });
   }
   if (ctx.lang !== 'en' && ctx.lang !== 'zh-CN') {
-    throw new Error(`Unknown language "${String(ctx.lang)}".\n未知语言“${String(ctx.lang)}”。`);
+    throw new LocalizedError({
+      en: `Unknown language "${String(ctx.lang)}".`,
+      zh: `未知语言“${String(ctx.lang)}”。`,
+    });
   }
 }

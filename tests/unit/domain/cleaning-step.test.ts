@@ -6,7 +6,7 @@ import {
   type CleaningStep,
 } from '../../../src/domain/cleaning-step';
 import { emptyNotebook } from '../../../src/model/notebook';
-import { parseNotebook, serializeNotebook } from '../../../src/model/notebook-file';
+import { parseNotebook, serializeNotebook } from '../../../src/io/notebook-file';
 
 const STEPS: CleaningStep[] = [
   {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readBundle, writeBundle } from '../../../src/model/bundle-file';
+import { readBundle, writeBundle } from '../../../src/io/bundle-file';
 import { emptyNotebook, type Notebook } from '../../../src/model/notebook';
-import { parseNotebook, serializeNotebook } from '../../../src/model/notebook-file';
-import { readShareFragment, shareFragment } from '../../../src/model/share-link';
+import { parseNotebook, serializeNotebook } from '../../../src/io/notebook-file';
+import { readShareFragment, shareFragment } from '../../../src/io/share-link';
 
 const withDays: Notebook = { ...emptyNotebook('churn'), churnDays: 120 };
 

@@ -1,6 +1,6 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { writeBundle } from '../../../src/model/bundle-file';
+import { writeBundle } from '../../../src/io/bundle-file';
 import { nodeWorkspace } from '../../support/workspace';
 import { declareZipEntry } from '../../support/zip-declare';
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyNotebook } from '../../../src/model/notebook';
-import { serializeNotebook } from '../../../src/model/notebook-file';
+import { serializeNotebook } from '../../../src/io/notebook-file';
 import { MemoryBackend } from '../../support/memory-backend';
 import { MemoryStorage, nodeWorkspace } from '../../support/workspace';
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { newCellId, type Notebook } from '../../../src/model/notebook';
-import { serializeNotebook } from '../../../src/model/notebook-file';
-import { shareFragment } from '../../../src/model/share-link';
+import { serializeNotebook } from '../../../src/io/notebook-file';
+import { shareFragment } from '../../../src/io/share-link';
 import { MemoryBackend } from '../../support/memory-backend';
 import { MemoryStorage, nodeWorkspace } from '../../support/workspace';
 

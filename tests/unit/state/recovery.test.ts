@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyNotebook } from '../../../src/model/notebook';
-import { serializeNotebook } from '../../../src/model/notebook-file';
+import { serializeNotebook } from '../../../src/io/notebook-file';
 import type { Workspace } from '../../../src/state/Workspace.svelte';
 import { MemoryBackend } from '../../support/memory-backend';
 import { MemoryStorage, nodeWorkspace } from '../../support/workspace';

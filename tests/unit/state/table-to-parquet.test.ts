@@ -1,7 +1,7 @@
 import { parquetMetadata } from 'hyparquet';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFile } from '../../../src/ingest/load-file';
-import { readBundle, writeBundle } from '../../../src/model/bundle-file';
+import { readBundle, writeBundle } from '../../../src/io/bundle-file';
 import { tableToParquet } from '../../../src/state/table-to-parquet';
 import { NodeEngine } from '../../support/node-engine';
 

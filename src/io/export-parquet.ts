@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import {
   ByteWriter,
   ParquetWriter,
@@ -91,11 +92,17 @@ export function toParquet(rows: readonly Row[], columns: readonly ExportColumn[]
 
 function checkColumns(columns: readonly ExportColumn[]): void {
   if (columns.length === 0) {
-    throw new Error('Parquet export needs at least one column.\nParquet导出至少需要一列。');
+    throw new LocalizedError({
+      en: 'Parquet export needs at least one column.',
+      zh: 'Parquet导出至少需要一列。',
+    });
   }
   const names = new Set(columns.map((c) => c.name));
   if (names.size !== columns.length) {
-    throw new Error('Column names must be unique for Parquet.\nParquet导出要求列名不重复。');
+    throw new LocalizedError({
+      en: 'Column names must be unique for Parquet.',
+      zh: 'Parquet导出要求列名不重复。',
+    });
   }
 }
 

@@ -1,8 +1,8 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type UnzipFileInfo, type Zippable } from 'fflate';
-import type { Notebook } from './notebook';
+import type { Notebook } from '../model/notebook';
 import { NotebookFileError, parseNotebook, serializeNotebook } from './notebook-file';
-import { NOTEBOOK_LIMITS } from './notebook-limits';
-import { checkTableName } from './table-name';
+import { NOTEBOOK_LIMITS } from '../model/notebook-limits';
+import { checkTableName } from '../model/table-name';
 
 export const BUNDLE_FORMAT = 'seglab-bundle';
 export const BUNDLE_VERSION = 1;

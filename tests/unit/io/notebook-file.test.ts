@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseNotebook, serializeNotebook } from '../../../src/model/notebook-file';
+import { parseNotebook, serializeNotebook } from '../../../src/io/notebook-file';
 import type { Notebook } from '../../../src/model/notebook';
 
 const notebook: Notebook = {

@@ -1,6 +1,6 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { readBundle, writeBundle, type Bundle } from '../../../src/model/bundle-file';
+import { readBundle, writeBundle, type Bundle } from '../../../src/io/bundle-file';
 import type { Notebook } from '../../../src/model/notebook';
 import { declareZipEntry } from '../../support/zip-declare';
 

@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import type { CellValue, ColumnKind, Row } from '../domain/result';
 
 /** A column to export: its name and, when known, its kind (from the query result). */
@@ -69,9 +70,12 @@ function field(value: string): string {
  */
 export function toCsv(rows: readonly Row[], columns: readonly ExportColumn[]): string {
   if (!Array.isArray(rows))
-    throw new Error('CSV export needs a list of rows.\nCSV导出需要行列表。');
+    throw new LocalizedError({ en: 'CSV export needs a list of rows.', zh: 'CSV导出需要行列表。' });
   if (columns.length === 0)
-    throw new Error('CSV export needs at least one column.\nCSV导出至少需要一列。');
+    throw new LocalizedError({
+      en: 'CSV export needs at least one column.',
+      zh: 'CSV导出至少需要一列。',
+    });
   const lines = [columns.map((c) => field(text(c.name))).join(',')];
   for (const row of rows) {
     lines.push(columns.map((c) => field(text(row[c.name] ?? null, c.kind))).join(','));

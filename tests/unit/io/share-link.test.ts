@@ -1,8 +1,8 @@
 import { deflateSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { Notebook } from '../../../src/model/notebook';
-import { isShareFragment } from '../../../src/model/share-fragment';
-import { MAX_LINK_CHARS, readShareFragment, shareFragment } from '../../../src/model/share-link';
+import { isShareFragment } from '../../../src/io/share-fragment';
+import { MAX_LINK_CHARS, readShareFragment, shareFragment } from '../../../src/io/share-link';
 
 const notebook: Notebook = {
   version: 1,

@@ -1,21 +1,21 @@
-import { isContinuousModel } from './clv/continuous-models';
+import { isContinuousModel } from '../model/clv/continuous-models';
 import {
   defaultPredictCell,
   type Cell,
   type Notebook,
   type PresetView,
   type TableSource,
-} from './notebook';
+} from '../model/notebook';
 import { parseStep } from '../domain/cleaning-step';
-import { INPUT_KINDS, type Inputs } from './inputs';
-import { isPresentChart } from './present-chart';
-import { parsePresentation } from './presentation';
-import { largestMarkdownTable, NOTEBOOK_LIMITS } from './notebook-limits';
-import { presetById } from './presets';
-import { parseReadChoices } from './read-choices';
-import { parseSqlView } from './sql-chart';
+import { INPUT_KINDS, type Inputs } from '../model/inputs';
+import { isPresentChart } from '../model/present-chart';
+import { parsePresentation } from '../model/presentation';
+import { largestMarkdownTable, NOTEBOOK_LIMITS } from '../model/notebook-limits';
+import { presetById } from '../model/presets';
+import { parseReadChoices } from '../model/read-choices';
+import { parseSqlView } from '../model/sql-chart';
 import { ROLES_BY_KIND, type TableKind, type TableMapping } from '../domain/roles';
-import { checkTableName } from './table-name';
+import { checkTableName } from '../model/table-name';
 
 export const NOTEBOOK_FILE_VERSION = 1;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { read, utils } from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
-import { toXlsx } from '../../../src/model/export-xlsx';
+import { toXlsx } from '../../../src/io/export-xlsx';
 
 const columns = [
   { name: 'customer_id', kind: 'string' as const },

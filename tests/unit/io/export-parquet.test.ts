@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
-import { toParquet } from '../../../src/model/export-parquet';
+import { toParquet } from '../../../src/io/export-parquet';
 import { NodeEngine } from '../../support/node-engine';
 
 let engine: NodeEngine;

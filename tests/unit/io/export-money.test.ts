@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../../src/model/export-csv';
-import { roundMoney } from '../../../src/model/export-money';
+import { toCsv } from '../../../src/io/export-csv';
+import { roundMoney } from '../../../src/io/export-money';
 
 describe('money in exports', () => {
   it('rounds money columns to cents and leaves the others', () => {

@@ -1,5 +1,5 @@
 import { deflateSync, Inflate, strToU8 } from 'fflate';
-import type { Notebook } from './notebook';
+import type { Notebook } from '../model/notebook';
 import { NotebookFileError, parseNotebook, serializeNotebook } from './notebook-file';
 import { isShareFragment, SHARE_PREFIX as PREFIX } from './share-fragment';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseShare } from '../../../src/model/share-input';
+import { parseShare } from '../../../src/io/share-input';
 
 describe('parseShare', () => {
   it('reads 90, 90% and 0.9 as the same share, saying how it read each', () => {

@@ -1,3 +1,4 @@
+import { LocalizedError } from '../domain/localized-error';
 import { utils, write } from '@e965/xlsx';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import type { Row } from '../domain/result';
@@ -94,7 +95,10 @@ export function toXlsx(
   sheetName = 'Segments',
 ): Uint8Array {
   if (columns.length === 0) {
-    throw new Error('Excel export needs at least one column.\nExcel导出至少需要一列。');
+    throw new LocalizedError({
+      en: 'Excel export needs at least one column.',
+      zh: 'Excel导出至少需要一列。',
+    });
   }
   const header = columns.map((c) => c.name);
   const body = rows.map((row) => columns.map((c) => row[c.name] ?? null));

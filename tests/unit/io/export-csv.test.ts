@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCsv } from '../../../src/model/export-csv';
+import { toCsv } from '../../../src/io/export-csv';
 import { NodeEngine } from '../../support/node-engine';
 
 let engine: NodeEngine;
