@@ -41,7 +41,7 @@ const T = {
   title: { en: 'Segments by {level}', zh: '各{level}分群分布' },
   mixSubtitle: { en: 'Segment mix within each place', zh: '各地区内的分群构成' },
   customers: { en: 'Customers', zh: '客户数' },
-  revenue: { en: 'Revenue', zh: '收入' },
+  revenue: { en: 'Revenue', zh: '销售额' },
   share: { en: 'Share within place', zh: '地区内占比' },
   segment: { en: 'Segment', zh: '分群' },
 } satisfies Record<string, Labels>;

@@ -24,17 +24,17 @@ export interface LorenzChartOptions {
 }
 
 const T = {
-  title: { en: 'Revenue concentration (Gini {g})', zh: '收入集中度（基尼系数 {g}）' },
-  noGini: { en: 'Revenue concentration', zh: '收入集中度' },
+  title: { en: 'Revenue concentration (Gini {g})', zh: '销售额集中度（基尼系数 {g}）' },
+  noGini: { en: 'Revenue concentration', zh: '销售额集中度' },
   top: {
     en: 'The top {p} of customers bring {r} of revenue.',
-    zh: '前 {p} 的客户贡献了 {r} 的收入。',
+    zh: '前 {p} 的客户贡献了 {r} 的销售额。',
   },
   customers: {
     en: 'Share of customers (highest spenders first)',
     zh: '客户累计占比（按消费额从高到低）',
   },
-  revenue: { en: 'Share of revenue', zh: '收入累计占比' },
+  revenue: { en: 'Share of revenue', zh: '销售额累计占比' },
   curve: { en: 'Customers', zh: '客户' },
   equality: { en: 'Equal spend', zh: '完全平均' },
   line: { en: 'Line', zh: '曲线' },

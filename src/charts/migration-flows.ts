@@ -36,7 +36,7 @@ const T = {
   to: { en: 'To', zh: '新分群' },
   customers: { en: 'Customers', zh: '客户数' },
   rowShare: { en: 'Share of the source', zh: '占原分群比例' },
-  atStake: { en: 'Revenue at stake', zh: '涉及收入' },
+  atStake: { en: 'Revenue at stake', zh: '涉及销售额' },
   date: { en: 'Date', zh: '日期' },
   segment: { en: 'Segment', zh: '分群' },
 } satisfies Record<string, Labels>;

@@ -91,7 +91,7 @@ const T = {
   loyaltyTo: { en: 'Loyalty to', zh: '忠诚度至' },
   threshold: { en: 'Threshold', zh: '阈值' },
   cornerCustomers: { en: 'Customers {p}', zh: '客户 {p}' },
-  cornerRevenue: { en: 'Revenue {p}', zh: '收入 {p}' },
+  cornerRevenue: { en: 'Revenue {p}', zh: '销售额 {p}' },
 } satisfies Record<string, Labels>;
 
 const VALUE_TITLES: Record<string, Labels> = {

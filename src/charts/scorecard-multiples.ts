@@ -32,14 +32,14 @@ type FormatKind = keyof typeof FORMATS;
 export const SCORECARD_METRICS: Record<ScorecardMetric, { label: Labels; format: FormatKind }> = {
   customers: { label: { en: 'Customers', zh: '客户数' }, format: 'count' },
   customer_share: { label: { en: 'Share of customers', zh: '客户占比' }, format: 'percent' },
-  revenue: { label: { en: 'Revenue', zh: '收入' }, format: 'money' },
-  revenue_share: { label: { en: 'Share of revenue', zh: '收入占比' }, format: 'percent' },
+  revenue: { label: { en: 'Revenue', zh: '销售额' }, format: 'money' },
+  revenue_share: { label: { en: 'Share of revenue', zh: '销售额占比' }, format: 'percent' },
   avg_order_value: { label: { en: 'Average order value', zh: '客单价' }, format: 'money' },
   orders_per_customer: {
     label: { en: 'Orders per customer', zh: '人均订单数' },
     format: 'decimal',
   },
-  revenue_per_customer: { label: { en: 'Revenue per customer', zh: '人均收入' }, format: 'money' },
+  revenue_per_customer: { label: { en: 'Revenue per customer', zh: '人均销售额' }, format: 'money' },
   repurchase_rate: { label: { en: 'Repurchase rate', zh: '复购率' }, format: 'percent' },
   churn_rate: { label: { en: 'Churn rate', zh: '流失率' }, format: 'percent' },
   avg_recency_days: {

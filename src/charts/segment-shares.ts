@@ -51,16 +51,16 @@ export function sharesLayout(
 type Concat = Extract<TopLevelSpec, { hconcat: unknown }>['hconcat'][number];
 
 const T = {
-  title: { en: 'Customers and revenue by segment', zh: '各分群客户数与收入' },
+  title: { en: 'Customers and revenue by segment', zh: '各分群客户数与销售额' },
   customers: { en: 'Customers', zh: '客户数' },
-  revenue: { en: 'Revenue', zh: '收入' },
+  revenue: { en: 'Revenue', zh: '销售额' },
   segment: { en: 'Segment', zh: '分群' },
   customerShare: { en: 'Share of customers', zh: '客户占比' },
-  revenueShare: { en: 'Share of revenue', zh: '收入占比' },
-  compareTitle: { en: 'Share of customers vs share of revenue', zh: '客户占比与收入占比对比' },
+  revenueShare: { en: 'Share of revenue', zh: '销售额占比' },
+  compareTitle: { en: 'Share of customers vs share of revenue', zh: '客户占比与销售额占比对比' },
   compareSubtitle: {
     en: 'A segment whose revenue bar is taller than its customer bar earns more than its size.',
-    zh: '收入柱高于客户柱的分群，贡献超过其人数占比。',
+    zh: '销售额柱高于客户柱的分群，贡献超过其人数占比。',
   },
   measure: { en: 'Measure', zh: '指标' },
   share: { en: 'Share', zh: '占比' },

@@ -37,11 +37,22 @@ const T = {
   to: { en: 'To', zh: '新分群' },
   customers: { en: 'Customers', zh: '客户数' },
   rowShare: { en: 'Share of row', zh: '占该行比例' },
-  atStake: { en: 'Revenue at stake', zh: '涉及收入' },
+  atStake: { en: 'Revenue at stake', zh: '涉及销售额' },
   period: { en: 'Period', zh: '期间' },
 } satisfies Record<string, Labels>;
 
 /** Labels in segment order, then the others as they come, then the `last` ones. */
+/** The widest label's width in pixels at the axis font (11 px): CJK characters are square. */
+function widest(labels: readonly string[]): number {
+  let max = 0;
+  for (const label of labels) {
+    let w = 0;
+    for (const ch of label) w += /[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 11 : 6.5;
+    max = Math.max(max, w);
+  }
+  return max;
+}
+
 function axisOrder(labels: string[], segments: string[], last: Set<string>): string[] {
   const present = new Set(labels);
   const known = segments.filter((s) => present.has(s) && !last.has(s));
@@ -100,8 +111,10 @@ export function transitionHeatmap(options: TransitionHeatmapOptions): TopLevelSp
       type: 'nominal',
       sort: toOrder,
       title: pick(T.to, lang),
-      // Upright when the cells are narrow: slanted, the last label would run past the edge.
-      axis: { orient: 'top', labelAngle: step < 80 ? -90 : 0 },
+      // Upright when the cells are narrow or a label is wider than its cell (side by side,
+      // "Grow loyalty" and "Increase spend" ran together); slanted, the last would run past
+      // the edge.
+      axis: { orient: 'top', labelAngle: step < 80 || widest(toOrder) > step - 8 ? -90 : 0 },
     },
   } as const;
   const layer = [

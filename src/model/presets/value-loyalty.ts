@@ -55,7 +55,7 @@ const SEGMENTS: SegmentDef[] = [
   },
   {
     key: 'increase_spend',
-    label: { en: 'Increase spend', zh: '重点保持客户' },
+    label: { en: 'Increase spend', zh: '提升消费客户' },
     definition: { en: 'Low value, high loyalty.', zh: '低价值、高忠诚。' },
     strategy: {
       en: 'Keep them and grow the basket: upsell, bundles, premium trials.',

@@ -25,8 +25,8 @@ const L = {
   vipFrequency: { en: 'VIP minimum orders', zh: 'VIP最少订单数' },
   importantMonetary: { en: 'Important spend threshold', zh: '重要客户消费额阈值' },
   importantFrequency: { en: 'Important minimum orders', zh: '重要客户最少订单数' },
-  vipRevenueShare: { en: 'VIP revenue share', zh: 'VIP收入占比' },
-  importantRevenueShare: { en: 'VIP + important revenue share', zh: 'VIP+重要客户收入占比' },
+  vipRevenueShare: { en: 'VIP revenue share', zh: 'VIP销售额占比' },
+  importantRevenueShare: { en: 'VIP + important revenue share', zh: 'VIP+重要客户销售额占比' },
 } satisfies Record<keyof ValueTiersParams, Labels>;
 
 const SEGMENTS: SegmentDef[] = [
@@ -35,7 +35,7 @@ const SEGMENTS: SegmentDef[] = [
     label: { en: 'VIP', zh: 'VIP客户' },
     definition: {
       en: 'The top slice of buyers by value. By rank: the top VIP share of buyers. Pareto: the top buyers who together bring the VIP share of revenue. Your rules: value at or above the VIP threshold AND at least the VIP number of orders.',
-      zh: '按价值排名最靠前的购买客户。排名法：排名前“VIP占比”的购买客户。帕累托法：按价值从高到低累计，贡献前VIP收入占比的客户。自定规则：价值不低于VIP阈值且订单数不少于VIP最少订单数。',
+      zh: '按价值排名最靠前的购买客户。排名法：排名前“VIP占比”的购买客户。帕累托法：按价值从高到低累计，贡献前VIP销售额占比的客户。自定规则：价值不低于VIP阈值且订单数不少于VIP最少订单数。',
     },
     strategy: {
       en: 'Dedicated account manager, early access and exclusive perks; protect the relationship at all costs.',
@@ -47,7 +47,7 @@ const SEGMENTS: SegmentDef[] = [
     label: { en: 'Important', zh: '重要客户' },
     definition: {
       en: 'The next slice below VIP. By rank: the buyers after the VIPs up to the VIP + important share. Pareto: the next buyers up to the VIP + important share of revenue. Your rules: not VIP, value at or above the important threshold AND at least the important number of orders.',
-      zh: 'VIP之下的下一档。排名法：VIP之后、排名在“VIP+重要客户占比”之内的购买客户。帕累托法：VIP之后累计到“VIP+重要客户收入占比”的客户。自定规则：非VIP，价值不低于重要客户阈值且订单数不少于重要客户最少订单数。',
+      zh: 'VIP之下的下一档。排名法：VIP之后、排名在“VIP+重要客户占比”之内的购买客户。帕累托法：VIP之后累计到“VIP+重要客户销售额占比”的客户。自定规则：非VIP，价值不低于重要客户阈值且订单数不少于重要客户最少订单数。',
     },
     strategy: {
       en: 'Upgrade path to VIP: loyalty points, bundles and personalised recommendations.',
@@ -149,7 +149,7 @@ export const valueTiers: Preset<ValueTiersParams> = {
   label: { en: 'Value tiers', zh: '客户价值分级' },
   description: {
     en: 'Tiers nested by rank: VIP is the top slice of buyers by value, important the next, ordinary the rest; potential customers have no orders. Slices by share of buyers (default: top 10% VIP, next 20% important), by cumulative revenue share (Pareto / ABC), or by rules you set. With predicted CLV as the value measure (run a Predict cell first), buyers are ranked by predicted CLV; buyers without a prediction are ordinary.',
-    zh: '按排名嵌套分级：VIP是按价值排名最靠前的购买客户，其次为重要客户，其余为普通客户；潜在客户尚未下单。可按购买客户占比划分（默认：前10%为VIP，其后20%为重要客户）、按累计收入占比（帕累托/ABC）或按您自定的规则划分。以预测CLV为价值指标时（需先运行预测单元），按预测CLV排名；没有预测值的购买客户为普通客户。',
+    zh: '按排名嵌套分级：VIP是按价值排名最靠前的购买客户，其次为重要客户，其余为普通客户；潜在客户尚未下单。可按购买客户占比划分（默认：前10%为VIP，其后20%为重要客户）、按累计销售额占比（帕累托/ABC）或按您自定的规则划分。以预测CLV为价值指标时（需先运行预测单元），按预测CLV排名；没有预测值的购买客户为普通客户。',
   },
   params: [
     {
@@ -160,7 +160,7 @@ export const valueTiers: Preset<ValueTiersParams> = {
         { value: 'rank', label: { en: 'Top shares of buyers', zh: '按购买客户排名占比' } },
         {
           value: 'pareto',
-          label: { en: 'Cumulative revenue share (Pareto)', zh: '累计收入占比（帕累托）' },
+          label: { en: 'Cumulative revenue share (Pareto)', zh: '累计销售额占比（帕累托）' },
         },
         {
           value: 'thresholds',
@@ -231,7 +231,7 @@ export const valueTiers: Preset<ValueTiersParams> = {
       label: L.vipRevenueShare,
       help: {
         en: 'Share of total revenue: 50, 50% or 0.5 all mean half.',
-        zh: '占总收入的比例：50、50% 或 0.5 均表示一半。',
+        zh: '占总销售额的比例：50、50% 或 0.5 均表示一半。',
       },
       shownWhen: PARETO,
     },

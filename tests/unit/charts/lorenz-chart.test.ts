@@ -30,8 +30,8 @@ describe('lorenz chart', () => {
     const zh = await renderVegaLite(
       lorenzChart({ points, gini: 0.4567, topShare: 0.4, topFraction: 0.1, lang: 'zh-CN' }),
     );
-    expect(zh.texts('title-text')).toEqual(['收入集中度（基尼系数 0.46）']);
-    expect(zh.texts('title-subtitle')).toEqual(['前 10% 的客户贡献了 40% 的收入。']);
+    expect(zh.texts('title-text')).toEqual(['销售额集中度（基尼系数 0.46）']);
+    expect(zh.texts('title-subtitle')).toEqual(['前 10% 的客户贡献了 40% 的销售额。']);
     const empty = await renderVegaLite(
       lorenzChart({ points: [{ customer_share: 0, revenue_share: null }], gini: null, lang: 'en' }),
     );

@@ -161,7 +161,7 @@ describe('quadrant chart', () => {
     expect(r.texts('title-text')).toEqual(['价值 × 忠诚度']);
     expect(r.texts('title-subtitle')[0]).toMatch(/按网格汇总/);
     expect(r.texts('axis-title')).toEqual(expect.arrayContaining(['消费额', '忠诚度']));
-    expect(cornerItems(r)[0]!.text).toEqual(['Core', '客户 20%', '收入 55%']);
+    expect(cornerItems(r)[0]!.text).toEqual(['Core', '客户 20%', '销售额 55%']);
   });
 
   it('leaves out a missing threshold and an empty corner, and refuses more than 50k rows', async () => {

@@ -49,7 +49,7 @@ describe('segment shares', () => {
     );
     expect(r.problems).toEqual([]);
     expect(r.items('arc')).toHaveLength(6);
-    expect(r.texts('title-text')).toEqual(['客户数', '收入', '各分群客户数与收入']);
+    expect(r.texts('title-text')).toEqual(['客户数', '销售额', '各分群客户数与销售额']);
     expect(r.texts('legend-title')).toEqual(['分群']);
   });
 
@@ -63,9 +63,9 @@ describe('segment shares', () => {
       .map((b) => [b.datum?.measure, b.datum?.share]);
     expect(vip).toEqual([
       ['客户占比', 0.1],
-      ['收入占比', 0.6],
+      ['销售额占比', 0.6],
     ]);
-    expect(r.texts('title-text')).toEqual(['客户占比与收入占比对比']);
+    expect(r.texts('title-text')).toEqual(['客户占比与销售额占比对比']);
     expect(r.texts('axis-label')).toEqual(expect.arrayContaining(['60%']));
   });
 });

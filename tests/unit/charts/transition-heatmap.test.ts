@@ -51,6 +51,29 @@ describe('transition heatmap', () => {
     expect(r.textItems().every((i) => (i.fontSize ?? 0) >= 12)).toBe(true);
   });
 
+  it('stands the column labels upright when one is wider than its cell', () => {
+    // Each layer (cells, their text) carries the x axis: the set of its angles.
+    const angles = (segments: string[]) => [
+      ...new Set(
+        [
+          ...JSON.stringify(
+            transitionHeatmap({
+              rows: segments.map((s) => t(s, s, 1, 1)),
+              segments,
+              lang: 'en',
+              width: 1000,
+            }),
+          ).matchAll(/"labelAngle":(-?\d+)/g),
+        ].map((m) => Number(m[1])),
+      ),
+    ];
+    // 1,000 px leave 88 px a column; "Increase spend" needs about 91 at 11 px.
+    expect(angles(['Core', 'Grow loyalty', 'Increase spend', 'Low priority', 'Prospects'])).toEqual(
+      [-90],
+    );
+    expect(angles(['Core', 'Grow', 'Keep'])).toEqual([0]);
+  });
+
   it('stacks one heatmap per period, in Chinese', async () => {
     const later = rows.map((row) => ({ ...row, from_date: d1, to_date: d2 }));
     const r = await renderVegaLite(

@@ -32,7 +32,7 @@ describe('value × loyalty', () => {
     expect(await segmentsById(engine, sql)).toEqual({
       v1: '核心客户',
       v2: '重点发展客户',
-      v3: '重点保持客户',
+      v3: '提升消费客户',
       v4: '一般客户',
       v5: '一般客户',
       p: '潜在客户',
