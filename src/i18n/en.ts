@@ -259,6 +259,7 @@ export const en = {
   'cell.notRun': 'Not run yet',
   'cell.ok': 'Done in {ms} ms',
   'cell.rowsIn': '{rows} rows · {ms} ms',
+  'cell.rowIn': '1 row · {ms} ms',
   'cell.error': 'Error',
   'cell.errorAt': 'Line {line}, column {column}:',
   'cell.cancelled': 'Stopped.',

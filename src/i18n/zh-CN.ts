@@ -250,6 +250,7 @@ export const zhCN: Record<MessageKey, string> = {
   'cell.notRun': '尚未运行',
   'cell.ok': '完成，用时 {ms} 毫秒',
   'cell.rowsIn': '{rows} 行 · {ms} 毫秒',
+  'cell.rowIn': '1 行 · {ms} 毫秒',
   'cell.error': '错误',
   'cell.errorAt': '第 {line} 行，第 {column} 列：',
   'cell.cancelled': '已停止。',
