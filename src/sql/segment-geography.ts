@@ -31,8 +31,8 @@ const LEVELS: GeoLevel[] = ['country', 'region', 'province', 'city'];
  * SQL for segments by place: one row per (place, segment) with customers and revenue
  * (monetary), the place's totals, and share_in_place = customers / place_customers. The topN
  * places by `rankBy` (ties by name) keep their name and place_rank 1..topN; the others are
- * one place "Other" with place_rank topN + 1. A missing or blank place is "Unknown" and ranks
- * like any other place. Ordered by place_rank, then segment.
+ * one place "Other" with place_rank topN + 1. A missing or blank place is "Unknown", with
+ * place_rank topN + 2: last, and never folded into "Other". Ordered by place_rank, then segment.
  */
 export function segmentGeographySql(options: SegmentGeographyOptions): string {
   const { segments, features, level, lang } = options;
@@ -65,16 +65,18 @@ members AS (
 places AS (
   SELECT
     place,
-    row_number() OVER (ORDER BY ${rankBy === 'revenue' ? 'sum(monetary)' : 'count(*)'} DESC, place) AS place_rank
+    -- "Unknown" is not a place: it comes last, after "Other", however large.
+    row_number() OVER (ORDER BY place = ${unknown}, ${rankBy === 'revenue' ? 'sum(monetary)' : 'count(*)'} DESC, place) AS place_rank
   FROM members
   GROUP BY place
 ),
 labelled AS (
   SELECT
-    CASE WHEN p.place_rank <= ${num(topN)} THEN m.place
+    CASE WHEN m.place = ${unknown} OR p.place_rank <= ${num(topN)} THEN m.place
       ELSE ${str(localized(OTHER_PLACES_LABEL, lang))} END AS place,
-    LEAST(p.place_rank, ${num(topN + 1)}) AS place_rank,
-    p.place_rank > ${num(topN)} AS is_other,
+    CASE WHEN m.place = ${unknown} THEN ${num(topN + 2)}
+      ELSE LEAST(p.place_rank, ${num(topN + 1)}) END AS place_rank,
+    m.place <> ${unknown} AND p.place_rank > ${num(topN)} AS is_other,
     m.segment,
     m.monetary
   FROM members AS m

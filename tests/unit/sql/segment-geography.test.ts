@@ -29,35 +29,37 @@ const base = { segments: { table: 'seg' }, features: 'features', level: 'provinc
 describe('segment geography', () => {
   it('keeps the top places by customers and sums the rest into Other', async () => {
     const { rows } = await engine.query(segmentGeographySql({ ...base, topN: 3, lang: 'en' }));
-    // customers: 广东 3, Unknown (NULL and blank) 2, 北京 2, 上海 1, 浙江 1;
-    // ties by name: 'Unknown' sorts before '北京'
+    // customers: 广东 3, 北京 2, 上海 1, 浙江 1 (ties by name), and Unknown (NULL and blank) 2,
+    // which is not a place: it comes after Other, whatever its size
     expect(
       rows.map((r) => [r.place, r.place_rank, r.is_other, r.segment, r.customers, r.revenue]),
     ).toEqual([
       ['广东', 1, false, 'A', 2, 150],
       ['广东', 1, false, 'B', 1, 200],
-      ['Unknown', 2, false, 'A', 1, 5],
-      ['Unknown', 2, false, 'B', 1, 5],
-      ['北京', 3, false, 'A', 1, 500],
-      ['北京', 3, false, 'B', 1, 10],
+      ['北京', 2, false, 'A', 1, 500],
+      ['北京', 2, false, 'B', 1, 10],
+      ['上海', 3, false, 'B', 1, 1000],
       ['Other', 4, true, 'A', 1, 1],
-      ['Other', 4, true, 'B', 1, 1000],
+      ['Unknown', 5, false, 'A', 1, 5],
+      ['Unknown', 5, false, 'B', 1, 5],
     ]);
     expect(rows[0]).toMatchObject({ place_customers: 3, place_revenue: 350 });
     expect(rows[0]!.share_in_place).toBeCloseTo(2 / 3, 12);
-    expect(rows[7]).toMatchObject({ place_customers: 2, place_revenue: 1001, share_in_place: 0.5 });
+    expect(rows[7]).toMatchObject({ place_customers: 2, place_revenue: 10, share_in_place: 0.5 });
   });
 
   it('ranks by revenue and labels in Chinese', async () => {
     const sql = segmentGeographySql({ ...base, topN: 2, rankBy: 'revenue', lang: 'zh-CN' });
     const { rows } = await engine.query(sql);
-    // revenue: 上海 1000, 北京 510, 广东 350, 未知 10, 浙江 1
+    // revenue: 上海 1000, 北京 510, 广东 350, 浙江 1; 未知 (10) after 其他
     expect(rows.map((r) => [r.place, r.segment, r.customers, r.revenue])).toEqual([
       ['上海', 'B', 1, 1000],
       ['北京', 'A', 1, 500],
       ['北京', 'B', 1, 10],
-      ['其他', 'A', 4, 156], // c1, c3, c7, c9
-      ['其他', 'B', 2, 205], // c2, c8
+      ['其他', 'A', 3, 151], // 广东 2 and 浙江 1
+      ['其他', 'B', 1, 200], // 广东
+      ['未知', 'A', 1, 5],
+      ['未知', 'B', 1, 5],
     ]);
   });
 
