@@ -39,7 +39,10 @@ export const SCORECARD_METRICS: Record<ScorecardMetric, { label: Labels; format:
     label: { en: 'Orders per customer', zh: '人均订单数' },
     format: 'decimal',
   },
-  revenue_per_customer: { label: { en: 'Revenue per customer', zh: '人均销售额' }, format: 'money' },
+  revenue_per_customer: {
+    label: { en: 'Revenue per customer', zh: '人均销售额' },
+    format: 'money',
+  },
   repurchase_rate: { label: { en: 'Repurchase rate', zh: '复购率' }, format: 'percent' },
   churn_rate: { label: { en: 'Churn rate', zh: '流失率' }, format: 'percent' },
   avg_recency_days: {
