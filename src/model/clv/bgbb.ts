@@ -2,6 +2,7 @@ import { ClvInputError } from './clv-input-error';
 import { fitLikelihood } from './fit-likelihood';
 import type { FitOptions } from './fit-options';
 import { logAddExp, logBeta, logGamma, logSumExp } from './special-functions';
+import { assertPositiveParams } from './param-checks';
 
 /**
  * The BG/BB model of Fader, Hardie & Shang (2010), "Customer-Base Analysis in a Discrete-Time
@@ -40,15 +41,7 @@ function bad(en: string, zh: string): never {
 }
 
 function assertParams(p: BgBbParams): void {
-  for (const key of ['alpha', 'beta', 'gamma', 'delta'] as const) {
-    const v = p[key];
-    if (!Number.isFinite(v) || v <= 0) {
-      bad(
-        `BG/BB parameter ${key} must be a positive number, got ${v}.`,
-        `BG/BB 参数 ${key} 必须为正数，实际为 ${v}。`,
-      );
-    }
-  }
+  assertPositiveParams('BG/BB', p, ['alpha', 'beta', 'gamma', 'delta'] as const);
 }
 
 /** Throws a readable error unless (x, t_x, n) is a valid discrete-time customer. */

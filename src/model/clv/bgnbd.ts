@@ -1,9 +1,9 @@
 import { compressRfm, bgNbdLikelihood, type RfmArrays } from './bgnbd-likelihood';
-import { ClvInputError } from './clv-input-error';
 import type { FitOptions } from './fit-options';
 import { minimize } from './optimize';
 import { hyp2f1 } from './special-functions';
 import { assertValidCustomer, assertValidRfm } from './summary';
+import { assertHorizon, assertPositiveParams } from './param-checks';
 
 /**
  * The BG/NBD model of Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way: An
@@ -28,24 +28,7 @@ export interface BgNbdFit extends BgNbdParams {
 }
 
 function assertParams(params: BgNbdParams): void {
-  for (const key of ['r', 'alpha', 'a', 'b'] as const) {
-    const v = params[key];
-    if (!Number.isFinite(v) || v <= 0) {
-      throw new ClvInputError({
-        en: `BG/NBD parameter ${key} must be a positive number, got ${v}.`,
-        zh: `BG/NBD 参数 ${key} 必须为正数，实际为 ${v}。`,
-      });
-    }
-  }
-}
-
-function assertTime(t: number): void {
-  if (!Number.isFinite(t) || t < 0) {
-    throw new ClvInputError({
-      en: `The forecast horizon must be a number >= 0, got ${t}.`,
-      zh: `预测时长必须是不小于 0 的数，实际为 ${t}。`,
-    });
-  }
+  assertPositiveParams('BG/NBD', params, ['r', 'alpha', 'a', 'b'] as const);
 }
 
 /** The BG/NBD log-likelihood of the data, summed over customers. */
@@ -143,7 +126,7 @@ export function conditionalExpectedPurchases(
   T: number,
 ): number {
   assertParams(params);
-  assertTime(t);
+  assertHorizon(t);
   assertValidCustomer(x, tx, T);
   return expected(params, t, x, tx, T);
 }
@@ -151,6 +134,6 @@ export function conditionalExpectedPurchases(
 /** E[X(t)]: expected repeat purchases of a new customer in `t` time units. Equation (9). */
 export function expectedPurchases(params: BgNbdParams, t: number): number {
   assertParams(params);
-  assertTime(t);
+  assertHorizon(t);
   return expected(params, t, 0, 0, 0);
 }

@@ -2,6 +2,7 @@ import { ClvInputError } from './clv-input-error';
 import type { FitOptions } from './fit-options';
 import { minimize } from './optimize';
 import { logGamma } from './special-functions';
+import { assertPositiveParams } from './param-checks';
 
 /**
  * The Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV: Using Iso-Value Curves
@@ -104,15 +105,7 @@ function likelihood(c: Buyers): (p: number, q: number, gamma: number) => number 
 }
 
 function assertParams(params: GammaGammaParams): void {
-  for (const key of ['p', 'q', 'gamma'] as const) {
-    const v = params[key];
-    if (!Number.isFinite(v) || v <= 0) {
-      throw new ClvInputError({
-        en: `Gamma-Gamma parameter ${key} must be a positive number, got ${v}.`,
-        zh: `Gamma-Gamma 参数 ${key} 必须为正数，实际为 ${v}。`,
-      });
-    }
-  }
+  assertPositiveParams('Gamma-Gamma', params, ['p', 'q', 'gamma'] as const);
 }
 
 /** The Gamma-Gamma log-likelihood, summed over customers with x > 0 and m_x > 0. */

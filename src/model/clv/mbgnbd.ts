@@ -1,9 +1,9 @@
 import { compressRfm, type Patterns, type RfmArrays } from './bgnbd-likelihood';
-import { ClvInputError } from './clv-input-error';
 import { fitLikelihood } from './fit-likelihood';
 import type { FitOptions } from './fit-options';
 import { hyp2f1, logAddExp, logGamma } from './special-functions';
 import { assertValidCustomer, assertValidRfm } from './summary';
+import { assertHorizon, assertPositiveParams } from './param-checks';
 
 /**
  * The modified BG/NBD model (MBG/NBD) of Batislam, Denizel & Filiztekin (2007): as BG/NBD, but
@@ -24,24 +24,7 @@ export interface MbgNbdFit extends MbgNbdParams {
 }
 
 function assertParams(p: MbgNbdParams): void {
-  for (const key of ['r', 'alpha', 'a', 'b'] as const) {
-    const v = p[key];
-    if (!Number.isFinite(v) || v <= 0) {
-      throw new ClvInputError({
-        en: `MBG/NBD parameter ${key} must be a positive number, got ${v}.`,
-        zh: `MBG/NBD 参数 ${key} 必须为正数，实际为 ${v}。`,
-      });
-    }
-  }
-}
-
-function assertTime(t: number): void {
-  if (!Number.isFinite(t) || t < 0) {
-    throw new ClvInputError({
-      en: `The forecast horizon must be a number >= 0, got ${t}.`,
-      zh: `预测时长必须是不小于 0 的数，实际为 ${t}。`,
-    });
-  }
+  assertPositiveParams('MBG/NBD', p, ['r', 'alpha', 'a', 'b'] as const);
 }
 
 /**
@@ -154,7 +137,7 @@ export function mbgNbdConditionalExpectedPurchases(
   T: number,
 ): number {
   assertParams(params);
-  assertTime(t);
+  assertHorizon(t);
   assertValidCustomer(x, tx, T);
   return expected(params, t, x, tx, T);
 }
@@ -162,7 +145,7 @@ export function mbgNbdConditionalExpectedPurchases(
 /** E[X(t)]: expected repeat purchases of a new customer in `t` time units. */
 export function mbgNbdExpectedPurchases(params: MbgNbdParams, t: number): number {
   assertParams(params);
-  assertTime(t);
+  assertHorizon(t);
   if (t === 0) return 0;
   const { r, alpha, a, b } = params;
   const hyp = hyp2f1(r, b + 1, a + b, t / (alpha + t));

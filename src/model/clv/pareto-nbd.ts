@@ -1,9 +1,9 @@
 import { compressRfm, type Patterns, type RfmArrays } from './bgnbd-likelihood';
-import { ClvInputError } from './clv-input-error';
 import { fitLikelihood } from './fit-likelihood';
 import type { FitOptions } from './fit-options';
 import { hyp2f1, logAddExp, logGamma } from './special-functions';
 import { assertValidCustomer, assertValidRfm } from './summary';
+import { assertHorizon, assertPositiveParams } from './param-checks';
 
 /**
  * The Pareto/NBD model of Schmittlein, Morrison & Colombo (1987): purchase rates are
@@ -27,24 +27,7 @@ export interface ParetoNbdFit extends ParetoNbdParams {
 const KEYS = ['r', 'alpha', 's', 'beta'] as const;
 
 function assertParams(p: ParetoNbdParams): void {
-  for (const key of KEYS) {
-    const v = p[key];
-    if (!Number.isFinite(v) || v <= 0) {
-      throw new ClvInputError({
-        en: `Pareto/NBD parameter ${key} must be a positive number, got ${v}.`,
-        zh: `Pareto/NBD 参数 ${key} 必须为正数，实际为 ${v}。`,
-      });
-    }
-  }
-}
-
-function assertTime(t: number): void {
-  if (!Number.isFinite(t) || t < 0) {
-    throw new ClvInputError({
-      en: `The forecast horizon must be a number >= 0, got ${t}.`,
-      zh: `预测时长必须是不小于 0 的数，实际为 ${t}。`,
-    });
-  }
+  assertPositiveParams('Pareto/NBD', p, KEYS);
 }
 
 /**
@@ -247,7 +230,7 @@ export function paretoNbdConditionalExpectedPurchases(
   T: number,
 ): number {
   assertParams(params);
-  assertTime(t);
+  assertHorizon(t);
   assertValidCustomer(x, tx, T);
   if (t === 0) return 0;
   const { r, alpha, s, beta } = params;
@@ -275,7 +258,7 @@ export function paretoNbdConditionalExpectedPurchasesAt(
   T: number,
 ): Float64Array {
   assertParams(params);
-  ts.forEach(assertTime);
+  ts.forEach((t) => assertHorizon(t));
   assertValidCustomer(x, tx, T);
   const { r, alpha, s, beta } = params;
   const head =
@@ -295,7 +278,7 @@ export function paretoNbdConditionalExpectedPurchasesAt(
 /** E[X(t)]: expected repeat purchases of a new customer in `t` time units (eq. 17). */
 export function paretoNbdExpectedPurchases(params: ParetoNbdParams, t: number): number {
   assertParams(params);
-  assertTime(t);
+  assertHorizon(t);
   if (t === 0) return 0;
   const { r, alpha, s, beta } = params;
   return Math.exp(Math.log(r) + Math.log(beta) - Math.log(alpha) + logGrowth(s, beta, t));
