@@ -1,3 +1,5 @@
+import { cholesky } from './cholesky';
+
 /** A seeded uniform generator on [0, 1) (mulberry32), so draws are the same on every run. */
 export function seededUniform(seed: number): () => number {
   let s = seed >>> 0;
@@ -25,25 +27,6 @@ export function standardNormal(uniform: () => number): () => number {
     spare = radius * Math.sin(angle);
     return radius * Math.cos(angle);
   };
-}
-
-/** The lower-triangular L with L L^T = m; null when m is not positive definite. */
-export function cholesky(m: readonly (readonly number[])[]): number[][] | null {
-  const n = m.length;
-  const L = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = m[i][j];
-      for (let k = 0; k < j; k++) s -= L[i][k] * L[j][k];
-      if (i === j) {
-        if (!(s > 0)) return null;
-        L[i][i] = Math.sqrt(s);
-      } else {
-        L[i][j] = s / L[j][j];
-      }
-    }
-  }
-  return L;
 }
 
 /**

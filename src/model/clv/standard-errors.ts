@@ -1,3 +1,4 @@
+import { cholesky } from './cholesky';
 /** One fitted parameter with its uncertainty. */
 export interface ParameterEstimate {
   name: string;
@@ -50,19 +51,8 @@ export function numericalHessian(f: (x: number[]) => number, x: readonly number[
  */
 export function invertPositiveDefinite(m: readonly (readonly number[])[]): number[][] | null {
   const n = m.length;
-  const L = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = m[i][j];
-      for (let k = 0; k < j; k++) s -= L[i][k] * L[j][k];
-      if (i === j) {
-        if (!(s > 0)) return null;
-        L[i][i] = Math.sqrt(s);
-      } else {
-        L[i][j] = s / L[j][j];
-      }
-    }
-  }
+  const L = cholesky(m);
+  if (!L) return null;
   // inv = L^-T L^-1: solve column by column.
   const inv = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   for (let c = 0; c < n; c++) {
