@@ -123,3 +123,21 @@ export function bgNbdLikelihood(
     return sum;
   };
 }
+
+/**
+ * The data compressed on a time scale where the largest T is 10, as the fits run: `scale`
+ * multiplies the data's times, and `shift` (repeats x log scale) turns a log-likelihood on that
+ * scale back into one on the data's (scaling time by s multiplies each customer's likelihood by
+ * s^-x).
+ */
+export function fitScalePatterns(data: RfmArrays): {
+  patterns: Patterns;
+  scale: number;
+  shift: number;
+} {
+  let maxT = 0;
+  for (let i = 0; i < data.T.length; i++) maxT = Math.max(maxT, data.T[i]);
+  const scale = maxT > 0 ? 10 / maxT : 1;
+  const patterns = compressRfm(data, scale);
+  return { patterns, scale, shift: patterns.repeats * Math.log(scale) };
+}

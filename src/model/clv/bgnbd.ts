@@ -1,4 +1,4 @@
-import { compressRfm, bgNbdLikelihood, type RfmArrays } from './bgnbd-likelihood';
+import { compressRfm, fitScalePatterns, bgNbdLikelihood, type RfmArrays } from './bgnbd-likelihood';
 import type { FitOptions } from './fit-options';
 import { minimize } from './optimize';
 import { hyp2f1 } from './special-functions';
@@ -44,14 +44,9 @@ export function bgNbdLogLikelihood(params: BgNbdParams, data: RfmArrays): number
  */
 export function fitBgNbd(data: RfmArrays, options: FitOptions = {}): BgNbdFit {
   assertValidRfm(data);
-  let maxT = 0;
-  for (let i = 0; i < data.T.length; i++) maxT = Math.max(maxT, data.T[i]);
-  const scale = maxT > 0 ? 10 / maxT : 1;
-  const patterns = compressRfm(data, scale);
+  const { patterns, scale, shift } = fitScalePatterns(data);
   const ll = bgNbdLikelihood(patterns);
   const n = data.T.length;
-  // Scaling time by s multiplies each customer's likelihood by s^-x.
-  const shift = patterns.repeats * Math.log(scale);
   const result = minimize(
     (v) => -ll(Math.exp(v[0]), Math.exp(v[1]), Math.exp(v[2]), Math.exp(v[3])) / n,
     [0, 0, 0, 0],

@@ -1,4 +1,4 @@
-import { compressRfm, type Patterns, type RfmArrays } from './bgnbd-likelihood';
+import { compressRfm, fitScalePatterns, type Patterns, type RfmArrays } from './bgnbd-likelihood';
 import { fitLikelihood } from './fit-likelihood';
 import type { FitOptions } from './fit-options';
 import { hyp2f1, logAddExp, logGamma } from './special-functions';
@@ -70,12 +70,8 @@ export function mbgNbdLogLikelihood(params: MbgNbdParams, data: RfmArrays): numb
 /** Maximum-likelihood MBG/NBD parameters (times rescaled so the largest T is 10 while fitting). */
 export function fitMbgNbd(data: RfmArrays, options: FitOptions = {}): MbgNbdFit {
   assertValidRfm(data);
-  let maxT = 0;
-  for (let i = 0; i < data.T.length; i++) maxT = Math.max(maxT, data.T[i]);
-  const scale = maxT > 0 ? 10 / maxT : 1;
-  const patterns = compressRfm(data, scale);
+  const { patterns, scale, shift } = fitScalePatterns(data);
   const ll = patternLikelihood(patterns);
-  const shift = patterns.repeats * Math.log(scale);
   const fit = fitLikelihood(([r, alpha, a, b]) => ll({ r, alpha, a, b }), 4, data.T.length, {
     maxIterations: options.maxIterations,
     onProgress: (p) => options.onProgress?.({ ...p, logLikelihood: p.logLikelihood + shift }),

@@ -1,4 +1,4 @@
-import { compressRfm, type Patterns, type RfmArrays } from './bgnbd-likelihood';
+import { compressRfm, fitScalePatterns, type Patterns, type RfmArrays } from './bgnbd-likelihood';
 import { fitLikelihood } from './fit-likelihood';
 import type { FitOptions } from './fit-options';
 import { hyp2f1, logAddExp, logGamma } from './special-functions';
@@ -173,12 +173,8 @@ export function paretoNbdLogLikelihood(params: ParetoNbdParams, data: RfmArrays)
  */
 export function fitParetoNbd(data: RfmArrays, options: FitOptions = {}): ParetoNbdFit {
   assertValidRfm(data);
-  let maxT = 0;
-  for (let i = 0; i < data.T.length; i++) maxT = Math.max(maxT, data.T[i]);
-  const scale = maxT > 0 ? 10 / maxT : 1;
-  const patterns = compressRfm(data, scale);
+  const { patterns, scale, shift } = fitScalePatterns(data);
   const ll = patternLikelihood(patterns);
-  const shift = patterns.repeats * Math.log(scale);
   const fit = fitLikelihood(([r, alpha, s, beta]) => ll({ r, alpha, s, beta }), 4, data.T.length, {
     maxIterations: options.maxIterations,
     onProgress: (p) => options.onProgress?.({ ...p, logLikelihood: p.logLikelihood + shift }),
