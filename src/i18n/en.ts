@@ -268,6 +268,8 @@ export const en = {
     'This text has {count} characters, too many to show formatted; it is shown as plain text. Split it into smaller cells.',
   'cell.markdownTooLarge.table':
     'This text has a table of {rows} rows × {columns} columns, too large to show formatted; it is shown as plain text. Split the table or keep it in a data file.',
+  'cell.markdownTooLarge.cells':
+    "This text's tables have {count} cells, too many to show formatted; it is shown as plain text. Split the tables or keep them in a data file.",
   'cell.emptySql': 'This cell has no SQL to run.',
   'result.page': 'Rows {from}–{to} of {total}',
   'result.prev': 'Previous',

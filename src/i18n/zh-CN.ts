@@ -259,6 +259,8 @@ export const zhCN: Record<MessageKey, string> = {
     '此文本有 {count} 个字符，过多而无法按格式显示，现以纯文本显示。请拆分成较小的单元格。',
   'cell.markdownTooLarge.table':
     '此文本含有 {rows} 行 × {columns} 列的表格，过大而无法按格式显示，现以纯文本显示。请拆分表格或将其放入数据文件。',
+  'cell.markdownTooLarge.cells':
+    '此文本的表格共有 {count} 个单元格，过多而无法按格式显示，现以纯文本显示。请拆分表格或将其放入数据文件。',
   'cell.emptySql': '该单元格没有可运行的 SQL。',
   'result.page': '第 {from}–{to} 行，共 {total} 行',
   'result.prev': '上一页',

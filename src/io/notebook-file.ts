@@ -10,7 +10,7 @@ import { parseStep } from '../domain/cleaning-step';
 import { INPUT_KINDS, type Inputs } from '../model/inputs';
 import { isPresentChart } from '../model/present-chart';
 import { parsePresentation } from '../model/presentation';
-import { largestMarkdownTable, NOTEBOOK_LIMITS } from '../model/notebook-limits';
+import { markdownTablesProblem, NOTEBOOK_LIMITS } from '../model/notebook-limits';
 import { presetById } from '../model/presets';
 import { parseReadChoices } from '../model/read-choices';
 import { parseSqlView } from '../model/sql-chart';
@@ -185,11 +185,13 @@ function checkCells(cells: Cell[]): void {
       }
     }
     if (cell.kind === 'markdown') {
-      const { rows, columns } = largestMarkdownTable(cell.source);
-      if (rows > NOTEBOOK_LIMITS.tableRows || columns > NOTEBOOK_LIMITS.tableColumns) {
+      const problem = markdownTablesProblem(cell.source);
+      if (problem !== null) {
         throw new NotebookFileError(
           'too-large',
-          `cell ${i + 1} has a table of ${rows} rows and ${columns} columns`,
+          'cells' in problem
+            ? `cell ${i + 1} has tables of ${problem.cells} cells`
+            : `cell ${i + 1} has a table of ${problem.rows} rows and ${problem.columns} columns`,
         );
       }
     }

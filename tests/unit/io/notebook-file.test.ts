@@ -144,6 +144,12 @@ describe('notebook file limits and checks', () => {
       'too-large',
       'cell 1 has a table of 40 rows and 450 columns',
     ]);
+    const wide = `|${' a |'.repeat(40)}`;
+    const many = { id: 't', kind: 'markdown' as const, source: Array(126).fill(wide).join('\n') };
+    expect(error(file({ cells: [many] }))).toEqual([
+      'too-large',
+      'cell 1 has tables of 5040 cells',
+    ]);
     expect(error(' '.repeat(4_000_001))).toEqual(['too-large', '4000001 characters']);
   });
 
