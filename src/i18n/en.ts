@@ -333,6 +333,8 @@ export const en = {
   'preset.asOf': 'Analysis date: {date}',
   'preset.summary': '{customers} customers in {segments} segments, queryable as {name}',
   'preset.showSql': 'Show SQL',
+  'preset.showForm': 'Settings',
+  'preset.hideForm': 'Hide settings',
   'preset.hideSql': 'Hide SQL',
   'preset.editAsSql': 'Edit as SQL',
   'param.shareRead': 'Read as {pct}: “{typed}” taken as a percentage.',

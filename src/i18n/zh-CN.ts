@@ -324,6 +324,8 @@ export const zhCN: Record<MessageKey, string> = {
   'preset.asOf': '分析日期：{date}',
   'preset.summary': '{customers} 名客户，{segments} 个分群，可用 {name} 查询',
   'preset.showSql': '查看 SQL',
+  'preset.showForm': '设置',
+  'preset.hideForm': '收起设置',
   'preset.hideSql': '隐藏 SQL',
   'preset.editAsSql': '转为 SQL 编辑',
   'param.shareRead': '理解为 {pct}：“{typed}”按百分数读取。',

@@ -74,6 +74,7 @@ function parseView(v: unknown): PresetView | undefined {
     ...(v.chart === 'donut' || v.chart === 'bar' ? { chart: v.chart } : {}),
     ...(v.scale === 'auto' || v.scale === 'linear' || v.scale === 'log' ? { scale: v.scale } : {}),
     ...(isPresentChart(v.present) ? { present: v.present } : {}),
+    ...(v.form === 'hidden' ? { form: 'hidden' as const } : {}),
   };
   return Object.keys(view).length > 0 ? view : undefined;
 }

@@ -13,6 +13,7 @@ import {
 const md = (source: string): Cell => ({ id: newCellId(), kind: 'markdown', source });
 /** Instructions for the author: shown in the notebook, kept out of present mode. */
 const note = (source: string): Cell => ({ id: newCellId(), kind: 'markdown', source, note: true });
+/** A segmentation; the story's own open on `tab` with their form folded away. */
 const preset = (presetId: string, name: string, tab?: string): Cell => ({
   id: newCellId(),
   kind: 'preset',
@@ -20,7 +21,7 @@ const preset = (presetId: string, name: string, tab?: string): Cell => ({
   params: structuredClone(presetById(presetId).defaults()) as Record<string, unknown>,
   name,
   strategies: {},
-  ...(tab ? { view: { tab } } : {}),
+  ...(tab ? { view: { tab, form: 'hidden' } } : {}),
 });
 /** A SQL cell that opens on its result as a chart. */
 const sqlChart = (source: string, chart: SqlChart): Cell => ({
@@ -86,8 +87,8 @@ Potential, new, active, loyal, at risk and churned customers, as of the analysis
     quadrant: `## Value × loyalty
 
 Spend against number of orders, split at the buyers' medians.`,
-    quadrantNote: `Open the **Quadrant** tab to see the customers and move the thresholds; the other tabs
-evaluate the grouping (scorecard, geography, campaign response, backtest, migration).`,
+    quadrantNote: `Move the thresholds above the quadrant and the counts follow; the other tabs evaluate the
+grouping (scorecard, geography, campaign response, backtest, migration).`,
   },
   'zh-CN': {
     title: '客户分层演示',
@@ -125,7 +126,7 @@ SegLab 在加载时检查每个表（见“数据表”面板中的标记）。�
     quadrant: `## 价值 × 忠诚度四象限
 
 以消费金额对比订单数，按购买客户的中位数划分。`,
-    quadrantNote: `打开“四象限”标签查看客户分布并调整阈值；其他标签用于评估分群效果（指标卡、地域、营销响应、回测、迁移）。`,
+    quadrantNote: `调整四象限上方的阈值，人数随之更新；其他标签用于评估分群效果（指标卡、地域、营销响应、回测、迁移）。`,
   },
 } as const;
 
@@ -154,8 +155,8 @@ export function exampleNotebook(lang: Lang, tables: TableSource[]): Notebook {
       md(t.intro),
       kpis(kpiSql({ orders: 'orders' })),
       md(t.quadrant),
-      note(t.quadrantNote),
       preset('value-loyalty', 'value_loyalty', 'quadrant'),
+      note(t.quadrantNote),
       md(t.valueTiers),
       preset('value-tiers', 'value_tiers', 'shares'),
       md(t.detail),

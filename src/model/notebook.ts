@@ -47,6 +47,8 @@ export interface PresetView {
   scale?: 'auto' | 'linear' | 'log';
   /** The chart its slide shows in present mode; unset: the preset's headline chart. */
   present?: PresentChart;
+  /** Its form folded away, so the results take the cell's width (a story, read by a client). */
+  form?: 'hidden';
 }
 
 /**

@@ -202,7 +202,9 @@ describe('segment colours', () => {
       expect(await legendColor(quadrant, 'Prospects')).toBe(prospects);
       const migration = await openTab(s.page, cell, 'migration');
       expect(await legendColor(migration, 'Core')).toBe(core);
-      // A re-run that changes the segments' sizes (mean instead of median splits).
+      // A re-run that changes the segments' sizes (mean instead of median splits), from the
+      // form the example keeps folded.
+      await cell.getByTestId('toggle-form').click();
       await cell.getByLabel('Split each axis at').selectOption('mean');
       await waitIdle(s.page);
       const again = await openTab(s.page, cell, 'shares');

@@ -74,8 +74,20 @@ describe('the first screen, in Chromium', () => {
       expect(figures[0]).toMatch(/^\d{1,3},\d{3}$/);
       expect(figures[2]).toMatch(/^\d+\.\d%$/);
       expect(figures[3]).toMatch(/^\d+\.\d%$/);
-      // The quadrant and the tier shares are open without a click.
+      // The quadrant and the tier shares are open without a click, their forms folded away so
+      // the chart has the cell's width; the form comes back on a click, and folds again.
       await fresh.page.getByTestId('quadrant-panel').waitFor({ timeout: 30_000 });
+      const quadrantCell = fresh.page
+        .getByTestId('cell')
+        .filter({ has: fresh.page.getByTestId('quadrant-panel') });
+      expect(await quadrantCell.getByTestId('preset-form').count()).toBe(0);
+      const cellWidth = (await quadrantCell.boundingBox())!.width;
+      const panelWidth = (await quadrantCell.getByTestId('quadrant-panel').boundingBox())!.width;
+      expect(panelWidth).toBeGreaterThan(cellWidth * 0.9);
+      await quadrantCell.getByTestId('toggle-form').click();
+      await quadrantCell.getByTestId('preset-form').waitFor();
+      await quadrantCell.getByTestId('toggle-form').click();
+      await expect.poll(() => quadrantCell.getByTestId('preset-form').count()).toBe(0);
       await fresh.page
         .locator('[data-testid=tab-shares][aria-selected=true]')
         .first()

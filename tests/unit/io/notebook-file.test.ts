@@ -15,7 +15,7 @@ const notebook: Notebook = {
       params: { recencyBins: 5 },
       name: 'rfm_segments',
       strategies: { 重要价值客户: 'VIP 专属服务' },
-      view: { tab: 'shares', chart: 'bar' },
+      view: { tab: 'shares', chart: 'bar', form: 'hidden' },
     },
     {
       id: 'd',
@@ -45,7 +45,7 @@ describe('notebook file', () => {
   it('leaves out a logo that is not an image data URL, and unknown chart settings', () => {
     const file = JSON.parse(serializeNotebook(notebook));
     file.present.logo = 'https://evil.example/pixel.png';
-    file.cells[2].view = { chart: 'pie', tab: 3 };
+    file.cells[2].view = { chart: 'pie', tab: 3, form: 'folded' };
     const parsed = parseNotebook(JSON.stringify(file));
     expect(parsed.present).toEqual({ subtitle: 'Prepared for ACME' });
     expect(parsed.cells[2]).not.toHaveProperty('view');
