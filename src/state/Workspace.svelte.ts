@@ -22,6 +22,7 @@ import { PresentState } from './PresentState.svelte';
 import { ShareActions } from './ShareActions.svelte';
 import { FeaturesState } from './FeaturesState.svelte';
 import type { FitModels } from './PredictActions.svelte';
+import { NotebookRunner } from './NotebookRunner.svelte';
 import { NotebookState } from './NotebookState.svelte';
 import { QualityState } from './QualityState.svelte';
 import { EvaluationActions } from './EvaluationActions.svelte';
@@ -63,6 +64,8 @@ export class Workspace {
   readonly catalog = new CatalogState();
   readonly notebook: NotebookState;
   readonly features: FeaturesState;
+  /** What runs again after a change, in dependency order; the features table's builds. */
+  readonly runner: NotebookRunner;
   /** Running and editing notebook cells. */
   readonly cells: CellActions;
   readonly segments: SegmentActions;
@@ -102,6 +105,17 @@ export class Workspace {
     this.features = new FeaturesState(this.notebook, (work, options) =>
       this.#queue.background(work, options),
     );
+    // The parts it coordinates are built below; it reaches them only once something runs.
+    this.runner = new NotebookRunner({
+      notebook: this.notebook,
+      features: this.features,
+      catalog: this.catalog,
+      execute: (id) => this.cells.execute(id),
+      checkQuality: (table) => this.quality.check(table),
+      restart: (options) => this.data.recover(options),
+      opening: () => this.opener.opening,
+    });
+    const runner = this.runner;
     this.cells = new CellActions({
       notebook: this.notebook,
       features: this.features,
@@ -109,8 +123,8 @@ export class Workspace {
       lang: this.lang,
       engine: this.engine,
       exclusive: (work) => this.exclusive(work),
-      // DataActions is built below; the callback reads it only when a cell runs out of memory.
-      recover: () => this.#recover(),
+      runner,
+      recover: () => runner.recover(),
       ...(deps.fitModels ? { fit: deps.fitModels } : {}),
     });
     this.segments = new SegmentActions({
@@ -118,7 +132,7 @@ export class Workspace {
       features: this.features,
       catalog: this.catalog,
       lang: this.lang,
-      runCell: (id) => this.cells.runCell(id),
+      runCell: (id) => runner.runCell(id),
       exclusive: (work) => this.exclusive(work),
     });
     this.evaluation = new EvaluationActions({
@@ -142,11 +156,7 @@ export class Workspace {
       lang: this.lang,
       exclusive,
       notifyError: (text) => this.notify('error', text),
-      changed: async (table) => {
-        this.features.invalidate();
-        await this.quality.check(table);
-        await this.cells.runAll();
-      },
+      changed: (table) => runner.tableCleaned(table),
     });
     this.local = new LocalStore({
       ...(deps.openStore ? { open: deps.openStore } : {}),
@@ -165,13 +175,12 @@ export class Workspace {
       exclusive,
       notify: (kind, text, action) => this.notify(kind, text, action),
       fetchFile: deps.fetchFile,
-      runAll: () => this.cells.runAll(),
+      runner,
       store: this.local,
     });
     const notify = (kind: NoticeKind, text: string, action?: NoticeAction) =>
       this.notify(kind, text, action);
     const { notebook, catalog, lang, data, local, features } = this;
-    const runAll = () => this.cells.runAll();
     this.opener = new NotebookOpener({
       notebook,
       catalog,
@@ -181,7 +190,7 @@ export class Workspace {
       lang,
       exclusive,
       notify,
-      runAll,
+      runner,
       keep: () => this.#keepPrevious(),
     });
     const opener = this.opener;
@@ -303,7 +312,7 @@ export class Workspace {
       mappings: loaded.mappings,
     });
     this.starting = false;
-    await this.cells.runAll();
+    await this.runner.runAll();
   }
 
   /**
@@ -324,18 +333,6 @@ export class Workspace {
     await this.opener.open({ ...notebook, review: true }, files);
   }
 
-  /**
-   * After a cell ran out of memory: DuckDB restarts and the tables come back. A notebook that
-   * did so while opening would do it again on every reload (a cell setting `memory_limit`, say):
-   * it waits for review instead, and runs nothing more until the user presses Run.
-   */
-  async #recover(): Promise<void> {
-    if (!this.opener.opening) return this.data.recover();
-    this.notebook.notebook.review = true;
-    this.notebook.save();
-    await this.data.recover({ review: true });
-  }
-
   /** Runs a notebook opened for review: the user has looked at its cells and tables. */
   async approveRun(): Promise<void> {
     // Pressed while the sample or the bundle's files still load: run once they are there.
@@ -343,7 +340,7 @@ export class Workspace {
     if (!this.notebook.notebook.review) return;
     delete this.notebook.notebook.review;
     this.notebook.save();
-    await this.cells.runAll();
+    await this.runner.runAll();
   }
 
   #keepPrevious(): Promise<void> {
@@ -377,25 +374,14 @@ export class Workspace {
       if (answer === null) return;
       if (answer === 'new') await this.newNotebook();
     }
-    const waiting = this.missingTables().length;
-    const used = () =>
-      JSON.stringify(this.features.resolved().chosen, [
-        'orders',
-        'customers',
-        'interactions',
-        'campaigns',
-        'table',
-      ]);
-    const before = used();
+    const before = this.runner.beforeLoad();
     await this.data.loadFiles(files);
-    if (waiting > 0 && this.missingTables().length < waiting) await this.cells.runAll();
-    // A dropped file became what the analyses read: they follow it.
-    else if (used() !== before) await this.cells.rerunPresets();
+    await this.runner.tablesLoaded(before);
   }
 
   /** Loads a picked file as a table the notebook waits for, whatever the file is called. */
   async loadFileAs(table: string, file: FileInput): Promise<void> {
-    if (await this.data.loadOne(file, table, 'file')) await this.cells.runAll();
+    if (await this.data.loadOne(file, table, 'file')) await this.runner.runAll();
   }
 
   renameTable(from: string, to: string): Promise<string | null> {
@@ -408,7 +394,7 @@ export class Workspace {
     this.lang.set(lang);
     this.notebook.notebook.lang = lang;
     this.notebook.save();
-    await this.cells.rerunPresets();
+    await this.runner.rerunPresets();
   }
 
   /** Opens a `.seglab.json` file; the current notebook stays if the file cannot be read. */
