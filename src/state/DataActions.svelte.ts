@@ -8,7 +8,7 @@ import {
   type MemoryEnvironment,
 } from '../ingest/memory-estimate';
 import {
-  prepareFile,
+  prepareOrChoose,
   type FileInput,
   type LoadChoices,
   type PreparedFile,
@@ -255,13 +255,22 @@ export class DataActions {
       return Number(rows[0]?.bytes ?? 0);
     });
     const env = this.ctx.memory?.() ?? readMemoryEnvironment(globalThis);
-    return prepareFile(input, {
+    const prepared = await prepareOrChoose(input, {
       ...choices,
-      chooseSheet: (fileName, sheets, suggested) => this.sheets.ask(fileName, sheets, suggested),
       checkMemory: (need, _format, bytes) =>
         checkMemory(input.name, bytes, need, memoryBudget(env, used)),
       onProgress,
     });
+    if (prepared.kind !== 'choose-sheet') return prepared;
+    // A workbook with several sheets: the user picks one while the database does other work.
+    const { fileName, sheets, suggested } = prepared;
+    let sheet: string | null = null;
+    try {
+      sheet = await this.sheets.ask(fileName, sheets, suggested);
+    } finally {
+      if (sheet === null) await prepared.read(null);
+    }
+    return sheet === null ? null : prepared.read(sheet);
   }
 
   private record(
