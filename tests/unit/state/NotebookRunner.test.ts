@@ -147,7 +147,7 @@ const ORDERS =
 describe('NotebookRunner: what was built from a table follows it', () => {
   it('a cleaning step re-runs the presets on the cleaned table; settled() waits for it', async () => {
     const ws = await emptyWorkspace();
-    await ws.loadFiles([file('orders.csv', ORDERS)]);
+    await ws.session.loadFiles([file('orders.csv', ORDERS)]);
     expect(ws.features.mappingOf('orders')?.kind).toBe('orders');
     await ws.segments.addPresetCell('value-tiers');
     // A1, B1 and C1.
@@ -165,12 +165,12 @@ describe('NotebookRunner: what was built from a table follows it', () => {
 
   it('a table read again from another file: the presets read the new rows', async () => {
     const ws = await emptyWorkspace();
-    await ws.loadFiles([file('orders.csv', ORDERS)]);
+    await ws.session.loadFiles([file('orders.csv', ORDERS)]);
     await ws.segments.addPresetCell('value-tiers');
     expect(customers(ws)).toBe(3);
 
     // Same table name, same columns, same mapping: only the rows differ (a fourth customer).
-    await ws.loadFileAs('orders', file('orders-2.csv', `${ORDERS}O5,D1,2024-03-02,70\n`));
+    await ws.session.loadFileAs('orders', file('orders-2.csv', `${ORDERS}O5,D1,2024-03-02,70\n`));
     await ws.runner.settled();
     expect(customers(ws)).toBe(4);
   }, 120_000);
