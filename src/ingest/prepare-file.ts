@@ -93,15 +93,53 @@ export type PreparedFile = PreparedCsv | PreparedSheet | PreparedBinary;
 const DATA_EXTENSIONS = /\.(csv|tsv|txt|tab|dat|parquet|pq|json|ndjson|jsonl|xlsx|xlsm|xls|ods)$/i;
 
 /**
- * Everything before DuckDB: works out what the file is, refuses what cannot be loaded, checks
- * memory, decodes text to UTF-8 and checks its layout, or reads the workbook sheet. No engine is
- * needed, so the user can be asked (which sheet?) without holding up the database. Resolves to
- * null when the user cancels.
+ * A workbook with several sheets holding data, and no sheet chosen: the caller decides which
+ * one to read (by asking the user), then calls `read`. The workbook stays open until then.
+ */
+export interface SheetChoice {
+  kind: 'choose-sheet';
+  fileName: string;
+  sheets: SheetInfo[];
+  /** The first sheet with data. */
+  suggested: string;
+  /** Reads `sheet`, or with null (the user cancelled) only closes the workbook. */
+  read(sheet: string | null): Promise<PreparedSheet | null>;
+}
+
+/**
+ * Everything before DuckDB, asking nothing on the way: `prepareOrChoose`, then the sheet from
+ * `chooseSheet` when a workbook has several (the first with data without it). Resolves to null
+ * when the user cancels.
  */
 export async function prepareFile(
   input: FileInput,
   options: PrepareOptions = {},
 ): Promise<PreparedFile | null> {
+  const { chooseSheet, ...rest } = options;
+  const prepared = await prepareOrChoose(input, rest);
+  if (prepared.kind !== 'choose-sheet') return prepared;
+  let sheet: string | null;
+  try {
+    sheet = chooseSheet
+      ? await chooseSheet(prepared.fileName, prepared.sheets, prepared.suggested)
+      : prepared.suggested;
+  } catch (e) {
+    await prepared.read(null);
+    throw e;
+  }
+  return prepared.read(sheet);
+}
+
+/**
+ * Everything before DuckDB: works out what the file is, refuses what cannot be loaded, checks
+ * memory, decodes text to UTF-8 and checks its layout, or reads the workbook sheet. No engine is
+ * needed. A workbook with several sheets and none chosen comes back as a `SheetChoice`: the
+ * caller asks the user without holding up the database, and reads the answer.
+ */
+export async function prepareOrChoose(
+  input: FileInput,
+  options: Omit<PrepareOptions, 'chooseSheet'> = {},
+): Promise<PreparedFile | SheetChoice> {
   const fileName = input.name;
   const size = byteLength(input.data);
   const { format } = await detectFormat(input.data, fileName);
@@ -174,31 +212,33 @@ export async function prepareFile(
     return { ...base, kind: format === 'parquet' ? 'parquet' : 'json', data: input.data };
   }
   const workbook = await openWorkbookReader(input.data, fileName, (f) => options.onProgress?.(f));
-  try {
-    const withData = workbook.sheets.filter((s) => s.rows > 0);
-    if (withData.length === 0) throw noRows(fileName, null);
-    let sheet = options.sheet ?? null;
-    if (sheet === null) {
-      const suggested = withData[0]!.name;
-      sheet =
-        withData.length > 1 && options.chooseSheet
-          ? await options.chooseSheet(fileName, workbook.sheets, suggested)
-          : suggested;
+  const read = async (sheet: string | null): Promise<PreparedSheet | null> => {
+    try {
       if (sheet === null) return null;
+      const table = await workbook.read(sheet);
+      if (table.rowCount === 0) throw noRows(fileName, sheet);
+      return {
+        ...base,
+        kind: 'sheet',
+        sheet,
+        sheets: workbook.sheets,
+        table,
+        warnings: table.warnings,
+      };
+    } finally {
+      workbook.close();
     }
-    const table = await workbook.read(sheet);
-    if (table.rowCount === 0) throw noRows(fileName, sheet);
-    return {
-      ...base,
-      kind: 'sheet',
-      sheet,
-      sheets: workbook.sheets,
-      table,
-      warnings: table.warnings,
-    };
-  } finally {
+  };
+  const withData = workbook.sheets.filter((s) => s.rows > 0);
+  if (withData.length === 0) {
     workbook.close();
+    throw noRows(fileName, null);
   }
+  const suggested = withData[0]!.name;
+  if (options.sheet === undefined && withData.length > 1) {
+    return { kind: 'choose-sheet', fileName, sheets: workbook.sheets, suggested, read };
+  }
+  return (await read(options.sheet ?? suggested))!;
 }
 
 /** The start of the file as text, for sniffing; an unknown encoding is reported by transcoding. */

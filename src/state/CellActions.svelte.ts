@@ -2,12 +2,6 @@ import { LocalizedError } from '../domain/localized-error';
 import { tick } from 'svelte';
 import type { Engine, Row } from '../engine/types';
 import { isOutOfMemory } from '../ingest/memory-estimate';
-import {
-  cellInputs,
-  dependentCells,
-  runOrder,
-  type GraphContext,
-} from '../model/cell-dependencies';
 import { errorText, messageOf } from '../model/error-text';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
@@ -26,6 +20,7 @@ import type { CatalogState } from './CatalogState.svelte';
 import type { EngineState } from './EngineState.svelte';
 import type { FeaturesState } from './FeaturesState.svelte';
 import type { LangState } from './LangState.svelte';
+import type { NotebookRunner } from './NotebookRunner.svelte';
 import type { NotebookState } from './NotebookState.svelte';
 import { fitInWorker } from './fit-in-worker';
 import { runPredict, type FitModels, type PredictContext } from './PredictActions.svelte';
@@ -42,75 +37,40 @@ export interface CellContext {
   lang: LangState;
   engine: EngineState;
   exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
-  /** Restarts DuckDB and reloads every table (DataActions.recover). */
+  /** Decides what runs after a cell (its readers, the whole notebook). */
+  runner: Pick<NotebookRunner, 'runCell' | 'runAll' | 'mappingChanged'>;
+  /** Restarts DuckDB and reloads every table (NotebookRunner.recover). */
   recover: () => Promise<void>;
   /** Fits the CLV models of a Predict cell; `fitInWorker` unless given. */
   fit?: FitModels;
 }
 
 /**
- * Running and editing notebook cells: a cell runs, then the later cells that read its result;
- * adding, renaming and deleting cells keeps DuckDB's views in step.
+ * Running and editing notebook cells: one cell runs at a time (what runs after it is the
+ * NotebookRunner's to decide); adding, renaming and deleting cells keeps DuckDB's views in step.
  */
 export class CellActions {
   #recovering = false;
   /** Counts result tables made, for CellRun.made. */
   #made = 0;
-  #mappingTimer: ReturnType<typeof setTimeout> | undefined;
   /** Stop was pressed since the last SQL cell started: its turn on the engine ends as it begins. */
   #stopAsked = false;
 
   constructor(private readonly ctx: CellContext) {}
 
-  /**
-   * Runs one cell, then every cell that reads its result, directly or through others. The
-   * readers are looked up again after each run: a cell added or pointed at this one while the
-   * others ran (Combine set to a preset that Predict is re-running) is not left behind. A reader
-   * of a cell that failed is skipped; the others still run.
-   */
-  async runCell(id: string, cascade = true): Promise<void> {
-    const ok = await this.runOne(id);
-    if (!ok || !cascade) return;
-    const seen = new Set<string>();
-    const failed = new Set<string>();
-    for (;;) {
-      const cells = this.ctx.notebook.notebook.cells;
-      const next = dependentCells(cells, id, this.graph()).find((d) => !seen.has(d));
-      if (!next) return;
-      seen.add(next);
-      const inputs = cellInputs(cells, this.graph()).get(next) ?? new Set<string>();
-      if ([...inputs].some((i) => failed.has(i)) || !(await this.runOne(next))) failed.add(next);
-    }
+  /** Runs a cell and the cells that read it (NotebookRunner.runCell). */
+  runCell(id: string): Promise<void> {
+    return this.ctx.runner.runCell(id);
   }
 
-  /** Runs every cell, each after the cells it reads (`runOrder`), whatever their page order. */
-  async runAll(): Promise<void> {
-    for (const id of runOrder([...this.ctx.notebook.notebook.cells], this.graph())) {
-      // A notebook put back under review (it ran out of memory while opening) stops here.
-      if (this.ctx.notebook.notebook.review) return;
-      await this.runOne(id);
-    }
+  /** Runs every cell in dependency order (NotebookRunner.runAll). */
+  runAll(): Promise<void> {
+    return this.ctx.runner.runAll();
   }
 
-  private graph(): GraphContext {
-    const { chosen } = this.ctx.features.resolved();
-    const inputTables = new Set(Object.values(chosen).map((m) => m.table.toLowerCase()));
-    return { inputTables };
-  }
-
-  /** Column roles or the analysis date changed: rebuild features and re-run the presets soon. */
+  /** Column roles or the analysis date changed (NotebookRunner.mappingChanged). */
   mappingChanged(): void {
-    clearTimeout(this.#mappingTimer);
-    this.#mappingTimer = setTimeout(() => void this.rerunPresets(), 300);
-  }
-
-  /** Re-runs every preset cell (and what reads them), e.g. after roles or the date changed. */
-  async rerunPresets(): Promise<void> {
-    this.ctx.features.invalidate();
-    const presets = this.ctx.notebook.notebook.cells.filter((c) => c.kind === 'preset');
-    // With no preset to re-run, the table is made ready for the first one.
-    if (presets.length === 0) this.ctx.features.prebuild();
-    for (const cell of presets) await this.runCell(cell.id);
+    this.ctx.runner.mappingChanged();
   }
 
   /**
@@ -137,13 +97,11 @@ export class CellActions {
     }
   }
 
-  private feedsFeatures(id: string): boolean {
-    const cell = this.ctx.notebook.cell(id);
-    if (cell?.kind === 'predict') return true;
-    return cell?.kind === 'sql' && Boolean(cell.name && this.ctx.features.mappingOf(cell.name));
-  }
-
-  private async runOne(id: string): Promise<boolean> {
+  /**
+   * Runs this one cell and nothing else; false when it did not run (gone, markdown, under
+   * review) or failed. What runs after it is the NotebookRunner's to decide.
+   */
+  async execute(id: string): Promise<boolean> {
     const { notebook, catalog } = this.ctx;
     const cell = notebook.cell(id);
     if (!cell || cell.kind === 'markdown') return false;
@@ -169,7 +127,6 @@ export class CellActions {
           return r;
         });
         notebook.setRun(id, { status: 'done', result });
-        if (this.feedsFeatures(id)) this.ctx.features.invalidate();
         return true;
       }
       this.checkPredictions(snapshot);
@@ -239,7 +196,7 @@ export class CellActions {
     let name = 'clv_predictions';
     for (let i = 2; taken.has(name); i++) name = `clv_predictions_${i}`;
     const cell = this.ctx.notebook.insertCell(defaultPredictCell(newCellId(), name), index);
-    await this.runCell(cell.id);
+    await this.ctx.runner.runCell(cell.id);
   }
 
   /**
@@ -283,7 +240,7 @@ export class CellActions {
     if (old && next) this.ctx.features.renameTable(old, next);
     this.ctx.notebook.save();
     if (old) await this.ctx.exclusive((engine) => engine.exec(dropViewSql(old))).catch(() => {});
-    if (next) await this.runCell(id);
+    if (next) await this.ctx.runner.runCell(id);
   }
 
   async deleteCell(id: string): Promise<void> {
@@ -306,7 +263,7 @@ export class CellActions {
   async undoDelete(): Promise<void> {
     const cell = this.ctx.notebook.undoDelete();
     if (cell?.kind === 'preset' || (cell?.kind === 'sql' && cell.source.trim() !== '')) {
-      await this.runCell(cell.id);
+      await this.ctx.runner.runCell(cell.id);
     }
   }
 

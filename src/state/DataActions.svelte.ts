@@ -8,7 +8,7 @@ import {
   type MemoryEnvironment,
 } from '../ingest/memory-estimate';
 import {
-  prepareFile,
+  prepareOrChoose,
   type FileInput,
   type LoadChoices,
   type PreparedFile,
@@ -34,6 +34,7 @@ import {
   type NoticeAction,
   type NoticeKind,
 } from './load-notices';
+import type { NotebookRunner } from './NotebookRunner.svelte';
 import type { NotebookState } from './NotebookState.svelte';
 import { placeAll, placeTable, type PlacedTable, type TableLoadInfo } from './place-table';
 import type { QualityState } from './QualityState.svelte';
@@ -65,8 +66,8 @@ export interface DataContext {
   exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
   notify: (kind: NoticeKind, text: string, action?: NoticeAction) => void;
   fetchFile: (url: string) => Promise<Uint8Array>;
-  /** Runs the notebook's cells again, e.g. after the engine was restarted. */
-  runAll: () => Promise<void>;
+  /** Told when tables change; decides what is rebuilt and runs again (NotebookRunner). */
+  runner: Pick<NotebookRunner, 'tablesChanged' | 'prebuild' | 'runAll'>;
   /** What the browser says about memory; defaults to reading `performance` and `navigator`. */
   memory?: () => MemoryEnvironment;
   /** Keeps users' files between visits (LocalStore); without it they live in memory only. */
@@ -135,7 +136,7 @@ export class DataActions {
       }
       if (await this.loadOne(file, table, 'file')) loaded = true;
     }
-    if (loaded) this.ctx.features.prebuild();
+    if (loaded) this.ctx.runner.prebuild();
   }
 
   /** The loaded table read from a dropped file of this name, if there is one. */
@@ -254,13 +255,22 @@ export class DataActions {
       return Number(rows[0]?.bytes ?? 0);
     });
     const env = this.ctx.memory?.() ?? readMemoryEnvironment(globalThis);
-    return prepareFile(input, {
+    const prepared = await prepareOrChoose(input, {
       ...choices,
-      chooseSheet: (fileName, sheets, suggested) => this.sheets.ask(fileName, sheets, suggested),
       checkMemory: (need, _format, bytes) =>
         checkMemory(input.name, bytes, need, memoryBudget(env, used)),
       onProgress,
     });
+    if (prepared.kind !== 'choose-sheet') return prepared;
+    // A workbook with several sheets: the user picks one while the database does other work.
+    const { fileName, sheets, suggested } = prepared;
+    let sheet: string | null = null;
+    try {
+      sheet = await this.sheets.ask(fileName, sheets, suggested);
+    } finally {
+      if (sheet === null) await prepared.read(null);
+    }
+    return sheet === null ? null : prepared.read(sheet);
   }
 
   private record(
@@ -289,7 +299,7 @@ export class DataActions {
     this.suggestions = { ...this.suggestions, [table]: placed.suggestions };
     if (old) this.ctx.features.refit(table, old.columns, columns);
     this.ctx.features.autoMap(table, columns);
-    this.ctx.features.invalidate();
+    this.ctx.runner.tablesChanged();
     this.ctx.notebook.save();
   }
 
@@ -326,14 +336,14 @@ export class DataActions {
       await this.ctx.catalog.refresh(engine);
       return result;
     });
-    this.ctx.features.invalidate();
+    this.ctx.runner.tablesChanged();
     const t = this.ctx.lang.t;
     const restarted = options.review ? 'load.restartedReview' : 'load.restarted';
     this.ctx.notify('warning', t(restarted, { count: reloaded }));
     if (missing.length > 0) {
       this.ctx.notify('warning', t('load.restartedMissing', { files: missing.join(', ') }));
     }
-    if (!options.review) await this.ctx.runAll();
+    if (!options.review) await this.ctx.runner.runAll();
   }
 
   /** Applies a suggested conversion (with the user's edits to its rule) as a cleaning step. */
@@ -397,7 +407,7 @@ export class DataActions {
     this.suggestions = moveKey(this.suggestions, from, name);
     this.ctx.quality.renamed(from, name);
     this.ctx.features.renameTable(from, name);
-    this.ctx.features.invalidate();
+    this.ctx.runner.tablesChanged();
     this.ctx.notebook.save();
     return null;
   }
@@ -426,7 +436,7 @@ export class DataActions {
     const mapping = this.ctx.features.removeTable(table);
     const file = this.#files.get(table);
     this.forget([table]);
-    this.ctx.features.invalidate();
+    this.ctx.runner.tablesChanged();
     this.ctx.notebook.save();
     const undo =
       source && file
@@ -436,7 +446,7 @@ export class DataActions {
           }
         : undefined;
     this.ctx.notify('info', this.ctx.lang.t('tables.removed', { table }), undo);
-    await this.ctx.runAll();
+    await this.ctx.runner.runAll();
     return true;
   }
 
@@ -451,7 +461,7 @@ export class DataActions {
     nb.tables = [...nb.tables.filter((t) => t.table !== source.table), source];
     this.ctx.features.restoreTable(mapping, inputs);
     if (await this.loadOne(file, source.table, source.origin, source.choices ?? {}, true)) {
-      await this.ctx.runAll();
+      await this.ctx.runner.runAll();
     }
   }
 

@@ -11,6 +11,7 @@ import type { FeaturesState } from './FeaturesState.svelte';
 import type { LangState } from './LangState.svelte';
 import type { NoticeKind } from './load-notices';
 import type { LocalStore } from './LocalStore.svelte';
+import type { NotebookRunner } from './NotebookRunner.svelte';
 import type { NotebookState } from './NotebookState.svelte';
 
 export interface OpenerContext {
@@ -22,7 +23,8 @@ export interface OpenerContext {
   lang: LangState;
   exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
   notify: (kind: NoticeKind, text: string) => void;
-  runAll: () => Promise<void>;
+  /** Marks what was built from the old tables stale and runs the notebook (NotebookRunner). */
+  runner: Pick<NotebookRunner, 'tablesChanged' | 'runAll'>;
   /** Keeps the open notebook in this browser before another replaces it. */
   keep: () => Promise<void>;
 }
@@ -96,7 +98,7 @@ export class NotebookOpener {
     // The predictions of the notebook before are gone with its tables.
     ctx.features.setPredictions(null);
     ctx.features.asOfUsed = '';
-    ctx.features.invalidate();
+    ctx.runner.tablesChanged();
     const samples = notebook.tables.filter((t) => t.origin === 'sample').map((t) => t.table);
     const loading = (async () => {
       if (samples.length > 0) await ctx.data.loadSample(samples);
@@ -115,7 +117,7 @@ export class NotebookOpener {
     if (notebook.review) return;
     this.opening = true;
     try {
-      await ctx.runAll();
+      await ctx.runner.runAll();
     } finally {
       this.opening = false;
     }

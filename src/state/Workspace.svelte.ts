@@ -1,11 +1,5 @@
-import { messageOf } from '../model/error-text';
 import type { Engine } from '../engine/types';
 import type { Lang } from '../domain/labels';
-import type { FileInput } from '../ingest/prepare-file';
-import { exampleNotebook } from '../model/example-notebook';
-import { emptyNotebook, type Notebook, type TableSource } from '../model/notebook';
-import { NotebookFileError, serializeNotebook } from '../io/notebook-file';
-import { isShareFragment } from '../io/share-fragment';
 import { BundleActions } from './BundleActions.svelte';
 import { CatalogState } from './CatalogState.svelte';
 import { CellActions } from './CellActions.svelte';
@@ -22,6 +16,8 @@ import { PresentState } from './PresentState.svelte';
 import { ShareActions } from './ShareActions.svelte';
 import { FeaturesState } from './FeaturesState.svelte';
 import type { FitModels } from './PredictActions.svelte';
+import { NotebookRunner } from './NotebookRunner.svelte';
+import { NotebookSession } from './NotebookSession.svelte';
 import { NotebookState } from './NotebookState.svelte';
 import { QualityState } from './QualityState.svelte';
 import { EvaluationActions } from './EvaluationActions.svelte';
@@ -53,9 +49,11 @@ export interface WorkspaceDeps {
 }
 
 /**
- * Everything the app does, as actions the components call. Work that touches DuckDB runs one
- * turn at a time through `exclusive` (an EngineQueue), so cells, loads and renames never
- * interleave on the connection; the data-quality checks wait until the engine is idle.
+ * The composition root: builds every part of the app's state, wires them, and starts the first
+ * notebook. Components reach the parts directly (`ws.notebook`, `ws.data`, `ws.runner`,
+ * `ws.session`, ...). It also holds what all parts share: the notices, and `exclusive`, the one
+ * EngineQueue through which work on DuckDB runs a turn at a time (cells, loads and renames never
+ * interleave; the data-quality checks wait until the engine is idle).
  */
 export class Workspace {
   readonly lang: LangState;
@@ -63,6 +61,8 @@ export class Workspace {
   readonly catalog = new CatalogState();
   readonly notebook: NotebookState;
   readonly features: FeaturesState;
+  /** What runs again after a change, in dependency order; the features table's builds. */
+  readonly runner: NotebookRunner;
   /** Running and editing notebook cells. */
   readonly cells: CellActions;
   readonly segments: SegmentActions;
@@ -74,6 +74,8 @@ export class Workspace {
   /** Files and notebooks kept in this browser. */
   readonly local: LocalStore;
   readonly opener: NotebookOpener;
+  /** Which notebook is open and what comes into it: start, new, open, take over, drops. */
+  readonly session: NotebookSession;
   readonly share: ShareActions;
   readonly bundles: BundleActions;
   readonly present: PresentState;
@@ -82,12 +84,8 @@ export class Workspace {
   /** Whether this tab has the open notebook, or another tab does and this one is read-only. */
   readonly tab: TabLock;
   notices = $state<Notice[]>([]);
-  /** Until the first notebook (restored, linked or the example) is open: the page shows a skeleton. */
-  starting = $state(true);
   readonly #queue: EngineQueue;
   #noticeId = 0;
-  /** The open notebook as read from storage, while this tab has shown only that. */
-  #asStored: string | null = null;
 
   constructor(deps: WorkspaceDeps) {
     this.lang = new LangState(deps.storage, deps.browserLangs);
@@ -98,10 +96,21 @@ export class Workspace {
       write: (text) => this.local.writeNotebookText(text),
     });
     this.tab = new TabLock(deps.locks);
-    this.tab.onLost = () => this.#setReadOnly(true);
+    this.tab.onLost = () => this.session.setReadOnly(true);
     this.features = new FeaturesState(this.notebook, (work, options) =>
       this.#queue.background(work, options),
     );
+    // The parts it coordinates are built below; it reaches them only once something runs.
+    this.runner = new NotebookRunner({
+      notebook: this.notebook,
+      features: this.features,
+      catalog: this.catalog,
+      execute: (id) => this.cells.execute(id),
+      checkQuality: (table) => this.quality.check(table),
+      restart: (options) => this.data.recover(options),
+      opening: () => this.opener.opening,
+    });
+    const runner = this.runner;
     this.cells = new CellActions({
       notebook: this.notebook,
       features: this.features,
@@ -109,8 +118,8 @@ export class Workspace {
       lang: this.lang,
       engine: this.engine,
       exclusive: (work) => this.exclusive(work),
-      // DataActions is built below; the callback reads it only when a cell runs out of memory.
-      recover: () => this.#recover(),
+      runner,
+      recover: () => runner.recover(),
       ...(deps.fitModels ? { fit: deps.fitModels } : {}),
     });
     this.segments = new SegmentActions({
@@ -118,7 +127,7 @@ export class Workspace {
       features: this.features,
       catalog: this.catalog,
       lang: this.lang,
-      runCell: (id) => this.cells.runCell(id),
+      runCell: (id) => runner.runCell(id),
       exclusive: (work) => this.exclusive(work),
     });
     this.evaluation = new EvaluationActions({
@@ -142,11 +151,7 @@ export class Workspace {
       lang: this.lang,
       exclusive,
       notifyError: (text) => this.notify('error', text),
-      changed: async (table) => {
-        this.features.invalidate();
-        await this.quality.check(table);
-        await this.cells.runAll();
-      },
+      changed: (table) => runner.tableCleaned(table),
     });
     this.local = new LocalStore({
       ...(deps.openStore ? { open: deps.openStore } : {}),
@@ -165,13 +170,12 @@ export class Workspace {
       exclusive,
       notify: (kind, text, action) => this.notify(kind, text, action),
       fetchFile: deps.fetchFile,
-      runAll: () => this.cells.runAll(),
+      runner,
       store: this.local,
     });
     const notify = (kind: NoticeKind, text: string, action?: NoticeAction) =>
       this.notify(kind, text, action);
     const { notebook, catalog, lang, data, local, features } = this;
-    const runAll = () => this.cells.runAll();
     this.opener = new NotebookOpener({
       notebook,
       catalog,
@@ -181,15 +185,15 @@ export class Workspace {
       lang,
       exclusive,
       notify,
-      runAll,
-      keep: () => this.#keepPrevious(),
+      runner,
+      keep: () => this.session.keepPrevious(),
     });
     const opener = this.opener;
     this.share = new ShareActions({
       notebook,
       lang,
       notify,
-      open: (nb) => this.#openForeign(nb),
+      open: (nb) => this.session.openForeign(nb),
       reopen: (nb) => opener.openKept(nb),
     });
     this.bundles = new BundleActions({
@@ -198,14 +202,22 @@ export class Workspace {
       lang,
       exclusive,
       notify,
-      open: (nb, files) => this.#openForeign(nb, files),
+      open: (nb, files) => this.session.openForeign(nb, files),
     });
     this.present = new PresentState(this.notebook);
-  }
-
-  /** Files being loaded, with their progress. */
-  get loads() {
-    return this.data.loads;
+    this.session = new NotebookSession({
+      engine: this.engine,
+      notebook,
+      lang,
+      tab: this.tab,
+      local,
+      opener,
+      share: this.share,
+      data,
+      runner,
+      drops: this.drops,
+      notify,
+    });
   }
 
   exclusive<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
@@ -223,215 +235,23 @@ export class Workspace {
     this.notices = this.notices.filter((n) => n.id !== id);
   }
 
-  /**
-   * Opens the notebook of a shared link (`hash`), else the last notebook with the files this
-   * browser kept for it, else on a first visit the example notebook on the sample data.
-   */
-  async start(hash = ''): Promise<void> {
-    try {
-      await this.#start(hash);
-    } finally {
-      this.starting = false;
-    }
+  /** Opens the first notebook (NotebookSession.start); main.ts calls it once. */
+  start(hash = ''): Promise<void> {
+    return this.session.start(hash);
   }
 
-  async #start(hash: string): Promise<void> {
-    // DuckDB starts now, while the user is still choosing a file; a failure shows on the badge.
-    this.engine.start();
-    this.#setReadOnly(!(await this.tab.acquire()));
-    await this.local.init();
-    let restored: Notebook | null = null;
-    try {
-      restored = await this.notebook.restore();
-    } catch (e) {
-      this.notify('error', this.lang.t('notebook.restoreFailed', { message: messageOf(e) }));
-    }
-    if (isShareFragment(hash)) {
-      // The notebook of the last visit is kept in this browser before the link's takes its place.
-      if (restored) await this.#keep(restored);
-      if (await this.share.open(hash)) return;
-    }
-    if (restored) {
-      await this.opener.openKept(restored);
-      this.#asStored = this.notebook.toFileText();
-      return;
-    }
-    await this.#openExample();
+  /** Until the first notebook is open; read by NotebookView. */
+  get starting(): boolean {
+    return this.session.starting;
   }
 
-  #setReadOnly(readOnly: boolean): void {
-    this.notebook.readOnly = readOnly;
-    this.local.readOnly = readOnly;
+  /** Files being loaded; read by NotebookView (the table panel reads `data.loads`). */
+  get loads() {
+    return this.data.loads;
   }
 
-  /**
-   * Takes the open notebook over from the tab that has it; that tab becomes read-only. A tab
-   * that showed the stored notebook opens its latest version (with the other tab's edits); one
-   * that opened something else (a link) keeps the stored notebook beside the others first.
-   */
-  async takeOver(): Promise<void> {
-    if (!(await this.tab.takeOver())) return;
-    this.#setReadOnly(false);
-    await this.local.reread();
-    let stored: Notebook | null = null;
-    try {
-      stored = await this.notebook.restore();
-    } catch {
-      stored = null;
-    }
-    if (stored && this.#asStored !== null && this.#asStored === this.notebook.toFileText()) {
-      await this.opener.openKept(stored);
-      this.#asStored = this.notebook.toFileText();
-      return;
-    }
-    if (stored) await this.#keep(stored);
-    this.notebook.saveNow();
-  }
-
-  /** Opens the example notebook on the sample data, keeping the notebook open now. */
-  async openExample(): Promise<void> {
-    await this.#keepPrevious();
-    await this.#openExample();
-  }
-
-  async #openExample(): Promise<void> {
-    await this.opener.open({ ...emptyNotebook(''), example: true });
-    await this.data.loadSample();
-    const loaded = $state.snapshot(this.notebook.notebook);
-    this.notebook.replace({
-      ...exampleNotebook(this.lang.lang, loaded.tables),
-      mappings: loaded.mappings,
-    });
-    this.starting = false;
-    await this.cells.runAll();
-  }
-
-  /**
-   * Starts an empty notebook: no cells, no tables (the sample belongs to the example only). The
-   * notebook open until now is kept in this browser under its title and the time.
-   */
-  async newNotebook(): Promise<void> {
-    await this.#keepPrevious();
-    await this.opener.open(emptyNotebook(''));
-  }
-
-  /**
-   * Opens a notebook that came from someone else (a link, a bundle) beside the others: the open
-   * one is kept in this browser, and the new one runs nothing until the user has reviewed it.
-   */
-  async #openForeign(notebook: Notebook, files?: Map<string, FileInput>): Promise<void> {
-    await this.#keepPrevious();
-    await this.opener.open({ ...notebook, review: true }, files);
-  }
-
-  /**
-   * After a cell ran out of memory: DuckDB restarts and the tables come back. A notebook that
-   * did so while opening would do it again on every reload (a cell setting `memory_limit`, say):
-   * it waits for review instead, and runs nothing more until the user presses Run.
-   */
-  async #recover(): Promise<void> {
-    if (!this.opener.opening) return this.data.recover();
-    this.notebook.notebook.review = true;
-    this.notebook.save();
-    await this.data.recover({ review: true });
-  }
-
-  /** Runs a notebook opened for review: the user has looked at its cells and tables. */
-  async approveRun(): Promise<void> {
-    // Pressed while the sample or the bundle's files still load: run once they are there.
-    await this.opener.tablesLoaded();
-    if (!this.notebook.notebook.review) return;
-    delete this.notebook.notebook.review;
-    this.notebook.save();
-    await this.cells.runAll();
-  }
-
-  #keepPrevious(): Promise<void> {
-    return this.#keep($state.snapshot(this.notebook.notebook) as Notebook);
-  }
-
-  /** Saves a notebook in this browser before another takes its place, unless it is the
-   * untouched example (which "Example notebook" brings back) or empty. */
-  async #keep(nb: Notebook): Promise<void> {
-    const files = nb.tables.filter((t) => t.origin === 'file');
-    const empty = nb.cells.length === 0 && nb.tables.length === 0;
-    if (empty || (nb.example && files.length === 0) || this.local.problem) return;
-    const title = nb.title.trim() || this.lang.t('notebook.untitled');
-    const name = `${title} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
-    const tables = files.map((t) => t.table);
-    if (await this.local.save(name, serializeNotebook(nb), tables)) {
-      this.notify('info', this.lang.t('store.keptPrevious', { name }));
-    }
-    await this.local.startSession();
-  }
-
-  /**
-   * Loads dropped or picked files, one table each; a failure affects only that file. Dropped
-   * into the example notebook, they start a new notebook unless the user adds them to it. When
-   * they were tables the notebook waited for (a shared link), the notebook runs.
-   */
-  async loadFiles(files: FileInput[]): Promise<void> {
-    if (files.length === 0) return;
-    if (this.notebook.notebook.example) {
-      const answer = await this.drops.ask(files.map((f) => f.name));
-      if (answer === null) return;
-      if (answer === 'new') await this.newNotebook();
-    }
-    const waiting = this.missingTables().length;
-    const used = () =>
-      JSON.stringify(this.features.resolved().chosen, [
-        'orders',
-        'customers',
-        'interactions',
-        'campaigns',
-        'table',
-      ]);
-    const before = used();
-    await this.data.loadFiles(files);
-    if (waiting > 0 && this.missingTables().length < waiting) await this.cells.runAll();
-    // A dropped file became what the analyses read: they follow it.
-    else if (used() !== before) await this.cells.rerunPresets();
-  }
-
-  /** Loads a picked file as a table the notebook waits for, whatever the file is called. */
-  async loadFileAs(table: string, file: FileInput): Promise<void> {
-    if (await this.data.loadOne(file, table, 'file')) await this.cells.runAll();
-  }
-
-  renameTable(from: string, to: string): Promise<string | null> {
-    return this.data.renameTable(from, to);
-  }
-
-  /** Switches the interface language; segment names are generated in it, so presets re-run. */
-  async setLang(lang: Lang): Promise<void> {
-    if (lang === this.lang.lang) return;
-    this.lang.set(lang);
-    this.notebook.notebook.lang = lang;
-    this.notebook.save();
-    await this.cells.rerunPresets();
-  }
-
-  /** Opens a `.seglab.json` file; the current notebook stays if the file cannot be read. */
-  async openNotebook(fileName: string, text: string | Blob): Promise<void> {
-    let notebook: Notebook;
-    try {
-      const { parseNotebookInWorker } = await import('./read-notebook-in-worker');
-      notebook = await parseNotebookInWorker(text);
-    } catch (e) {
-      const reason =
-        e instanceof NotebookFileError
-          ? this.lang.t(`notebook.openError.${e.code}`, { detail: e.message })
-          : messageOf(e);
-      this.notify('error', this.lang.t('notebook.openFailed', { file: fileName, message: reason }));
-      return;
-    }
-    // The user's own file: kept beside the open notebook, and run (links and bundles wait).
-    await this.#keepPrevious();
-    await this.opener.open(notebook);
-  }
-
-  /** Tables the notebook expects that are not loaded yet. */
-  missingTables(): TableSource[] {
-    return this.data.missingTables();
+  /** Switches the language (NotebookSession.setLang); PresentMode calls it. */
+  setLang(lang: Lang): Promise<void> {
+    return this.session.setLang(lang);
   }
 }

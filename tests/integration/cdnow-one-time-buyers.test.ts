@@ -48,8 +48,8 @@ beforeAll(async () => {
   const w = nodeWorkspace();
   ws = w.ws;
   close = w.close;
-  await ws.newNotebook();
-  await ws.loadFiles([{ name: 'cdnow.csv', data: new File([CSV], 'cdnow.csv') }]);
+  await ws.session.newNotebook();
+  await ws.session.loadFiles([{ name: 'cdnow.csv', data: new File([CSV], 'cdnow.csv') }]);
   ws.features.setAsOf(AS_OF);
   await ws.cells.addPredictCell();
   await ws.segments.addPresetCell('churn-risk');

@@ -67,8 +67,8 @@ beforeAll(async () => {
   const w = nodeWorkspace();
   ws = w.ws;
   close = w.close;
-  await ws.newNotebook();
-  await ws.loadFiles([{ name: 'lines.csv', data: new File([CSV], 'lines.csv') }]);
+  await ws.session.newNotebook();
+  await ws.session.loadFiles([{ name: 'lines.csv', data: new File([CSV], 'lines.csv') }]);
   expect(ws.features.mappingOf('lines')?.columns).toMatchObject({
     orderId: 'InvoiceNo',
     quantity: 'Quantity',

@@ -26,9 +26,9 @@ beforeAll(async () => {
   const w = nodeWorkspace();
   ws = w.ws;
   close = w.close;
-  await ws.newNotebook();
+  await ws.session.newNotebook();
   const csv = ordersCsv();
-  await ws.loadFiles([{ name: 'orders.csv', data: new File([csv], 'orders.csv') }]);
+  await ws.session.loadFiles([{ name: 'orders.csv', data: new File([csv], 'orders.csv') }]);
 }, 120_000);
 afterAll(() => close());
 

@@ -2,6 +2,7 @@ import type { Engine } from '../../src/engine/types';
 import { CatalogState } from '../../src/state/CatalogState.svelte';
 import { CleaningState } from '../../src/state/CleaningState.svelte';
 import { DataActions } from '../../src/state/DataActions.svelte';
+import { NotebookRunner } from '../../src/state/NotebookRunner.svelte';
 import { EngineState } from '../../src/state/EngineState.svelte';
 import { FeaturesState } from '../../src/state/FeaturesState.svelte';
 import { LangState } from '../../src/state/LangState.svelte';
@@ -60,7 +61,7 @@ export function qualitySetup(lang: 'en' | 'zh-CN' = 'en') {
       if (kind === 'error') errors.push(text);
     },
     fetchFile: async () => new Uint8Array(),
-    runAll: async () => {},
+    runner: new NotebookRunner({ notebook, features, catalog, execute: async () => false }),
   });
   const load = (name: string, text: string) =>
     data.loadFiles([{ name, data: new TextEncoder().encode(text) }]);

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { utils, write } from '@e965/xlsx';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFile } from '../../../src/ingest/load-file';
-import { prepareFile } from '../../../src/ingest/prepare-file';
+import { prepareFile, prepareOrChoose } from '../../../src/ingest/prepare-file';
 import { LoadError } from '../../../src/ingest/load-error';
 import { ident } from '../../../src/sql/quote';
 import { NodeEngine } from '../../support/node-engine';
@@ -144,5 +145,46 @@ describe('prepareFile: read options', () => {
     const error = await prepareFile(file, { skip: 1 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoadError);
     expect((error as LoadError).row).toBe(3);
+  });
+});
+
+describe('prepareOrChoose: the caller picks the sheet', () => {
+  const workbook = (sheets: Record<string, (string | number)[][]>) => {
+    const book = utils.book_new();
+    for (const [name, rows] of Object.entries(sheets)) {
+      utils.book_append_sheet(book, utils.aoa_to_sheet(rows), name);
+    }
+    const data = new Uint8Array(write(book, { type: 'array', bookType: 'xlsx' }) as ArrayBuffer);
+    return { name: 'book.xlsx', data };
+  };
+  const orders = [['id', 'amount'], ...Array.from({ length: 4 }, (_, i) => [`C${i}`, i * 10])];
+
+  it('returns the sheets of a workbook with several, asks nothing, and reads the one chosen', async () => {
+    const file = workbook({ Info: [['note'], ['exported']], 'Orders 2024': orders, Empty: [] });
+    const choice = await prepareOrChoose(file);
+    if (choice.kind !== 'choose-sheet') throw new Error(`expected a choice, got ${choice.kind}`);
+    expect(choice.sheets.map((s) => [s.name, s.rows])).toEqual([
+      ['Info', 2],
+      ['Orders 2024', 5],
+      ['Empty', 0],
+    ]);
+    expect(choice.suggested).toBe('Info');
+    const read = await choice.read('Orders 2024');
+    expect(read).toMatchObject({ kind: 'sheet', sheet: 'Orders 2024', fileName: 'book.xlsx' });
+    expect(read?.table.rowCount).toBe(4);
+
+    const cancelled = await prepareOrChoose(file);
+    if (cancelled.kind !== 'choose-sheet') throw new Error('expected a choice');
+    expect(await cancelled.read(null)).toBeNull();
+  });
+
+  it('reads a workbook with one sheet of data, or with the sheet given, without a choice', async () => {
+    const single = await prepareOrChoose(workbook({ Orders: orders, Empty: [] }));
+    expect(single).toMatchObject({ kind: 'sheet', sheet: 'Orders' });
+    const file = workbook({ Info: [['note'], ['exported']], Orders: orders });
+    expect(await prepareOrChoose(file, { sheet: 'Orders' })).toMatchObject({
+      kind: 'sheet',
+      sheet: 'Orders',
+    });
   });
 });

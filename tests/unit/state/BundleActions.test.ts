@@ -22,7 +22,7 @@ async function rows(ws: ReturnType<typeof workspace>, sql: string) {
 describe('bundles in the workspace', () => {
   it('export the notebook with its tables as loaded, and open with the steps applied again', async () => {
     const sender = workspace();
-    await sender.loadFiles([{ name: 'orders.csv', data: bytes(ORDERS) }]);
+    await sender.session.loadFiles([{ name: 'orders.csv', data: bytes(ORDERS) }]);
     await sender.cleaning.apply('orders', {
       kind: 'exclude',
       filter: { test: 'negative', column: 'amount' },
@@ -48,13 +48,13 @@ describe('bundles in the workspace', () => {
 
     const recipient = workspace();
     expect(await recipient.bundles.openBundle('sent.seglab', bundle!)).toBe(true);
-    expect(recipient.missingTables()).toEqual([]);
+    expect(recipient.data.missingTables()).toEqual([]);
     expect(recipient.catalog.has('customers')).toBe(true); // the sample, from the app
     expect(await rows(recipient, 'SELECT count(*) AS n FROM orders__raw')).toEqual([{ n: 4 }]);
     const opened = recipient.notebook.notebook.cells[0]!.id;
     // Opened for review: its cells run when the user says so.
     expect(recipient.notebook.runs[opened]).toBeUndefined();
-    await recipient.approveRun();
+    await recipient.session.approveRun();
     expect(recipient.notebook.runs[opened]?.result?.page).toEqual([{ n: 3, s: 15 }]);
     expect(recipient.notebook.notebook.tables.find((t) => t.table === 'orders')).toMatchObject({
       fileName: 'orders.csv',
@@ -95,7 +95,7 @@ describe('bundles in the workspace', () => {
 
   it('names a bundle table name it cannot use and a bomb, keeping the notebook and its tables', async () => {
     const ws = workspace();
-    await ws.loadFiles([{ name: 'orders.csv', data: bytes(ORDERS) }]);
+    await ws.session.loadFiles([{ name: 'orders.csv', data: bytes(ORDERS) }]);
     const notebook = {
       version: 1 as const,
       title: 'x',

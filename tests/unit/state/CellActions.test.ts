@@ -5,6 +5,7 @@ import { CellActions } from '../../../src/state/CellActions.svelte';
 import { EngineState } from '../../../src/state/EngineState.svelte';
 import { FeaturesState } from '../../../src/state/FeaturesState.svelte';
 import { LangState } from '../../../src/state/LangState.svelte';
+import { NotebookRunner } from '../../../src/state/NotebookRunner.svelte';
 import { NotebookState } from '../../../src/state/NotebookState.svelte';
 import { NodeEngine } from '../../support/node-engine';
 
@@ -21,10 +22,19 @@ describe('CellActions.cancel', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const notebook = new NotebookState(null);
-    const cells = new CellActions({
+    const features = new FeaturesState(notebook);
+    const catalog = new CatalogState();
+    const runner = new NotebookRunner({
       notebook,
-      features: new FeaturesState(notebook),
-      catalog: new CatalogState(),
+      features,
+      catalog,
+      execute: (id) => cells.execute(id),
+    });
+    const cells: CellActions = new CellActions({
+      notebook,
+      features,
+      catalog,
+      runner,
       lang: new LangState(null, ['en']),
       engine: new EngineState(async () => engine),
       exclusive: async <T>(work: (e: Engine) => Promise<T>) => {

@@ -81,8 +81,12 @@ function setup(memory?: () => MemoryEnvironment) {
     exclusive,
     notify: (kind, text, action) => notices.push({ kind, text, ...(action ? { action } : {}) }),
     fetchFile: async () => new Uint8Array(),
-    runAll: async () => {
-      runs++;
+    runner: {
+      tablesChanged: () => features.invalidate(),
+      prebuild: () => features.prebuild(),
+      runAll: async () => {
+        runs++;
+      },
     },
     ...(memory ? { memory } : {}),
   });

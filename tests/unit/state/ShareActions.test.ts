@@ -16,7 +16,7 @@ function workspace() {
 /** A notebook on a dropped file: one named SQL cell, one cell reading it. */
 async function sharedNotebook() {
   const ws = workspace();
-  await ws.loadFiles([{ name: 'orders.csv', data: bytes(ORDERS) }]);
+  await ws.session.loadFiles([{ name: 'orders.csv', data: bytes(ORDERS) }]);
   ws.notebook.notebook.title = 'Spend by customer';
   ws.notebook.notebook.lang = 'zh-CN';
   const first = ws.cells.addCell('sql');
@@ -46,7 +46,7 @@ describe('share links in the workspace', () => {
     expect(recipient.lang.lang).toBe('zh-CN'); // the notebook's language, not the browser's
     expect(JSON.stringify(book)).not.toContain('SECRET-ROW');
     // It names the file and the columns it expects, and nothing runs before the user says so.
-    expect(recipient.missingTables()).toEqual([
+    expect(recipient.data.missingTables()).toEqual([
       expect.objectContaining({
         table: 'orders',
         fileName: 'orders.csv',
@@ -57,10 +57,10 @@ describe('share links in the workspace', () => {
     expect(book.review).toBe(true);
     expect(recipient.notebook.runs[cell]).toBeUndefined();
     // Dropping the file loads it; Run (after the review) runs everything.
-    await recipient.loadFiles([{ name: 'orders.csv', data: bytes(ORDERS) }]);
-    expect(recipient.missingTables()).toEqual([]);
+    await recipient.session.loadFiles([{ name: 'orders.csv', data: bytes(ORDERS) }]);
+    expect(recipient.data.missingTables()).toEqual([]);
     expect(recipient.notebook.runs[cell]).toBeUndefined();
-    await recipient.approveRun();
+    await recipient.session.approveRun();
     expect(book.review).toBeUndefined();
     expect(recipient.notebook.runs[cell]?.result?.page).toEqual([{ total: 35 }]);
   });

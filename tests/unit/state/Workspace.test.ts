@@ -44,7 +44,9 @@ describe('Workspace: what survives a reload', () => {
     const first = page(storage, backend);
     await first.start('#not-a-link');
     // Dropped into the example notebook: the user is asked, and starts a new notebook.
-    const loading = first.loadFiles([{ name: 'visits.csv', data: new File([CSV], 'visits.csv') }]);
+    const loading = first.session.loadFiles([
+      { name: 'visits.csv', data: new File([CSV], 'visits.csv') },
+    ]);
     await expect.poll(() => first.drops.files).toEqual(['visits.csv']);
     first.drops.answer('new');
     await loading;
@@ -54,7 +56,7 @@ describe('Workspace: what survives a reload', () => {
     const reloaded = page(storage, backend);
     await reloaded.start();
     expect(reloaded.catalog.tables.find((t) => t.name === 'visits')?.rowCount).toBe(3);
-    expect(reloaded.missingTables()).toEqual([]);
+    expect(reloaded.data.missingTables()).toEqual([]);
     expect(reloaded.notices.map((n) => n.text)).toContain(
       'Loaded 1 table(s) kept in this browser.',
     );
@@ -64,7 +66,7 @@ describe('Workspace: what survives a reload', () => {
     const after = page(storage, backend);
     await after.start();
     expect(after.catalog.has('visits')).toBe(false);
-    expect(after.missingTables().map((t) => t.fileName)).toEqual(['visits.csv']);
+    expect(after.data.missingTables().map((t) => t.fileName)).toEqual(['visits.csv']);
   });
 
   it('opens a notebook saved under a name with its data', async () => {
@@ -72,7 +74,7 @@ describe('Workspace: what survives a reload', () => {
     const backend = new MemoryBackend();
     const ws = page(storage, backend);
     await ws.local.init();
-    await ws.loadFiles([{ name: 'a.csv', data: new File(['x\n1\n'], 'a.csv') }]);
+    await ws.session.loadFiles([{ name: 'a.csv', data: new File(['x\n1\n'], 'a.csv') }]);
     await expect.poll(() => backend.files.size).toBe(1);
     ws.notebook.notebook.title = 'Client A';
     expect(await ws.local.save('Client A', ws.notebook.toFileText(), ['a'])).toBe(true);

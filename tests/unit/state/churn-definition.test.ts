@@ -31,8 +31,8 @@ beforeAll(async () => {
   const w = nodeWorkspace();
   ws = w.ws;
   close = w.close;
-  await ws.newNotebook();
-  await ws.loadFiles([{ name: 'orders.csv', data: new File([CSV], 'orders.csv') }]);
+  await ws.session.newNotebook();
+  await ws.session.loadFiles([{ name: 'orders.csv', data: new File([CSV], 'orders.csv') }]);
   ws.features.setAsOf('2024-07-01');
   ws.features.setChurnDays(100);
   await ws.segments.addPresetCell('lifecycle');

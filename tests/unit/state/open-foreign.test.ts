@@ -33,7 +33,7 @@ async function ownWork() {
   const backend = new MemoryBackend();
   const ws = page(storage, backend);
   await ws.local.init();
-  await ws.loadFiles([{ name: 'leads.csv', data: new File([LEADS], 'leads.csv') }]);
+  await ws.session.loadFiles([{ name: 'leads.csv', data: new File([LEADS], 'leads.csv') }]);
   ws.notebook.notebook.title = 'My leads';
   const cell = ws.cells.addCell('sql');
   if (cell.kind === 'sql') cell.source = 'SELECT count(*) AS n FROM leads';
@@ -57,7 +57,7 @@ describe('a notebook from a link opens beside the others, for review', () => {
     ]);
     // Run, before the file the link asks for is dropped: the user's own table of the same name,
     // dropped for other work, is not there to be deleted.
-    await ws.approveRun();
+    await ws.session.approveRun();
     const [cell] = opened.cells;
     expect(ws.notebook.runs[cell!.id]?.error).toMatch(/leads/);
     expect(ws.catalog.tables.map((t) => t.name)).not.toContain('leads');

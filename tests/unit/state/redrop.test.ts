@@ -12,7 +12,9 @@ const V2 = 'id,amount\n1,10\n2,20\n3,30\n';
 
 /** Drops `text` as orders.csv; answers the replace question, if one is asked, with `answer`. */
 async function drop(ws: Workspace, text: string, answer?: ReplaceAnswer | null) {
-  const loading = ws.loadFiles([{ name: 'orders.csv', data: new File([text], 'orders.csv') }]);
+  const loading = ws.session.loadFiles([
+    { name: 'orders.csv', data: new File([text], 'orders.csv') },
+  ]);
   if (answer !== undefined) {
     await expect.poll(() => ws.data.replaces.request).not.toBeNull();
     const request = ws.data.replaces.request!;
@@ -36,7 +38,7 @@ describe('dropping a file already loaded', () => {
     closers.push(w.close);
     const ws = w.ws;
     await ws.start();
-    await ws.newNotebook();
+    await ws.session.newNotebook();
     await drop(ws, V1);
     expect(ws.catalog.tables.map((t) => t.name)).toEqual(['orders']);
     await expect.poll(() => backend.files.size).toBe(1);

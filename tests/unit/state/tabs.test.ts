@@ -26,8 +26,8 @@ const ORDERS = 'order_id,customer_id,order_date,amount\n1,a,2024-01-01,10\n2,b,2
 
 async function userNotebook(ws: Workspace) {
   await ws.start();
-  await ws.newNotebook();
-  await ws.loadFiles([{ name: 'mine.csv', data: new File([ORDERS], 'mine.csv') }]);
+  await ws.session.newNotebook();
+  await ws.session.loadFiles([{ name: 'mine.csv', data: new File([ORDERS], 'mine.csv') }]);
   ws.notebook.addCell('sql', 0, 'SELECT count(*) AS n FROM mine');
 }
 
@@ -50,7 +50,7 @@ describe('a notebook open in two tabs', () => {
     ).toEqual(['SELECT count(*) AS n FROM mine']);
     expect(second.ws.catalog.has('mine')).toBe(true);
     // What once deleted the first tab's file and overwrote its autosave: a clean-up there.
-    await second.ws.newNotebook();
+    await second.ws.session.newNotebook();
     expect(b.backend.files.size).toBe(1);
 
     // The first tab's last cell, saved after the second tab opened, is kept.
@@ -77,7 +77,7 @@ describe('a notebook open in two tabs', () => {
     a.ws.notebook.addCell('markdown', 1, 'Edited in the first tab');
     a.ws.notebook.saveNow();
 
-    await second.ws.takeOver();
+    await second.ws.session.takeOver();
     expect(second.ws.tab.held).toBe(true);
     expect(a.ws.tab.held).toBe(false);
     expect(a.ws.notebook.readOnly).toBe(true);

@@ -28,7 +28,7 @@ C2,u3,2024-03-01,4,2.5
 const TOTALS = { u1: 17, u2: 12, u3: 23 };
 
 async function drop(ws: Workspace, answer: 'new' | 'add' | null, name = 'my_orders.csv') {
-  const loading = ws.loadFiles([{ name, data: new File([ORDERS], name) }]);
+  const loading = ws.session.loadFiles([{ name, data: new File([ORDERS], name) }]);
   if (ws.notebook.notebook.example) {
     await expect.poll(() => ws.drops.files).toEqual([name]);
     ws.drops.answer(answer);
@@ -61,7 +61,7 @@ describe('workspaces: the sample belongs to the example only', () => {
     expect(ws.catalog.has('orders')).toBe(true);
     ws.notebook.notebook.title = 'Edited example';
     await drop(ws, 'add');
-    await ws.newNotebook();
+    await ws.session.newNotebook();
     expect(ws.notebook.notebook.cells).toEqual([]);
     expect(ws.notebook.notebook.tables).toEqual([]);
     expect(ws.notebook.notebook.example).toBeUndefined();
@@ -126,7 +126,7 @@ describe('table kinds are stored per notebook', () => {
 
   it('two orders tables: analyses ask which, and use only the chosen one', async () => {
     const ws = page();
-    await ws.newNotebook();
+    await ws.session.newNotebook();
     await drop(ws, null, 'q1.csv');
     await drop(ws, null, 'q2.csv');
     // The last file dropped became the input: the first is still mapped, but not used.
@@ -142,7 +142,7 @@ describe('table kinds are stored per notebook', () => {
 describe('removing a table', () => {
   it('drops it with its mapping, and Undo brings both back', async () => {
     const ws = page();
-    await ws.newNotebook();
+    await ws.session.newNotebook();
     await drop(ws, null);
     expect(await ws.data.removeTable('my_orders')).toBe(true);
     expect(ws.catalog.has('my_orders')).toBe(false);
@@ -161,7 +161,7 @@ describe('removing a table', () => {
 describe('tables from SQL', () => {
   it('a named SQL result given the orders kind feeds the features, and its re-run the presets', async () => {
     const ws = page();
-    await ws.newNotebook();
+    await ws.session.newNotebook();
     await drop(ws, null);
     // The dropped file is not used; a SQL cell reshapes it (u2's order left out).
     ws.features.setKind('my_orders', null, []);
@@ -198,7 +198,7 @@ describe('inputs when files are added to a notebook', () => {
   it('a customers file does not replace the customers input there is; the picker does', async () => {
     const ws = page();
     await ws.start();
-    const answer = ws.loadFiles([
+    const answer = ws.session.loadFiles([
       { name: 'targets.csv', data: new File(['customer_id,target\nC00001,x\n'], 'targets.csv') },
     ]);
     await expect.poll(() => ws.drops.files).toEqual(['targets.csv']);
@@ -217,7 +217,7 @@ describe('a new notebook after one with predictions', () => {
     await ws.start();
     await ws.cells.addPredictCell();
     expect(ws.features.predictions).toBe('clv_predictions');
-    await ws.newNotebook();
+    await ws.session.newNotebook();
     await drop(ws, null);
     expect(ws.features.predictions).toBeNull();
     expect(await featureRows(ws)).toEqual(EXPECTED);
