@@ -33,19 +33,35 @@ const LABELS = 110;
 const LEGEND = 150;
 const SPACING = 24;
 
-/** Side by side or stacked, and the size of each chart's plot, for a container `width` wide. */
-export function sharesLayout(
-  kind: 'donut' | 'bar',
-  width: number,
-): { stacked: boolean; size: number } {
+export interface SharesLayout {
+  /** One chart above the other, or side by side. */
+  stacked: boolean;
+  /** The legend under the charts rather than beside them. */
+  legendBelow: boolean;
+  /** Each chart's plot, in pixels. */
+  size: number;
+}
+
+/**
+ * Side by side or stacked, and the size of each chart's plot, for a container `width` wide. On
+ * a phone the two donuts keep side by side, smaller, with the legend under them: stacked, the
+ * second was off the screen.
+ */
+export function sharesLayout(kind: 'donut' | 'bar', width: number): SharesLayout {
   if (kind === 'donut') {
     const side = Math.floor((width - LEGEND - SPACING - 16) / 2);
-    if (side >= 170) return { stacked: false, size: Math.min(260, side) };
-    return { stacked: true, size: Math.max(150, Math.min(260, width - 24)) };
+    if (side >= 170) return { stacked: false, legendBelow: false, size: Math.min(260, side) };
+    const pair = Math.floor((width - SPACING - 16) / 2);
+    if (pair >= 120) return { stacked: false, legendBelow: true, size: Math.min(260, pair) };
+    return { stacked: true, legendBelow: true, size: Math.max(150, Math.min(260, width - 24)) };
   }
   const side = Math.floor((width - 2 * LABELS - SPACING - 16) / 2);
-  if (side >= 170) return { stacked: false, size: Math.min(320, side) };
-  return { stacked: true, size: Math.max(120, Math.min(320, width - LABELS - 16)) };
+  if (side >= 170) return { stacked: false, legendBelow: false, size: Math.min(320, side) };
+  return {
+    stacked: true,
+    legendBelow: true,
+    size: Math.max(120, Math.min(320, width - LABELS - 16)),
+  };
 }
 
 type Concat = Extract<TopLevelSpec, { hconcat: unknown }>['hconcat'][number];
@@ -85,7 +101,7 @@ function panel(
   measure: 'customers' | 'revenue',
   options: SegmentSharesOptions,
   values: SegmentShareRow[],
-  layout: { stacked: boolean; size: number },
+  layout: SharesLayout,
 ): Concat {
   const { lang, segments } = options;
   const color = {
@@ -94,9 +110,9 @@ function panel(
     title: pick(T.segment, lang),
     scale: segmentColorScale(segments, [], options.colors),
     sort: segments,
-    // Stacked on a phone, the legend goes under the charts rather than beside them.
-    ...(layout.stacked
-      ? { legend: { orient: 'bottom', columns: layout.size >= 380 ? 2 : 1 } }
+    // On a phone the legend goes under the charts rather than beside them.
+    ...(layout.legendBelow
+      ? { legend: { orient: 'bottom', columns: layout.stacked && layout.size < 380 ? 1 : 2 } }
       : {}),
   } as const;
   const radius = Math.floor(layout.size / 2) - 10;
@@ -162,10 +178,12 @@ export function segmentSharesChart(options: SegmentSharesOptions): TopLevelSpec 
   ];
   return {
     ...chartBase(),
-    // Stacked on a phone, the two charts' own titles say it, and the long one would be cut.
+    // On a phone the two charts' own titles say it, and the long one would be cut.
     ...(layout.stacked
       ? { vconcat: panels }
-      : { title: pick(T.title, options.lang), hconcat: panels }),
+      : layout.legendBelow
+        ? { hconcat: panels }
+        : { title: pick(T.title, options.lang), hconcat: panels }),
     spacing: SPACING,
     resolve: { scale: { color: 'shared' } },
   };
@@ -180,6 +198,8 @@ export function shareComparisonChart(options: Omit<SegmentSharesOptions, 'kind'>
     { ...r, measure: measures[0], share: r.customer_share },
     { ...r, measure: measures[1], share: r.revenue_share },
   ]);
+  // On a phone the legend goes under the bars, which then keep the width.
+  const narrow = (options.width ?? 760) < 520;
   return {
     ...chartBase(),
     ...FIT_WIDTH,
@@ -193,7 +213,7 @@ export function shareComparisonChart(options: Omit<SegmentSharesOptions, 'kind'>
         type: 'nominal',
         sort: segments,
         title: null,
-        axis: { labelAngle: segments.length > 5 ? -35 : 0 },
+        axis: { labelAngle: segments.length > 5 || narrow ? -35 : 0 },
       },
       xOffset: { field: 'measure', type: 'nominal', sort: measures },
       y: {
@@ -208,6 +228,7 @@ export function shareComparisonChart(options: Omit<SegmentSharesOptions, 'kind'>
         sort: measures,
         title: pick(T.measure, lang),
         scale: { domain: measures, range: ['#a0cbe8', '#4e79a7'] },
+        ...(narrow ? { legend: { orient: 'bottom', direction: 'vertical' } } : {}),
       },
       tooltip: [...tooltip(lang), { field: 'measure', title: pick(T.measure, lang) }],
     },

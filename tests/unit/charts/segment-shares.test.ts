@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   segmentSharesChart,
   shareComparisonChart,
+  sharesLayout,
   type SegmentShareRow,
 } from '../../../src/charts/segment-shares';
 import { SEGMENT_COLORS } from '../../../src/charts/palette';
@@ -51,6 +52,34 @@ describe('segment shares', () => {
     expect(r.items('arc')).toHaveLength(6);
     expect(r.texts('title-text')).toEqual(['客户数', '销售额', '各分群客户数与销售额']);
     expect(r.texts('legend-title')).toEqual(['分群']);
+  });
+
+  it('keeps the donuts side by side on a phone, within its width, the legend under them', async () => {
+    // A 390 px phone's slide leaves about 340 px for the chart.
+    const r = await renderVegaLite(
+      segmentSharesChart({ rows, segments, lang: 'en', kind: 'donut', width: 340 }),
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.texts('title-text')).toEqual(['Customers', 'Revenue']);
+    const bounds = (r.view.scenegraph().root as unknown as { bounds: { x2: number; y2: number } })
+      .bounds;
+    expect(bounds.x2).toBeLessThanOrEqual(340);
+    // Two charts in a row: together not much taller than one of them and the legend.
+    const layout = sharesLayout('donut', 340);
+    expect(layout).toEqual({ stacked: false, legendBelow: true, size: 150 });
+    expect(bounds.y2).toBeLessThan(2 * layout.size);
+    expect(sharesLayout('donut', 760)).toEqual({ stacked: false, legendBelow: false, size: 260 });
+  });
+
+  it('puts the comparison legend under the bars on a phone, beside them on a laptop', () => {
+    const legend = (width: number) =>
+      (
+        shareComparisonChart({ rows, segments, lang: 'en', width }) as {
+          encoding: { color: { legend?: { orient?: string } } };
+        }
+      ).encoding.color.legend?.orient;
+    expect(legend(340)).toBe('bottom');
+    expect(legend(760)).toBeUndefined();
   });
 
   it('compares customer and revenue shares side by side', async () => {
