@@ -61,8 +61,10 @@ describe('segment shares', () => {
     );
     expect(r.problems).toEqual([]);
     expect(r.texts('title-text')).toEqual(['Customers', 'Revenue']);
-    const bounds = (r.view.scenegraph().root as unknown as { bounds: { x2: number; y2: number } })
-      .bounds;
+    const scene = r.view.scenegraph() as unknown as {
+      root: { bounds: { x2: number; y2: number } };
+    };
+    const bounds = scene.root.bounds;
     expect(bounds.x2).toBeLessThanOrEqual(340);
     // Two charts in a row: together not much taller than one of them and the legend.
     const layout = sharesLayout('donut', 340);
