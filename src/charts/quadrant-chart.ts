@@ -369,6 +369,43 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
       ],
     },
   });
+  /**
+   * A threshold's value written along its line, so a client reads where the split is: the value
+   * split down the vertical line from the top, right of it (where the plot is narrow the bottom
+   * corner labels may cross the line, the top ones keep 14 px off it); the loyalty split above
+   * the horizontal line at the left edge.
+   */
+  const thresholdLabel = (channel: 'x' | 'y', at: number | null): Layer => {
+    const values = at === null || !Number.isFinite(at) ? [] : [{ threshold: at }];
+    const text = {
+      field: 'label',
+      type: 'nominal',
+    } as const;
+    const calc = [{ calculate: "format(datum.threshold, ',.2~f')", as: 'label' }];
+    const mark = {
+      type: 'text',
+      fontSize: 12,
+      fontWeight: 'bold',
+      color: '#444',
+    } as const;
+    return channel === 'x'
+      ? {
+          data: { values },
+          transform: calc,
+          mark: { ...mark, angle: 270, align: 'right', baseline: 'top', dx: -4, dy: 2 },
+          encoding: {
+            x: { field: 'threshold', type: 'quantitative' },
+            y: { value: 0 },
+            text,
+          },
+        }
+      : {
+          data: { values },
+          transform: calc,
+          mark: { ...mark, align: 'left', baseline: 'bottom', dx: 4, dy: -2 },
+          encoding: { y: { field: 'threshold', type: 'quantitative' }, x: { value: 0 }, text },
+        };
+  };
   return {
     ...chartBase(),
     ...FIT_WIDTH,
@@ -381,6 +418,8 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
       base,
       rule('x', options.valueThreshold, valueTitle),
       rule('y', options.loyaltyThreshold, loyaltyTitle),
+      thresholdLabel('x', options.valueThreshold),
+      thresholdLabel('y', options.loyaltyThreshold),
       ...cornerLayers(options.quadrants ?? [], lang, options.valueThreshold),
     ],
   };

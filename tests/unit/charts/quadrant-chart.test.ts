@@ -18,7 +18,9 @@ const SEGMENTS = ['Core', 'Grow loyalty', 'Increase spend', 'Low priority'];
 
 /** The corner labels (not their white halos). */
 const cornerItems = (r: Rendered) =>
-  r.items('text').filter((t) => (t as { fill?: string }).fill !== 'white');
+  r.items('text').filter((t) => (t as { fill?: string }).fill !== 'white' && Array.isArray(t.text));
+/** The thresholds' values written along their lines. */
+const thresholdItems = (r: Rendered) => r.items('text').filter((t) => typeof t.text === 'string');
 
 function bin(i: number, j: number, customers: number): QuadrantScatterRow {
   return {
@@ -103,6 +105,8 @@ describe('quadrant chart', () => {
     expect(r.items('rect')).toHaveLength(0);
     expect(r.texts('title-text')).toEqual(['Value × loyalty']);
     expect(r.texts('axis-title')).toEqual(expect.arrayContaining(['Value', 'Loyalty']));
+    // Each threshold's value is written along its line.
+    expect(thresholdItems(r).map((t) => t.text)).toEqual(['300', '2']);
     const corners = cornerItems(r).map((t) => (t.text as string[]).join(' | '));
     expect(corners).toEqual([
       'Core | Customers 20% | Revenue 55%',
@@ -141,8 +145,8 @@ describe('quadrant chart', () => {
       valueTitle: { en: 'Spend', zh: '消费额' },
       lang: 'zh-CN',
     });
-    // bins, two thresholds, four corners and their halos
-    expect(embeddedRows(spec)).toBeLessThanOrEqual(2400 + 2 + 4 * 2);
+    // bins, two thresholds and their labels, four corners and their halos
+    expect(embeddedRows(spec)).toBeLessThanOrEqual(2400 + 2 * 2 + 4 * 2);
     const r = await renderVegaLite(spec);
     expect(r.problems).toEqual([]);
     expect(r.items('rect')).toHaveLength(2400);
@@ -175,6 +179,7 @@ describe('quadrant chart', () => {
     });
     const r = await renderVegaLite(spec);
     expect(r.items('rule')).toHaveLength(1);
+    expect(thresholdItems(r).map((t) => t.text)).toEqual(['1']);
     expect(cornerItems(r).map((t) => (t.text as string[])[0])).toEqual(['Core']);
     const many = Array.from({ length: 50_001 }, (_, i) => point(i, 'Core', i, 1));
     expect(() =>
@@ -246,8 +251,9 @@ describe('quadrant chart on skewed spend', () => {
     'keeps the corner labels apart, inside the plot and off the points at %i px',
     async (width) => {
       const r = await draw(width, 'symlog');
-      const labels = cornerItems(r).map(boxOf);
-      expect(labels).toHaveLength(4);
+      // The thresholds' values are written along their lines, apart from the corner labels.
+      const labels = [...cornerItems(r), ...thresholdItems(r)].map(boxOf);
+      expect(labels).toHaveLength(6);
       for (const [i, a] of labels.entries()) {
         expect(a.x1).toBeGreaterThanOrEqual(0);
         expect(a.x2).toBeLessThanOrEqual(r.view.width());
