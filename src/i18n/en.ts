@@ -470,7 +470,9 @@ export const en = {
   'backtest.ordersPer': 'Orders per customer',
   'backtest.revenuePer': 'Revenue per customer',
   'backtest.lift': 'Lift',
-  'backtest.separation': 'Separation of future value (eta², higher is better)',
+  'backtest.separation': 'How well each segmentation separates future value',
+  'backtest.separationHelp':
+    'The share of the differences between customers in the days after (their revenue, and whether they bought again) that the segments account for (eta²). Higher is better.',
   'backtest.segmentation': 'Segmentation',
   'backtest.etaRevenue': 'Future revenue',
   'backtest.etaRetention': 'Retention',

@@ -454,7 +454,9 @@ export const zhCN: Record<MessageKey, string> = {
   'backtest.ordersPer': '人均订单数',
   'backtest.revenuePer': '人均销售额',
   'backtest.lift': '提升倍数',
-  'backtest.separation': '未来价值区分度（eta²，越高越好）',
+  'backtest.separation': '各分群方案对未来价值的区分度',
+  'backtest.separationHelp':
+    '分群能解释的客户之间在其后时段内差异的比例（销售额，以及是否再次购买；即 eta²）。越高越好。',
   'backtest.segmentation': '分群',
   'backtest.etaRevenue': '未来销售额',
   'backtest.etaRetention': '留存',

@@ -70,6 +70,20 @@ describe('charts and evaluation on the sample data', () => {
             timeout: 30_000,
           })
           .toBeGreaterThan(2);
+        // Money as elsewhere (whole from 100 up), ratios with two decimals, shares in percent;
+        // each segmentation by its name as the reader knows it, its result name beside it.
+        const total = panel.locator('[data-testid=backtest-table] tr.total td');
+        const [customers, retention, orders, revenue, lift] = await total.allInnerTexts();
+        expect(customers).toMatch(/^\d{1,3}(,\d{3})*$/);
+        expect(retention).toMatch(/^\d+\.\d%$/);
+        expect(orders).toMatch(/^\d+\.\d\d$/);
+        expect(revenue).toMatch(/^\d{1,3}(,\d{3})*$/);
+        expect(lift).toBe('1.00×');
+        const separation = panel.getByTestId('backtest-separation').locator('tbody tr').first();
+        expect(await separation.locator('th').innerText()).toMatch(/^Value × loyalty matrix\s/);
+        for (const share of await separation.locator('td').allInnerTexts()) {
+          expect(share).toMatch(/^\d+\.\d%$/);
+        }
         return;
       }
       const counts = await marks(panel);
