@@ -481,7 +481,8 @@ export const en = {
   'migration.dates': 'As-of dates',
   'migration.run': 'Show migration',
   'notebook.combine': 'Combine',
-  'store.title': 'This browser',
+  'store.title': 'Saved in this browser',
+  'store.button': 'Saved notebooks',
   'store.unavailable':
     'This browser does not let SegLab keep data (a private window, or storage switched off): tables stay loaded for this session only.',
   'store.quota':

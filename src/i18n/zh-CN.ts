@@ -464,7 +464,8 @@ export const zhCN: Record<MessageKey, string> = {
   'migration.dates': '分析日期',
   'migration.run': '查看迁移',
   'notebook.combine': '组合',
-  'store.title': '本浏览器',
+  'store.title': '本浏览器中保存的内容',
+  'store.button': '已保存的笔记本',
   'store.unavailable':
     '此浏览器不允许 SegLab 保存数据（可能是无痕窗口或已关闭存储）：数据表仅在本次会话中保留。',
   'store.quota':
