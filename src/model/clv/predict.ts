@@ -12,6 +12,8 @@ import {
 } from './continuous-models';
 import { customerLifetimeValue, UNITS_PER_MONTH } from './clv';
 import { aliveMatrix, type AliveMatrix } from './alive-matrix';
+import { expectedMatrix, type ExpectedMatrix } from './expected-matrix';
+import { recencyCheck, type RecencyCheckRow } from './recency-check';
 import { churnValidation, type ChurnValidation } from './churn-validation';
 import {
   customerIntervals,
@@ -26,7 +28,7 @@ import { conditionalExpectedAverageSpend, fitGammaGamma, type GammaGammaFit } fr
 import { repeatHistogram, type RepeatHistogramRow } from './repeat-histogram';
 import { summaryFromRows, type CustomerSummary } from './summary';
 
-export type { FrequencyCheckRow };
+export type { FrequencyCheckRow, RecencyCheckRow };
 
 export interface PredictSettings {
   unit: ClvTimeUnit;
@@ -85,6 +87,8 @@ export interface PredictResult {
   clv: Float64Array;
   /** The holdout check by calibration frequency; empty when the rows have no holdout columns. */
   byFrequency: FrequencyCheckRow[];
+  /** The holdout check by calibration recency; empty without holdout columns. */
+  byRecency: RecencyCheckRow[];
   /** P(alive) scored against "no purchase in the holdout"; null without holdout columns. */
   churn: ChurnValidation | null;
   /**
@@ -96,6 +100,8 @@ export interface PredictResult {
   repeatHistogram: RepeatHistogramRow[];
   /** P(alive) over repeat purchases and recency for the oldest customers. */
   aliveMatrix: AliveMatrix;
+  /** Expected purchases over the horizon on the same grid as `aliveMatrix`. */
+  expectedMatrix: ExpectedMatrix;
 }
 
 /** Fewer repeat buyers with positive spend than this, and the spend model is not fitted. */
@@ -336,6 +342,7 @@ export function predict(
     byFrequency: numeric({ en: 'The holdout check', zh: '留出期检验' }, () =>
       frequencyCheck(fit, summary, rows),
     ),
+    byRecency: [],
     churn: null,
     intervals: null,
     repeatHistogram: numeric({ en: 'The repeat purchase histogram', zh: '复购次数分布' }, () =>
@@ -343,6 +350,9 @@ export function predict(
     ),
     aliveMatrix: numeric({ en: 'The P(alive) matrix', zh: '存活概率矩阵' }, () =>
       aliveMatrix(fit, summary),
+    ),
+    expectedMatrix: numeric({ en: 'The expected purchases matrix', zh: '期望购买次数矩阵' }, () =>
+      expectedMatrix(fit, summary, settings.horizonMonths * UNITS_PER_MONTH[settings.unit]),
     ),
   };
   const spendSummary = {
@@ -364,11 +374,23 @@ export function predict(
       ),
     );
   }
-  const holdout = CLV_SUMMARY_COLUMNS.holdoutFrequency;
-  if (rows[0]?.[holdout] !== undefined) {
-    out.churn = churnValidation(
-      out.pAlive,
-      Float64Array.from(rows, (r) => Number(r[holdout])),
+  const c = CLV_SUMMARY_COLUMNS;
+  if (rows[0]?.[c.holdoutFrequency] !== undefined) {
+    const actual = Float64Array.from(rows, (r) => Number(r[c.holdoutFrequency]));
+    out.churn = churnValidation(out.pAlive, actual);
+    const { frequency: x, recency: tx, T } = summary;
+    out.byRecency = numeric(
+      { en: 'The holdout check by recency', zh: '按最近购买的留出期检验' },
+      () =>
+        recencyCheck(
+          x,
+          tx,
+          T,
+          actual,
+          Float64Array.from(rows, (r, i) =>
+            modelConditionalExpectedPurchases(fit, Number(r[c.holdoutDuration]), x[i], tx[i], T[i]),
+          ),
+        ),
     );
   }
   return out;
