@@ -4,6 +4,12 @@ import { pick, type Labels, type Lang } from '../domain/labels';
 import { chartBase, FIT_WIDTH, fittedTitle } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';
+import {
+  isDiscreteUnit,
+  recencyTitle as recencyAxis,
+  unitWord,
+  type ClvChartUnit,
+} from './clv-time-units';
 
 const T = {
   title: {
@@ -15,16 +21,6 @@ const T = {
     zh: '未来 {h} {unit}内的期望购买次数，针对在数据结束前 {T} {unit}首次购买的客户。',
   },
   x: { en: 'Repeat purchases', zh: '复购次数' },
-  recencyWeeks: {
-    en: 'Weeks from first to last purchase (recency)',
-    zh: '首次到最后一次购买的周数（最近购买）',
-  },
-  recencyDays: {
-    en: 'Days from first to last purchase (recency)',
-    zh: '首次到最后一次购买的天数（最近购买）',
-  },
-  weeks: { en: 'weeks', zh: '周' },
-  days: { en: 'days', zh: '天' },
   expected: { en: 'Expected purchases', zh: '期望购买次数' },
 } satisfies Record<string, Labels>;
 
@@ -36,19 +32,20 @@ const T = {
 export function expectedMatrixSpec(
   matrix: ExpectedMatrix,
   lang: Lang,
-  unit: 'days' | 'weeks' = 'weeks',
+  unit: ClvChartUnit = 'weeks',
   width?: number,
 ): TopLevelSpec {
   checkRowBudget(matrix.cells, T.title);
-  const recencyTitle = pick(unit === 'days' ? T.recencyDays : T.recencyWeeks, lang);
+  const recencyTitle = recencyAxis(unit, lang);
   const whole = new Intl.NumberFormat(lang, { maximumFractionDigits: 0 });
-  const unitText = pick(unit === 'days' ? T.days : T.weeks, lang);
+  const unitText = unitWord(unit, lang);
+  const discrete = isDiscreteUnit(unit);
   const subtitle = pick(T.subtitle, lang)
     .replace('{h}', whole.format(matrix.horizon))
     .replace('{T}', whole.format(matrix.T))
     .replaceAll('{unit}', unitText);
   const bins = new Set(matrix.cells.map((c) => c.recency)).size || 1;
-  const half = matrix.T / bins / 2;
+  const half = discrete ? 0.5 : matrix.T / bins / 2;
   const values = matrix.cells.map((c) => ({
     ...c,
     from: c.recency - half,
@@ -69,8 +66,8 @@ export function expectedMatrixSpec(
         field: 'from',
         type: 'quantitative',
         title: recencyTitle,
-        scale: { domain: [0, matrix.T], nice: false },
-        axis: { format: ',d' },
+        scale: { domain: discrete ? [0.5, matrix.T + 0.5] : [0, matrix.T], nice: false },
+        axis: { format: ',d', ...(discrete ? { tickMinStep: 1 } : {}) },
       },
       x2: { field: 'to' },
       y: {
@@ -90,7 +87,7 @@ export function expectedMatrixSpec(
       },
       tooltip: [
         { field: 'frequency', title: pick(T.x, lang), format: FORMATS.count },
-        { field: 'recency', title: recencyTitle, format: ',.1f' },
+        { field: 'recency', title: recencyTitle, format: discrete ? ',d' : ',.1f' },
         { field: 'expected', title: pick(T.expected, lang), format: FORMATS.decimal },
       ],
     },

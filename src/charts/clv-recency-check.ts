@@ -4,6 +4,7 @@ import { pick, type Labels, type Lang } from '../domain/labels';
 import { chartBase, FIT_WIDTH, fittedTitle } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';
+import { recencyTitle, type ClvChartUnit } from './clv-time-units';
 
 const T = {
   title: {
@@ -13,18 +14,6 @@ const T = {
   subtitle: {
     en: 'Mean repeat purchases in the holdout period, actual vs model',
     zh: '验证期内平均复购次数：实际与模型预测',
-  },
-  weeks: {
-    en: 'Weeks from first to last calibration purchase',
-    zh: '校准期首次到最后一次购买的周数',
-  },
-  days: {
-    en: 'Days from first to last calibration purchase',
-    zh: '校准期首次到最后一次购买的天数',
-  },
-  periods: {
-    en: 'Periods from first to last calibration purchase',
-    zh: '校准期首次到最后一次购买的期数',
   },
   none: { en: 'No repeat', zh: '无复购' },
   mean: { en: 'Mean holdout purchases', zh: '验证期平均购买次数' },
@@ -51,7 +40,7 @@ export function recencyGroupLabel(row: RecencyCheckRow, lang: Lang): string {
 export function recencyCheckSpec(
   rows: RecencyCheckRow[],
   lang: Lang,
-  unit: 'days' | 'weeks' | 'periods' = 'weeks',
+  unit: ClvChartUnit = 'weeks',
   width?: number,
 ): TopLevelSpec {
   checkRowBudget(rows, T.title);
@@ -61,7 +50,7 @@ export function recencyCheckSpec(
     { ...r, series: actual, value: r.actual },
     { ...r, series: model, value: r.predicted },
   ]);
-  const axisTitle = pick(T[unit], lang);
+  const axisTitle = recencyTitle(unit, lang, true);
   return {
     ...chartBase(),
     ...FIT_WIDTH,

@@ -23,7 +23,13 @@ import {
 import { ClvInputError } from './clv-input-error';
 import { checkFitData, checkFitResult, type FitWarning } from './fit-warnings';
 import { frequencyCheck, type FrequencyCheckRow } from './frequency-check';
-import { compareModels, type ModelComparison } from './model-comparison';
+import { compareModels, type ModelComparison, type ModelOutcome } from './model-comparison';
+import {
+  isPurchaseModel,
+  PURCHASE_MODELS,
+  type AnyPurchaseFit,
+  type PurchaseModelKey,
+} from './purchase-models';
 import { conditionalExpectedAverageSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
 import { repeatHistogram, type RepeatHistogramRow } from './repeat-histogram';
 import { summaryFromRows, type CustomerSummary } from './summary';
@@ -38,8 +44,8 @@ export interface PredictSettings {
   monthlyDiscountRate: number;
   /** Share of spend that is profit, in (0, 1]. */
   margin: number;
-  /** The purchase model; BG/NBD when absent. */
-  model?: ContinuousModelKey;
+  /** The purchase model; BG/NBD when absent. BG/BB goes through `predictBgBb`. */
+  model?: PurchaseModelKey;
   /** Also fit every other purchase model and compare them (on the holdout when there is one). */
   compare?: boolean;
   /** Per-customer intervals by parametric bootstrap (`customerIntervals`); none when absent. */
@@ -47,7 +53,7 @@ export interface PredictSettings {
 }
 
 /** The purchase model being fitted (by its key), the spend model, or scoring. */
-export type PredictStage = ContinuousModelKey | 'gamma-gamma' | 'scoring' | 'intervals';
+export type PredictStage = PurchaseModelKey | 'gamma-gamma' | 'scoring' | 'intervals';
 
 /**
  * While fitting, `iteration` is the optimiser's iteration and `logLikelihood` the best so far.
@@ -66,10 +72,10 @@ export interface PredictProgress {
  * whose expected spend is unbounded because the spend model's q <= 1.
  */
 export interface PredictResult {
-  /** The chosen purchase model's fit (BG/NBD, Pareto/NBD or MBG/NBD). */
-  fit: PurchaseModelFit;
+  /** The chosen purchase model's fit (BG/NBD, Pareto/NBD, MBG/NBD or BG/BB). */
+  fit: AnyPurchaseFit;
   /** With `compare`: every purchase model's fit and their scores; otherwise null. */
-  comparison: (ModelComparison & { fits: PurchaseModelFit[] }) | null;
+  comparison: (ModelComparison & { fits: AnyPurchaseFit[] }) | null;
   /** Null when fewer than `MIN_SPEND_BUYERS` repeat buyers have a positive mean spend. */
   gg: GammaGammaFit | null;
   warnings: FitWarning[];
@@ -109,11 +115,11 @@ export const MIN_SPEND_BUYERS = 10;
 
 const SCORING_CHUNK = 2000;
 
-function bad(en: string, zh: string): never {
+export function bad(en: string, zh: string): never {
   throw new ClvInputError({ en, zh });
 }
 
-function assertSettings(s: PredictSettings): void {
+export function assertSettings(s: PredictSettings): void {
   if (s === null || typeof s !== 'object')
     bad('Prediction settings are missing.', '缺少预测设置。');
   if (!(s.unit in UNITS_PER_MONTH)) {
@@ -142,10 +148,10 @@ function assertSettings(s: PredictSettings): void {
       `利润率必须大于 0 且不超过 1（如 0.3 表示 30%），实际为 ${s.margin}。`,
     );
   }
-  if (s.model !== undefined && !isContinuousModel(s.model)) {
+  if (s.model !== undefined && !isPurchaseModel(s.model)) {
     bad(
-      `Unknown purchase model "${String(s.model)}": use ${CONTINUOUS_MODELS.join(', ')}.`,
-      `未知的购买模型“${String(s.model)}”：请使用 ${CONTINUOUS_MODELS.join('、')}。`,
+      `Unknown purchase model "${String(s.model)}": use ${PURCHASE_MODELS.join(', ')}.`,
+      `未知的购买模型“${String(s.model)}”：请使用 ${PURCHASE_MODELS.join('、')}。`,
     );
   }
 }
@@ -154,7 +160,7 @@ function assertSettings(s: PredictSettings): void {
  * Runs numeric work, turning a failure of the mathematics itself (a series that does not
  * converge, an overflow) into a message that says what was being computed and what to try.
  */
-function numeric<T>(what: Labels, work: () => T): T {
+export function numeric<T>(what: Labels, work: () => T): T {
   try {
     return work();
   } catch (e) {
@@ -177,7 +183,7 @@ function customerIds(rows: readonly Record<string, unknown>[]): string[] {
   });
 }
 
-function fitSpend(
+export function fitSpend(
   summary: CustomerSummary,
   warnings: FitWarning[],
   onProgress?: (p: PredictProgress) => void,
@@ -213,13 +219,14 @@ function fitSpend(
 
 /** Scores customers [from, to) into `out`; `spendSummary` has mean spend floored at 0. */
 function scoreChunk(
+  fit: PurchaseModelFit,
   out: PredictResult,
   spendSummary: CustomerSummary,
   settings: PredictSettings,
   from: number,
   to: number,
 ): void {
-  const { fit, gg } = out;
+  const { gg } = out;
   const { frequency: x, recency: tx, T, monetaryValue: m } = spendSummary;
   const horizon = settings.horizonMonths * UNITS_PER_MONTH[settings.unit];
   const valued: number[] = [];
@@ -248,18 +255,18 @@ function scoreChunk(
 }
 
 /**
- * Scores fitted purchase models against each other: in-sample (log-likelihood, BIC) and, when
- * the rows carry holdout columns, on each customer's holdout purchases.
+ * What each fitted continuous model says: in-sample (log-likelihood) and, when the rows carry
+ * holdout columns, each customer's expected holdout purchases, for `compareModels`.
  */
-function compareFits(
+export function continuousOutcomes(
   fits: PurchaseModelFit[],
   summary: CustomerSummary,
   rows: readonly Record<string, unknown>[],
-): ModelComparison & { fits: PurchaseModelFit[] } {
+): ModelOutcome[] {
   const c = CLV_SUMMARY_COLUMNS;
   const holdout = rows[0]?.[c.holdoutFrequency] !== undefined;
   const actual = holdout ? Float64Array.from(rows, (r) => Number(r[c.holdoutFrequency])) : [];
-  const outcomes = fits.map((fit) => {
+  return fits.map((fit) => {
     const predicted = holdout
       ? numeric(
           {
@@ -287,7 +294,29 @@ function compareFits(
       actual,
     };
   });
-  return { ...compareModels(outcomes), fits };
+}
+
+/** Fits every continuous model on `clvSummarySql` rows, for the comparison beside another one. */
+export function fitContinuousModels(
+  rows: readonly Record<string, unknown>[],
+  onProgress?: (p: PredictProgress) => void,
+): { fits: PurchaseModelFit[]; outcomes: ModelOutcome[] } {
+  const summary = summaryFromRows(rows);
+  const fits = CONTINUOUS_MODELS.map((model) =>
+    numeric({ en: `Fitting ${modelLabel(model)}`, zh: `拟合 ${modelLabel(model)} ` }, () =>
+      fitPurchaseModel(model, summary, {
+        onProgress: (p) =>
+          onProgress?.({ stage: model, iteration: p.iteration, logLikelihood: p.logLikelihood }),
+      }),
+    ),
+  );
+  return { fits, outcomes: continuousOutcomes(fits, summary, rows) };
+}
+
+/** A model fitted elsewhere (BG/BB on periods) to show in the comparison. */
+export interface ExtraOutcome {
+  fit: AnyPurchaseFit;
+  outcome: ModelOutcome;
 }
 
 /**
@@ -300,8 +329,13 @@ export function predict(
   rows: readonly Record<string, unknown>[],
   settings: PredictSettings,
   onProgress?: (p: PredictProgress) => void,
+  extra: ExtraOutcome[] = [],
 ): PredictResult {
   assertSettings(settings);
+  const chosen = settings.model ?? 'bgnbd';
+  if (!isContinuousModel(chosen)) {
+    bad('BG/BB is fitted on periods: use predictBgBb.', 'BG/BB 按期拟合：请使用 predictBgBb。');
+  }
   if (!Array.isArray(rows)) bad('The summary rows must be a list.', '汇总数据必须是行列表。');
   const ids = customerIds(rows);
   const summary = summaryFromRows(rows);
@@ -309,7 +343,6 @@ export function predict(
   const fatal = warnings.find((w) => w.code === 'no-customers' || w.code === 'no-observation-time');
   if (fatal) throw new ClvInputError(fatal.message);
 
-  const chosen = settings.model ?? 'bgnbd';
   const fitModel = (model: ContinuousModelKey) =>
     numeric({ en: `Fitting ${modelLabel(model)}`, zh: `拟合 ${modelLabel(model)} ` }, () =>
       fitPurchaseModel(model, summary, {
@@ -319,13 +352,12 @@ export function predict(
     );
   const fit = fitModel(chosen);
   warnings.push(...checkFitResult(fit));
-  const comparison = settings.compare
-    ? compareFits(
-        [fit, ...CONTINUOUS_MODELS.filter((m) => m !== chosen).map(fitModel)],
-        summary,
-        rows,
-      )
-    : null;
+  let comparison: PredictResult['comparison'] = null;
+  if (settings.compare) {
+    const fits = [fit, ...CONTINUOUS_MODELS.filter((m) => m !== chosen).map(fitModel)];
+    const outcomes = [...continuousOutcomes(fits, summary, rows), ...extra.map((e) => e.outcome)];
+    comparison = { ...compareModels(outcomes), fits: [...fits, ...extra.map((e) => e.fit)] };
+  }
   const gg = fitSpend(summary, warnings, onProgress);
 
   const n = ids.length;
@@ -362,7 +394,7 @@ export function predict(
   for (let from = 0; from < n; from += SCORING_CHUNK) {
     const to = Math.min(n, from + SCORING_CHUNK);
     numeric({ en: 'Scoring customers', zh: '客户评分' }, () =>
-      scoreChunk(out, spendSummary, settings, from, to),
+      scoreChunk(fit, out, spendSummary, settings, from, to),
     );
     onProgress?.({ stage: 'scoring', iteration: to, logLikelihood: fit.logLikelihood });
   }

@@ -45,12 +45,12 @@ describe('recencyCheckSpec', () => {
 
   it('labels single periods alone and speaks Chinese', async () => {
     const rows = recencyCheck([1, 2], [1, 2], [3, 3], [1, 1], [0.5, 0.5]);
-    const r = await renderVegaLite(recencyCheckSpec(rows, 'zh-CN', 'periods'));
+    const r = await renderVegaLite(recencyCheckSpec(rows, 'zh-CN', 'months'));
     expect(r.problems).toEqual([]);
     expect(r.texts('title-text')).toEqual(['验证期检验：按校准期最近购买时间分组']);
     expect(r.texts('axis-label')).toEqual(expect.arrayContaining(['1', '2']));
     expect(r.texts('axis-title')).toEqual(
-      expect.arrayContaining(['校准期首次到最后一次购买的期数']),
+      expect.arrayContaining(['校准期首次到最后一次购买的月数']),
     );
   });
 });

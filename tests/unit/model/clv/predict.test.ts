@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conditionalExpectedPurchases } from '../../../../src/model/clv/bgnbd';
-import { modelConditionalExpectedPurchases } from '../../../../src/model/clv/continuous-models';
+import {
+  modelConditionalExpectedPurchases,
+  type PurchaseModelFit,
+} from '../../../../src/model/clv/continuous-models';
 import { customerLifetimeValue } from '../../../../src/model/clv/clv';
 import { ClvInputError } from '../../../../src/model/clv/clv-input-error';
 import {
@@ -281,7 +284,7 @@ describe('predict: model choice and comparison', () => {
       let sum = 0;
       rows.forEach((row, i) => {
         const p = modelConditionalExpectedPurchases(
-          fit,
+          fit as PurchaseModelFit,
           39,
           Number(row.frequency),
           Number(row.recency),
