@@ -25,6 +25,7 @@ import {
   bad,
   fitSpend,
   numeric,
+  timed,
   type ExtraOutcome,
   type PredictProgress,
   type PredictResult,
@@ -199,13 +200,22 @@ export function predictBgBb(
   input: PeriodInput,
   settings: PredictSettings,
   onProgress?: (p: PredictProgress) => void,
-  continuous?: { fits: PurchaseModelFit[]; outcomes: ModelOutcome[] },
+  continuous?: {
+    fits: PurchaseModelFit[];
+    outcomes: ModelOutcome[];
+    timings: PredictResult['timings'];
+  },
 ): PredictResult {
   assertSettings(settings);
-  const h = histories(input);
-  const fit = numeric({ en: 'Fitting BG/BB', zh: '拟合 BG/BB' }, () =>
-    fitBgBbModel(h, input.period, onProgress),
-  );
+  const timings: PredictResult['timings'] = { ...continuous?.timings };
+  // Binning the orders is part of the fit's time, as the continuous models' summary is not.
+  const { h, fit } = timed(timings, 'bgbb', () => {
+    const h = histories(input);
+    const fit = numeric({ en: 'Fitting BG/BB', zh: '拟合 BG/BB' }, () =>
+      fitBgBbModel(h, input.period, onProgress),
+    );
+    return { h, fit };
+  });
   const p = fit.params as unknown as BgBbParams;
   const warnings: FitWarning[] = [...checkFitResult(fit)];
   const summary = {
@@ -214,7 +224,7 @@ export function predictBgBb(
     T: h.periods,
     monetaryValue: h.monetaryValue.map((v) => Math.max(v, 0)),
   };
-  const gg = fitSpend(summary, warnings, onProgress);
+  const gg = timed(timings, 'gamma-gamma', () => fitSpend(summary, warnings, onProgress));
 
   const k = PERIOD_MONTHS[input.period];
   const m = Math.max(1, Math.round(settings.horizonMonths / k));
@@ -233,7 +243,9 @@ export function predictBgBb(
     return sum;
   });
   const count = h.customerIds.length;
+  const scoringStarted = performance.now();
   const out: PredictResult = {
+    timings,
     fit,
     comparison:
       settings.compare && continuous
@@ -272,6 +284,7 @@ export function predictBgBb(
       out.clv[i] = bounded ? settings.margin * spend * discounted(x, tx, n) : NaN;
     }
   });
+  timings.scoring = performance.now() - scoringStarted;
   onProgress?.({ stage: 'scoring', iteration: count, logLikelihood: fit.logLikelihood });
   numeric({ en: 'The BG/BB matrices', zh: 'BG/BB 矩阵' }, () => {
     const { n, points } = grid(h);

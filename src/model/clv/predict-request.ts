@@ -37,15 +37,19 @@ export function predictRequest(
   }
   const extra: ExtraOutcome[] = [];
   let skipped: ClvInputError | null = null;
+  let bgbbMs = 0;
   if (settings.compare && periods) {
+    const started = performance.now();
     try {
       extra.push(bgBbOutcome(periods, onProgress));
+      bgbbMs = performance.now() - started;
     } catch (e) {
       if (!(e instanceof ClvInputError)) throw e;
       skipped = e;
     }
   }
   const result = predict(rows, settings, onProgress, extra);
+  if (extra.length > 0) result.timings.bgbb = bgbbMs;
   if (skipped) {
     result.warnings.push({
       code: 'not-compared',

@@ -108,6 +108,18 @@ export interface PredictResult {
   aliveMatrix: AliveMatrix;
   /** Expected purchases over the horizon on the same grid as `aliveMatrix`. */
   expectedMatrix: ExpectedMatrix;
+  /** Wall time in ms of each stage: every model fitted, the spend model, scoring, intervals. */
+  timings: Partial<Record<PredictStage, number>>;
+}
+
+/** Runs `work`, adding its wall time to `timings[stage]`. */
+export function timed<T>(timings: PredictResult['timings'], stage: PredictStage, work: () => T): T {
+  const started = performance.now();
+  try {
+    return work();
+  } finally {
+    timings[stage] = (timings[stage] ?? 0) + performance.now() - started;
+  }
 }
 
 /** Fewer repeat buyers with positive spend than this, and the spend model is not fitted. */
@@ -300,17 +312,20 @@ export function continuousOutcomes(
 export function fitContinuousModels(
   rows: readonly Record<string, unknown>[],
   onProgress?: (p: PredictProgress) => void,
-): { fits: PurchaseModelFit[]; outcomes: ModelOutcome[] } {
+): { fits: PurchaseModelFit[]; outcomes: ModelOutcome[]; timings: PredictResult['timings'] } {
   const summary = summaryFromRows(rows);
+  const timings: PredictResult['timings'] = {};
   const fits = CONTINUOUS_MODELS.map((model) =>
-    numeric({ en: `Fitting ${modelLabel(model)}`, zh: `拟合 ${modelLabel(model)} ` }, () =>
-      fitPurchaseModel(model, summary, {
-        onProgress: (p) =>
-          onProgress?.({ stage: model, iteration: p.iteration, logLikelihood: p.logLikelihood }),
-      }),
+    timed(timings, model, () =>
+      numeric({ en: `Fitting ${modelLabel(model)}`, zh: `拟合 ${modelLabel(model)} ` }, () =>
+        fitPurchaseModel(model, summary, {
+          onProgress: (p) =>
+            onProgress?.({ stage: model, iteration: p.iteration, logLikelihood: p.logLikelihood }),
+        }),
+      ),
     ),
   );
-  return { fits, outcomes: continuousOutcomes(fits, summary, rows) };
+  return { fits, outcomes: continuousOutcomes(fits, summary, rows), timings };
 }
 
 /** A model fitted elsewhere (BG/BB on periods) to show in the comparison. */
@@ -350,15 +365,21 @@ export function predict(
           onProgress?.({ stage: model, iteration: p.iteration, logLikelihood: p.logLikelihood }),
       }),
     );
-  const fit = fitModel(chosen);
+  const timings: PredictResult['timings'] = {};
+  const fit = timed(timings, chosen, () => fitModel(chosen));
   warnings.push(...checkFitResult(fit));
   let comparison: PredictResult['comparison'] = null;
   if (settings.compare) {
-    const fits = [fit, ...CONTINUOUS_MODELS.filter((m) => m !== chosen).map(fitModel)];
+    const fits = [
+      fit,
+      ...CONTINUOUS_MODELS.filter((m) => m !== chosen).map((m) =>
+        timed(timings, m, () => fitModel(m)),
+      ),
+    ];
     const outcomes = [...continuousOutcomes(fits, summary, rows), ...extra.map((e) => e.outcome)];
     comparison = { ...compareModels(outcomes), fits: [...fits, ...extra.map((e) => e.fit)] };
   }
-  const gg = fitSpend(summary, warnings, onProgress);
+  const gg = timed(timings, 'gamma-gamma', () => fitSpend(summary, warnings, onProgress));
 
   const n = ids.length;
   const out: PredictResult = {
@@ -383,6 +404,7 @@ export function predict(
     aliveMatrix: numeric({ en: 'The P(alive) matrix', zh: '存活概率矩阵' }, () =>
       aliveMatrix(fit, summary),
     ),
+    timings,
     expectedMatrix: numeric({ en: 'The expected purchases matrix', zh: '期望购买次数矩阵' }, () =>
       expectedMatrix(fit, summary, settings.horizonMonths * UNITS_PER_MONTH[settings.unit]),
     ),
@@ -391,6 +413,7 @@ export function predict(
     ...summary,
     monetaryValue: summary.monetaryValue.map((v) => Math.max(v, 0)),
   };
+  const scoringStarted = performance.now();
   for (let from = 0; from < n; from += SCORING_CHUNK) {
     const to = Math.min(n, from + SCORING_CHUNK);
     numeric({ en: 'Scoring customers', zh: '客户评分' }, () =>
@@ -398,11 +421,14 @@ export function predict(
     );
     onProgress?.({ stage: 'scoring', iteration: to, logLikelihood: fit.logLikelihood });
   }
+  timings.scoring = performance.now() - scoringStarted;
   if (settings.intervals) {
     const options = settings.intervals;
-    out.intervals = numeric({ en: 'The prediction intervals', zh: '预测区间' }, () =>
-      customerIntervals(fit, gg, spendSummary, settings, options, (done) =>
-        onProgress?.({ stage: 'intervals', iteration: done, logLikelihood: fit.logLikelihood }),
+    out.intervals = timed(timings, 'intervals', () =>
+      numeric({ en: 'The prediction intervals', zh: '预测区间' }, () =>
+        customerIntervals(fit, gg, spendSummary, settings, options, (done) =>
+          onProgress?.({ stage: 'intervals', iteration: done, logLikelihood: fit.logLikelihood }),
+        ),
       ),
     );
   }
