@@ -51,6 +51,9 @@ export function recencyCheckSpec(
     { ...r, series: model, value: r.predicted },
   ]);
   const axisTitle = recencyTitle(unit, lang, true);
+  // "No repeat" and ranges like "18–27" run into each other when a group is narrow.
+  const perGroup = (width ?? 500) / Math.max(1, labelled.length);
+  const slanted = perGroup < 70;
   return {
     ...chartBase(),
     ...FIT_WIDTH,
@@ -64,7 +67,7 @@ export function recencyCheckSpec(
         type: 'ordinal',
         sort: labelled.map((r) => r.group),
         title: axisTitle,
-        axis: { labelAngle: 0 },
+        axis: slanted ? { labelAngle: -40, labelAlign: 'right' } : { labelAngle: 0 },
       },
       xOffset: { field: 'series', type: 'nominal', sort: [actual, model] },
       y: { field: 'value', type: 'quantitative', title: pick(T.mean, lang) },

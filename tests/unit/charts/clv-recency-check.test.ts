@@ -43,6 +43,15 @@ describe('recencyCheckSpec', () => {
     expect(r.textItems().every((item) => (item.fontSize ?? 0) >= 12)).toBe(true);
   });
 
+  it('slants its labels when the groups are too narrow for "No repeat" and the ranges', () => {
+    const axis = (width: number) =>
+      (recencyCheckSpec(ROWS, 'en', 'weeks', width) as { encoding: { x: { axis: object } } })
+        .encoding.x.axis;
+    // Four groups: 125px each at 500px, 62.5px at 250px.
+    expect(axis(500)).toEqual({ labelAngle: 0 });
+    expect(axis(250)).toEqual({ labelAngle: -40, labelAlign: 'right' });
+  });
+
   it('labels single periods alone and speaks Chinese', async () => {
     const rows = recencyCheck([1, 2], [1, 2], [3, 3], [1, 1], [0.5, 0.5]);
     const r = await renderVegaLite(recencyCheckSpec(rows, 'zh-CN', 'months'));
