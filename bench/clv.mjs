@@ -1,8 +1,11 @@
 /**
  * Times the Predict cell on the full CDNOW master file (23,570 customers, 69,659 orders) in
- * headless Chromium, through the same path a user takes: drop the CSV, let the roles map,
- * add a Predict cell. Prints the forecast fit (BG/NBD + Gamma-Gamma + scoring, in the Web
- * Worker) and the whole cell (summary SQL, calibration fit, forecast fit, write-back).
+ * headless Chromium, through the same path a user takes: drop the CSV, let the roles map, add a
+ * Predict cell (it fits BG/NBD at once), then pick each other purchase model and fit again.
+ * Prints, per model, the fit time of the forecast fit in the Web Worker (the optimiser and the
+ * standard errors; for BG/BB also binning the orders into months), the Gamma-Gamma fit, scoring,
+ * the bootstrap intervals, and the whole cell (summary SQL, calibration fit, forecast fit,
+ * write-back).
  *
  *   npm run build && node bench/clv.mjs [--runs 3] [--single]
  */
@@ -42,7 +45,10 @@ const EMPTY_NOTEBOOK = JSON.stringify({
   asOf: '',
 });
 
-async function once(url, file) {
+/** The cell fits BG/NBD when added; then each model in turn, never the same one twice running. */
+const MODELS = ['mbgnbd', 'pareto-nbd', 'bgbb', 'bgnbd'];
+
+async function session(url, file) {
   const session = await openSession();
   const { page } = session;
   try {
@@ -61,14 +67,38 @@ async function once(url, file) {
         timeout: 120_000,
       },
     );
-    const started = Date.now();
+    const fits = [];
+    const read = async (model, started) => {
+      const status = page.locator(`[data-testid=cell-status][data-model="${model}"]`);
+      await status.waitFor({ timeout: 300_000 });
+      const cellMs = Date.now() - started;
+      const timings = JSON.parse((await status.getAttribute('data-timings')) ?? '{}');
+      const round = (v) => (Number.isFinite(v) ? Math.round(v) : null);
+      fits.push({
+        model,
+        fitMs: round(timings[model]),
+        gammaGammaMs: round(timings['gamma-gamma']),
+        scoringMs: round(timings.scoring),
+        intervalsMs: round(timings.intervals),
+        forecastFitMs: Number(await status.getAttribute('data-forecast-fit-ms')),
+        cellMs,
+        text: await status.innerText(),
+      });
+    };
+    let started = Date.now();
     await page.locator('[data-testid=add-segment]').last().selectOption('__predict');
-    const status = page.locator('[data-testid=cell-status][data-forecast-fit-ms]');
-    await status.waitFor({ timeout: 120_000 });
-    const cellMs = Date.now() - started;
-    const fitMs = Number(await status.getAttribute('data-forecast-fit-ms'));
-    const text = await status.innerText();
-    return { fitMs, cellMs, text, errors: session.errors };
+    await read('bgnbd', started);
+    const cell = page
+      .locator('[data-testid=cell]')
+      .filter({ has: page.getByTestId('predict-model') })
+      .last();
+    for (const model of MODELS) {
+      await cell.getByTestId('predict-model').selectOption(model);
+      started = Date.now();
+      await cell.getByTestId('run-cell').click();
+      await read(model, started);
+    }
+    return { fits, errors: session.errors };
   } finally {
     await session.close();
   }
@@ -79,23 +109,34 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const { file, orders } = await cdnowCsv();
 const server = await serveDist(process.env.SEGLAB_DIST ?? path.join(root, 'dist'), { isolated });
 try {
-  const results = [];
-  for (let i = 0; i < runs; i++) results.push(await once(server.url, file));
-  const errors = results.flatMap((r) => r.errors);
+  const sessions = [];
+  for (let i = 0; i < runs; i++) sessions.push(await session(server.url, file));
+  const fits = sessions.flatMap((r) => r.fits);
+  const errors = sessions.flatMap((r) => r.errors);
   console.log(
-    `CDNOW master: ${orders} orders; ${isolated ? 'cross-origin isolated' : 'single-threaded'}`,
+    `CDNOW master: ${orders} orders; ${isolated ? 'cross-origin isolated' : 'single-threaded'}; ${runs} session(s)`,
   );
-  console.log(results[0].text);
-  console.log(
-    `forecast fit (worker): ${results.map((r) => r.fitMs).join(', ')} ms -> median ${median(results.map((r) => r.fitMs))} ms`,
-  );
-  console.log(
-    `whole Predict cell:    ${results.map((r) => r.cellMs).join(', ')} ms -> median ${median(results.map((r) => r.cellMs))} ms`,
-  );
+  console.log(fits[0].text);
+  const summary = {};
+  const keys = ['fitMs', 'gammaGammaMs', 'scoringMs', 'intervalsMs', 'forecastFitMs', 'cellMs'];
+  for (const model of ['bgnbd', ...MODELS.slice(0, -1)]) {
+    const mine = fits.filter((f) => f.model === model);
+    summary[model] = Object.fromEntries(
+      keys.map((k) => {
+        const xs = mine.map((f) => f[k]).filter((v) => Number.isFinite(v));
+        return [k, xs.length ? median(xs) : null];
+      }),
+    );
+    summary[model].fitRuns = mine.map((f) => f.fitMs);
+    const m = summary[model];
+    console.log(
+      `${model.padEnd(11)} fit ${m.fitMs} ms (runs ${m.fitRuns.join(', ')}) · Gamma-Gamma ${m.gammaGammaMs} ms · scoring ${m.scoringMs} ms · intervals ${m.intervalsMs ?? '—'} ms · forecast fit total ${m.forecastFitMs} ms · whole cell ${m.cellMs} ms`,
+    );
+  }
   if (errors.length > 0) console.log('page errors:', errors);
   await writeFile(
     path.join(root, 'bench/clv-results.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), isolated, orders, runs: results.map(({ fitMs, cellMs }) => ({ fitMs, cellMs })), medianFitMs: median(results.map((r) => r.fitMs)), medianCellMs: median(results.map((r) => r.cellMs)) }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), isolated, orders, runs: fits.map(({ text, ...f }) => f), median: summary }, null, 2)}\n`,
   );
 } finally {
   await server.close();

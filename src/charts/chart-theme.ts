@@ -53,6 +53,13 @@ export function wrapText(text: string, width: number, fontSize: number): string[
     size += w;
   }
   if (line.trim() !== '') lines.push(line.trimEnd());
+  // Chinese punctuation never starts a line: the character it follows moves down with it.
+  for (let i = 1; i < lines.length; i++) {
+    const prev = [...lines[i - 1]];
+    if (!/^[，。；：、！？）」』]/.test(lines[i]) || prev.length < 2) continue;
+    lines[i] = prev.pop() + lines[i];
+    lines[i - 1] = prev.join('');
+  }
   return lines;
 }
 

@@ -5,6 +5,12 @@ import { pick, type Labels, type Lang } from '../domain/labels';
 import { chartBase, FIT_WIDTH, fittedTitle } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';
+import {
+  isDiscreteUnit,
+  recencyTitle as recencyAxis,
+  unitWord,
+  type ClvChartUnit,
+} from './clv-time-units';
 
 const T = {
   histTitle: {
@@ -28,16 +34,6 @@ const T = {
     en: 'For customers first buying {T} {unit} before the end of the data; recency is the time from the first to the last purchase.',
     zh: '针对在数据结束前 {T} {unit}首次购买的客户；最近购买时间为首次到最后一次购买的间隔。',
   },
-  recencyWeeks: {
-    en: 'Weeks from first to last purchase (recency)',
-    zh: '首次到最后一次购买的周数（最近购买）',
-  },
-  recencyDays: {
-    en: 'Days from first to last purchase (recency)',
-    zh: '首次到最后一次购买的天数（最近购买）',
-  },
-  weeks: { en: 'weeks', zh: '周' },
-  days: { en: 'days', zh: '天' },
   pAlive: { en: 'P(alive)', zh: '存活概率' },
 } satisfies Record<string, Labels>;
 
@@ -103,16 +99,18 @@ export function repeatHistogramSpec(
 export function aliveMatrixSpec(
   matrix: AliveMatrix,
   lang: Lang,
-  unit: 'days' | 'weeks' = 'weeks',
+  unit: ClvChartUnit = 'weeks',
   width?: number,
 ): TopLevelSpec {
   checkRowBudget(matrix.cells, T.aliveTitle);
-  const recencyTitle = pick(unit === 'days' ? T.recencyDays : T.recencyWeeks, lang);
+  const recencyTitle = recencyAxis(unit, lang);
   const subtitle = pick(T.aliveSubtitle, lang)
     .replace('{T}', new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(matrix.T))
-    .replace('{unit}', pick(unit === 'days' ? T.days : T.weeks, lang));
+    .replace('{unit}', unitWord(unit, lang));
+  // Discrete periods: one cell per whole period; otherwise slices of [0, T].
+  const discrete = isDiscreteUnit(unit);
   const bins = new Set(matrix.cells.map((c) => c.recency)).size || 1;
-  const half = matrix.T / bins / 2;
+  const half = discrete ? 0.5 : matrix.T / bins / 2;
   const values = matrix.cells.map((c) => ({
     ...c,
     from: c.recency - half,
@@ -132,8 +130,8 @@ export function aliveMatrixSpec(
         field: 'from',
         type: 'quantitative',
         title: recencyTitle,
-        scale: { domain: [0, matrix.T], nice: false },
-        axis: { format: ',d' },
+        scale: { domain: discrete ? [0.5, matrix.T + 0.5] : [0, matrix.T], nice: false },
+        axis: { format: ',d', ...(discrete ? { tickMinStep: 1 } : {}) },
       },
       x2: { field: 'to' },
       y: {
@@ -153,7 +151,7 @@ export function aliveMatrixSpec(
       },
       tooltip: [
         { field: 'frequency', title: pick(T.x, lang), format: FORMATS.count },
-        { field: 'recency', title: recencyTitle, format: ',.1f' },
+        { field: 'recency', title: recencyTitle, format: discrete ? ',d' : ',.1f' },
         { field: 'pAlive', title: pick(T.pAlive, lang), format: FORMATS.percent },
       ],
     },

@@ -366,7 +366,7 @@ export const en = {
   'predict.summary':
     '{customers} customers scored · total predicted value {clv} · average probability alive {alive}%',
   'predict.description':
-    'Fits a purchase model (BG/NBD, Pareto/NBD or MBG/NBD) and the Gamma-Gamma spend model in your browser, then scores every customer: probability alive, expected purchases and lifetime value over the horizon. The scores are saved as {name} and join customer_features as p_alive, expected_purchases, expected_spend and predicted_clv, with 90% intervals from a parametric bootstrap (expected_purchases_low/_high, predicted_clv_low/_high), so segmentations can use them.',
+    'Fits a purchase model (BG/NBD, Pareto/NBD, MBG/NBD, or BG/BB on orders binned into calendar periods) and the Gamma-Gamma spend model in your browser, then scores every customer: probability alive, expected purchases and lifetime value over the horizon. The scores are saved as {name} and join customer_features as p_alive, expected_purchases, expected_spend and predicted_clv, with 90% intervals from a parametric bootstrap (expected_purchases_low/_high, predicted_clv_low/_high), so segmentations can use them.',
   'predict.fit': 'Fit',
   'predict.calibrationEnd': 'Calibration end',
   'predict.unit': 'Time unit',
@@ -395,6 +395,16 @@ export const en = {
     'Holdout check: fitted on orders up to {from}, compared with what customers did until {to}.',
   'predict.model': 'Purchase model',
   'predict.compare': 'Compare models',
+  'predict.period': 'BG/BB period',
+  'predict.month': 'month',
+  'predict.quarter': 'quarter',
+  'predict.year': 'year',
+  'predict.bgbbHint':
+    "BG/BB treats each calendar {period} as one chance to buy: a customer's first {period} is their trial, and expected purchases count the {period}s with at least one order over the horizon, not the orders. Only whole {period}s count: a {period} not yet ended is left out, and customers who first bought in it are not scored. P(alive) is the chance of being alive in the next {period}. BG/BB has no bootstrap intervals, so the *_low/_high columns stay empty.",
+  'predict.bgbbNoCheck':
+    'BG/BB has no holdout check here: it needs at least 2 whole {period}s before the calibration end and at least one whole {period} after it. Choose an earlier calibration end or a shorter period.',
+  'predict.discreteNote':
+    '† BG/BB is fitted on {period}s with a purchase, not on purchase days: its log-likelihood and BIC are of other data, and its holdout errors count {period}s with a purchase. It is shown for reference and not ranked against the continuous models.',
   'predict.estimates':
     'Parameter estimates ({model}, forecast fit), with standard errors from the observed information and 95% intervals',
   'predict.parameter': 'Parameter',

@@ -354,7 +354,7 @@ export const zhCN: Record<MessageKey, string> = {
   'predict.title': '客户价值预测（购买模型 + Gamma-Gamma）',
   'predict.summary': '已为 {customers} 名客户评分 · 预测总价值 {clv} · 平均存活概率 {alive}%',
   'predict.description':
-    '在浏览器中拟合购买模型（BG/NBD、Pareto/NBD 或 MBG/NBD）和 Gamma-Gamma 消费金额模型，为每位客户计算：存活概率、预测期内预计购买次数和客户终身价值。结果保存为 {name}，并以 p_alive、expected_purchases、expected_spend、predicted_clv 列及参数自助法得到的 90% 区间（expected_purchases_low/_high、predicted_clv_low/_high）并入 customer_features，供各分群模板使用。',
+    '在浏览器中拟合购买模型（BG/NBD、Pareto/NBD、MBG/NBD，或将订单按日历期汇总后的 BG/BB）和 Gamma-Gamma 消费金额模型，为每位客户计算：存活概率、预测期内预计购买次数和客户终身价值。结果保存为 {name}，并以 p_alive、expected_purchases、expected_spend、predicted_clv 列及参数自助法得到的 90% 区间（expected_purchases_low/_high、predicted_clv_low/_high）并入 customer_features，供各分群模板使用。',
   'predict.fit': '拟合',
   'predict.calibrationEnd': '校准期结束日',
   'predict.unit': '时间单位',
@@ -381,6 +381,16 @@ export const zhCN: Record<MessageKey, string> = {
   'predict.holdout': '验证：使用截至 {from} 的订单拟合，与客户在 {to} 之前的实际行为对比。',
   'predict.model': '购买模型',
   'predict.compare': '比较模型',
+  'predict.period': 'BG/BB 分期',
+  'predict.month': '月',
+  'predict.quarter': '季度',
+  'predict.year': '年',
+  'predict.bgbbHint':
+    'BG/BB 把每个日历{period}视为一次购买机会：客户的首个{period}为试用期，预计购买次数是预测期内至少有一笔订单的{period}数，而不是订单数。只计完整的{period}：尚未结束的{period}不计入，在其中首次购买的客户不评分。存活概率是下一{period}仍存活的概率。BG/BB 没有自助法区间，*_low/_high 列为空。',
+  'predict.bgbbNoCheck':
+    '此处 BG/BB 没有留出期检验：校准期结束前至少需要 2 个完整的{period}，其后至少需要 1 个完整的{period}。请选择更早的校准期结束日期或更短的分期。',
+  'predict.discreteNote':
+    '† BG/BB 按有购买的{period}拟合，而不是按购买日：其对数似然和 BIC 基于不同的数据，留出期误差按有购买的{period}计。仅供参考，不与连续时间模型一起排名。',
   'predict.estimates': '参数估计（{model}，预测拟合），标准误来自观测信息矩阵，并给出 95% 区间',
   'predict.parameter': '参数',
   'predict.estimate': '估计值',

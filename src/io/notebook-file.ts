@@ -1,4 +1,4 @@
-import { isContinuousModel } from '../model/clv/continuous-models';
+import { isBgBbPeriod, isPurchaseModel } from '../model/clv/purchase-models';
 import {
   defaultPredictCell,
   type Cell,
@@ -62,7 +62,8 @@ function parsePredictCell(v: Record<string, unknown>, i: number): Cell {
     horizonMonths: number(v.horizonMonths, base.horizonMonths),
     monthlyDiscountRate: number(v.monthlyDiscountRate, base.monthlyDiscountRate),
     margin: number(v.margin, base.margin),
-    ...(isContinuousModel(v.model) ? { model: v.model } : {}),
+    ...(isPurchaseModel(v.model) ? { model: v.model } : {}),
+    ...(isBgBbPeriod(v.period) ? { period: v.period } : {}),
     ...(v.compare === true ? { compare: true } : {}),
   };
 }

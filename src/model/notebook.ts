@@ -1,5 +1,5 @@
 import type { CleaningStep } from '../domain/cleaning-step';
-import type { ContinuousModelKey } from './clv/continuous-models';
+import type { BgBbPeriod, PurchaseModelKey } from './clv/purchase-models';
 import type { Inputs } from './inputs';
 import type { Lang } from '../domain/labels';
 import type { PresentChart } from './present-chart';
@@ -67,7 +67,9 @@ export interface PredictCell {
   monthlyDiscountRate: number;
   margin: number;
   /** The purchase model; BG/NBD when absent. */
-  model?: ContinuousModelKey;
+  model?: PurchaseModelKey;
+  /** BG/BB's purchase opportunities: calendar months when absent. */
+  period?: BgBbPeriod;
   /** Fit every purchase model and show their comparison. */
   compare?: boolean;
 }

@@ -4,6 +4,12 @@ import { calibrationPeriod } from '../model/calibration-period';
 import { DEFAULT_INTERVAL_DRAWS, DEFAULT_INTERVAL_SEED } from '../model/clv/customer-intervals';
 import { expectedCumulativeRepeat } from '../model/clv/expected-tracking';
 import type { PredictProgress, PredictResult } from '../model/clv/predict';
+import type { PeriodInput } from '../model/clv/predict-bgbb';
+import { periodOrdersFromRows } from '../model/clv/period-bins';
+import { periodStart, wholePeriods } from '../model/clv/period-calendar';
+import { PERIOD_MONTHS, type BgBbPeriod } from '../model/clv/purchase-models';
+import { LocalizedError } from '../domain/localized-error';
+import { clvPeriodsSql } from '../sql/clv-periods';
 import type { PredictCell } from '../model/notebook';
 import { dropTableSql } from '../sql/catalog';
 import { clvOrdersOf, clvSummarySql } from '../sql/clv-summary';
@@ -42,6 +48,22 @@ function predictionsIpc(result: PredictResult): Uint8Array {
   return tableToIPC(table, 'stream');
 }
 
+const PERIOD_NAMES: Record<BgBbPeriod, { en: string; zh: string }> = {
+  month: { en: 'months', zh: '月' },
+  quarter: { en: 'quarters', zh: '季度' },
+  year: { en: 'years', zh: '年' },
+};
+
+/** BG/BB needs a trial period and at least one more chance to buy before the calibration end. */
+function assertEnoughPeriods(periods: number, period: BgBbPeriod, end: string): void {
+  if (periods >= 2) return;
+  const name = PERIOD_NAMES[period];
+  throw new LocalizedError({
+    en: `BG/BB needs at least 2 whole ${name.en} of orders up to ${end}; the data has ${periods}. Choose a shorter period, a later calibration end, or a continuous model.`,
+    zh: `BG/BB 需要截至 ${end} 至少 2 个完整的${name.zh}的订单，数据只有 ${periods} 个。请选择更短的分期、更晚的校准期结束日期，或连续时间模型。`,
+  });
+}
+
 function sum(a: Float64Array): number {
   let s = 0;
   for (const v of a) if (Number.isFinite(v)) s += v;
@@ -58,11 +80,14 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
     margin: cell.margin,
     model: cell.model ?? 'bgnbd',
   };
+  const period = cell.period ?? 'month';
+  const bgbb = settings.model === 'bgbb';
+  const needPeriods = bgbb || cell.compare === true;
   const data = await ctx.exclusive(async (engine) => {
     const asOf = await ctx.features.ensure(engine);
     const orders = ctx.features.ordersMapping()!;
     const range = (await engine.query(orderDateRangeSql(orders, asOf))).rows[0] ?? {};
-    const period = calibrationPeriod(
+    const calibration = calibrationPeriod(
       String(range.first_day),
       String(range.last_day),
       cell.calibrationEnd,
@@ -74,24 +99,62 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
     let check: Row[] = [];
     let tracking: Row[] = [];
     let cohorts: Row[] = [];
-    if (period.holdoutEnd) {
+    if (calibration.holdoutEnd) {
       const withHoldout = {
         ...base,
-        calibrationEnd: period.calibrationEnd,
-        holdoutEnd: period.holdoutEnd,
+        calibrationEnd: calibration.calibrationEnd,
+        holdoutEnd: calibration.holdoutEnd,
       };
       check = (await engine.query(clvSummarySql(withHoldout))).rows;
       tracking = (await engine.query(clvTrackingSql(withHoldout))).rows;
       cohorts = (await engine.query(clvCohortsSql(withHoldout))).rows;
     }
-    return { asOf, period, full: full.rows, check, tracking, cohorts };
+    let periodOrders: PeriodInput['orders'] = [];
+    const first = String(range.first_day);
+    const last = String(range.last_day);
+    if (needPeriods) {
+      const sql = clvPeriodsSql({
+        ...clvOrdersOf(orders),
+        start: periodStart(first, period),
+        months: PERIOD_MONTHS[period],
+        end: last,
+      });
+      periodOrders = periodOrdersFromRows((await engine.query(sql)).rows);
+    }
+    const periods = (calibration: number, holdout: number): PeriodInput | null =>
+      needPeriods
+        ? { orders: periodOrders, period, calibrationPeriods: calibration, holdoutPeriods: holdout }
+        : null;
+    const fullPeriods = wholePeriods(first, last, period);
+    const calibrationPeriods = wholePeriods(first, calibration.calibrationEnd, period);
+    if (bgbb) assertEnoughPeriods(fullPeriods, period, last);
+    return {
+      asOf,
+      period: calibration,
+      full: full.rows,
+      check,
+      tracking,
+      cohorts,
+      fullPeriods: periods(fullPeriods, 0),
+      // A holdout for BG/BB only when a whole period of it has ended.
+      checkPeriods:
+        calibrationPeriods >= 2 && calibration.holdoutEnd
+          ? periods(calibrationPeriods, fullPeriods - calibrationPeriods)
+          : null,
+    };
   });
 
   const checkStarted = performance.now();
+  // BG/BB is checked on its own holdout periods; without a whole one it has no check fit.
   const checkFit =
-    data.check.length > 0
-      ? await ctx.fit(data.check, { ...settings, compare: cell.compare === true }, (p) =>
-          ctx.onProgress(cell.id, { ...p, fit: 'check' }),
+    data.check.length > 0 && (!bgbb || data.checkPeriods)
+      ? await ctx.fit(
+          {
+            rows: data.check,
+            periods: data.checkPeriods,
+            settings: { ...settings, compare: cell.compare === true },
+          },
+          (p) => ctx.onProgress(cell.id, { ...p, fit: 'check' }),
         )
       : null;
   const forecastStarted = performance.now();
@@ -101,15 +164,19 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
   // Only the forecast, whose scores join the features, gets per-customer intervals.
   const intervals = { draws: DEFAULT_INTERVAL_DRAWS, seed: DEFAULT_INTERVAL_SEED };
   const forecast = await ctx.fit(
-    data.full,
-    { ...settings, compare: compareForecast, intervals },
+    {
+      rows: data.full,
+      periods: data.fullPeriods,
+      settings: { ...settings, compare: compareForecast, intervals },
+    },
     (p) => ctx.onProgress(cell.id, { ...p, fit: 'forecast' }),
   );
 
   const forecastFitMs = performance.now() - forecastStarted;
   let trackingPoints: PredictView['tracking'] = [];
   let calibrationPeriodIndex = 0;
-  if (checkFit) {
+  // Tracking is by calendar day from the summary SQL: the continuous models' time axis.
+  if (checkFit && checkFit.fit.model !== 'bgbb') {
     const periods = data.tracking.length;
     const expected = expectedCumulativeRepeat(
       checkFit.fit,
@@ -135,7 +202,7 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
   return {
     asOf: data.asOf,
     calibrationEnd: data.period.calibrationEnd,
-    holdoutEnd: data.period.holdoutEnd,
+    holdoutEnd: checkFit ? data.period.holdoutEnd : null,
     check: checkFit,
     tracking: trackingPoints,
     calibrationPeriod: calibrationPeriodIndex,

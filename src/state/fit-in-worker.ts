@@ -1,12 +1,12 @@
 import { LocalizedError } from '../domain/localized-error';
-import type { PredictProgress, PredictResult, PredictSettings } from '../model/clv/predict';
+import type { PredictProgress, PredictResult } from '../model/clv/predict';
+import type { PredictRequest } from '../model/clv/predict-request';
 
-import type { ClvWorkerMessage, ClvWorkerRequest } from './clv.worker';
+import type { ClvWorkerMessage } from './clv.worker';
 
-/** Fits the CLV models on summary rows in a Web Worker, reporting progress as it goes. */
+/** Fits the CLV models in a Web Worker, reporting progress as it goes. */
 export function fitInWorker(
-  rows: Record<string, unknown>[],
-  settings: PredictSettings,
+  request: PredictRequest,
   onProgress: (p: PredictProgress) => void,
 ): Promise<PredictResult> {
   const worker = new Worker(new URL('./clv.worker.ts', import.meta.url), { type: 'module' });
@@ -22,7 +22,6 @@ export function fitInWorker(
       worker.terminate();
       reject(new Error(event.message));
     };
-    const request: ClvWorkerRequest = { rows, settings };
     worker.postMessage(request);
   });
 }

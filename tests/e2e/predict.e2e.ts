@@ -37,13 +37,17 @@ describe('predicted customer value in the browser', () => {
             (els) => els.filter((e) => (e as HTMLElement).dataset.rendered === 'true').length,
           ),
       )
-      .toBe(5);
-    expect(await cell.locator('[data-testid=chart] svg .mark-rect path').count()).toBe(16);
+      .toBe(6);
+    const charts = cell.locator('[data-testid=chart]');
+    expect(await charts.nth(0).locator('svg .mark-rect path').count()).toBe(16);
+    // By recency: one-time buyers and slices of recency, actual beside model.
+    const byRecency = await charts.nth(1).locator('svg .mark-rect path').count();
+    expect(byRecency % 2).toBe(0);
+    expect(byRecency).toBeGreaterThanOrEqual(8);
+    expect(await charts.nth(1).innerText()).toMatch(/No repeat/);
     // The churn validation: ROC over the chance diagonal, and ten calibration deciles.
-    expect(await cell.locator('[data-testid=chart]').nth(3).innerText()).toMatch(/AUC \d\.\d\d/);
-    expect(
-      await cell.locator('[data-testid=chart]').nth(4).locator('.mark-symbol path').count(),
-    ).toBe(10);
+    expect(await charts.nth(4).innerText()).toMatch(/AUC \d\.\d\d/);
+    expect(await charts.nth(5).locator('.mark-symbol path').count()).toBe(10);
   });
 
   it('shows the model diagnostics and the CLV intervals under their tabs', async () => {
@@ -55,11 +59,15 @@ describe('predicted customer value in the browser', () => {
           (els) => els.filter((e) => (e as HTMLElement).dataset.rendered === 'true').length,
         );
     await cell.getByTestId('predict-tab-diagnostics').click();
-    await expect.poll(rendered).toBe(2);
+    await expect.poll(rendered).toBe(3);
     // Eight groups of repeat purchases (0..6, 7+), actual and model: 16 bars; then the heatmap.
     const charts = cell.locator('[data-testid=chart]');
     expect(await charts.nth(0).locator('.mark-rect path').count()).toBe(16);
     expect(await charts.nth(1).locator('.mark-rect path').count()).toBeGreaterThan(20);
+    // The expected-purchases matrix on the same grid as P(alive).
+    expect(await charts.nth(2).locator('.mark-rect path').count()).toBe(
+      await charts.nth(1).locator('.mark-rect path').count(),
+    );
     await cell.getByTestId('predict-tab-intervals').click();
     await expect.poll(rendered).toBe(1);
     expect(await charts.nth(0).locator('.mark-rule.role-mark line').count()).toBe(25);
@@ -67,11 +75,11 @@ describe('predicted customer value in the browser', () => {
       /from 200 parameter draws/,
     );
     await cell.getByTestId('predict-tab-holdout').click();
-    await expect.poll(rendered).toBe(5);
+    await expect.poll(rendered).toBe(6);
     expect(s.errors).toEqual([]);
   });
 
-  it('refits with Pareto/NBD and compares the three models on the holdout', async () => {
+  it('refits with Pareto/NBD and compares the models on the holdout, BG/BB apart', async () => {
     const cell = s.page
       .locator('[data-testid=cell]')
       .filter({ has: s.page.getByTestId('predict-model') })
@@ -83,14 +91,19 @@ describe('predicted customer value in the browser', () => {
       .poll(() => cell.getByTestId('predict-comparison').locator('tbody tr').count(), {
         timeout: 120_000,
       })
-      .toBe(3);
+      .toBe(4);
     const header = await cell.getByTestId('predict-params').locator('thead th').allInnerTexts();
     expect(header.slice(1, 5)).toEqual(['r', 'α', 's', 'β']);
     const models = await cell
       .getByTestId('predict-comparison')
       .locator('tbody tr')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-model')));
-    expect(models).toEqual(['pareto-nbd', 'bgnbd', 'mbgnbd']);
+    expect(models).toEqual(['pareto-nbd', 'bgnbd', 'mbgnbd', 'bgbb']);
+    // BG/BB counts months with a purchase: shown with a note, never recommended.
+    expect(await cell.locator('tr[data-model=bgbb] th').innerText()).toMatch(/^BG\/BB †/);
+    expect(await cell.getByTestId('predict-discrete-note').innerText()).toMatch(
+      /^† BG\/BB is fitted on months with a purchase/,
+    );
     expect(await cell.locator('.badge').count()).toBe(1);
     expect(await cell.getByTestId('predict-recommendation').innerText()).toMatch(
       /^Recommended: (BG\/NBD|Pareto\/NBD|MBG\/NBD), whose forecasts/,
@@ -133,6 +146,56 @@ describe('predicted customer value in the browser', () => {
     expect(clv.some((v) => /^[\d,]+\s+[\d,]+ – [\d,]+$/.test(v.trim()))).toBe(true);
     const counts = await churn.getByTestId('segment-count').allInnerTexts();
     expect(counts.reduce((a, b) => a + Number(b.replace(/,/g, '')), 0)).toBe(5000);
+    expect(s.errors).toEqual([]);
+  });
+
+  it('fits BG/BB on quarters: parameters, comparison, diagnostics and holdout checks', async () => {
+    const cell = s.page
+      .locator('[data-testid=cell]')
+      .filter({ has: s.page.getByTestId('predict-model') })
+      .last();
+    await cell.getByTestId('predict-model').selectOption('bgbb');
+    await cell.getByTestId('predict-period').selectOption('quarter');
+    expect(await cell.getByTestId('predict-bgbb-hint').innerText()).toMatch(
+      /^BG\/BB treats each calendar quarter as one chance to buy/,
+    );
+    await cell.getByTestId('run-cell').click();
+    await expect
+      .poll(
+        async () =>
+          (await cell.getByTestId('predict-params').locator('thead th').allInnerTexts()).slice(
+            1,
+            5,
+          ),
+        { timeout: 120_000 },
+      )
+      .toEqual(['α', 'β', 'γ', 'δ']);
+    expect(await cell.getByTestId('cell-status').innerText()).toMatch(/^[\d,]+ customers scored/);
+    const models = await cell
+      .getByTestId('predict-comparison')
+      .locator('tbody tr')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-model')));
+    expect(models).toEqual(['bgbb', 'bgnbd', 'pareto-nbd', 'mbgnbd']);
+    expect(await cell.locator('tr[data-model=bgbb] .badge').count()).toBe(0);
+    expect(await cell.getByTestId('predict-discrete-note').innerText()).toMatch(/quarters/);
+    const rendered = () =>
+      cell
+        .locator('[data-testid=chart]')
+        .evaluateAll(
+          (els) => els.filter((e) => (e as HTMLElement).dataset.rendered === 'true').length,
+        );
+    // Holdout: by frequency, by recency, ROC and calibration (no calendar-day tracking).
+    await cell.getByTestId('predict-tab-holdout').click();
+    await expect.poll(rendered).toBe(4);
+    const charts = cell.locator('[data-testid=chart]');
+    expect(await charts.nth(1).innerText()).toMatch(
+      /Quarters from first to last calibration purchase/,
+    );
+    // Diagnostics: the histogram, the P(alive) and the expected-purchases matrices.
+    await cell.getByTestId('predict-tab-diagnostics').click();
+    await expect.poll(rendered).toBe(3);
+    expect(await charts.nth(2).locator('.mark-rect path').count()).toBeGreaterThan(3);
+    expect(await cell.getByTestId('predict-tab-intervals').count()).toBe(0);
     expect(s.errors).toEqual([]);
   });
 });

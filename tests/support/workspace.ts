@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { predict } from '../../src/model/clv/predict';
+import { predictRequest } from '../../src/model/clv/predict-request';
 import { Workspace } from '../../src/state/Workspace.svelte';
 import type { LocalBackend } from '../../src/state/persist/local-backend';
 import type { Locks } from '../../src/state/TabLock.svelte';
@@ -81,9 +81,9 @@ export function nodeWorkspace(
     ...(backend ? { openStore: async () => backend } : {}),
     ...(options.locks ? { locks: options.locks } : {}),
     // Node has no Web Worker: the same model code fits in line.
-    fitModels: async (rows, settings, onProgress) => {
+    fitModels: async (request, onProgress) => {
       await options.beforeFit?.();
-      return predict(rows, settings, onProgress);
+      return predictRequest(request, onProgress);
     },
   });
   return {

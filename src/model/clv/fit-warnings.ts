@@ -1,6 +1,6 @@
 import type { Labels } from '../../domain/labels';
 import type { BgNbdFit } from './bgnbd';
-import { modelLabel, type PurchaseModelFit } from './continuous-models';
+import { purchaseModelLabel, type AnyPurchaseFit } from './purchase-models';
 import type { GammaGammaFit } from './gamma-gamma';
 import type { CustomerSummary } from './summary';
 
@@ -15,7 +15,8 @@ export interface FitWarning {
     | 'spend-depends-on-frequency'
     | 'not-converged'
     | 'extreme-parameters'
-    | 'unbounded-spend';
+    | 'unbounded-spend'
+    | 'not-compared';
   message: Labels;
 }
 
@@ -120,9 +121,10 @@ export function checkFitData(summary: CustomerSummary): FitWarning[] {
 }
 
 /** Warnings about a finished fit: no convergence, or parameters that make forecasts unusable. */
-export function checkFitResult(fit: BgNbdFit | GammaGammaFit | PurchaseModelFit): FitWarning[] {
+export function checkFitResult(fit: BgNbdFit | GammaGammaFit | AnyPurchaseFit): FitWarning[] {
   const warnings: FitWarning[] = [];
-  const model = 'model' in fit ? modelLabel(fit.model) : 'r' in fit ? 'BG/NBD' : 'Gamma-Gamma';
+  const model =
+    'model' in fit ? purchaseModelLabel(fit.model) : 'r' in fit ? 'BG/NBD' : 'Gamma-Gamma';
   if (!fit.converged) {
     warnings.push({
       code: 'not-converged',

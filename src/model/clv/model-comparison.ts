@@ -10,6 +10,11 @@ export interface ModelOutcome {
   predicted: ArrayLike<number>;
   /** Per customer, actual holdout purchases, in the same order. */
   actual: ArrayLike<number>;
+  /**
+   * Fitted on other data in another unit (BG/BB: periods with a purchase, not purchases): shown
+   * beside the others but never ranked against them.
+   */
+  discrete?: boolean;
 }
 
 export interface ModelScore {
@@ -21,16 +26,25 @@ export interface ModelScore {
   holdoutMae: number;
   /** (total predicted - total actual) / total actual holdout purchases; NaN without a holdout. */
   trackingError: number;
+  /** Not comparable with the others (see `ModelOutcome.discrete`). */
+  discrete?: boolean;
 }
 
 export interface ModelComparison {
   rows: ModelScore[];
-  /** The best model: lowest holdout MAE (ties: lower BIC), or lowest BIC without a holdout. */
+  /**
+   * The best model: lowest holdout MAE (ties: lower BIC), or lowest BIC without a holdout; rows
+   * marked `discrete` are left out.
+   */
   recommended: string | null;
   basis: 'holdout' | 'bic';
 }
 
 function score(o: ModelOutcome): ModelScore {
+  return { ...scoreOf(o), ...(o.discrete ? { discrete: true } : {}) };
+}
+
+function scoreOf(o: ModelOutcome): ModelScore {
   const bic = o.parameters * Math.log(o.customers) - 2 * o.logLikelihood;
   const n = o.predicted.length;
   if (n === 0 || o.actual.length !== n) {
@@ -65,9 +79,10 @@ function score(o: ModelOutcome): ModelScore {
  */
 export function compareModels(outcomes: readonly ModelOutcome[]): ModelComparison {
   const rows = outcomes.map(score);
-  const holdout = rows.length > 0 && rows.every((r) => Number.isFinite(r.holdoutMae));
+  const ranked = rows.filter((r) => !r.discrete);
+  const holdout = ranked.length > 0 && ranked.every((r) => Number.isFinite(r.holdoutMae));
   let best: ModelScore | null = null;
-  for (const r of rows) {
+  for (const r of ranked) {
     if (!Number.isFinite(r.bic)) continue;
     if (
       best === null ||

@@ -12,6 +12,8 @@ import {
 } from './continuous-models';
 import { customerLifetimeValue, UNITS_PER_MONTH } from './clv';
 import { aliveMatrix, type AliveMatrix } from './alive-matrix';
+import { expectedMatrix, type ExpectedMatrix } from './expected-matrix';
+import { recencyCheck, type RecencyCheckRow } from './recency-check';
 import { churnValidation, type ChurnValidation } from './churn-validation';
 import {
   customerIntervals,
@@ -21,12 +23,18 @@ import {
 import { ClvInputError } from './clv-input-error';
 import { checkFitData, checkFitResult, type FitWarning } from './fit-warnings';
 import { frequencyCheck, type FrequencyCheckRow } from './frequency-check';
-import { compareModels, type ModelComparison } from './model-comparison';
+import { compareModels, type ModelComparison, type ModelOutcome } from './model-comparison';
+import {
+  isPurchaseModel,
+  PURCHASE_MODELS,
+  type AnyPurchaseFit,
+  type PurchaseModelKey,
+} from './purchase-models';
 import { conditionalExpectedAverageSpend, fitGammaGamma, type GammaGammaFit } from './gamma-gamma';
 import { repeatHistogram, type RepeatHistogramRow } from './repeat-histogram';
 import { summaryFromRows, type CustomerSummary } from './summary';
 
-export type { FrequencyCheckRow };
+export type { FrequencyCheckRow, RecencyCheckRow };
 
 export interface PredictSettings {
   unit: ClvTimeUnit;
@@ -36,8 +44,8 @@ export interface PredictSettings {
   monthlyDiscountRate: number;
   /** Share of spend that is profit, in (0, 1]. */
   margin: number;
-  /** The purchase model; BG/NBD when absent. */
-  model?: ContinuousModelKey;
+  /** The purchase model; BG/NBD when absent. BG/BB goes through `predictBgBb`. */
+  model?: PurchaseModelKey;
   /** Also fit every other purchase model and compare them (on the holdout when there is one). */
   compare?: boolean;
   /** Per-customer intervals by parametric bootstrap (`customerIntervals`); none when absent. */
@@ -45,7 +53,7 @@ export interface PredictSettings {
 }
 
 /** The purchase model being fitted (by its key), the spend model, or scoring. */
-export type PredictStage = ContinuousModelKey | 'gamma-gamma' | 'scoring' | 'intervals';
+export type PredictStage = PurchaseModelKey | 'gamma-gamma' | 'scoring' | 'intervals';
 
 /**
  * While fitting, `iteration` is the optimiser's iteration and `logLikelihood` the best so far.
@@ -64,10 +72,10 @@ export interface PredictProgress {
  * whose expected spend is unbounded because the spend model's q <= 1.
  */
 export interface PredictResult {
-  /** The chosen purchase model's fit (BG/NBD, Pareto/NBD or MBG/NBD). */
-  fit: PurchaseModelFit;
+  /** The chosen purchase model's fit (BG/NBD, Pareto/NBD, MBG/NBD or BG/BB). */
+  fit: AnyPurchaseFit;
   /** With `compare`: every purchase model's fit and their scores; otherwise null. */
-  comparison: (ModelComparison & { fits: PurchaseModelFit[] }) | null;
+  comparison: (ModelComparison & { fits: AnyPurchaseFit[] }) | null;
   /** Null when fewer than `MIN_SPEND_BUYERS` repeat buyers have a positive mean spend. */
   gg: GammaGammaFit | null;
   warnings: FitWarning[];
@@ -85,6 +93,8 @@ export interface PredictResult {
   clv: Float64Array;
   /** The holdout check by calibration frequency; empty when the rows have no holdout columns. */
   byFrequency: FrequencyCheckRow[];
+  /** The holdout check by calibration recency; empty without holdout columns. */
+  byRecency: RecencyCheckRow[];
   /** P(alive) scored against "no purchase in the holdout"; null without holdout columns. */
   churn: ChurnValidation | null;
   /**
@@ -96,6 +106,20 @@ export interface PredictResult {
   repeatHistogram: RepeatHistogramRow[];
   /** P(alive) over repeat purchases and recency for the oldest customers. */
   aliveMatrix: AliveMatrix;
+  /** Expected purchases over the horizon on the same grid as `aliveMatrix`. */
+  expectedMatrix: ExpectedMatrix;
+  /** Wall time in ms of each stage: every model fitted, the spend model, scoring, intervals. */
+  timings: Partial<Record<PredictStage, number>>;
+}
+
+/** Runs `work`, adding its wall time to `timings[stage]`. */
+export function timed<T>(timings: PredictResult['timings'], stage: PredictStage, work: () => T): T {
+  const started = performance.now();
+  try {
+    return work();
+  } finally {
+    timings[stage] = (timings[stage] ?? 0) + performance.now() - started;
+  }
 }
 
 /** Fewer repeat buyers with positive spend than this, and the spend model is not fitted. */
@@ -103,11 +127,11 @@ export const MIN_SPEND_BUYERS = 10;
 
 const SCORING_CHUNK = 2000;
 
-function bad(en: string, zh: string): never {
+export function bad(en: string, zh: string): never {
   throw new ClvInputError({ en, zh });
 }
 
-function assertSettings(s: PredictSettings): void {
+export function assertSettings(s: PredictSettings): void {
   if (s === null || typeof s !== 'object')
     bad('Prediction settings are missing.', '缺少预测设置。');
   if (!(s.unit in UNITS_PER_MONTH)) {
@@ -136,10 +160,10 @@ function assertSettings(s: PredictSettings): void {
       `利润率必须大于 0 且不超过 1（如 0.3 表示 30%），实际为 ${s.margin}。`,
     );
   }
-  if (s.model !== undefined && !isContinuousModel(s.model)) {
+  if (s.model !== undefined && !isPurchaseModel(s.model)) {
     bad(
-      `Unknown purchase model "${String(s.model)}": use ${CONTINUOUS_MODELS.join(', ')}.`,
-      `未知的购买模型“${String(s.model)}”：请使用 ${CONTINUOUS_MODELS.join('、')}。`,
+      `Unknown purchase model "${String(s.model)}": use ${PURCHASE_MODELS.join(', ')}.`,
+      `未知的购买模型“${String(s.model)}”：请使用 ${PURCHASE_MODELS.join('、')}。`,
     );
   }
 }
@@ -148,7 +172,7 @@ function assertSettings(s: PredictSettings): void {
  * Runs numeric work, turning a failure of the mathematics itself (a series that does not
  * converge, an overflow) into a message that says what was being computed and what to try.
  */
-function numeric<T>(what: Labels, work: () => T): T {
+export function numeric<T>(what: Labels, work: () => T): T {
   try {
     return work();
   } catch (e) {
@@ -171,7 +195,7 @@ function customerIds(rows: readonly Record<string, unknown>[]): string[] {
   });
 }
 
-function fitSpend(
+export function fitSpend(
   summary: CustomerSummary,
   warnings: FitWarning[],
   onProgress?: (p: PredictProgress) => void,
@@ -207,13 +231,14 @@ function fitSpend(
 
 /** Scores customers [from, to) into `out`; `spendSummary` has mean spend floored at 0. */
 function scoreChunk(
+  fit: PurchaseModelFit,
   out: PredictResult,
   spendSummary: CustomerSummary,
   settings: PredictSettings,
   from: number,
   to: number,
 ): void {
-  const { fit, gg } = out;
+  const { gg } = out;
   const { frequency: x, recency: tx, T, monetaryValue: m } = spendSummary;
   const horizon = settings.horizonMonths * UNITS_PER_MONTH[settings.unit];
   const valued: number[] = [];
@@ -242,18 +267,18 @@ function scoreChunk(
 }
 
 /**
- * Scores fitted purchase models against each other: in-sample (log-likelihood, BIC) and, when
- * the rows carry holdout columns, on each customer's holdout purchases.
+ * What each fitted continuous model says: in-sample (log-likelihood) and, when the rows carry
+ * holdout columns, each customer's expected holdout purchases, for `compareModels`.
  */
-function compareFits(
+export function continuousOutcomes(
   fits: PurchaseModelFit[],
   summary: CustomerSummary,
   rows: readonly Record<string, unknown>[],
-): ModelComparison & { fits: PurchaseModelFit[] } {
+): ModelOutcome[] {
   const c = CLV_SUMMARY_COLUMNS;
   const holdout = rows[0]?.[c.holdoutFrequency] !== undefined;
   const actual = holdout ? Float64Array.from(rows, (r) => Number(r[c.holdoutFrequency])) : [];
-  const outcomes = fits.map((fit) => {
+  return fits.map((fit) => {
     const predicted = holdout
       ? numeric(
           {
@@ -281,7 +306,32 @@ function compareFits(
       actual,
     };
   });
-  return { ...compareModels(outcomes), fits };
+}
+
+/** Fits every continuous model on `clvSummarySql` rows, for the comparison beside another one. */
+export function fitContinuousModels(
+  rows: readonly Record<string, unknown>[],
+  onProgress?: (p: PredictProgress) => void,
+): { fits: PurchaseModelFit[]; outcomes: ModelOutcome[]; timings: PredictResult['timings'] } {
+  const summary = summaryFromRows(rows);
+  const timings: PredictResult['timings'] = {};
+  const fits = CONTINUOUS_MODELS.map((model) =>
+    timed(timings, model, () =>
+      numeric({ en: `Fitting ${modelLabel(model)}`, zh: `拟合 ${modelLabel(model)} ` }, () =>
+        fitPurchaseModel(model, summary, {
+          onProgress: (p) =>
+            onProgress?.({ stage: model, iteration: p.iteration, logLikelihood: p.logLikelihood }),
+        }),
+      ),
+    ),
+  );
+  return { fits, outcomes: continuousOutcomes(fits, summary, rows), timings };
+}
+
+/** A model fitted elsewhere (BG/BB on periods) to show in the comparison. */
+export interface ExtraOutcome {
+  fit: AnyPurchaseFit;
+  outcome: ModelOutcome;
 }
 
 /**
@@ -294,8 +344,13 @@ export function predict(
   rows: readonly Record<string, unknown>[],
   settings: PredictSettings,
   onProgress?: (p: PredictProgress) => void,
+  extra: ExtraOutcome[] = [],
 ): PredictResult {
   assertSettings(settings);
+  const chosen = settings.model ?? 'bgnbd';
+  if (!isContinuousModel(chosen)) {
+    bad('BG/BB is fitted on periods: use predictBgBb.', 'BG/BB 按期拟合：请使用 predictBgBb。');
+  }
   if (!Array.isArray(rows)) bad('The summary rows must be a list.', '汇总数据必须是行列表。');
   const ids = customerIds(rows);
   const summary = summaryFromRows(rows);
@@ -303,7 +358,6 @@ export function predict(
   const fatal = warnings.find((w) => w.code === 'no-customers' || w.code === 'no-observation-time');
   if (fatal) throw new ClvInputError(fatal.message);
 
-  const chosen = settings.model ?? 'bgnbd';
   const fitModel = (model: ContinuousModelKey) =>
     numeric({ en: `Fitting ${modelLabel(model)}`, zh: `拟合 ${modelLabel(model)} ` }, () =>
       fitPurchaseModel(model, summary, {
@@ -311,16 +365,21 @@ export function predict(
           onProgress?.({ stage: model, iteration: p.iteration, logLikelihood: p.logLikelihood }),
       }),
     );
-  const fit = fitModel(chosen);
+  const timings: PredictResult['timings'] = {};
+  const fit = timed(timings, chosen, () => fitModel(chosen));
   warnings.push(...checkFitResult(fit));
-  const comparison = settings.compare
-    ? compareFits(
-        [fit, ...CONTINUOUS_MODELS.filter((m) => m !== chosen).map(fitModel)],
-        summary,
-        rows,
-      )
-    : null;
-  const gg = fitSpend(summary, warnings, onProgress);
+  let comparison: PredictResult['comparison'] = null;
+  if (settings.compare) {
+    const fits = [
+      fit,
+      ...CONTINUOUS_MODELS.filter((m) => m !== chosen).map((m) =>
+        timed(timings, m, () => fitModel(m)),
+      ),
+    ];
+    const outcomes = [...continuousOutcomes(fits, summary, rows), ...extra.map((e) => e.outcome)];
+    comparison = { ...compareModels(outcomes), fits: [...fits, ...extra.map((e) => e.fit)] };
+  }
+  const gg = timed(timings, 'gamma-gamma', () => fitSpend(summary, warnings, onProgress));
 
   const n = ids.length;
   const out: PredictResult = {
@@ -336,6 +395,7 @@ export function predict(
     byFrequency: numeric({ en: 'The holdout check', zh: '留出期检验' }, () =>
       frequencyCheck(fit, summary, rows),
     ),
+    byRecency: [],
     churn: null,
     intervals: null,
     repeatHistogram: numeric({ en: 'The repeat purchase histogram', zh: '复购次数分布' }, () =>
@@ -344,31 +404,51 @@ export function predict(
     aliveMatrix: numeric({ en: 'The P(alive) matrix', zh: '存活概率矩阵' }, () =>
       aliveMatrix(fit, summary),
     ),
+    timings,
+    expectedMatrix: numeric({ en: 'The expected purchases matrix', zh: '期望购买次数矩阵' }, () =>
+      expectedMatrix(fit, summary, settings.horizonMonths * UNITS_PER_MONTH[settings.unit]),
+    ),
   };
   const spendSummary = {
     ...summary,
     monetaryValue: summary.monetaryValue.map((v) => Math.max(v, 0)),
   };
+  const scoringStarted = performance.now();
   for (let from = 0; from < n; from += SCORING_CHUNK) {
     const to = Math.min(n, from + SCORING_CHUNK);
     numeric({ en: 'Scoring customers', zh: '客户评分' }, () =>
-      scoreChunk(out, spendSummary, settings, from, to),
+      scoreChunk(fit, out, spendSummary, settings, from, to),
     );
     onProgress?.({ stage: 'scoring', iteration: to, logLikelihood: fit.logLikelihood });
   }
+  timings.scoring = performance.now() - scoringStarted;
   if (settings.intervals) {
     const options = settings.intervals;
-    out.intervals = numeric({ en: 'The prediction intervals', zh: '预测区间' }, () =>
-      customerIntervals(fit, gg, spendSummary, settings, options, (done) =>
-        onProgress?.({ stage: 'intervals', iteration: done, logLikelihood: fit.logLikelihood }),
+    out.intervals = timed(timings, 'intervals', () =>
+      numeric({ en: 'The prediction intervals', zh: '预测区间' }, () =>
+        customerIntervals(fit, gg, spendSummary, settings, options, (done) =>
+          onProgress?.({ stage: 'intervals', iteration: done, logLikelihood: fit.logLikelihood }),
+        ),
       ),
     );
   }
-  const holdout = CLV_SUMMARY_COLUMNS.holdoutFrequency;
-  if (rows[0]?.[holdout] !== undefined) {
-    out.churn = churnValidation(
-      out.pAlive,
-      Float64Array.from(rows, (r) => Number(r[holdout])),
+  const c = CLV_SUMMARY_COLUMNS;
+  if (rows[0]?.[c.holdoutFrequency] !== undefined) {
+    const actual = Float64Array.from(rows, (r) => Number(r[c.holdoutFrequency]));
+    out.churn = churnValidation(out.pAlive, actual);
+    const { frequency: x, recency: tx, T } = summary;
+    out.byRecency = numeric(
+      { en: 'The holdout check by recency', zh: '按最近购买的留出期检验' },
+      () =>
+        recencyCheck(
+          x,
+          tx,
+          T,
+          actual,
+          Float64Array.from(rows, (r, i) =>
+            modelConditionalExpectedPurchases(fit, Number(r[c.holdoutDuration]), x[i], tx[i], T[i]),
+          ),
+        ),
     );
   }
   return out;

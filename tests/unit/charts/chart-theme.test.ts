@@ -18,4 +18,14 @@ describe('wrapText', () => {
     for (const line of zh) expect(line.length * 13).toBeLessThanOrEqual(200);
     expect(wrapText('Short', 280, 13)).toEqual(['Short']);
   });
+
+  it('never starts a Chinese line with punctuation', () => {
+    // 13 characters of 13px fit in 170px: the full stop would be alone on the second line.
+    const text = '针对在数据结束前七个季度首次购买的客户。';
+    const plain = wrapText(text.slice(0, 13), 170, 13);
+    expect(plain).toEqual([text.slice(0, 13)]);
+    const lines = wrapText(text.slice(0, 13) + '。', 170, 13);
+    expect(lines.join('')).toBe(text.slice(0, 13) + '。');
+    expect(lines[1]).toBe(text.slice(12, 13) + '。');
+  });
 });

@@ -42,6 +42,18 @@ describe('notebook file', () => {
     expect(parseNotebook(serializeNotebook(notebook))).toEqual(notebook);
   });
 
+  it('keeps a BG/BB Predict cell with its period, and drops an unknown period', () => {
+    const file = JSON.parse(serializeNotebook(notebook));
+    file.cells[3].model = 'bgbb';
+    file.cells[3].period = 'quarter';
+    expect(parseNotebook(JSON.stringify(file)).cells[3]).toMatchObject({
+      model: 'bgbb',
+      period: 'quarter',
+    });
+    file.cells[3].period = 'fortnight';
+    expect(parseNotebook(JSON.stringify(file)).cells[3]).not.toHaveProperty('period');
+  });
+
   it('leaves out a logo that is not an image data URL, and unknown chart settings', () => {
     const file = JSON.parse(serializeNotebook(notebook));
     file.present.logo = 'https://evil.example/pixel.png';

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conditionalExpectedPurchases } from '../../../../src/model/clv/bgnbd';
-import { modelConditionalExpectedPurchases } from '../../../../src/model/clv/continuous-models';
+import {
+  modelConditionalExpectedPurchases,
+  type PurchaseModelFit,
+} from '../../../../src/model/clv/continuous-models';
 import { customerLifetimeValue } from '../../../../src/model/clv/clv';
 import { ClvInputError } from '../../../../src/model/clv/clv-input-error';
 import {
@@ -130,6 +133,35 @@ describe('predict on CDNOW', () => {
     within(result.byFrequency[2]!.predicted, 1.04, 0.01);
   });
 
+  it('compares holdout purchases by calibration recency with a direct count', async () => {
+    // T is at most 39 weeks: 8 slices of 5 weeks of recency, one-time buyers apart.
+    const grouped = `SELECT *, CASE WHEN x = 0 THEN -1 ELSE least(floor(tx / 5), 7) END AS grp
+      FROM (${DIRECT_SQL})`;
+    const customers = (await engine.query(grouped)).rows;
+    const groups = (
+      await engine.query(`SELECT grp, CAST(count(*) AS INTEGER) AS customers, avg(x_star) AS actual
+        FROM (${grouped}) GROUP BY grp ORDER BY grp`)
+    ).rows;
+    expect(result.byRecency.map((r) => r.from)).toEqual(
+      groups.map((g) => (Number(g.grp) < 0 ? null : Number(g.grp) * 5)),
+    );
+    expect(result.byRecency[0]).toMatchObject({ customers: 1411 });
+    groups.forEach((g, i) => {
+      const row = result.byRecency[i]!;
+      expect(row.customers).toBe(g.customers);
+      within(row.actual, Number(g.actual), 1e-12);
+      const members = customers.filter((c) => Number(c.grp) === Number(g.grp));
+      const mean =
+        members.reduce(
+          (s, c) =>
+            s +
+            conditionalExpectedPurchases(bgOf(result), 39, Number(c.x), Number(c.tx), Number(c.T)),
+          0,
+        ) / members.length;
+      within(row.predicted, mean, 1e-9);
+    });
+  });
+
   it('counts customers by calibration repeat purchases beside the model (Figure 3)', async () => {
     const groups = (await engine.query(GROUPS_SQL)).rows;
     expect(result.repeatHistogram.map((r) => r.actual)).toEqual(groups.map((g) => g.customers));
@@ -252,7 +284,7 @@ describe('predict: model choice and comparison', () => {
       let sum = 0;
       rows.forEach((row, i) => {
         const p = modelConditionalExpectedPurchases(
-          fit,
+          fit as PurchaseModelFit,
           39,
           Number(row.frequency),
           Number(row.recency),
