@@ -136,7 +136,7 @@ try {
   if (errors.length > 0) console.log('page errors:', errors);
   await writeFile(
     path.join(root, 'bench/clv-results.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), isolated, orders, runs: fits.map(({ text, ...f }) => f), median: summary }, null, 2)}\n`,
+    `${JSON.stringify({ date: new Date().toISOString(), isolated, orders, runs: fits.map(({ text: _text, ...f }) => f), median: summary }, null, 2)}\n`,
   );
 } finally {
   await server.close();

@@ -52,9 +52,9 @@ beforeAll(async () => {
   const w = nodeWorkspace();
   ws = w.ws;
   close = w.close;
-  await ws.newNotebook();
+  await ws.session.newNotebook();
   const csv = ordersCsv();
-  await ws.loadFiles([{ name: 'orders.csv', data: new File([csv], 'orders.csv') }]);
+  await ws.session.loadFiles([{ name: 'orders.csv', data: new File([csv], 'orders.csv') }]);
   await ws.cells.addPredictCell();
   const added = ws.notebook.notebook.cells.at(-1)!;
   if (added.kind !== 'predict') throw new Error('expected a predict cell');
