@@ -370,10 +370,9 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
     },
   });
   /**
-   * A threshold's value written along its line, so a client reads where the split is: the value
-   * split down the vertical line from the top, right of it (where the plot is narrow the bottom
-   * corner labels may cross the line, the top ones keep 14 px off it); the loyalty split above
-   * the horizontal line at the left edge.
+   * A threshold's value written at its line, so a client reads where the split is: the value
+   * split over the top of its line, above the plot (where the plot is narrow the corner labels
+   * may cross the line inside it); the loyalty split above its line at the left edge.
    */
   const thresholdLabel = (channel: 'x' | 'y', at: number | null): Layer => {
     const values = at === null || !Number.isFinite(at) ? [] : [{ threshold: at }];
@@ -392,7 +391,7 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
       ? {
           data: { values },
           transform: calc,
-          mark: { ...mark, angle: 270, align: 'right', baseline: 'top', dx: -4, dy: 2 },
+          mark: { ...mark, align: 'center', baseline: 'bottom', dy: -3 },
           encoding: {
             x: { field: 'threshold', type: 'quantitative' },
             y: { value: 0 },

@@ -251,15 +251,27 @@ describe('quadrant chart on skewed spend', () => {
     'keeps the corner labels apart, inside the plot and off the points at %i px',
     async (width) => {
       const r = await draw(width, 'symlog');
-      // The thresholds' values are written along their lines, apart from the corner labels.
-      const labels = [...cornerItems(r), ...thresholdItems(r)].map(boxOf);
+      // The thresholds' values are written at their lines, apart from the corner labels; the
+      // value split's sits over the plot, clear of the title and every other text.
+      const corners = cornerItems(r);
+      const thresholds = thresholdItems(r);
+      const labels = [...corners, ...thresholds].map(boxOf);
       expect(labels).toHaveLength(6);
       for (const [i, a] of labels.entries()) {
         expect(a.x1).toBeGreaterThanOrEqual(0);
         expect(a.x2).toBeLessThanOrEqual(r.view.width());
-        expect(a.y1).toBeGreaterThanOrEqual(0);
+        expect(a.y1).toBeGreaterThanOrEqual(i < corners.length ? 0 : -24);
         expect(a.y2).toBeLessThanOrEqual(r.view.height());
         for (const b of labels.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
+      }
+      const mine = new Set<SceneNode>([...corners, ...thresholds]);
+      const others = r
+        .textItems()
+        .filter((t) => !mine.has(t) && (t as { fill?: string }).fill !== 'white')
+        .map(boxOf);
+      expect(others.length).toBeGreaterThan(5);
+      for (const t of thresholds.map(boxOf)) {
+        for (const o of others) expect(overlaps(t, o)).toBe(false);
       }
       const points = r.items('symbol').map((p) => p as unknown as { x: number; y: number });
       expect(points).toHaveLength(600);
