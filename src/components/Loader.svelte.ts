@@ -12,6 +12,14 @@ export class Loader<T> {
   loading = $state(false);
   #ticket = 0;
 
+  /** Shows `data` now; an answer still on its way from an earlier `run` is dropped. */
+  set(data: T): void {
+    ++this.#ticket;
+    this.data = data;
+    this.error = null;
+    this.loading = false;
+  }
+
   async run(load: () => Promise<T>, describe: (e: unknown) => string): Promise<void> {
     const ticket = ++this.#ticket;
     this.loading = true;
