@@ -12,12 +12,13 @@ export class Loader<T> {
   loading = $state(false);
   #ticket = 0;
 
-  /** Shows `data` now; an answer still on its way from an earlier `run` is dropped. */
+  /**
+   * Shows `data` now, e.g. worked out in JS before the load that confirms it: a `run` still on
+   * its way lands over it, so the loaded answer always has the last word.
+   */
   set(data: T): void {
-    ++this.#ticket;
     this.data = data;
     this.error = null;
-    this.loading = false;
   }
 
   async run(load: () => Promise<T>, describe: (e: unknown) => string): Promise<void> {
