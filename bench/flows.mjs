@@ -97,7 +97,15 @@ async function waitRerun(page, id, since, trigger, chart = false) {
     ? b.worker.find((m) => m.dir === 'out' && m.t > busy.t && QUADRANT_QUERY.test(m.sql ?? ''))
     : null;
   const drawn = loaded ? after.find((e) => e.t > loaded.t && e.chart.startsWith('rendered')) : null;
+  // Whatever reaches the screen first: the quadrant panel's own counts and the chart's first
+  // draw after the edit (an app counting in JS shows both before DuckDB's run ends).
+  const counted = after.find((e) => e.t >= edit.t && e.quadrant && e.quadrant !== before?.quadrant);
+  const firstDraw = after.find(
+    (e) => e.t >= edit.t && e.chart.startsWith('rendered') && e.chart !== before?.chart,
+  );
   return {
+    quadrantCountsEnd: chart ? (counted?.t ?? null) : null,
+    firstDrawEnd: chart ? (firstDraw?.t ?? null) : null,
     start: edit.t,
     runStart: busy.t,
     end: done.t,
@@ -215,6 +223,7 @@ export async function userFlow(url, data, { reseg = 'split' } = {}) {
       longestTask: {
         ingestCsv: longest(steps.ingestCsv),
         ingestParquet: longest(steps.ingestParquet),
+        resegValueLoyalty: longest(steps.resegValueLoyalty),
         session: longest({ start: 0, end: Infinity }),
       },
       memory,

@@ -123,6 +123,9 @@ export function pageProbe({ seedNotebook }) {
       busy: Boolean(cell.querySelector('[data-testid=cell-status] .spinner')),
       error: Boolean(cell.querySelector('[data-testid=cell-error]')),
       chart: chartState(chart),
+      // The quadrant panel's own counts per segment and quadrant (builds without it: '').
+      quadrant:
+        cell.querySelector('[data-testid=quadrant-panel]')?.getAttribute('data-counts') ?? '',
     };
   };
 
@@ -147,7 +150,8 @@ export function pageProbe({ seedNotebook }) {
         last.counts !== state.counts ||
         last.busy !== state.busy ||
         last.error !== state.error ||
-        last.chart !== state.chart
+        last.chart !== state.chart ||
+        last.quadrant !== state.quadrant
       ) {
         history.push({ ...state, t });
       }
@@ -158,6 +162,6 @@ export function pageProbe({ seedNotebook }) {
     childList: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['data-phase', 'data-rendered', 'data-draws', 'class'],
+    attributeFilter: ['data-phase', 'data-rendered', 'data-draws', 'data-counts', 'class'],
   });
 }

@@ -42,6 +42,14 @@ export function flowMetrics(flow) {
     resegValueLoyaltyChart: steps.resegValueLoyalty?.chartEnd
       ? steps.resegValueLoyalty.chartEnd - steps.resegValueLoyalty.start
       : null,
+    // The quadrant panel's counts and the chart's first draw after the edit (JS or DuckDB).
+    resegQuadrantCounts: steps.resegValueLoyalty?.quadrantCountsEnd
+      ? steps.resegValueLoyalty.quadrantCountsEnd - steps.resegValueLoyalty.start
+      : null,
+    resegFirstDraw: steps.resegValueLoyalty?.firstDrawEnd
+      ? steps.resegValueLoyalty.firstDrawEnd - steps.resegValueLoyalty.start
+      : null,
+    longestTaskReseg: flow.longestTask?.resegValueLoyalty ?? null,
     resegRfm: span(steps.resegRfm),
     resegRfmRun: steps.resegRfm ? steps.resegRfm.end - steps.resegRfm.runStart : null,
     ingestParquet: span(steps.ingestParquet),
@@ -164,6 +172,9 @@ const ROWS = [
     'ms',
   ],
   ['  edit → quadrant redrawn', 'resegValueLoyaltyChart', null, 'ms'],
+  ['  edit → quadrant panel counts', 'resegQuadrantCounts', 'sql.resegValueLoyalty', 'ms'],
+  ['  edit → first chart draw', 'resegFirstDraw', null, 'ms'],
+  ['  longest main-thread task', 'longestTaskReseg', null, 'ms'],
   ['Re-segment RFM (recency bins 5 → 3): edit → counts', 'resegRfm', 'sql.resegRfm', 'ms'],
   ['  run only (after the 150 ms pause for typing)', 'resegRfmRun', 'sql.resegRfm', 'ms'],
   ['Ingest Parquet: file chosen → table listed', 'ingestParquet', 'sql.ingestParquet', 'ms'],

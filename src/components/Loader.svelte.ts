@@ -12,6 +12,15 @@ export class Loader<T> {
   loading = $state(false);
   #ticket = 0;
 
+  /**
+   * Shows `data` now, e.g. worked out in JS before the load that confirms it: a `run` still on
+   * its way lands over it, so the loaded answer always has the last word.
+   */
+  set(data: T): void {
+    this.data = data;
+    this.error = null;
+  }
+
   async run(load: () => Promise<T>, describe: (e: unknown) => string): Promise<void> {
     const ticket = ++this.#ticket;
     this.loading = true;

@@ -8,7 +8,7 @@ import {
   type DuckDBBundles,
 } from '@duckdb/duckdb-wasm';
 import { RecordBatchReader, tableFromIPC, type Table } from 'apache-arrow';
-import { arrowToResult } from './arrow-rows';
+import { arrowNumberColumns, arrowToResult } from './arrow-rows';
 import { SANDBOX_SQL } from './sandbox';
 import type { Engine, EngineProgress, QueryResult } from './types';
 
@@ -109,6 +109,10 @@ export class WasmEngine implements Engine {
 
   async query(sql: string): Promise<QueryResult> {
     return arrowToResult(await this.queryArrow(sql));
+  }
+
+  async queryNumbers(sql: string): Promise<Record<string, Float64Array>> {
+    return arrowNumberColumns(await this.queryArrow(sql));
   }
 
   /** Runs one statement through DuckDB's pending-query API so that `cancel` can stop it. */

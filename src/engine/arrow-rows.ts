@@ -68,3 +68,32 @@ export function arrowToResult(table: Table): QueryResult {
   }
   return { columns, rows };
 }
+
+/**
+ * The columns of an Arrow table as Float64Arrays, NULL as NaN: numbers for JS to count over
+ * without a row object each. Columns that are not numbers are left out.
+ */
+export function arrowNumberColumns(table: Table): Record<string, Float64Array> {
+  const out: Record<string, Float64Array> = {};
+  table.schema.fields.forEach((field, i) => {
+    const t = field.type;
+    if (!DataType.isFloat(t) && !DataType.isInt(t) && !DataType.isBool(t)) return;
+    const vector = table.getChildAt(i)!;
+    const values = new Float64Array(table.numRows);
+    let r = 0;
+    for (const chunk of vector.data) {
+      const plain = chunk.nullCount === 0 && DataType.isFloat(t) ? chunk.values : null;
+      if (plain instanceof Float64Array) {
+        values.set(plain.subarray(chunk.offset, chunk.offset + chunk.length), r);
+        r += chunk.length;
+        continue;
+      }
+      for (const end = r + chunk.length; r < end; r++) {
+        const v: unknown = vector.get(r);
+        values[r] = v == null ? NaN : Number(v);
+      }
+    }
+    out[field.name] = values;
+  });
+  return out;
+}

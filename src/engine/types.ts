@@ -18,6 +18,11 @@ export interface EngineProgress {
 export interface Engine {
   /** Runs SQL (one or more statements) and returns the last statement's result as typed rows. */
   query(sql: string): Promise<QueryResult>;
+  /**
+   * Runs one query and returns its number (and boolean) columns as Float64Arrays, NULL as NaN:
+   * many rows for JS to count over, without a row object each.
+   */
+  queryNumbers(sql: string): Promise<Record<string, Float64Array>>;
   /** Runs SQL for its effect only. */
   exec(sql: string): Promise<void>;
   /**

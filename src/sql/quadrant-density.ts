@@ -13,6 +13,9 @@ export type DensityScale = 'linear' | 'symlog';
  */
 export const QUADRANT_POINTS = 5_000;
 
+/** The density grid's bins along value and loyalty when not given. */
+export const QUADRANT_BINS = { x: 60, y: 40 } as const;
+
 export interface QuadrantPointsOptions {
   /**
    * A value × loyalty result: `customer_id`, `segment`, `value`, `loyalty` (the value-loyalty
@@ -111,17 +114,17 @@ FROM segmented
 WHERE ${FINITE}`;
 }
 
-/**
- * SQL for the quadrant's numbers in one pass over the result (rows of transforms/quadrant-rollup.ts
- * `QuadrantCell`: no bin, centre or edges for a customer with a missing measure): customers and
- * revenue per bin of an xBins × yBins grid over the data's range (empty bins left out), segment
- * and quadrant. Summed per bin they are the chart's density bins; summed per segment and
- * quadrant, the quadrant totals: one scan of the result, no join.
- */
-export function quadrantCellsSql(options: QuadrantCellsOptions): string {
-  const xBins = requireInteger(options.xBins ?? 60, 1, 500, 'number of value bins', '价值分箱数');
+/** The grid both the cells and the members are binned on (see `quadrantCellsSql`). */
+function binning(options: QuadrantCellsOptions) {
+  const xBins = requireInteger(
+    options.xBins ?? QUADRANT_BINS.x,
+    1,
+    500,
+    'number of value bins',
+    '价值分箱数',
+  );
   const yBins = requireInteger(
-    options.yBins ?? 40,
+    options.yBins ?? QUADRANT_BINS.y,
     1,
     500,
     'number of loyalty bins',
@@ -147,18 +150,31 @@ export function quadrantCellsSql(options: QuadrantCellsOptions): string {
     `floor((${to(axis, `m.${measure}`)} - e.${axis}0) / e.${axis}w) AS f${axis}`;
   const index = (axis: 'x' | 'y', bins: number) =>
     `CASE WHEN isfinite(fx) AND isfinite(fy) THEN CAST(least(f${axis}, ${num(bins - 1)}) AS INTEGER) END AS bin_${axis}`;
-  const edge = (axis: 'x' | 'y', offset: string) =>
-    back(axis, `e.${axis}0 + (c.bin_${axis}${offset}) * e.${axis}w`);
-  return `WITH
-${relationCte('segmented', options.segments)},
-extent AS (
+  const extent = `extent AS (
   SELECT min(tx) AS x0, min(ty) AS y0, ${width('x', xBins)}, ${width('y', yBins)}
   FROM (
     SELECT ${to('x', 'CAST(value AS DOUBLE)')} AS tx, ${to('y', 'CAST(loyalty AS DOUBLE)')} AS ty
     FROM segmented
     WHERE ${FINITE}
   )
-),
+)`;
+  return { xBins, yBins, back, raw, index, extent };
+}
+
+/**
+ * SQL for the quadrant's numbers in one pass over the result (rows of transforms/quadrant-rollup.ts
+ * `QuadrantCell`: no bin, centre or edges for a customer with a missing measure): customers and
+ * revenue per bin of an xBins × yBins grid over the data's range (empty bins left out), segment
+ * and quadrant. Summed per bin they are the chart's density bins; summed per segment and
+ * quadrant, the quadrant totals: one scan of the result, no join.
+ */
+export function quadrantCellsSql(options: QuadrantCellsOptions): string {
+  const { xBins, yBins, back, raw, index, extent } = binning(options);
+  const edge = (axis: 'x' | 'y', offset: string) =>
+    back(axis, `e.${axis}0 + (c.bin_${axis}${offset}) * e.${axis}w`);
+  return `WITH
+${relationCte('segmented', options.segments)},
+${extent},
 members AS (
   SELECT
     CAST(s.segment AS VARCHAR) AS segment,
@@ -218,4 +234,39 @@ SELECT
   c.loyalty_threshold
 FROM cells AS c
 CROSS JOIN extent AS e`;
+}
+
+/**
+ * SQL for the quadrant's customers one per row, for JS to recount at new thresholds
+ * (transforms/quadrant-recount.ts) without asking DuckDB: `value`, `loyalty`, `monetary`
+ * (a missing one 0), `prospect` (1 for the preset's prospects) and `bin`, the customer's cell
+ * of `quadrantCellsSql`'s grid on the same options as `bin_x * yBins + bin_y` (NULL: not drawn).
+ * With `ids`, `customer_id` too, to recolour drawn points.
+ */
+export function quadrantMembersSql(options: QuadrantCellsOptions & { ids?: boolean }): string {
+  const { xBins, yBins, raw, index, extent } = binning(options);
+  const bin = (axis: 'x' | 'y', bins: number) => index(axis, bins).replace(/ AS bin_[xy]$/, '');
+  return `WITH
+${relationCte('segmented', options.segments)},
+${extent},
+members AS (
+  SELECT
+    CAST(s.value AS DOUBLE) AS value,
+    CAST(s.loyalty AS DOUBLE) AS loyalty,
+    COALESCE(CAST(s.monetary AS DOUBLE), 0) AS monetary,
+    CAST(COALESCE(s.segment_key = 'prospect', FALSE) AS DOUBLE) AS prospect${options.ids ? ',\n    CAST(s.customer_id AS VARCHAR) AS customer_id' : ''}
+  FROM segmented AS s
+),
+binned AS (
+  SELECT m.*, ${raw('x', 'value')}, ${raw('y', 'loyalty')}
+  FROM members AS m
+  CROSS JOIN extent AS e
+)
+SELECT
+  value,
+  loyalty,
+  monetary,
+  prospect,${options.ids ? '\n  customer_id,' : ''}
+  CAST(${bin('x', xBins)} * ${num(yBins)} + ${bin('y', yBins)} AS DOUBLE) AS bin
+FROM binned`;
 }

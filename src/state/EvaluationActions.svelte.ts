@@ -7,6 +7,9 @@ import { presetById } from '../model/presets';
 import type { TableKind, TableMapping } from '../domain/roles';
 import type { GeoLevel } from '../sql/segment-geography';
 import * as evaluate from './evaluate';
+import { quadrantAt } from './quadrant-at';
+import { pick } from '../domain/labels';
+import { QUADRANT_KEYS, type QuadrantKey } from '../transforms/quadrant-recount';
 import type { FeaturesState } from './FeaturesState.svelte';
 import type { LangState } from './LangState.svelte';
 import type { NotebookState } from './NotebookState.svelte';
@@ -72,6 +75,33 @@ export class EvaluationActions {
   quadrant(id: string): Promise<evaluate.Quadrant> {
     const cell = this.preset(id);
     return this.ctx.exclusive((e) => evaluate.quadrant(e, cell.name, cell.view?.scale ?? 'auto'));
+  }
+
+  /** The customers of the quadrant `q` of a cell's result, to recount it in JS (`quadrantAt`). */
+  quadrantMembers(id: string, q: evaluate.Quadrant): Promise<evaluate.QuadrantMemberColumns> {
+    const cell = this.preset(id);
+    return this.ctx.exclusive((e) => evaluate.quadrantMembers(e, cell.name, q));
+  }
+
+  /**
+   * The quadrant `q` at new custom thresholds, counted in JS from its members at once, without
+   * waiting for DuckDB (state/quadrant-at.ts): what `setQuadrantThresholds` will give.
+   */
+  quadrantAt(
+    id: string,
+    q: evaluate.Quadrant,
+    members: evaluate.QuadrantMemberColumns,
+    value: number,
+    loyalty: number,
+  ): evaluate.Quadrant {
+    const cell = this.preset(id);
+    const preset = presetById(cell.presetId);
+    const lang = this.ctx.lang.lang;
+    const defs = new Map(preset.segments(presetParams(preset, cell)).map((d) => [d.key, d]));
+    const labels = Object.fromEntries(
+      QUADRANT_KEYS.map((k) => [k, defs.has(k) ? pick(defs.get(k)!.label, lang) : k]),
+    ) as Record<QuadrantKey, string>;
+    return quadrantAt(q, members, { value, loyalty }, labels);
   }
 
   /** Moves the quadrant's split lines: the preset switches to custom thresholds and re-runs. */

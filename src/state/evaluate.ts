@@ -10,6 +10,7 @@ import { giniSql, paretoCurveSql } from '../sql/pareto';
 import {
   QUADRANT_POINTS,
   quadrantCellsSql,
+  quadrantMembersSql,
   quadrantPointsSql,
   quadrantSpreadSql,
   type QuadrantSpread,
@@ -25,6 +26,7 @@ import {
   type QuadrantCell,
   type QuadrantTotal,
 } from '../transforms/quadrant-rollup';
+import type { QuadrantMembers } from '../transforms/quadrant-recount';
 import { FEATURES_TABLE } from '../model/features-table';
 
 /**
@@ -92,6 +94,8 @@ export interface Quadrant {
   /** How each axis is drawn; density bins are even in it. */
   valueScale: AxisScale;
   loyaltyScale: AxisScale;
+  /** What the totals and bins were added up from (transforms/quadrant-rollup.ts). */
+  cells: QuadrantCell[];
 }
 
 /**
@@ -130,6 +134,52 @@ export async function quadrant(
     loyaltyThreshold: cuts?.loyalty_threshold ?? null,
     valueScale,
     loyaltyScale,
+    cells,
+  };
+}
+
+/** A quadrant's customers, to count it again at other thresholds in JS. */
+export interface QuadrantMemberColumns extends QuadrantMembers {
+  /** With drawn points: each member's id, in the members' order, to recolour the points. */
+  ids: string[] | null;
+}
+
+/**
+ * The customers of a value × loyalty result as columns, binned on the grid `q` was drawn on
+ * (transforms/quadrant-recount.ts). Fetched once per result, after the chart: not on its way.
+ */
+export async function quadrantMembers(
+  engine: Engine,
+  result: string,
+  q: Quadrant,
+): Promise<QuadrantMemberColumns> {
+  const options = {
+    segments: { table: result },
+    scale: { value: q.valueScale, loyalty: q.loyaltyScale },
+  };
+  const points = q.rows.some((r) => r.kind === 'point');
+  if (!points) {
+    const c = await engine.queryNumbers(quadrantMembersSql(options));
+    return {
+      value: c.value!,
+      loyalty: c.loyalty!,
+      monetary: c.monetary!,
+      prospect: c.prospect!,
+      bin: c.bin!,
+      ids: null,
+    };
+  }
+  // Few enough to draw one by one: rows, for their ids.
+  const { rows } = await engine.query(quadrantMembersSql({ ...options, ids: true }));
+  const column = (name: string) =>
+    Float64Array.from(rows, (r) => (r[name] === null ? NaN : Number(r[name])));
+  return {
+    value: column('value'),
+    loyalty: column('loyalty'),
+    monetary: column('monetary'),
+    prospect: column('prospect'),
+    bin: column('bin'),
+    ids: rows.map((r) => String(r.customer_id)),
   };
 }
 

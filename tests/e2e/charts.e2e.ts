@@ -158,6 +158,54 @@ describe('charts and evaluation on the sample data', () => {
     expect(summary).toBeGreaterThan(quadrant);
   });
 
+  it('shows a threshold edit counted at once, before the re-run, and the re-run agrees', async () => {
+    await cell.getByTestId('tab-quadrant').click();
+    const panel = cell.getByTestId('quadrant-panel');
+    await marks(panel);
+    // Idle: the quadrant's customers, fetched after the chart, are in.
+    await waitIdle(s.page);
+    const before = await panel.getAttribute('data-counts');
+    // Every change of the panel's counts, and whether the cell's re-run had started.
+    await panel.evaluate((el) => {
+      const w = window as unknown as { seen: { counts: string; busy: boolean }[] };
+      w.seen = [];
+      const cellEl = el.closest('[data-testid=cell]')!;
+      new MutationObserver(() => {
+        const counts = el.getAttribute('data-counts') ?? '';
+        const busy = Boolean(cellEl.querySelector('[data-testid=cell-status] .spinner'));
+        const last = w.seen.at(-1);
+        if (!last || last.counts !== counts || last.busy !== busy) w.seen.push({ counts, busy });
+      }).observe(cellEl, { subtree: true, childList: true, attributes: true });
+    });
+    const seen = () =>
+      s.page.evaluate(
+        () => (window as unknown as { seen: { counts: string; busy: boolean }[] }).seen,
+      );
+    const cut = Number(await panel.getByTestId('value-cut').inputValue());
+    await panel.getByTestId('value-cut').fill(String(Math.round(cut * 3 + 1)));
+    await panel.getByTestId('value-cut').press('Enter');
+    // The re-run started and ended.
+    await expect
+      .poll(
+        async () => {
+          const list = await seen();
+          const busy = list.findIndex((e) => e.busy);
+          return busy >= 0 && list.slice(busy).some((e) => !e.busy);
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(true);
+    await waitIdle(s.page);
+    const list = await seen();
+    const counted = list.findIndex((e) => e.counts !== before);
+    expect(counted).toBeGreaterThanOrEqual(0);
+    expect(list[counted]!.busy).toBe(false);
+    expect(counted).toBeLessThan(list.findIndex((e) => e.busy));
+    // DuckDB's quadrant, once the preset has re-run, has the same counts as the JS one.
+    expect(await panel.getAttribute('data-counts')).toBe(list[counted]!.counts);
+    expect(list[counted]!.counts).toMatch(/=\d+/);
+  });
+
   it('downloads a chart as PNG and as SVG', async () => {
     await cell.getByTestId('tab-shares').click();
     const panel = cell.getByTestId('shares-panel');

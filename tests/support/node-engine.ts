@@ -8,7 +8,7 @@ import {
   type DuckDBBindings,
   type DuckDBConnection,
 } from '@duckdb/duckdb-wasm/blocking';
-import { arrowToResult } from '../../src/engine/arrow-rows';
+import { arrowNumberColumns, arrowToResult } from '../../src/engine/arrow-rows';
 import { SANDBOX_SQL } from '../../src/engine/sandbox';
 import type { Engine, QueryResult } from '../../src/engine/types';
 
@@ -47,6 +47,10 @@ export class NodeEngine implements Engine {
 
   async query(sql: string): Promise<QueryResult> {
     return arrowToResult(this.conn.query(sql));
+  }
+
+  async queryNumbers(sql: string): Promise<Record<string, Float64Array>> {
+    return arrowNumberColumns(this.conn.query(sql));
   }
 
   async exec(sql: string): Promise<void> {

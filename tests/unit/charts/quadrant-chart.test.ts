@@ -282,3 +282,23 @@ describe('quadrant chart on skewed spend', () => {
     },
   );
 });
+
+describe('quadrant chart built again', () => {
+  const drawnValues = (spec: TopLevelSpec) =>
+    (spec as { layer: { data: { values: object[] } }[] }).layer[0]!.data.values;
+
+  it('hands Vega the same objects for the rows it had, new ones for rows that changed', () => {
+    const rows = [point(1, 'Core', 10, 3), point(2, 'Low priority', 1, 1)];
+    const options = { rows, valueThreshold: 5, loyaltyThreshold: 2, segments: SEGMENTS };
+    const first = drawnValues(quadrantChart({ ...options, lang: 'en' }));
+    const recoloured = [rows[0]!, { ...rows[1]!, segment: 'Increase spend' }];
+    const again = drawnValues(quadrantChart({ ...options, rows: recoloured, lang: 'en' }));
+    expect(again[0]).toBe(first[0]);
+    expect(again[1]).not.toBe(first[1]);
+    expect(again[1]).toMatchObject({ segment: 'Increase spend' });
+    // The tooltip is in the chart's language: another language makes new objects.
+    const zh = drawnValues(quadrantChart({ ...options, lang: 'zh-CN' }));
+    expect(zh[0]).not.toBe(first[0]);
+    expect(zh[0]).toMatchObject({ tip: { 客户: 'c1' } });
+  });
+});

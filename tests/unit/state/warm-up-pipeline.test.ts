@@ -19,6 +19,10 @@ function recording(inner: Engine) {
       log.push({ sql, rows: result.rows.length });
       return result;
     },
+    queryNumbers: async (sql) => {
+      log.push({ sql });
+      return inner.queryNumbers(sql);
+    },
     exec: async (sql) => {
       log.push({ sql });
       await inner.exec(sql);
