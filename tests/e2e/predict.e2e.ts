@@ -195,7 +195,18 @@ describe('predicted customer value in the browser', () => {
     await cell.getByTestId('predict-tab-diagnostics').click();
     await expect.poll(rendered).toBe(3);
     expect(await charts.nth(2).locator('.mark-rect path').count()).toBeGreaterThan(3);
-    expect(await cell.getByTestId('predict-tab-intervals').count()).toBe(0);
+    // Standard errors of alpha, beta, gamma, delta, and per-customer intervals, as the others.
+    const se = await cell.getByTestId('predict-estimates').locator('tbody tr td').allTextContents();
+    expect(se).toHaveLength(12);
+    for (const v of se.filter((_, i) => i % 3 !== 2)) {
+      expect(Number(v.replace(/,/g, ''))).toBeGreaterThan(0);
+    }
+    await cell.getByTestId('predict-tab-intervals').click();
+    await expect.poll(rendered).toBe(1);
+    expect(await charts.nth(0).locator('.mark-rule.role-mark line').count()).toBe(25);
+    expect(await cell.getByTestId('predict-intervals-hint').innerText()).toMatch(
+      /from 200 parameter draws/,
+    );
     expect(s.errors).toEqual([]);
   });
 });

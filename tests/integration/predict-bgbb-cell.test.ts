@@ -99,6 +99,19 @@ describe('a Predict cell fitting BG/BB on months', () => {
     }
   });
 
+  it('joins 90% intervals around every customer’s expected months and CLV', async () => {
+    const rows = await query(`SELECT count(*) AS buyers,
+      count(*) FILTER (WHERE expected_purchases_low <= expected_purchases
+        AND expected_purchases <= expected_purchases_high
+        AND expected_purchases_low < expected_purchases_high) AS purchases_inside,
+      count(*) FILTER (WHERE predicted_clv_low <= predicted_clv
+        AND predicted_clv <= predicted_clv_high
+        AND predicted_clv_low < predicted_clv_high) AS clv_inside
+      FROM customer_features WHERE NOT is_prospect`);
+    expect(rows[0]).toEqual({ buyers: 2357, purchases_inside: 2357, clv_inside: 2357 });
+    expect(ws.notebook.runs[cell.id]!.predict!.forecast.intervals?.draws).toBe(200);
+  });
+
   it('shows BG/BB beside the continuous models, scored on holdout months but not ranked', async () => {
     const check = ws.notebook.runs[cell.id]!.predict!.check!;
     expect(check.fit.model).toBe('bgbb');

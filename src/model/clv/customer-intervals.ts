@@ -106,45 +106,57 @@ function byHistory(s: CustomerSummary): Int32Array {
 }
 
 /**
- * Per-customer intervals for expected purchases and CLV over the horizon by parametric
- * bootstrap: `options.draws` parameter sets from the fits' asymptotic distribution (normal in
- * log-parameters with the inverse observed information as covariance; the purchase and spend
- * models are fitted separately, so independently), each scored as `predict` scores the point
- * fit, and the 5% and 95% quantiles of the scores. `summary` must have mean spend floored at 0,
- * as `predict` scores it. When the spend model has q > 1, draws with q <= 1 (infinite expected
- * spend for customers without repeat purchases) are drawn again. Null when the purchase model's
- * covariance is missing or not positive definite.
+ * Fills, for one customer history (x, t_x, T) and every purchase draw d, `purchases[d]` (expected
+ * purchases over the horizon) and, when `withValue`, `value[d]` (their discounted sum times the
+ * margin: CLV per unit of expected spend).
  */
-export function customerIntervals(
-  fit: PurchaseModelFit,
+export type HistoryScorer = (
+  x: number,
+  tx: number,
+  T: number,
+  withValue: boolean,
+  purchases: Float64Array,
+  value: Float64Array,
+) => void;
+
+/**
+ * Spend-model draws for the intervals, seeded apart from the purchase draws so those do not
+ * depend on whether spend is drawn. When the spend model has q > 1, draws with q <= 1 (infinite
+ * expected spend for customers without repeat purchases) are drawn again. Null without a spend
+ * model or its covariance.
+ */
+export function drawSpend(
   gg: GammaGammaParams | null,
   summary: CustomerSummary,
-  settings: HorizonSettings,
   options: IntervalOptions,
-  onProgress?: (customersDone: number) => void,
-): CustomerIntervals | null {
-  if (!fit.covariance) return null;
-  const names = fit.estimates.map((e) => e.name);
-  const values = names.map((name) => fit.params[name]);
-  const drawn = drawParameters(values, fit.covariance, options);
-  if (!drawn) return null;
-  const purchaseDraws = drawn.map((theta) =>
-    Object.fromEntries(names.map((name, k) => [name, theta[k]])),
+): GammaGammaParams[] | null {
+  const covariance = gg ? gammaGammaCovariance(gg, summary) : null;
+  if (!gg || !covariance) return null;
+  return (
+    drawParameters(
+      [gg.p, gg.q, gg.gamma],
+      covariance,
+      { ...options, seed: options.seed + 1 },
+      (t) => gg.q <= 1 || t[1] > 1,
+    )?.map(([p, q, gamma]) => ({ p, q, gamma })) ?? null
   );
-  const refs: ModelRef[] = purchaseDraws.map((params) => ({ model: fit.model, params }));
+}
 
-  const ggCovariance = gg ? gammaGammaCovariance(gg, summary) : null;
-  const spendDraws =
-    gg && ggCovariance
-      ? (drawParameters(
-          [gg.p, gg.q, gg.gamma],
-          ggCovariance,
-          // A seed of its own, so the purchase draws do not depend on whether spend is drawn.
-          { ...options, seed: options.seed + 1 },
-          (t) => gg.q <= 1 || t[1] > 1,
-        )?.map(([p, q, gamma]) => ({ p, q, gamma })) ?? null)
-      : null;
-
+/**
+ * The 5% and 95% quantiles, per customer, of expected purchases and CLV scored by `score` under
+ * each purchase draw (times each spend draw's expected spend for CLV, pairing draw d with draw
+ * d). `summary` must have mean spend floored at 0. CLV has no interval where the point fit's
+ * expected spend is unbounded (p x + q - 1 <= 0) or without spend draws.
+ */
+export function intervalsFromDraws(
+  purchaseDraws: Record<string, number>[],
+  spendDraws: GammaGammaParams[] | null,
+  gg: GammaGammaParams | null,
+  summary: CustomerSummary,
+  options: IntervalOptions,
+  score: HistoryScorer,
+  onProgress?: (customersDone: number) => void,
+): CustomerIntervals {
   const n = summary.frequency.length;
   const out: CustomerIntervals = {
     draws: options.draws,
@@ -156,14 +168,7 @@ export function customerIntervals(
     clvLow: new Float64Array(n).fill(Number.NaN),
     clvHigh: new Float64Array(n).fill(Number.NaN),
   };
-  const months = settings.horizonMonths;
-  const perMonth = UNITS_PER_MONTH[settings.unit];
-  const discount = Float64Array.from(
-    { length: months + 1 },
-    (_, i) => settings.margin / Math.pow(1 + settings.monthlyDiscountRate, i),
-  );
-  const horizons = Array.from({ length: months }, (_, i) => (i + 1) * perMonth);
-  const D = refs.length;
+  const D = purchaseDraws.length;
   const horizonPurchases = new Float64Array(D);
   const discounted = new Float64Array(D);
   const scratch = new Float64Array(D);
@@ -175,29 +180,7 @@ export function customerIntervals(
     const c = order[k];
     const same =
       previous >= 0 && x[previous] === x[c] && tx[previous] === tx[c] && T[previous] === T[c];
-    if (!same) {
-      for (let d = 0; d < D; d++) {
-        if (!spendDraws) {
-          horizonPurchases[d] = modelConditionalExpectedPurchases(
-            refs[d],
-            months * perMonth,
-            x[c],
-            tx[c],
-            T[c],
-          );
-          continue;
-        }
-        const upTo = modelConditionalExpectedPurchasesAt(refs[d], horizons, x[c], tx[c], T[c]);
-        let before = 0;
-        let value = 0;
-        for (let i = 1; i <= months; i++) {
-          value += (upTo[i - 1] - before) * discount[i];
-          before = upTo[i - 1];
-        }
-        horizonPurchases[d] = before;
-        discounted[d] = value;
-      }
-    }
+    if (!same) score(x[c], tx[c], T[c], spendDraws !== null, horizonPurchases, discounted);
     previous = c;
     scratch.set(horizonPurchases);
     scratch.sort();
@@ -218,4 +201,65 @@ export function customerIntervals(
     if ((k + 1) % 500 === 0 || k + 1 === n) onProgress?.(k + 1);
   }
   return out;
+}
+
+/** The purchase fit's parameter draws by name; null without a positive-definite covariance. */
+export function drawPurchaseParameters(
+  fit: Pick<PurchaseModelFit, 'covariance' | 'estimates' | 'params'>,
+  options: IntervalOptions,
+): Record<string, number>[] | null {
+  if (!fit.covariance) return null;
+  const names = fit.estimates.map((e) => e.name);
+  const values = names.map((name) => fit.params[name]);
+  const drawn = drawParameters(values, fit.covariance, options);
+  if (!drawn) return null;
+  return drawn.map((theta) => Object.fromEntries(names.map((name, k) => [name, theta[k]])));
+}
+
+/**
+ * Per-customer intervals for expected purchases and CLV over the horizon by parametric
+ * bootstrap: `options.draws` parameter sets from the fits' asymptotic distribution (normal in
+ * log-parameters with the inverse observed information as covariance; the purchase and spend
+ * models are fitted separately, so independently), each scored as `predict` scores the point
+ * fit, and the 5% and 95% quantiles of the scores. `summary` must have mean spend floored at 0,
+ * as `predict` scores it. Null when the purchase model's covariance is missing or not positive
+ * definite.
+ */
+export function customerIntervals(
+  fit: PurchaseModelFit,
+  gg: GammaGammaParams | null,
+  summary: CustomerSummary,
+  settings: HorizonSettings,
+  options: IntervalOptions,
+  onProgress?: (customersDone: number) => void,
+): CustomerIntervals | null {
+  const purchaseDraws = drawPurchaseParameters(fit, options);
+  if (!purchaseDraws) return null;
+  const refs: ModelRef[] = purchaseDraws.map((params) => ({ model: fit.model, params }));
+  const spendDraws = drawSpend(gg, summary, options);
+  const months = settings.horizonMonths;
+  const perMonth = UNITS_PER_MONTH[settings.unit];
+  const discount = Float64Array.from(
+    { length: months + 1 },
+    (_, i) => settings.margin / Math.pow(1 + settings.monthlyDiscountRate, i),
+  );
+  const horizons = Array.from({ length: months }, (_, i) => (i + 1) * perMonth);
+  const score: HistoryScorer = (x, tx, T, withValue, purchases, value) => {
+    for (let d = 0; d < refs.length; d++) {
+      if (!withValue) {
+        purchases[d] = modelConditionalExpectedPurchases(refs[d], months * perMonth, x, tx, T);
+        continue;
+      }
+      const upTo = modelConditionalExpectedPurchasesAt(refs[d], horizons, x, tx, T);
+      let before = 0;
+      let sum = 0;
+      for (let i = 1; i <= months; i++) {
+        sum += (upTo[i - 1] - before) * discount[i];
+        before = upTo[i - 1];
+      }
+      purchases[d] = before;
+      value[d] = sum;
+    }
+  };
+  return intervalsFromDraws(purchaseDraws, spendDraws, gg, summary, options, score, onProgress);
 }

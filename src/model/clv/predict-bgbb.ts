@@ -8,10 +8,18 @@ import {
   type BgBbParams,
 } from './bgbb';
 import { churnValidation } from './churn-validation';
+import {
+  drawPurchaseParameters,
+  drawSpend,
+  intervalsFromDraws,
+  type CustomerIntervals,
+  type HistoryScorer,
+  type IntervalOptions,
+} from './customer-intervals';
 import type { ExpectedMatrix } from './expected-matrix';
 import { checkFitResult, type FitWarning } from './fit-warnings';
 import { FREQUENCY_GROUPS, type FrequencyCheckRow } from './frequency-check';
-import { conditionalExpectedAverageSpend } from './gamma-gamma';
+import { conditionalExpectedAverageSpend, type GammaGammaParams } from './gamma-gamma';
 import type { PurchaseModelFit } from './continuous-models';
 import { compareModels, type ModelOutcome } from './model-comparison';
 import {
@@ -35,6 +43,7 @@ import { PERIOD_MONTHS, type BgBbModelFit, type BgBbPeriod } from './purchase-mo
 import { recencyCheck } from './recency-check';
 import type { RepeatHistogramRow } from './repeat-histogram';
 import { estimatesFromCovariance, observedCovariance } from './standard-errors';
+import type { CustomerSummary } from './summary';
 
 /** Orders binned into calendar periods, and where the calibration and holdout periods end. */
 export interface PeriodInput {
@@ -75,6 +84,62 @@ export function fitBgBbModel(
     converged: raw.converged,
     iterations: raw.iterations,
   };
+}
+
+/**
+ * Expected periods with a purchase over the next m periods, and the same discounted period by
+ * period (each period's expected purchases divided by perPeriod^j): CLV per unit of spend.
+ */
+export function bgBbHorizon(
+  p: BgBbParams,
+  m: number,
+  perPeriod: number,
+  x: number,
+  tx: number,
+  n: number,
+): { expected: number; discounted: number } {
+  let discounted = 0;
+  let before = 0;
+  for (let j = 1; j <= m; j++) {
+    const e = bgBbConditionalExpectedPurchases(p, j, x, tx, n);
+    discounted += (e - before) / Math.pow(perPeriod, j);
+    before = e;
+  }
+  return { expected: before, discounted };
+}
+
+/**
+ * Per-customer 90% intervals for BG/BB's expected periods with a purchase over m periods and
+ * CLV, by the parametric bootstrap of `customerIntervals`: draws of (alpha, beta, gamma, delta)
+ * from the fit's covariance and of Gamma-Gamma's from its own, each scored as `predictBgBb`
+ * scores the point fit. `summary.T` holds the periods n; its mean spend must be floored at 0.
+ * Null when the BG/BB covariance is missing or not positive definite.
+ */
+export function bgBbCustomerIntervals(
+  fit: BgBbModelFit,
+  gg: GammaGammaParams | null,
+  summary: CustomerSummary,
+  horizon: { periods: number; perPeriod: number; margin: number },
+  options: IntervalOptions,
+  onProgress?: (customersDone: number) => void,
+): CustomerIntervals | null {
+  const purchaseDraws = drawPurchaseParameters(fit, options);
+  if (!purchaseDraws) return null;
+  const draws = purchaseDraws as unknown as BgBbParams[];
+  const { periods: m, perPeriod, margin } = horizon;
+  const score: HistoryScorer = (x, tx, n, withValue, purchases, value) => {
+    for (let d = 0; d < draws.length; d++) {
+      if (!withValue) {
+        purchases[d] = bgBbConditionalExpectedPurchases(draws[d], m, x, tx, n);
+        continue;
+      }
+      const h = bgBbHorizon(draws[d], m, perPeriod, x, tx, n);
+      purchases[d] = h.expected;
+      value[d] = margin * h.discounted;
+    }
+  };
+  const spendDraws = drawSpend(gg, summary, options);
+  return intervalsFromDraws(purchaseDraws, spendDraws, gg, summary, options, score, onProgress);
 }
 
 function histories(input: PeriodInput): PeriodHistories {
@@ -232,16 +297,7 @@ export function predictBgBb(
   // Alive at the next opportunity, as Fader, Hardie & Shang's Table 6 and lifetimes report it.
   const alive = memo((x, tx, n) => bgBbProbabilityAlive(p, x, tx, n, 1));
   const expected = memo((x, tx, n) => bgBbConditionalExpectedPurchases(p, m, x, tx, n));
-  const discounted = memo((x, tx, n) => {
-    let sum = 0;
-    let before = 0;
-    for (let j = 1; j <= m; j++) {
-      const e = bgBbConditionalExpectedPurchases(p, j, x, tx, n);
-      sum += (e - before) / Math.pow(perPeriod, j);
-      before = e;
-    }
-    return sum;
-  });
+  const discounted = memo((x, tx, n) => bgBbHorizon(p, m, perPeriod, x, tx, n).discounted);
   const count = h.customerIds.length;
   const scoringStarted = performance.now();
   const out: PredictResult = {
@@ -286,6 +342,17 @@ export function predictBgBb(
   });
   timings.scoring = performance.now() - scoringStarted;
   onProgress?.({ stage: 'scoring', iteration: count, logLikelihood: fit.logLikelihood });
+  if (settings.intervals) {
+    const options = settings.intervals;
+    const horizon = { periods: m, perPeriod, margin: settings.margin };
+    out.intervals = timed(timings, 'intervals', () =>
+      numeric({ en: 'The prediction intervals', zh: '预测区间' }, () =>
+        bgBbCustomerIntervals(fit, gg, summary, horizon, options, (done) =>
+          onProgress?.({ stage: 'intervals', iteration: done, logLikelihood: fit.logLikelihood }),
+        ),
+      ),
+    );
+  }
   numeric({ en: 'The BG/BB matrices', zh: 'BG/BB 矩阵' }, () => {
     const { n, points } = grid(h);
     out.aliveMatrix = {
