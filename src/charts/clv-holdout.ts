@@ -3,6 +3,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { FrequencyCheckRow } from '../model/clv/predict';
 import { pick, type Labels, type Lang } from '../domain/labels';
 import { chartBase, FIT_WIDTH, fittedTitle } from './chart-theme';
+import { isDiscreteUnit, type ClvChartUnit } from './clv-time-units';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';
 
@@ -44,6 +45,14 @@ const T = {
   perPeriod: { en: 'Repeat purchases in the period', zh: '本期复购次数' },
   weeks: { en: 'Weeks since the first purchase in the data', zh: '自数据中首次购买起的周数' },
   days: { en: 'Days since the first purchase in the data', zh: '自数据中首次购买起的天数' },
+  months: { en: 'Months since the start of the data', zh: '自数据开始起的月数' },
+  quarters: { en: 'Quarters since the start of the data', zh: '自数据开始起的季度数' },
+  years: { en: 'Years since the start of the data', zh: '自数据开始起的年数' },
+  cumulativeBuyers: {
+    en: 'Customers buying again, summed over periods',
+    zh: '各期再次购买的客户数累计',
+  },
+  perPeriodBuyers: { en: 'Customers buying again in the period', zh: '本期再次购买的客户数' },
   calibrationEnd: { en: 'Calibration end', zh: '校准期结束' },
 } satisfies Record<string, Labels>;
 
@@ -107,7 +116,7 @@ function trackingSpec(
   points: TrackingPoint[],
   calibrationPeriod: number,
   lang: Lang,
-  unit: 'days' | 'weeks',
+  unit: ClvChartUnit,
   kind: TrackingKind,
   width: number | undefined,
 ): TopLevelSpec {
@@ -120,7 +129,17 @@ function trackingSpec(
     });
   }
   const [actual, model] = [pick(T.actual, lang), pick(T.model, lang)];
-  const periodTitle = pick(unit === 'days' ? T.days : T.weeks, lang);
+  const periodTitle = pick(T[unit], lang);
+  // BG/BB counts customers with a purchase in each calendar period.
+  const discrete = isDiscreteUnit(unit);
+  const yTitle =
+    kind === 'cumulative'
+      ? discrete
+        ? T.cumulativeBuyers
+        : T.cumulative
+      : discrete
+        ? T.perPeriodBuyers
+        : T.perPeriod;
   const x = {
     field: 'period',
     type: 'quantitative',
@@ -142,7 +161,7 @@ function trackingSpec(
       y: {
         field: 'value',
         type: 'quantitative',
-        title: pick(kind === 'cumulative' ? T.cumulative : T.perPeriod, lang),
+        title: pick(yTitle, lang),
         axis: { format: ',~f' },
       },
       color: seriesColor(lang),
@@ -177,13 +196,14 @@ function trackingSpec(
 
 /**
  * Two lines, cumulative repeat purchases period by period as they happened and as the model
- * expects them (src/model/clv/expected-tracking.ts), with a rule where the calibration ends.
+ * expects them (src/model/clv/expected-tracking.ts; for BG/BB's calendar periods, customers
+ * buying again, src/model/clv/bgbb-tracking.ts), with a rule where the calibration ends.
  */
 export function cumulativeTrackingSpec(
   points: TrackingPoint[],
   calibrationPeriod: number,
   lang: Lang,
-  unit: 'days' | 'weeks' = 'weeks',
+  unit: ClvChartUnit = 'weeks',
   width?: number,
 ): TopLevelSpec {
   return trackingSpec(points, calibrationPeriod, lang, unit, 'cumulative', width);
@@ -197,7 +217,7 @@ export function incrementalTrackingSpec(
   points: TrackingPoint[],
   calibrationPeriod: number,
   lang: Lang,
-  unit: 'days' | 'weeks' = 'weeks',
+  unit: ClvChartUnit = 'weeks',
   width?: number,
 ): TopLevelSpec {
   const perPeriod = points.map((p, i) => ({

@@ -2,6 +2,8 @@ import type { Engine, Row } from '../engine/types';
 import { arrowColumn } from '../ingest/arrow-column';
 import { calibrationPeriod } from '../model/calibration-period';
 import { DEFAULT_INTERVAL_DRAWS, DEFAULT_INTERVAL_SEED } from '../model/clv/customer-intervals';
+import type { BgBbParams } from '../model/clv/bgbb';
+import { bgBbTracking } from '../model/clv/bgbb-tracking';
 import { expectedCumulativeRepeat } from '../model/clv/expected-tracking';
 import type { PredictProgress, PredictResult } from '../model/clv/predict';
 import type { PeriodInput } from '../model/clv/predict-bgbb';
@@ -189,6 +191,12 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
       return { period: Number(row.period), actual: cumulative, expected: expected[i] ?? 0 };
     });
     calibrationPeriodIndex = Number(data.tracking[0]?.calibration_period ?? 0);
+  } else if (checkFit && checkFit.fit.model === 'bgbb' && data.checkPeriods) {
+    // BG/BB tracks its own calendar periods: customers buying again in each.
+    const { orders, calibrationPeriods, holdoutPeriods } = data.checkPeriods;
+    const params = checkFit.fit.params as unknown as BgBbParams;
+    trackingPoints = bgBbTracking(params, orders, calibrationPeriods, holdoutPeriods);
+    calibrationPeriodIndex = calibrationPeriods;
   }
 
   await ctx.exclusive(async (engine) => {

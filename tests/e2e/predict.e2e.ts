@@ -184,13 +184,17 @@ describe('predicted customer value in the browser', () => {
         .evaluateAll(
           (els) => els.filter((e) => (e as HTMLElement).dataset.rendered === 'true').length,
         );
-    // Holdout: by frequency, by recency, ROC and calibration (no calendar-day tracking).
+    // Holdout: by frequency, by recency, quarter tracking (cumulative, incremental), ROC and
+    // calibration.
     await cell.getByTestId('predict-tab-holdout').click();
-    await expect.poll(rendered).toBe(4);
+    await expect.poll(rendered).toBe(6);
     const charts = cell.locator('[data-testid=chart]');
     expect(await charts.nth(1).innerText()).toMatch(
       /Quarters from first to last calibration purchase/,
     );
+    expect(await charts.nth(2).innerText()).toMatch(/Customers buying again, summed over periods/);
+    expect(await charts.nth(3).innerText()).toMatch(/Quarters since the start of the data/);
+    expect(await charts.nth(3).locator('.mark-rule.role-mark line').count()).toBe(1);
     // Diagnostics: the histogram, the P(alive) and the expected-purchases matrices.
     await cell.getByTestId('predict-tab-diagnostics').click();
     await expect.poll(rendered).toBe(3);

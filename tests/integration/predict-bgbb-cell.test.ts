@@ -138,4 +138,43 @@ describe('a Predict cell fitting BG/BB on months', () => {
     expect(check.byFrequency.reduce((s, r) => s + r.customers, 0)).toBe(direct.length);
     expect(check.byRecency.reduce((s, r) => s + r.customers, 0)).toBe(direct.length);
   });
+
+  it('tracks customers buying again month by month against BG/BB, calibration end at 9', async () => {
+    const view = ws.notebook.runs[cell.id]!.predict!;
+    const p = view.check!.fit.params as unknown as BgBbParams;
+    // Straight from the orders: customers first buying in months 0..8 who buy again in month k.
+    const buyers = await query(`
+      WITH months AS (
+        SELECT DISTINCT customer_id,
+          (year(CAST(order_date AS DATE)) - 1997) * 12 + month(CAST(order_date AS DATE)) - 1 AS p
+        FROM orders),
+      born AS (SELECT customer_id, min(p) AS b FROM months WHERE p < 9 GROUP BY customer_id)
+      SELECT CAST(m.p AS INTEGER) AS k, CAST(count(*) AS INTEGER) AS n
+      FROM months AS m JOIN born USING (customer_id)
+      WHERE m.p > born.b AND m.p <= 17 GROUP BY m.p`);
+    const cohorts = await query(`
+      WITH months AS (
+        SELECT DISTINCT customer_id,
+          (year(CAST(order_date AS DATE)) - 1997) * 12 + month(CAST(order_date AS DATE)) - 1 AS p
+        FROM orders)
+      SELECT CAST(min(p) AS INTEGER) AS b, CAST(count(*) OVER () AS INTEGER) AS total
+      FROM months GROUP BY customer_id HAVING min(p) < 9`);
+    const perMonth = new Map(buyers.map((r) => [Number(r.k), Number(r.n)]));
+    // P(a purchase at opportunity t) = alpha/(alpha+beta) * prod_{i<t} (delta+i)/(gamma+delta+i).
+    const chance = (t: number) => {
+      let v = p.alpha / (p.alpha + p.beta);
+      for (let i = 0; i < t; i++) v *= (p.delta + i) / (p.gamma + p.delta + i);
+      return v;
+    };
+    expect(view.calibrationPeriod).toBe(9);
+    expect(view.tracking.map((t) => t.period)).toEqual(Array.from({ length: 18 }, (_, k) => k + 1));
+    let [actual, expected] = [0, 0];
+    for (let k = 0; k < 18; k++) {
+      actual += perMonth.get(k) ?? 0;
+      for (const c of cohorts) if (Number(c.b) < k) expected += chance(k - Number(c.b));
+      expect(view.tracking[k]!.actual).toBe(actual);
+      expect(view.tracking[k]!.expected).toBeCloseTo(expected, 6);
+    }
+    expect(actual).toBeGreaterThan(1000);
+  });
 });

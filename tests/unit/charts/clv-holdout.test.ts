@@ -147,4 +147,25 @@ describe('incrementalTrackingSpec', () => {
       expect.arrayContaining(['自数据中首次购买起的天数', '本期复购次数']),
     );
   });
+
+  it('titles BG/BB calendar periods by customers buying again', async () => {
+    const points: TrackingPoint[] = [0, 40, 70].map((actual, i) => ({
+      period: i + 1,
+      actual,
+      expected: 35 * i,
+    }));
+    const r = await renderVegaLite(incrementalTrackingSpec(points, 2, 'en', 'quarters'));
+    expect(r.problems).toEqual([]);
+    expect(r.texts('axis-title')).toEqual(
+      expect.arrayContaining([
+        'Quarters since the start of the data',
+        'Customers buying again in the period',
+      ]),
+    );
+    const zh = await renderVegaLite(cumulativeTrackingSpec(points, 2, 'zh-CN', 'months'));
+    expect(zh.problems).toEqual([]);
+    expect(zh.texts('axis-title')).toEqual(
+      expect.arrayContaining(['自数据开始起的月数', '各期再次购买的客户数累计']),
+    );
+  });
 });
