@@ -109,6 +109,13 @@ describe('present mode, in Chromium', () => {
         expect(next!.x + next!.width).toBeLessThanOrEqual(size.width);
         const wide = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(wide).toBeLessThanOrEqual(size.width);
+        // A segment table on the slide fits its width: no figure or strategy line cut off.
+        const tables = await page.evaluate(() =>
+          [...document.querySelectorAll('[data-testid=present-segments]')]
+            .filter((t) => t.getBoundingClientRect().width > 0 && !t.closest('.offstage'))
+            .map((t) => [t.scrollWidth, t.parentElement!.clientWidth]),
+        );
+        for (const [table, box] of tables) expect(table).toBeLessThanOrEqual(box!);
         await page.getByTestId('present-next').click();
       }
       await page.keyboard.press('Home');
