@@ -5,12 +5,8 @@ import { pick, type Labels, type Lang } from '../domain/labels';
 import { chartBase, FIT_WIDTH, fittedTitle } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';
-import {
-  isDiscreteUnit,
-  recencyTitle as recencyAxis,
-  unitWord,
-  type ClvChartUnit,
-} from './clv-time-units';
+import { frequencyRecencyGrid } from './frequency-recency-grid';
+import { recencyTitle as recencyAxis, unitWord, type ClvChartUnit } from './clv-time-units';
 
 const T = {
   histTitle: {
@@ -107,41 +103,16 @@ export function aliveMatrixSpec(
   const subtitle = pick(T.aliveSubtitle, lang)
     .replace('{T}', new Intl.NumberFormat(lang, { maximumFractionDigits: 0 }).format(matrix.T))
     .replace('{unit}', unitWord(unit, lang));
-  // Discrete periods: one cell per whole period; otherwise slices of [0, T].
-  const discrete = isDiscreteUnit(unit);
-  const bins = new Set(matrix.cells.map((c) => c.recency)).size || 1;
-  const half = discrete ? 0.5 : matrix.T / bins / 2;
-  const values = matrix.cells.map((c) => ({
-    ...c,
-    from: c.recency - half,
-    to: c.recency + half,
-    low: c.frequency - 0.5,
-    high: c.frequency + 0.5,
-  }));
+  const grid = frequencyRecencyGrid(matrix.cells, matrix.T, unit, recencyTitle, pick(T.x, lang));
   return {
     ...chartBase(),
     ...FIT_WIDTH,
     height: 320,
     title: fittedTitle(pick(T.aliveTitle, lang), subtitle, width),
-    data: { values },
+    data: { values: grid.values },
     mark: { type: 'rect', tooltip: true },
     encoding: {
-      x: {
-        field: 'from',
-        type: 'quantitative',
-        title: recencyTitle,
-        scale: { domain: discrete ? [0.5, matrix.T + 0.5] : [0, matrix.T], nice: false },
-        axis: { format: ',d', ...(discrete ? { tickMinStep: 1 } : {}) },
-      },
-      x2: { field: 'to' },
-      y: {
-        field: 'low',
-        type: 'quantitative',
-        title: pick(T.x, lang),
-        scale: { domain: [0.5, Math.max(1, ...matrix.cells.map((c) => c.frequency)) + 0.5] },
-        axis: { format: ',d', tickMinStep: 1 },
-      },
-      y2: { field: 'high' },
+      ...grid.encoding,
       color: {
         field: 'pAlive',
         type: 'quantitative',
@@ -151,7 +122,7 @@ export function aliveMatrixSpec(
       },
       tooltip: [
         { field: 'frequency', title: pick(T.x, lang), format: FORMATS.count },
-        { field: 'recency', title: recencyTitle, format: discrete ? ',d' : ',.1f' },
+        { field: 'recency', title: recencyTitle, format: grid.discrete ? ',d' : ',.1f' },
         { field: 'pAlive', title: pick(T.pAlive, lang), format: FORMATS.percent },
       ],
     },
