@@ -51,6 +51,18 @@ export function frequencyCheck(
       summary.T[i],
     );
   });
+  return frequencyGroupRows(customers, actual, predicted);
+}
+
+/**
+ * Per calibration-frequency group (0 … FREQUENCY_GROUPS - 1, the last one "n+"): the mean of
+ * the actual and of the predicted holdout purchases, from their sums; empty groups left out.
+ */
+export function frequencyGroupRows(
+  customers: ArrayLike<number>,
+  actual: ArrayLike<number>,
+  predicted: ArrayLike<number>,
+): FrequencyCheckRow[] {
   const out: FrequencyCheckRow[] = [];
   for (let g = 0; g < FREQUENCY_GROUPS; g++) {
     if (customers[g] === 0) continue;

@@ -18,7 +18,7 @@ import {
 } from './customer-intervals';
 import type { ExpectedMatrix } from './expected-matrix';
 import { checkFitResult, type FitWarning } from './fit-warnings';
-import { FREQUENCY_GROUPS, type FrequencyCheckRow } from './frequency-check';
+import { FREQUENCY_GROUPS, frequencyGroupRows, type FrequencyCheckRow } from './frequency-check';
 import { conditionalExpectedAverageSpend, type GammaGammaParams } from './gamma-gamma';
 import type { PurchaseModelFit } from './continuous-models';
 import { compareModels, type ModelOutcome } from './model-comparison';
@@ -240,17 +240,7 @@ function frequencyCheck(h: PeriodHistories, predicted: Float64Array): FrequencyC
     actual[g] += h.holdoutFrequency[i];
     model[g] += predicted[i];
   });
-  const out: FrequencyCheckRow[] = [];
-  for (let g = 0; g < FREQUENCY_GROUPS; g++) {
-    if (customers[g] === 0) continue;
-    out.push({
-      x: g === FREQUENCY_GROUPS - 1 ? `${g}+` : String(g),
-      customers: customers[g],
-      actual: actual[g] / customers[g],
-      predicted: model[g] / customers[g],
-    });
-  }
-  return out;
+  return frequencyGroupRows(customers, actual, model);
 }
 
 /**
