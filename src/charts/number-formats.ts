@@ -40,9 +40,16 @@ export function formatShare(x: number): string {
   return SHARE.format(x);
 }
 
-/** A share as a whole percentage in the UI language (42%), for labels written into a spec. */
-export function formatPercent(x: number, lang: Lang): string {
-  return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(x);
+/**
+ * A share as a percentage in the UI language (42%, or 42.3% with `digits` 1), for labels written
+ * into a spec.
+ */
+export function formatPercent(x: number, lang: Lang, digits = 0): string {
+  return new Intl.NumberFormat(lang, {
+    style: 'percent',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(x);
 }
 
 /**
@@ -54,7 +61,8 @@ export function compactLabelExpr(lang: Lang): string {
   const step = (limit: string, unit: string, rest: string) =>
     `abs(${v}) >= ${limit} ? format(${v} / ${limit}, ',.1~f') + '${unit}' : ${rest}`;
   const plain = `format(${v}, ',~f')`;
+  // Below 1万 Chinese writes 5000, not 5,000, beside 1万.
   return lang === 'zh-CN'
-    ? step('1e8', '亿', step('1e4', '万', plain))
+    ? step('1e8', '亿', step('1e4', '万', `format(${v}, '~f')`))
     : step('1e9', 'B', step('1e6', 'M', step('1e3', 'K', plain)));
 }

@@ -122,7 +122,8 @@ export function quadrantAxisTitles(
 }
 
 function percent(x: number | null, lang: Lang): string {
-  return x === null || !Number.isFinite(x) ? '–' : formatPercent(x, lang);
+  // One decimal, as the segment table beside the chart writes shares.
+  return x === null || !Number.isFinite(x) ? '–' : formatPercent(x, lang, 1);
 }
 
 /**
@@ -298,7 +299,14 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
     scale: segmentColorScale(options.segments, [], options.colors),
     ...(options.legend === 'bottom' ? { legend: { orient: 'bottom', columns: 2 } } : {}),
   } as const;
-  const x = axis(valueScale, valueTitle, extent(rows, 'value', options.valueThreshold), lang, 0);
+  // On a log axis the largest customers sit at the domain's end: a few pixels keep their dots in.
+  const x = axis(
+    valueScale,
+    valueTitle,
+    extent(rows, 'value', options.valueThreshold),
+    lang,
+    valueScale === 'symlog' ? 6 : 0,
+  );
   const y = axis(
     loyaltyScale,
     loyaltyTitle,
@@ -392,7 +400,8 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
   /**
    * A threshold's value written at its line, so a client reads where the split is: the value
    * split over the top of its line, above the plot (where the plot is narrow the corner labels
-   * may cross the line inside it); the loyalty split above its line at the left edge.
+   * may cross the line inside it); the loyalty split past the right end of its line, outside the
+   * plot too, away from the axis's own tick labels.
    */
   const thresholdLabel = (channel: 'x' | 'y', at: number | null): Layer => {
     const values = at === null || !Number.isFinite(at) ? [] : [{ threshold: at }];
@@ -421,8 +430,12 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
       : {
           data: { values },
           transform: calc,
-          mark: { ...mark, align: 'left', baseline: 'bottom', dx: 4, dy: -2 },
-          encoding: { y: { field: 'threshold', type: 'quantitative' }, x: { value: 0 }, text },
+          mark: { ...mark, align: 'left', baseline: 'middle', dx: 4 },
+          encoding: {
+            y: { field: 'threshold', type: 'quantitative' },
+            x: { value: { expr: 'width' } },
+            text,
+          },
         };
   };
   return {

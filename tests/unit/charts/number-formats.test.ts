@@ -26,7 +26,7 @@ describe('compactLabelExpr', () => {
   it('writes 万 and 亿 in Chinese', async () => {
     expect(await labels('zh-CN', [0, 9999, 15000, 250000, 1.5e8, 2e9])).toEqual([
       '0',
-      '9,999',
+      '9999',
       '1.5万',
       '25万',
       '1.5亿',
@@ -51,5 +51,6 @@ describe('formatDecimal and formatPercent', () => {
     expect(formatDecimal(-0.004)).toBe('-0.00');
     expect(formatPercent(0.426, 'en')).toBe('43%');
     expect(formatPercent(0.426, 'zh-CN')).toBe('43%');
+    expect(formatPercent(0.4, 'en', 1)).toBe('40.0%');
   });
 });

@@ -109,10 +109,10 @@ describe('quadrant chart', () => {
     expect(thresholdItems(r).map((t) => t.text)).toEqual(['300', '2']);
     const corners = cornerItems(r).map((t) => (t.text as string[]).join(' | '));
     expect(corners).toEqual([
-      'Core | Customers 20% | Revenue 55%',
-      'Grow loyalty | Customers 30% | Revenue 25%',
-      'Increase spend | Customers 10% | Revenue 5%',
-      'Low priority / Prospects | Customers 40% | Revenue 15%',
+      'Core | Customers 20.0% | Revenue 55.0%',
+      'Grow loyalty | Customers 30.0% | Revenue 25.0%',
+      'Increase spend | Customers 10.0% | Revenue 5.0%',
+      'Low priority / Prospects | Customers 40.0% | Revenue 15.0%',
     ]);
     // each label has a white halo under it, with the same text
     expect(r.items('text').filter((t) => (t as { fill?: string }).fill === 'white')).toHaveLength(
@@ -165,7 +165,7 @@ describe('quadrant chart', () => {
     expect(r.texts('title-text')).toEqual(['价值 × 忠诚度']);
     expect(r.texts('title-subtitle')[0]).toMatch(/按网格汇总/);
     expect(r.texts('axis-title')).toEqual(expect.arrayContaining(['消费额', '忠诚度']));
-    expect(cornerItems(r)[0]!.text).toEqual(['Core', '客户 20%', '销售额 55%']);
+    expect(cornerItems(r)[0]!.text).toEqual(['Core', '客户 20.0%', '销售额 55.0%']);
   });
 
   it('leaves out a missing threshold and an empty corner, and refuses more than 50k rows', async () => {
@@ -257,9 +257,12 @@ describe('quadrant chart on skewed spend', () => {
       const thresholds = thresholdItems(r);
       const labels = [...corners, ...thresholds].map(boxOf);
       expect(labels).toHaveLength(6);
+      // The loyalty split's value sits past the right end of its line, clear of the tick labels.
+      const loyaltyLabel = boxOf(thresholds[1]!);
       for (const [i, a] of labels.entries()) {
-        expect(a.x1).toBeGreaterThanOrEqual(0);
-        expect(a.x2).toBeLessThanOrEqual(r.view.width());
+        if (a === loyaltyLabel) expect(a.x1).toBeGreaterThanOrEqual(r.view.width());
+        else expect(a.x1).toBeGreaterThanOrEqual(0);
+        if (a !== loyaltyLabel) expect(a.x2).toBeLessThanOrEqual(r.view.width());
         expect(a.y1).toBeGreaterThanOrEqual(i < corners.length ? 0 : -24);
         expect(a.y2).toBeLessThanOrEqual(r.view.height());
         for (const b of labels.slice(i + 1)) expect(overlaps(a, b)).toBe(false);
@@ -275,6 +278,11 @@ describe('quadrant chart on skewed spend', () => {
       }
       const points = r.items('symbol').map((p) => p as unknown as { x: number; y: number });
       expect(points).toHaveLength(600);
+      // Every dot whole inside the plot, the largest customers' too (radius 3 px).
+      for (const p of points) {
+        expect(p.x - 3).toBeGreaterThanOrEqual(0);
+        expect(p.x + 3).toBeLessThanOrEqual(r.view.width());
+      }
       const covered = points.filter((p) =>
         labels.some((b) => p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2),
       );
