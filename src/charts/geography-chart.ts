@@ -28,6 +28,8 @@ export interface GeographyChartOptions {
   /** Each bar 100%: compare the segment mix of places rather than their size. */
   normalize?: boolean;
   lang: Lang;
+  /** The chart's box width: below 520 px the legend goes under the bars, which take the width. */
+  width?: number;
 }
 
 const LEVEL: Record<GeoLevel, Labels> = {
@@ -60,6 +62,7 @@ export function geographyChart(options: GeographyChartOptions): TopLevelSpec {
     const i = segments.indexOf(s);
     return i < 0 ? segments.length : i;
   };
+  const narrow = options.width !== undefined && options.width < 520;
   return {
     ...chartBase(),
     ...FIT_WIDTH,
@@ -79,7 +82,11 @@ export function geographyChart(options: GeographyChartOptions): TopLevelSpec {
         type: 'quantitative',
         stack: options.normalize ? 'normalize' : 'zero',
         title: options.normalize ? pick(T.share, lang) : measureTitle,
-        axis: options.normalize ? { format: '.0%' } : { labelExpr: compactLabelExpr(lang) },
+        axis: {
+          ...(options.normalize ? { format: '.0%' } : { labelExpr: compactLabelExpr(lang) }),
+          // a label every 70 px or so, so "200 400 600" never runs together on a phone
+          ...(narrow ? { tickCount: 4, labelOverlap: 'greedy', labelSeparation: 10 } : {}),
+        },
       },
       color: {
         field: 'segment',
@@ -87,6 +94,7 @@ export function geographyChart(options: GeographyChartOptions): TopLevelSpec {
         title: pick(T.segment, lang),
         sort: segments,
         scale: segmentColorScale(segments, [], options.colors),
+        ...(narrow ? { legend: { orient: 'bottom', columns: 2 } } : {}),
       },
       order: { field: 'segment_order', type: 'quantitative' },
       tooltip: [

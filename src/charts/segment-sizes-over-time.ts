@@ -25,6 +25,8 @@ export interface SegmentSizesOptions {
   /** Show shares (each date 100%) instead of customers. */
   normalize?: boolean;
   height?: number;
+  /** The chart's box width: where the dates do not fit side by side, they are slanted. */
+  width?: number;
 }
 
 const T = {
@@ -52,15 +54,18 @@ export function segmentSizesOverTime(options: SegmentSizesOptions): TopLevelSpec
   const dateTitle = pick(T.date, lang);
   // ticks exactly at the snapshot dates, not at calendar months
   const dates = [...new Set(values.map((v) => v.as_of))];
+  // A date label is about 75 px wide; the legend takes about 150 px beside the plot.
+  const labelAngle =
+    options.width !== undefined && (options.width - 150) / dates.length < 80 ? -40 : 0;
   const x = area
     ? ({
         field: 'as_of',
         type: 'temporal',
         title: dateTitle,
         scale: { type: 'utc' },
-        axis: { format: '%Y-%m-%d', labelAngle: 0, values: dates },
+        axis: { format: '%Y-%m-%d', labelAngle, values: dates },
       } as const)
-    : ({ field: 'as_of', type: 'ordinal', title: dateTitle, axis: { labelAngle: 0 } } as const);
+    : ({ field: 'as_of', type: 'ordinal', title: dateTitle, axis: { labelAngle } } as const);
   return {
     ...chartBase(),
     ...FIT_WIDTH,

@@ -26,6 +26,8 @@ export interface Rendered {
   texts(role?: string): string[];
   /** Every text item (any role). */
   textItems(): SceneNode[];
+  /** The text items of marks with this role (e.g. 'axis-label'), with their bounds. */
+  textItemsOf(role: string): SceneNode[];
   /** Rows of every inline dataset, by name. */
   dataRows(): Record<string, number>;
 }
@@ -85,6 +87,8 @@ export async function renderVega(spec: VegaSpec): Promise<Rendered> {
         .flatMap((m) => m.items ?? [])
         .map((i) => (Array.isArray(i.text) ? i.text.join('\n') : String(i.text ?? ''))),
     textItems: () => textItems,
+    textItemsOf: (role) =>
+      marks.filter((m) => m.marktype === 'text' && m.role === role).flatMap((m) => m.items ?? []),
     dataRows: () =>
       Object.fromEntries(
         (spec.data ?? [])

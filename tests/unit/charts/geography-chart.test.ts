@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
 import { geographyChart, type GeographyRow } from '../../../src/charts/geography-chart';
 import { renderVegaLite } from '../../support/render-vega';
 
@@ -58,5 +59,44 @@ describe('geography chart', () => {
     ).filter((b) => b.datum!.place === '广东');
     const a = gd.find((b) => b.datum!.segment === 'A')!.width!;
     expect(a / all[0]!).toBeCloseTo(0.75, 6);
+  });
+
+  it('on a phone, puts the legend under the bars and spaces the axis labels', async () => {
+    type Box = { x1: number; x2: number; y1: number };
+    const many = Array.from({ length: 12 }, (_, i) => row(`P${i}`, i + 1, 'A', 100 * (i + 1), 1));
+    const draw = (width: number) =>
+      renderVegaLite({
+        ...geographyChart({
+          rows: many,
+          segments: ['A', 'B'],
+          level: 'province',
+          lang: 'en',
+          width,
+        }),
+        width,
+        autosize: { type: 'pad' },
+      } as TopLevelSpec);
+    const narrow = await draw(330);
+    expect(narrow.problems).toEqual([]);
+    const numbers = narrow
+      .textItemsOf('axis-label')
+      // labels Vega hid to avoid an overlap have opacity 0
+      .filter(
+        (t) => /^[\d.,]+K?$/.test(String(t.text)) && (t as { opacity?: number }).opacity !== 0,
+      )
+      .map((t) => (t as unknown as { bounds: Box }).bounds)
+      .sort((a, b) => a.x1 - b.x1);
+    expect(numbers.length).toBeGreaterThanOrEqual(3);
+    // at least 8 px between neighbouring labels
+    for (let i = 1; i < numbers.length; i++)
+      expect(numbers[i]!.x1 - numbers[i - 1]!.x2).toBeGreaterThan(8);
+    const legend = (width: number) =>
+      (
+        geographyChart({ rows: many, segments: ['A'], level: 'province', lang: 'en', width }) as {
+          encoding: { color: { legend?: { orient?: string } } };
+        }
+      ).encoding.color.legend?.orient;
+    expect(legend(330)).toBe('bottom');
+    expect(legend(760)).toBeUndefined();
   });
 });

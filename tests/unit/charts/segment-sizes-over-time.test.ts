@@ -53,4 +53,16 @@ describe('segment sizes over time', () => {
       expect.arrayContaining(['100%', '2024-01-01', '2024-04-01', '2024-07-01']),
     );
   });
+
+  it('slants the dates where they do not fit side by side', () => {
+    const angle = (width: number) =>
+      (
+        segmentSizesOverTime({ rows, segments: ['Active', 'Lapsed'], lang: 'en', width }) as {
+          encoding: { x: { axis: { labelAngle: number } } };
+        }
+      ).encoding.x.axis.labelAngle;
+    // three dates: 330 - 150 px of legend leaves 60 px a date, under a label's 75
+    expect(angle(330)).toBe(-40);
+    expect(angle(760)).toBe(0);
+  });
 });
