@@ -344,7 +344,7 @@ export const en = {
   'roles.none': '— (not used)',
   'notebook.asOf': 'Analysis date',
   'notebook.asOfDefault':
-    'Empty: the day after the last order ({date}). Segmentations are computed as of this date.',
+    'Left empty, it is the day after the last order ({date}). Segmentations are computed as of this date.',
   'notebook.asOfCustom':
     'Segmentations are computed as of this date; clear it to use the day after the last order.',
   'churn.label': 'Churned after (days without an order)',
