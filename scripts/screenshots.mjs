@@ -5,7 +5,11 @@
  * first four slides), in English and Chinese, on a laptop (1440×900) and a phone (390×844). Each
  * is a viewport, scrolled to the thing shown.
  *
- *   node scripts/screenshots.mjs [--only en-1440] [--out docs/screenshots]
+ * With `--every-preset` it adds one segmentation of each preset to the example, in turn, and
+ * takes every analysis tab of each (`<tag>-preset-<id>-<tab>.png`): 9 presets × 8–9 tabs a
+ * language and width, for a review rather than for the docs.
+ *
+ *   node scripts/screenshots.mjs [--only en-1440] [--out docs/screenshots] [--every-preset]
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,6 +21,7 @@ const { values: args } = parseArgs({
   options: {
     only: { type: 'string' },
     out: { type: 'string', default: 'docs/screenshots' },
+    'every-preset': { type: 'boolean', default: false },
   },
 });
 
@@ -40,16 +45,48 @@ async function chartsDrawn(scope) {
     );
 }
 
+/** Until no cell runs and no table's data check is still going (its spinner in the list). */
 async function idle(page) {
-  await page.waitForFunction(() => !document.querySelector('.running'), undefined, {
-    timeout: 90_000,
-  });
+  await page.waitForFunction(
+    () => !document.querySelector('.running') && !document.querySelector('.checking'),
+    undefined,
+    { timeout: 90_000 },
+  );
 }
 
 async function shoot(page, file) {
   await page.waitForTimeout(300);
   await page.screenshot({ path: file });
   console.log(file);
+}
+
+/** Each of a segmentation cell's analysis tabs, run and drawn, scrolled to the top of the screen. */
+async function everyTab(page, cell, file, tabs) {
+  // The example opens its quadrant cell on the quadrant: start from the segments.
+  await cell.getByTestId('tab-segments').click();
+  await cell.locator('[data-testid=segment-summary] tbody tr').first().waitFor({ timeout: 90_000 });
+  for (const tab of tabs) {
+    await cell.getByTestId(`tab-${tab}`).click();
+    const panel =
+      tab === 'segments' ? cell.getByTestId('segment-summary') : cell.getByTestId(`${tab}-panel`);
+    await panel.waitFor({ timeout: 30_000 });
+    if (tab === 'migration') await panel.getByTestId('run-migration').click();
+    if (tab === 'backtest') {
+      await panel.getByTestId('backtest-table').locator('tbody tr').nth(2).waitFor({
+        timeout: 90_000,
+      });
+    }
+    await idle(page);
+    if (tab !== 'segments' && tab !== 'backtest') {
+      await panel.locator('[data-testid=chart]').first().waitFor({ timeout: 90_000 });
+      await chartsDrawn(panel);
+    }
+    // The tab bar at the top of the screen, the chart under it.
+    await cell
+      .getByTestId(`tab-${tab}`)
+      .evaluate((el) => el.parentElement.scrollIntoView({ block: 'start' }));
+    await shoot(page, file(tab));
+  }
 }
 
 async function run(browser, url, lang, viewport, out) {
@@ -72,30 +109,27 @@ async function run(browser, url, lang, viewport, out) {
     .locator('[data-testid=cell]')
     .filter({ has: page.getByTestId('tab-quadrant') })
     .first();
-  // The example opens this cell on its quadrant.
-  await cell.getByTestId('tab-segments').click();
-  await cell.locator('[data-testid=segment-summary] tbody tr').first().waitFor({ timeout: 90_000 });
-  for (const tab of TABS) {
-    await cell.getByTestId(`tab-${tab}`).click();
-    const panel =
-      tab === 'segments' ? cell.getByTestId('segment-summary') : cell.getByTestId(`${tab}-panel`);
-    await panel.waitFor({ timeout: 30_000 });
-    if (tab === 'migration') await panel.getByTestId('run-migration').click();
-    if (tab === 'backtest') {
-      await panel.getByTestId('backtest-table').locator('tbody tr').nth(2).waitFor({
-        timeout: 90_000,
-      });
+  await everyTab(page, cell, (tab) => path.join(out, `${tag}-${tab}.png`), TABS);
+  if (args['every-preset']) {
+    const ids = await page
+      .locator('[data-testid=add-segment]')
+      .last()
+      .locator('option')
+      .evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
+    for (const id of ids) {
+      const cells = page.locator('[data-testid=cell]');
+      const before = await cells.count();
+      await page.locator('[data-testid=add-segment]').last().selectOption(id);
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid=cell]').length > n,
+        before,
+      );
+      const added = cells.last();
+      const tabs = await added
+        .locator('[role=tab]')
+        .evaluateAll((els) => els.map((el) => el.dataset.testid.replace(/^tab-/, '')));
+      await everyTab(page, added, (tab) => path.join(out, `${tag}-preset-${id}-${tab}.png`), tabs);
     }
-    await idle(page);
-    if (tab !== 'segments' && tab !== 'backtest') {
-      await panel.locator('[data-testid=chart]').first().waitFor({ timeout: 90_000 });
-      await chartsDrawn(panel);
-    }
-    // The tab bar at the top of the screen, the chart under it.
-    await cell
-      .getByTestId(`tab-${tab}`)
-      .evaluate((el) => el.parentElement.scrollIntoView({ block: 'start' }));
-    await shoot(page, path.join(out, `${tag}-${tab}.png`));
   }
 
   await page.evaluate(() => window.scrollTo(0, 0));
