@@ -109,6 +109,21 @@ describe('segmentation presets on the sample data', () => {
 
   it('updates counts live when a parameter changes, and shows a readable error for a bad one', async () => {
     const cell = await addPreset('rfm');
+    // Every control of the settings form stays inside it (the rule-table menu ran past it),
+    // save those in a box that scrolls sideways (the rule table).
+    const outside = await cell.getByTestId('preset-form').evaluate((form) => {
+      const edge = form.getBoundingClientRect().right + 1;
+      const scrolled = (el: Element) => {
+        for (let p = el.parentElement; p && p !== form; p = p.parentElement) {
+          if (['auto', 'scroll'].includes(getComputedStyle(p).overflowX)) return true;
+        }
+        return false;
+      };
+      return [...form.querySelectorAll('input, select, button')]
+        .filter((el) => el.getBoundingClientRect().right > edge && !scrolled(el))
+        .map((el) => el.getAttribute('aria-label') ?? el.tagName);
+    });
+    expect(outside).toEqual([]);
     const five = await counts(cell);
     const bins = cell.getByLabel('Recency bins');
     await bins.fill('3');
