@@ -63,7 +63,7 @@ async function shoot(page, file) {
 /** Each of a segmentation cell's analysis tabs, run and drawn, scrolled to the top of the screen. */
 async function everyTab(page, cell, file, tabs) {
   // The example opens its quadrant cell on the quadrant: start from the segments.
-  await cell.getByTestId('tab-segments').click();
+  await cell.getByTestId('tab-segments').click({ timeout: 90_000 });
   await cell.locator('[data-testid=segment-summary] tbody tr').first().waitFor({ timeout: 90_000 });
   for (const tab of tabs) {
     await cell.getByTestId(`tab-${tab}`).click();
@@ -111,12 +111,15 @@ async function run(browser, url, lang, viewport, out) {
     .first();
   await everyTab(page, cell, (tab) => path.join(out, `${tag}-${tab}.png`), TABS);
   if (args['every-preset']) {
-    const ids = await page
+    const options = await page
       .locator('[data-testid=add-segment]')
       .last()
       .locator('option')
-      .evaluateAll((options) => options.map((o) => o.value).filter(Boolean));
+      .evaluateAll((list) => list.map((o) => o.value).filter(Boolean));
+    // The Predict cell first: churn risk reads its scores.
+    const ids = ['__predict', ...options.filter((id) => id !== '__predict')];
     for (const id of ids) {
+      const name = id.replace(/^__/, '');
       const cells = page.locator('[data-testid=cell]');
       const before = await cells.count();
       await page.locator('[data-testid=add-segment]').last().selectOption(id);
@@ -125,10 +128,22 @@ async function run(browser, url, lang, viewport, out) {
         before,
       );
       const added = cells.last();
+      await idle(page);
+      await added.scrollIntoViewIfNeeded();
+      await shoot(page, path.join(out, `${tag}-preset-${name}-added.png`));
+      if ((await added.getByTestId('tab-segments').count()) === 0) {
+        console.log(`${tag} ${name}: no analysis tabs (see its -added picture)`);
+        continue;
+      }
       const tabs = await added
         .locator('[role=tab]')
         .evaluateAll((els) => els.map((el) => el.dataset.testid.replace(/^tab-/, '')));
-      await everyTab(page, added, (tab) => path.join(out, `${tag}-preset-${id}-${tab}.png`), tabs);
+      await everyTab(
+        page,
+        added,
+        (tab) => path.join(out, `${tag}-preset-${name}-${tab}.png`),
+        tabs,
+      );
     }
   }
 
