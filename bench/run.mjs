@@ -1,9 +1,11 @@
 /**
- * SegLab benchmark: the production build in headless Chromium (cross-origin isolated = threaded
- * DuckDB bundle, and not isolated = single-threaded bundle) against the same SQL on native
- * DuckDB. Never part of `npm test`. `npm run bench` builds first; this script only measures.
+ * SegLab benchmark: the production build in headless Chromium (isolated = cross-origin isolated
+ * with the threaded DuckDB bundle asked for by `?engine=threads`; single = not isolated, so the
+ * single-threaded bundle; auto = isolated, the app choosing by the machine's cores, see
+ * src/engine/engine-choice.ts) against the same SQL on native DuckDB. Never part of `npm test`.
+ * `npm run bench` builds first; this script only measures.
  *
- *   node bench/run.mjs [--sizes 100k,1m,10m] [--runs 3] [--modes isolated,single]
+ *   node bench/run.mjs [--sizes 100k,1m,10m] [--runs 3] [--modes isolated,single,auto]
  *                      [--native-runs N] [--dist dist] [--seed N] [--out bench/results.json]
  *                      [--merge]   # keep the other sizes already in --out (e.g. add 10m later)
  *                      [--reseg split|quadrant]   # how the V×L threshold is changed
@@ -50,7 +52,9 @@ const runs = Number(opts.runs);
 const nativeRuns = Number(opts['native-runs'] ?? opts.runs);
 const modes = opts.modes.split(',').map((m) => m.trim());
 const seed = Number(opts.seed);
-for (const m of modes) if (!['isolated', 'single'].includes(m)) throw new Error(`mode ${m}?`);
+for (const m of modes) {
+  if (!['isolated', 'single', 'auto'].includes(m)) throw new Error(`mode ${m}?`);
+}
 
 const log = (...a) => console.log(...a);
 const load = () => os.loadavg().map((l) => Math.round(l * 100) / 100);
@@ -133,8 +137,11 @@ const data = {};
 for (const label of sizes) data[label] = { ...(await ensureData(label, seed, log)), label };
 
 const servers = {};
-for (const mode of modes)
-  servers[mode] = await serveDist(snapshot, { isolated: mode === 'isolated' });
+for (const mode of modes) {
+  const server = await serveDist(snapshot, { isolated: mode !== 'single' });
+  // The threaded build is asked for: left to choose, the app takes it only from 4 cores.
+  servers[mode] = mode === 'isolated' ? { ...server, url: `${server.url}?engine=threads` } : server;
+}
 
 try {
   for (const mode of modes) {

@@ -3,6 +3,7 @@ import App from './components/App.svelte';
 import { prefetchChartLibraries } from './components/chart-libraries';
 import { warmUpCharts } from './components/chart-warm-up';
 import { BUNDLES } from './engine/bundles';
+import { bundlesFor, engineChoiceOf } from './engine/engine-choice';
 import { WasmEngine } from './engine/WasmEngine';
 import { isShareFragment } from './io/share-fragment';
 import { registerServiceWorker } from './register-service-worker';
@@ -21,9 +22,12 @@ function localStorageOrNull(): Storage | null {
   }
 }
 
+// The threaded build only where it pays (engine/engine-choice.ts); `?engine=` overrides.
+const bundles = bundlesFor(BUNDLES, engineChoiceOf(location.search), navigator.hardwareConcurrency);
+
 const workspace = new Workspace({
   startEngine: (onProgress, onQueryProgress, wanted) =>
-    WasmEngine.start(BUNDLES, onProgress, onQueryProgress, (engine) =>
+    WasmEngine.start(bundles, onProgress, onQueryProgress, (engine) =>
       warmUpPipeline(engine, wanted),
     ),
   storage: localStorageOrNull(),

@@ -28,7 +28,8 @@ afterAll(async () => {
 
 describe('foundation, in Chromium, served from a sub-path', () => {
   it('opens with the sample data loaded and the example notebook run', async () => {
-    await s.page.goto(server.url);
+    // The threaded build, asked for: the checks below are of its thread handling.
+    await s.page.goto(`${server.url}?engine=threads`);
     await waitForNotebookRun(s.page);
     for (const [table, rows] of [
       ['customers', '5,000 rows'],

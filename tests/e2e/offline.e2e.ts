@@ -33,10 +33,12 @@ describe('offline after the first visit, in Chromium', () => {
     await s.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
       timeout: 30_000,
     });
-    // Served cross-origin isolated, so DuckDB runs its threaded (coi) build: only that one.
+    // Only the DuckDB build the page runs (threaded or not, by the machine: engine-choice.ts).
+    const bundle = await s.page.getByTestId('engine-status').getAttribute('data-bundle');
+    expect(['coi', 'eh']).toContain(bundle);
     await expect
       .poll(async () => (await cached()).filter((p) => p.endsWith('.wasm')), { timeout: 60_000 })
-      .toEqual([expect.stringMatching(/\/assets\/duckdb-coi-[^/]+\.wasm$/)]);
+      .toEqual([expect.stringMatching(new RegExp(`/assets/duckdb-${bundle}-[^/]+\\.wasm$`))]);
     const paths = await cached();
     expect(paths).toContain('/apps/seglab/');
     expect(paths.some((p) => /\/assets\/orders-[^/]+\.csv$/.test(p))).toBe(true);

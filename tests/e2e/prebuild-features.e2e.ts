@@ -74,7 +74,7 @@ describe.each([
 
   it('starts after a drop, gives way to user work, and the preset then reuses it', async () => {
     const { page } = s;
-    await page.goto(server.url);
+    await page.goto(isolated ? `${server.url}?engine=threads` : server.url);
     await page.waitForSelector('[data-testid=engine-status][data-phase=ready]', {
       timeout: 90_000,
     });

@@ -24,7 +24,7 @@ describe('a return visit, in Chromium', () => {
   it("compiles DuckDB from V8's code cache, not from scratch", async () => {
     s = await openSession({ profile });
     let stop = await traceWasm(await s.context.newCDPSession(s.page));
-    await s.page.goto(server.url);
+    await s.page.goto(`${server.url}?engine=threads`);
     await waitForNotebookRun(s.page);
     const first = await waitForWasmKept(s.context, s.page, stop);
     expect(first.kept, 'V8 kept no compiled DuckDB code on the first visit').toBe(true);
@@ -33,7 +33,7 @@ describe('a return visit, in Chromium', () => {
 
     s = await openSession({ profile });
     stop = await traceWasm(await s.context.newCDPSession(s.page));
-    await s.page.goto(server.url);
+    await s.page.goto(`${server.url}?engine=threads`);
     await waitForNotebookRun(s.page);
     const events = await stop();
     expect(events).toContain('wasm.Deserialize');

@@ -49,7 +49,8 @@ async function workersOf(csp: boolean, url: string) {
   const server: StaticServer = await serveDist('dist', { csp });
   const s: Session = await openSession();
   try {
-    await s.page.goto(server.url);
+    // The threaded build, so that its thread workers are probed too.
+    await s.page.goto(`${server.url}?engine=threads`);
     await waitForNotebookRun(s.page);
     // The app's own workers (Parquet, Excel, bundles, links, markdown, model fitting) mostly
     // live only while they work: start each from its built script, as the app does. One may
