@@ -326,6 +326,7 @@ export const en = {
     "Sum of the segment's predicted CLV; below it, the sums of its customers' 5% and 95% bounds (90% intervals), wider than an interval of the sum.",
   'segments.revenueShare': 'Share of revenue',
   'segments.strategy': 'Strategy',
+  'segments.strategyPlaceholder': 'Write what to do with this segment…',
   'segments.editedInOtherLang': 'Edited in Chinese only: add an English version here',
   'export.title': 'Export',
   'export.which': 'Which segment to export',

@@ -317,6 +317,7 @@ export const zhCN: Record<MessageKey, string> = {
     '分群预测 CLV 之和；下方为其客户 5% 与 95% 端点（90% 区间）之和，比总额本身的区间更宽。',
   'segments.revenueShare': '销售额占比',
   'segments.strategy': '运营策略',
+  'segments.strategyPlaceholder': '填写针对该分群的策略…',
   'segments.editedInOtherLang': '仅在英文中编辑过：可在此补充中文版本',
   'export.title': '导出',
   'export.which': '选择要导出的分群',
