@@ -14,7 +14,10 @@ import type { NativeEngine } from './native-engine';
 
 /** An error in both languages from the catalogue (src/i18n). */
 export function cliError(key: MessageKey, params: MessageParams): LocalizedError {
-  return new LocalizedError({ en: translate('en', key, params), zh: translate('zh-CN', key, params) });
+  return new LocalizedError({
+    en: translate('en', key, params),
+    zh: translate('zh-CN', key, params),
+  });
 }
 
 export interface LoadedSource {
@@ -57,7 +60,7 @@ export async function loadSource(
   const data = new File([blob], source.fileName);
   engine.knowPath(data, file);
   const prepared = await prepareFile({ name: source.fileName, data }, source.choices ?? {});
-  if (!prepared || prepared.kind === 'sheet' || prepared.kind === 'choose-sheet') throw cliError('cli.workbook', names);
+  if (!prepared || prepared.kind === 'sheet') throw cliError('cli.workbook', names);
   if (prepared.kind === 'json') throw cliError('cli.json', names);
   const steps = source.steps ?? [];
   let columns: string[];

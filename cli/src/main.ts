@@ -68,7 +68,8 @@ export async function main(
     const report = await runNotebook(engine, notebook, data, lang, (e) => say(e.key, e.params));
     const bundleName = `${path.basename(args.notebook).replace(/(\.seglab)?\.json$/i, '')}.seglab`;
     for (const file of await writeOutputs(engine, notebook, report, out, bundleName)) {
-      say('cli.wrote', { file: path.relative(process.cwd(), file) || file });
+      const relative = path.relative(process.cwd(), file);
+      say('cli.wrote', { file: relative.startsWith('..') ? file : relative });
     }
     const done = report.cells.filter((c) => c.status === 'done').length;
     say('cli.finished', { done, cells: report.cells.length, dir: out });

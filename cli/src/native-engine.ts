@@ -9,7 +9,14 @@ import {
   type DuckDBType,
 } from '@duckdb/node-api';
 import { tableFromIPC, DataType, type Field } from 'apache-arrow';
-import type { CellValue, ColumnInfo, ColumnKind, Engine, QueryResult, Row } from '../../src/engine/types';
+import type {
+  CellValue,
+  ColumnInfo,
+  ColumnKind,
+  Engine,
+  QueryResult,
+  Row,
+} from '../../src/engine/types';
 import { createTableSql, sandboxSql, type NewColumn } from '../../src/sql/file-io';
 
 /** The Arrow type names DuckDB-WASM reports (engine/arrow-rows.ts), for the same DuckDB types. */
@@ -101,6 +108,7 @@ function toResult(reader: DuckDBResultReader): QueryResult {
 function columnType(field: Field): NewColumn['type'] {
   const t = field.type;
   if (DataType.isUtf8(t) || DataType.isLargeUtf8(t)) return 'VARCHAR';
+  if (DataType.isDictionary(t) && DataType.isUtf8(t.dictionary)) return 'VARCHAR';
   if (DataType.isFloat(t)) return 'DOUBLE';
   if (DataType.isInt(t)) return 'BIGINT';
   if (DataType.isBool(t)) return 'BOOLEAN';
@@ -192,7 +200,12 @@ export class NativeEngine implements Engine {
     const fields = arrow.schema.fields;
     const types = fields.map(columnType);
     if (create) {
-      await this.exec(createTableSql(table, fields.map((f, i) => ({ name: f.name, type: types[i]! }))));
+      await this.exec(
+        createTableSql(
+          table,
+          fields.map((f, i) => ({ name: f.name, type: types[i]! })),
+        ),
+      );
     }
     const appender = await this.conn.createAppender(table);
     const vectors = fields.map((_f, i) => arrow.getChildAt(i)!);

@@ -18,7 +18,7 @@ import type { NativeEngine } from './native-engine';
 export interface CellOutcome {
   id: string;
   kind: 'sql' | 'preset' | 'predict';
-  /** The result's name (unnamed SQL cells: their id). */
+  /** The result's name (unnamed SQL cells: their place on the page, `#3`). */
   name: string;
   status: 'done' | 'error' | 'skipped';
   error?: string;
@@ -79,20 +79,20 @@ export async function runNotebook(
   for (const id of runOrder(cells, graph())) {
     const cell = cells.find((c) => c.id === id);
     if (!cell || cell.kind === 'markdown') continue;
-    const name = cell.name ?? cell.id;
+    const name = cell.name ?? `#${cells.indexOf(cell) + 1}`;
     const base = { id, kind: cell.kind, name } as const;
     const from = [...(inputs.get(id) ?? [])].filter((i) => failed.has(i));
     if (from.length > 0) {
       const names = from.map((i) => {
         const c = cells.find((x) => x.id === i);
-        return c && c.kind !== 'markdown' ? (c.name ?? i) : i;
+        return c && c.kind !== 'markdown' ? (c.name ?? `#${cells.indexOf(c) + 1}`) : i;
       });
       progress({ key: 'cli.skipped', params: { name, from: names.join(', ') } });
       failed.add(id);
       outcomes.push({ ...base, status: 'skipped' });
       continue;
     }
-    progress({ key: 'cli.running', params: { kind: cell.kind, name } });
+    progress({ key: `cli.kind.${cell.kind}`, params: { name } });
     try {
       if (cell.kind === 'sql') {
         const result = await runSqlCell(engine, cell);

@@ -1,9 +1,12 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CREATED_WITH } from '../../src/io/app-version';
 import { writeBundle, type BundleTable } from '../../src/io/bundle-file';
 import type { Notebook } from '../../src/model/notebook';
-import { copyToFileSql } from '../../src/sql/file-io';
+import { selectAllSql } from '../../src/sql/file-io';
+import { toCsv } from '../../src/io/export-csv';
+import { roundMoney } from '../../src/io/export-money';
+import { toParquet } from '../../src/io/export-parquet';
 import { rawTableName } from '../../src/sql/cleaning';
 import { relationExistsSql } from '../../src/sql/catalog';
 import { tableToParquet } from '../../src/state/table-to-parquet';
@@ -17,7 +20,7 @@ function stem(name: string): string {
 
 /**
  * Writes what a run made to `outDir`: each segmentation and prediction table as Parquet and CSV
- * (written by DuckDB), `summary.json` (every cell's status and each segmentation's summary), and
+ * (as the app's Export writes them), `summary.json` (every cell's status and each segmentation's summary), and
  * a `.seglab` bundle of the notebook with its tables as loaded, which the app opens and runs.
  * Returns the files written.
  */
@@ -31,10 +34,16 @@ export async function writeOutputs(
   const written: string[] = [];
   for (const cell of report.cells) {
     if (cell.status !== 'done' || cell.kind === 'sql') continue;
-    for (const format of ['parquet', 'csv'] as const) {
+    // As the app exports a result: money to cents, CSV for spreadsheets (io/export-csv.ts).
+    const { rows, columns } = await engine.query(selectAllSql(cell.name));
+    const rounded = roundMoney(rows, columns);
+    const files = {
+      parquet: toParquet(rounded, columns),
+      csv: new TextEncoder().encode(toCsv(rounded, columns)),
+    };
+    for (const [format, bytes] of Object.entries(files)) {
       const file = path.join(outDir, `${stem(cell.name)}.${format}`);
-      rmSync(file, { force: true });
-      await engine.exec(copyToFileSql(cell.name, file, format));
+      writeFileSync(file, bytes);
       written.push(file);
     }
   }
@@ -53,7 +62,10 @@ export async function writeOutputs(
   for (const source of report.sources) {
     const raw = rawTableName(source.table);
     const kept = Number((await engine.query(relationExistsSql(raw))).rows[0]?.n ?? 0) > 0;
-    tables.push({ table: source.table, ...(await tableToParquet(engine, kept ? raw : source.table)) });
+    tables.push({
+      table: source.table,
+      ...(await tableToParquet(engine, kept ? raw : source.table)),
+    });
   }
   // The tables travel in the bundle: for whoever opens it they are the user's files, not the
   // app's sample, and the notebook is no longer the example.

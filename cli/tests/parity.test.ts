@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Row } from '../../src/engine/types';
 import { parseNotebook, serializeNotebook } from '../../src/io/notebook-file';
 import type { Notebook } from '../../src/model/notebook';
@@ -50,7 +50,10 @@ async function inApp(setup: (ws: Workspace) => Promise<void>): Promise<Side> {
   }
 }
 
-async function inCli(notebook: Notebook, dataDir: string): Promise<{ side: Side; report: RunReport }> {
+async function inCli(
+  notebook: Notebook,
+  dataDir: string,
+): Promise<{ side: Side; report: RunReport }> {
   const out = mkdtempSync(path.join(tmpdir(), 'seglab-parity-'));
   const engine = await NativeEngine.start([dataDir, out]);
   try {
@@ -87,7 +90,9 @@ function expectSame(app: Side, cli: Side): void {
   for (const [name, rows] of app.segments) {
     const other = cli.segments.get(name)!;
     expect(other.length, name).toBe(rows.length);
-    const moved = rows.filter((r, i) => other[i]?.customer_id !== r.customer_id || other[i]?.segment !== r.segment);
+    const moved = rows.filter(
+      (r, i) => other[i]?.customer_id !== r.customer_id || other[i]?.segment !== r.segment,
+    );
     expect(moved.slice(0, 5), `${name}: customers in another segment`).toEqual([]);
     expect(comparable(cli.summaries.get(name)!), `${name} summary`).toEqual(
       comparable(app.summaries.get(name)!),

@@ -5,10 +5,9 @@ export function readParquetSql(file: string, table: string): string {
   return `CREATE TABLE ${ident(table)} AS SELECT * FROM read_parquet(${str(file)})`;
 }
 
-/** Writes a table or view to a file: Parquet, or CSV with a header row. */
-export function copyToFileSql(relation: string, file: string, format: 'parquet' | 'csv'): string {
-  const options = format === 'parquet' ? 'FORMAT parquet' : 'FORMAT csv, HEADER true';
-  return `COPY (SELECT * FROM ${ident(relation)}) TO ${str(file)} (${options})`;
+/** Every row of a table or view, in its stored order. */
+export function selectAllSql(relation: string): string {
+  return `SELECT * FROM ${ident(relation)}`;
 }
 
 /** A column of a table made from JS values (see `createTableSql`). */

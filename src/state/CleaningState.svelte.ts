@@ -33,7 +33,6 @@ export interface PendingFix {
   removed: number;
 }
 
-
 /**
  * Cleaning steps: visible, reversible changes to a loaded table. The first step moves the table
  * as loaded to `<table>__raw`; the steps then produce `<table>` from it by generated SQL, so
