@@ -2,6 +2,7 @@ import { existsSync, openAsBlob } from 'node:fs';
 import path from 'node:path';
 import type { Lang } from '../../src/domain/labels';
 import { LocalizedError } from '../../src/domain/localized-error';
+import { detectFormat, type SniffedFormat } from '../../src/ingest/detect-format';
 import { prepareFile } from '../../src/ingest/prepare-file';
 import { errorText } from '../../src/model/error-text';
 import type { Notebook, TableSource } from '../../src/model/notebook';
@@ -11,6 +12,8 @@ import { countRowsSql, describeTableSql } from '../../src/sql/read-file-sql';
 import { buildCleanedTable } from '../../src/state/build-cleaned-table';
 import { placeTable } from '../../src/state/place-table';
 import type { NativeEngine } from './native-engine';
+
+const WORKBOOKS: ReadonlySet<SniffedFormat> = new Set(['xlsx', 'xls', 'ods']);
 
 /** An error in both languages from the catalogue (src/i18n). */
 export function cliError(key: MessageKey, params: MessageParams): LocalizedError {
@@ -59,6 +62,10 @@ export async function loadSource(
   const blob = await openAsBlob(file);
   const data = new File([blob], source.fileName);
   engine.knowPath(data, file);
+  // Refused before the app's reader would parse a whole workbook or JSON file in memory.
+  const { format } = await detectFormat(data, source.fileName);
+  if (WORKBOOKS.has(format)) throw cliError('cli.workbook', names);
+  if (format === 'json' || format === 'ndjson') throw cliError('cli.json', names);
   const prepared = await prepareFile({ name: source.fileName, data }, source.choices ?? {});
   if (!prepared || prepared.kind === 'sheet') throw cliError('cli.workbook', names);
   if (prepared.kind === 'json') throw cliError('cli.json', names);
