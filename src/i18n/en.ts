@@ -597,7 +597,7 @@ export const en = {
   'cli.missingColumns':
     '{file}: column(s) {columns} missing; the notebook’s table “{table}” needs them. The file has: {have}.',
   'cli.workbook':
-    '{file}: Excel and other workbooks are not read by seglab run; save the sheet as CSV (UTF-8) or Parquet and name it {file} in the notebook, or load it in the app.',
+    '{file}: Excel and other workbooks are not read by seglab run; save the sheet as CSV (UTF-8) or Parquet and give that file’s name to the table in the notebook, or load it in the app.',
   'cli.json': '{file}: JSON is not read by seglab run; export the data as CSV or Parquet.',
   'cli.stepsFailed':
     '{file}: the notebook’s cleaning steps for table “{table}” do not apply: {message}',

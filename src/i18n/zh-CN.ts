@@ -576,7 +576,7 @@ export const zhCN: Record<MessageKey, string> = {
   'cli.missingColumns':
     '{file}：缺少列 {columns}；笔记本的表“{table}”需要这些列。文件中的列为：{have}。',
   'cli.workbook':
-    '{file}：seglab run 不读取 Excel 等工作簿；请将工作表另存为 CSV（UTF-8）或 Parquet，并在笔记本中使用文件名 {file}，或在应用中加载。',
+    '{file}：seglab run 不读取 Excel 等工作簿；请将工作表另存为 CSV（UTF-8）或 Parquet，并在笔记本中把该表的文件名改为新文件名，或在应用中加载。',
   'cli.json': '{file}：seglab run 不读取 JSON；请将数据导出为 CSV 或 Parquet。',
   'cli.stepsFailed': '{file}：笔记本中表“{table}”的清洗步骤无法应用：{message}',
   'cli.loading': '正在加载 {file} 为表 {table}…',
