@@ -55,7 +55,17 @@ const layerRules = Object.entries(LAYERS).map(([layer, allowed]) => {
 });
 
 export default ts.config(
-  { ignores: ['dist/', 'node_modules/', 'bench/data/', 'sample-data/', 'tests/fixtures/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'cli/dist/',
+      'cli/node_modules/',
+      'bench/data/',
+      'sample-data/',
+      'tests/fixtures/',
+    ],
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

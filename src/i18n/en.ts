@@ -591,6 +591,30 @@ export const en = {
   'present.chart.geography': 'Geography',
   'present.chart.migration': 'Migration flow',
   'present.chart.none': 'Table only',
+  'cli.usage':
+    'Usage: seglab run NOTEBOOK.seglab.json --data DIR --out DIR [--lang en|zh-CN]\n  Re-runs a SegLab notebook on native DuckDB: loads the files it names from DIR, applies its cleaning steps, mappings, segmentations and predictions, and writes each segmentation to OUT as Parquet and CSV, with summary.json and a .seglab bundle the app opens.',
+  'cli.badArgs': 'Cannot run: {detail}',
+  'cli.noFile': '{file}: not found in {dir} (the notebook reads it as table “{table}”).',
+  'cli.missingColumns':
+    '{file}: column(s) {columns} missing; the notebook’s table “{table}” needs them. The file has: {have}.',
+  'cli.workbook':
+    '{file}: Excel and other workbooks are not read by seglab run; save the sheet as CSV (UTF-8) or Parquet and give that file’s name to the table in the notebook, or load it in the app.',
+  'cli.json': '{file}: JSON is not read by seglab run; export the data as CSV or Parquet.',
+  'cli.stepsFailed':
+    '{file}: the notebook’s cleaning steps for table “{table}” do not apply: {message}',
+  'cli.loading': 'Loading {file} as {table}…',
+  'cli.loaded': '  {rows} rows, {columns} columns',
+  'cli.kind.sql': 'Running SQL cell {name}…',
+  'cli.kind.preset': 'Running segmentation {name}…',
+  'cli.kind.predict': 'Running prediction {name}…',
+  'cli.done': '  done: {rows} rows',
+  'cli.failed': '  failed: {message}',
+  'cli.skipped': 'Skipped {name}: it reads {from}, which failed.',
+  'cli.wrote': 'Wrote {file}',
+  'cli.noPredictions':
+    'Segmentation “{name}” reads the scores of a Predict cell, and none ran successfully.',
+  'cli.finished': 'Finished: {done} of {cells} cells ran; outputs in {dir}.',
+  'cli.someFailed': '{failed} cell(s) failed: the exit code is 1.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -570,4 +570,26 @@ export const zhCN: Record<MessageKey, string> = {
   'present.chart.geography': '地域分布',
   'present.chart.migration': '迁移流向',
   'present.chart.none': '仅表格',
+  'cli.usage':
+    '用法：seglab run NOTEBOOK.seglab.json --data DIR --out DIR [--lang en|zh-CN]\n  用本地 DuckDB 重新运行 SegLab 笔记本：从 DIR 读取笔记本所需的文件，执行其清洗步骤、字段映射、分群和预测，并把每个分群以 Parquet 和 CSV 写入 OUT，另附 summary.json 和可在应用中打开的 .seglab 文件包。',
+  'cli.badArgs': '无法运行：{detail}',
+  'cli.noFile': '{file}：在 {dir} 中找不到（笔记本将其读作表“{table}”）。',
+  'cli.missingColumns':
+    '{file}：缺少列 {columns}；笔记本的表“{table}”需要这些列。文件中的列为：{have}。',
+  'cli.workbook':
+    '{file}：seglab run 不读取 Excel 等工作簿；请将工作表另存为 CSV（UTF-8）或 Parquet，并在笔记本中把该表的文件名改为新文件名，或在应用中加载。',
+  'cli.json': '{file}：seglab run 不读取 JSON；请将数据导出为 CSV 或 Parquet。',
+  'cli.stepsFailed': '{file}：笔记本中表“{table}”的清洗步骤无法应用：{message}',
+  'cli.loading': '正在加载 {file} 为表 {table}…',
+  'cli.loaded': '  {rows} 行，{columns} 列',
+  'cli.kind.sql': '正在运行 SQL 单元 {name}…',
+  'cli.kind.preset': '正在运行分群 {name}…',
+  'cli.kind.predict': '正在运行预测 {name}…',
+  'cli.done': '  完成：{rows} 行',
+  'cli.failed': '  失败：{message}',
+  'cli.skipped': '已跳过 {name}：它读取的 {from} 运行失败。',
+  'cli.wrote': '已写入 {file}',
+  'cli.noPredictions': '分群“{name}”读取预测单元的评分，但没有预测单元成功运行。',
+  'cli.finished': '完成：{cells} 个单元中 {done} 个已运行；输出位于 {dir}。',
+  'cli.someFailed': '{failed} 个单元失败：退出码为 1。',
 };

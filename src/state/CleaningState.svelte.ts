@@ -3,8 +3,9 @@ import type { Engine } from '../engine/types';
 import { cleaningCountSql, cleaningSql, rawTableName } from '../sql/cleaning';
 import { newStepId, type CleaningStep, type CleaningStepInit } from '../domain/cleaning-step';
 import type { TableSource } from '../model/notebook';
-import { dropTableSql, relationExistsSql, renameTableSql } from '../sql/catalog';
+import { renameTableSql } from '../sql/catalog';
 import { describeTableSql } from '../sql/read-file-sql';
+import { buildCleanedTable, exists } from './build-cleaned-table';
 import { errorText } from '../model/error-text';
 import type { CatalogState } from './CatalogState.svelte';
 import type { LangState } from './LangState.svelte';
@@ -30,11 +31,6 @@ export interface PendingFix {
   step: CleaningStepInit;
   rows: number;
   removed: number;
-}
-
-async function exists(engine: Engine, name: string): Promise<boolean> {
-  const { rows } = await engine.query(relationExistsSql(name));
-  return Number(rows[0]?.n ?? 0) > 0;
 }
 
 /**
@@ -194,31 +190,9 @@ export class CleaningState {
     void this.ctx.changed(table);
   }
 
-  /**
-   * Makes `table` the result of `steps` over its original, inside `exclusive`. Called after a
-   * load too: then `table` holds the file as loaded and no `__raw` exists yet. On failure the
-   * table is as before.
-   */
-  async build(engine: Engine, table: string, steps: readonly CleaningStep[]): Promise<void> {
-    const raw = rawTableName(table);
-    const hasRaw = await exists(engine, raw);
-    if (steps.length === 0) {
-      if (hasRaw) {
-        await engine.exec(dropTableSql(table));
-        await engine.exec(renameTableSql(raw, table));
-      }
-      return;
-    }
-    if (!hasRaw) await engine.exec(renameTableSql(table, raw));
-    try {
-      const described = await engine.query(describeTableSql(raw));
-      const columns = described.rows.map((r) => String(r.column_name));
-      const sql = cleaningSql({ raw, target: table, columns, steps });
-      await engine.exec(sql);
-    } catch (e) {
-      if (!hasRaw) await engine.exec(renameTableSql(raw, table)).catch(() => {});
-      throw e;
-    }
+  /** Makes `table` the result of `steps` over its original, inside `exclusive` (buildCleanedTable). */
+  build(engine: Engine, table: string, steps: readonly CleaningStep[]): Promise<void> {
+    return buildCleanedTable(engine, table, steps);
   }
 
   /** A cleaned table was renamed: its original follows, and steps pointing at it follow too. */
