@@ -120,7 +120,10 @@ export function clusterStrategy(features: readonly string[], centroid: readonly 
 }
 
 /** What the centroid says, in standard deviations from the average customer. */
-export function clusterDefinition(features: readonly string[], centroid: readonly number[]): Labels {
+export function clusterDefinition(
+  features: readonly string[],
+  centroid: readonly number[],
+): Labels {
   const parts = features.map((f, j) => {
     const name = CLUSTER_FEATURES[f] ?? { en: f, zh: f };
     const z = centroid[j]!;

@@ -11,7 +11,7 @@ import { meanAndScale, roundSignificant, transformValue } from './feature-transf
 import { kmeans } from './kmeans';
 import { subset, type Points } from './points';
 import { sampleIndices } from './random';
-import { silhouette } from './silhouette';
+import { pairwiseDistances, silhouetteFrom } from './silhouette';
 
 /** Fewer customers with every chosen feature than this cannot be clustered usefully. */
 export const MIN_CUSTOMERS = 10;
@@ -48,7 +48,9 @@ export function fitClusters(
   const d = features.length;
   const center: number[] = [];
   const scale: number[] = [];
-  const logged = cols.map((col) => Float64Array.from(complete, (i) => transformValue(col[i]!, log)));
+  const logged = cols.map((col) =>
+    Float64Array.from(complete, (i) => transformValue(col[i]!, log)),
+  );
   for (const values of logged) {
     const m = meanAndScale(values);
     center.push(roundSignificant(m.center, 6));
@@ -63,6 +65,7 @@ export function fitClusters(
   const silCap = limits.silhouetteSample ?? SILHOUETTE_SAMPLE;
   const silIndices = sampleIndices(points.n, silCap, settings.seed + 1);
   const silPoints = subset(points, silIndices);
+  const distances = pairwiseDistances(silPoints);
   const solutions: ClusterSolution[] = [];
   for (let k = K_RANGE.min; k <= Math.min(K_RANGE.max, points.n - 1); k++) {
     const run = kmeans(points, k, { seed: settings.seed, restarts: settings.restarts });
@@ -72,7 +75,7 @@ export function fitClusters(
       k,
       centroids: centroids.map((c) => c.map((v) => Number(v.toFixed(4)))),
       inertia: run.inertia,
-      silhouette: silhouette(silPoints, silLabels, k),
+      silhouette: silhouetteFrom(distances, silPoints.n, silLabels, k),
     });
   }
   const bestK = solutions.reduce((a, b) => (b.silhouette > a.silhouette ? b : a)).k;

@@ -23,7 +23,7 @@ export interface KMeansResult {
 
 /** Lloyd's iterations from k-means++ seeding, once. */
 export function kmeansOnce(p: Points, k: number, seed: number, maxIterations = 100): KMeansResult {
-  const { n, d } = p;
+  const { n } = p;
   const centroids = kmeansPlusPlus(p, k, mulberry32(seed));
   const labels = new Int32Array(n).fill(-1);
   const distances = new Float64Array(n);

@@ -6,12 +6,7 @@ export interface Points {
 }
 
 /** Squared Euclidean distance from point i to the centre stored at `c` of `centres`. */
-export function squaredDistance(
-  p: Points,
-  i: number,
-  centres: Float64Array,
-  c: number,
-): number {
+export function squaredDistance(p: Points, i: number, centres: Float64Array, c: number): number {
   let sum = 0;
   const a = i * p.d;
   const b = c * p.d;

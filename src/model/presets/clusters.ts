@@ -1,10 +1,14 @@
 import type { Labels } from '../../domain/labels';
-import { LocalizedError } from '../../domain/localized-error';
 import { fitProblem } from '../clustering/check-fit';
 import { K_RANGE, type ClusterFit, type ClusterSettings } from '../clustering/cluster-fit';
 import { CLUSTER_FEATURES, DEFAULT_CLUSTER_FEATURES } from '../clustering/cluster-features';
 import { clusterDefinition, clusterName, clusterStrategy } from '../clustering/cluster-names';
-import { clusterKey, clustersSql, NOT_CLUSTERED_KEY } from '../../sql/presets/clusters';
+import {
+  clusterKey,
+  clustersSql,
+  NOT_CLUSTERED_KEY,
+  unfittedClustersSql,
+} from '../../sql/presets/clusters';
 import { assertContext, choiceError, errorsOf, numberError, throwIfInvalid } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
 
@@ -45,7 +49,7 @@ function defaults(): ClustersParams {
     log: true,
     k: 'auto',
     seed: 42,
-    restarts: 10,
+    restarts: 5,
     fit: null,
   };
 }
@@ -140,12 +144,7 @@ function segments(p: ClustersParams): SegmentDef[] {
 function toSql(p: ClustersParams, ctx: PresetContext): string {
   throwIfInvalid(clusters.label, validate(p));
   assertContext(ctx);
-  if (!p.fit) {
-    throw new LocalizedError({
-      en: 'The clusters are not fitted yet: run the cell or press “Fit clusters”.',
-      zh: '尚未拟合聚类：请运行单元或点击“拟合聚类”。',
-    });
-  }
+  if (!p.fit) return unfittedClustersSql(ctx, segments(p));
   const k = chosenK(p)!;
   const solution = p.fit.solutions.find((s) => s.k === k)!;
   const model = { ...p.fit, centroids: solution.centroids, k };

@@ -59,7 +59,8 @@ export function clustersSql(
   });
   const rules = m.centroids.slice(0, -1).map((_, i) => {
     const rest = m.centroids.map((_c, o) => d(o)).slice(i + 1);
-    const test = rest.length === 1 ? `${d(i)} <= ${rest[0]}` : `${d(i)} <= least(${rest.join(', ')})`;
+    const test =
+      rest.length === 1 ? `${d(i)} <= ${rest[0]}` : `${d(i)} <= least(${rest.join(', ')})`;
     return `      WHEN ${test} THEN ${str(clusterKey(i))}`;
   });
   const missing = m.features.map((f) => `${zName(f)} IS NULL`).join(' OR ');
@@ -95,4 +96,14 @@ SELECT
   segment_key,
 ${raw.map((c) => `  ${c}`).join(',\n')}
 FROM assigned`;
+}
+
+/** Before the first fit (it is made when the cell runs): every customer is not clustered yet. */
+export function unfittedClustersSql(ctx: PresetContext, segments: SegmentLabel[]): string {
+  return `-- Not fitted yet: the clusters are fitted when the cell runs.
+SELECT
+  customer_id,
+  ${segmentCase(str(NOT_CLUSTERED_KEY), segments, ctx.lang)} AS segment,
+  ${str(NOT_CLUSTERED_KEY)} AS segment_key
+FROM ${ident(ctx.features)}`;
 }
