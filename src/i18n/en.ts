@@ -345,7 +345,7 @@ export const en = {
   'clusters.fitted':
     '{customers} customers in k = {k} clusters (silhouette {silhouette}), fitted as of {date}.',
   'clusters.notClustered':
-    '{count} customers miss a chosen feature and are “Not clustered”: nothing is filled in for them.',
+    '{count} customers miss a chosen feature: they are Not clustered, and nothing is filled in for them.',
   'clusters.fitSample':
     'Centroids fitted on a fixed-seed sample of {n} customers; every customer is assigned by the SQL.',
   'clusters.curveHelp':

@@ -157,7 +157,7 @@ export const clusters: Preset<ClustersParams> = {
   label: { en: 'Explained clusters (k-means)', zh: '可解释聚类（k-means）' },
   description: {
     en: 'Groups customers that look alike on the features you pick, with no rules of your own: k-means (k-means++ start, fixed seed, several restarts) on log-transformed, standardised features, with k chosen by silhouette over 2–8. Each cluster is named from its centre; the assignment is plain SQL (distance to each centre), so “Show SQL” reads exactly how a customer is placed. Same data and seed, same clusters.',
-    zh: '无需自定规则，按您选择的特征把相似的客户归为一群：对取对数并标准化后的特征做 k-means（k-means++ 初始化、固定随机种子、多次重启），k 在 2–8 之间按轮廓系数选择。每个群按其中心命名；分配规则是普通 SQL（到各中心的距离），“显示SQL”即可看到每位客户如何归群。数据和种子相同，结果相同。',
+    zh: '无需自定规则，按您选择的特征把相似的客户归为一群：对取对数并标准化后的特征做 k-means（k-means++ 初始化、固定随机种子、多次重启），k 在 2–8 之间按轮廓系数选择。每个群按其中心命名；分配规则是普通 SQL（到各中心的距离），“查看 SQL”即可看到每位客户如何归群。数据和种子相同，结果相同。',
   },
   params: [
     { key: 'features', kind: 'custom', label: L.features },
