@@ -33,6 +33,7 @@ const COMMON: Record<string, string> = {
   other: TONE.rest,
   none: TONE.rest,
   not_scored: TONE.rest,
+  not_clustered: TONE.rest,
 };
 
 /** Per preset, by segment key. Presets not listed (geography, combine) use the fallback. */

@@ -338,6 +338,19 @@ export const en = {
   'preset.hideForm': 'Hide settings',
   'preset.hideSql': 'Hide SQL',
   'preset.editAsSql': 'Edit as SQL',
+  'clusters.features': 'Features to cluster on',
+  'clusters.featuresHelp': 'Customers missing any chosen feature are not clustered.',
+  'clusters.fit': 'Fit clusters',
+  'clusters.fitting': 'Fitting k-means for k = 2–8 in the background…',
+  'clusters.notFitted': 'Fitted when the cell runs.',
+  'clusters.fitted':
+    '{customers} customers in k = {k} clusters (silhouette {silhouette}), fitted as of {date}.',
+  'clusters.notClustered':
+    '{count} customers miss a chosen feature: they are Not clustered, and nothing is filled in for them.',
+  'clusters.fitSample':
+    'Centroids fitted on a fixed-seed sample of {n} customers; every customer is assigned by the SQL.',
+  'clusters.curveHelp':
+    'The peak is the k whose clusters are furthest apart; choose another k below to override it.',
   'param.shareRead': 'Read as {pct}: “{typed}” taken as a percentage.',
   'param.shareReadFraction': 'Read as {pct}: “{typed}” taken as a fraction of 1.',
   'param.shareInvalid': '“{typed}” is not a share: type 90, 90% or 0.9 (from 0 to 100%).',

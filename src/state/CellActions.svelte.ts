@@ -22,6 +22,9 @@ import type { FeaturesState } from './FeaturesState.svelte';
 import type { LangState } from './LangState.svelte';
 import type { NotebookRunner } from './NotebookRunner.svelte';
 import type { NotebookState } from './NotebookState.svelte';
+import { CLUSTERS_ID } from '../model/presets/clusters';
+import { refitClusters, type FitClusters } from './cluster-fit-step';
+import { fitClustersInWorker } from './fit-clusters-in-worker';
 import { fitInWorker } from './fit-in-worker';
 import { runPredict, type FitModels, type PredictContext } from './PredictActions.svelte';
 import { makePresetTable, summarisePresetTable } from './run-preset-cell';
@@ -43,6 +46,8 @@ export interface CellContext {
   recover: () => Promise<void>;
   /** Fits the CLV models of a Predict cell; `fitInWorker` unless given. */
   fit?: FitModels;
+  /** Fits a clusters cell's k-means; `fitClustersInWorker` unless given. */
+  fitClusters?: FitClusters;
 }
 
 /**
@@ -131,6 +136,7 @@ export class CellActions {
       }
       this.checkPredictions(snapshot);
       await this.ctx.features.prebuilt();
+      if (snapshot.presetId === CLUSTERS_ID) await this.refitClusters(id, snapshot);
       const builds = this.ctx.features.builds;
       const table = await this.ctx.exclusive(async (engine) => {
         if (!notebook.cell(id)) throw new GoneError();
@@ -177,6 +183,20 @@ export class CellActions {
       }
       return false;
     }
+  }
+
+  /** Fits a clusters cell again when its fit is missing or stale, and keeps the new fit. */
+  private async refitClusters(id: string, snapshot: PresetCell): Promise<void> {
+    const fit = await refitClusters(snapshot, {
+      exclusive: (work) => this.ctx.exclusive(work),
+      ensureFeatures: (engine) => this.ctx.features.ensure(engine),
+      fit: this.ctx.fitClusters ?? fitClustersInWorker,
+    });
+    if (!fit) return;
+    snapshot.params.fit = fit;
+    const live = this.ctx.notebook.cell(id);
+    if (live?.kind === 'preset') live.params.fit = fit;
+    this.ctx.notebook.save();
   }
 
   private predictContext(): PredictContext {

@@ -1,5 +1,6 @@
 import { LocalizedError } from '../../domain/localized-error';
 import { churnRisk } from './churn-risk';
+import { clusters } from './clusters';
 import { combinePreset } from './combine-preset';
 import { customerType } from './customer-type';
 import { geography } from './geography';
@@ -28,6 +29,7 @@ export const PRESETS: readonly AnyPreset[] = [
   geography,
   customerType,
   churnRisk,
+  clusters,
 ];
 
 /** Presets that read other cells' segmentations rather than the features table. */
