@@ -24,7 +24,7 @@ import type { NotebookRunner } from './NotebookRunner.svelte';
 import type { NotebookState } from './NotebookState.svelte';
 import { fitInWorker } from './fit-in-worker';
 import { runPredict, type FitModels, type PredictContext } from './PredictActions.svelte';
-import { makePresetTable, summarisePresetTable } from './run-preset-cell';
+import { makePresetTable, presetCellSql, summarisePresetTable } from './run-preset-cell';
 import { EmptyCellError, fetchPage, runSqlCell } from './run-sql-cell';
 
 /** A cell's turn came after the cell left the notebook: nothing runs. */
@@ -135,7 +135,9 @@ export class CellActions {
       const table = await this.ctx.exclusive(async (engine) => {
         if (!notebook.cell(id)) throw new GoneError();
         const asOf = await this.ctx.features.ensure(engine);
-        return makePresetTable(engine, snapshot, asOf, lang, this.ctx.features.churnDays);
+        const churnDays = this.ctx.features.churnDays;
+        this.ctx.features.checkPresetSql(presetCellSql(snapshot, asOf, lang, churnDays));
+        return makePresetTable(engine, snapshot, asOf, lang, churnDays);
       });
       // Two turns on the engine: charts reading the table (the quadrant) queue their queries as
       // soon as it is made, ahead of the counts and the summary, so what the user watches after
