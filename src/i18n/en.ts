@@ -106,7 +106,8 @@ export const en = {
   'details.skipped': '{count} line(s) left out',
   'details.noFile': 'Drop the file again to read it with other read options or another sheet.',
   'summaryQuery.show': 'Get the summary query',
-  'summaryQuery.hide': 'Hide the summary query',
+  'summaryQuery.title': 'Customer summary from {table}',
+  'summaryQuery.close': 'Close',
   'summaryQuery.explain':
     'DuckDB SQL that turns this orders table (its mapping, amount and cleaning steps) into a customer summary, one row per customer. Run it where the orders live, for instance in DuckDB, and drop the result here: it is read as a "Customer summary" table.',
   'summaryQuery.copy': 'Copy',

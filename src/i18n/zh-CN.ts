@@ -104,7 +104,8 @@ export const zhCN: Record<MessageKey, string> = {
   'details.skipped': '有 {count} 行未加载',
   'details.noFile': '重新拖入该文件后，可按其他读取选项或换一个工作表读取。',
   'summaryQuery.show': '获取汇总查询',
-  'summaryQuery.hide': '收起汇总查询',
+  'summaryQuery.title': '由“{table}”生成客户汇总',
+  'summaryQuery.close': '关闭',
   'summaryQuery.explain':
     '把此订单表（按当前的列映射、金额定义和清洗步骤）汇总成每位客户一行的 DuckDB SQL。请在订单所在之处运行（例如 DuckDB），再把结果拖入此处：它会被识别为“客户汇总”表。',
   'summaryQuery.copy': '复制',

@@ -13,7 +13,7 @@ const HOW: Labels = {
 
 export const NEEDS_ORDERS: Record<OrderHistoryUse, Labels> = {
   migration: {
-    en: 'Migration needs an orders table: it recomputes every customer’s segment as of each earlier date from the dated orders, and a customer summary holds only totals as of one day.',
+    en: 'Migration needs an orders table: it recomputes the segment of every customer as of each earlier date from the dated orders, and a customer summary holds only totals as of one day.',
     zh: '迁移分析需要订单表：它要用带日期的订单重新计算每位客户在各个较早日期的分群，而客户汇总只有某一天的累计值。',
   },
   backtest: {
@@ -59,7 +59,7 @@ export function summaryGap(sql: string, summary: TableMapping): Labels | null {
   const tenure = FIRST_DATE_GAPS.find(reads);
   if (!tenure) return null;
   return {
-    en: `This segmentation reads ${tenure}, which needs the first purchase date: map the summary’s First purchase date column.`,
+    en: `This segmentation reads ${tenure}, which needs the first purchase date: map the First purchase date column of the summary.`,
     zh: `此分群需要读取 ${tenure}，它来自首次购买日期：请在客户汇总表中指定“首次购买日期”列。`,
   };
 }

@@ -3,7 +3,7 @@ import { LocalizedError } from '../domain/localized-error';
 import type { Role, TableMapping } from '../domain/roles';
 import { amountSql } from './amount';
 import { cleaningSelectSql } from './cleaning';
-import { ATTRIBUTES, checkMapping, column, keyOf, type FeaturesInput } from './features';
+import { ATTRIBUTES, checkMapping, column } from './features';
 import { date, ident } from './quote';
 
 /** What the customer-summary query reads: the mapped orders table, as SegLab reads it. */
@@ -13,13 +13,17 @@ export interface CustomerSummaryInput {
   asOf?: string;
   /** The table's cleaning steps and the columns of the table as loaded, when it was cleaned. */
   cleaning?: { columns: readonly string[]; steps: readonly CleaningStepInit[] };
-  types?: FeaturesInput['types'];
 }
 
 /** The summary's columns beyond the five measures: names the role guesser knows. */
 const SUMMARY_ATTRIBUTES: [Role, string][] = [...ATTRIBUTES, ['channel', 'channel']];
 
 const CLEANED = 'cleaned_orders';
+
+/** A key (customer or order id) as trimmed text, NULL when blank, as the features group it. */
+function keyOf(mapping: TableMapping, role: Role): string {
+  return `nullif(trim(CAST(${ident(mapping.columns[role]!)} AS VARCHAR)), '')`;
+}
 
 function header(input: CustomerSummaryInput): string {
   const c = input.orders.columns;
@@ -67,7 +71,7 @@ export function customerSummarySql(input: CustomerSummaryInput): string {
     ctes.push(`${CLEANED} AS (\n${select}\n)`);
     from = CLEANED;
   }
-  const key = keyOf(orders, 'customerId', input.types);
+  const key = keyOf(orders, 'customerId');
   const day = column(orders, 'orderDate', 'DATE')!;
   const attributes = SUMMARY_ATTRIBUTES.filter(([role]) => orders.columns[role]);
   const where = [`${key} IS NOT NULL`, `${day} IS NOT NULL`];
@@ -76,7 +80,7 @@ export function customerSummarySql(input: CustomerSummaryInput): string {
   SELECT
     ${[
       `${key} AS customer_key`,
-      `${orders.columns.orderId ? keyOf(orders, 'orderId', input.types) : 'CAST(NULL AS VARCHAR)'} AS order_key`,
+      `${orders.columns.orderId ? keyOf(orders, 'orderId') : 'CAST(NULL AS VARCHAR)'} AS order_key`,
       `${day} AS order_date`,
       `${amountSql(orders.columns)!} AS amount`,
       ...attributes.map(([role, name]) => `${column(orders, role, 'VARCHAR')!} AS ${name}`),
@@ -116,7 +120,7 @@ export function customerSummarySql(input: CustomerSummaryInput): string {
 )`);
   }
   const output = [
-    'CAST(t.customer_key AS VARCHAR) AS customer_id',
+    't.customer_key AS customer_id',
     't.first_order_date',
     't.last_order_date',
     't.order_count',

@@ -261,7 +261,6 @@ export class FeaturesState {
     try {
       return customerSummarySql({
         orders,
-        types: this.#types,
         ...(asOf ? { asOf } : {}),
         ...(cleaning ? { cleaning } : {}),
       });
@@ -322,10 +321,8 @@ export class FeaturesState {
       this.builds++;
     }
     // No gaps between orders to derive a churn threshold from: the notebook's, else the fallback.
-    if (this.#churnSql !== '') {
-      this.derivedChurn = null;
-      this.#churnSql = '';
-    }
+    if (this.derivedChurn !== null) this.derivedChurn = null;
+    this.#churnSql = '';
     this.asOfUsed = asOf;
     return asOf;
   }

@@ -49,10 +49,12 @@ describe('a customer summary as the input', () => {
     const row = tableRow(s.page, 'orders');
     await row.locator('button.toggle').click();
     await row.getByTestId('summary-query').click();
-    const sql = await row.getByTestId('summary-query-sql').innerText();
+    const sql = await s.page.getByTestId('summary-query-sql').innerText();
     expect(sql).toContain('AS order_count');
     expect(sql).toContain('AS total_spend');
     expect(sql).toContain('FROM "orders"');
+    await s.page.keyboard.press('Escape');
+    await s.page.getByTestId('summary-query-dialog').waitFor({ state: 'detached' });
     await row.locator('button.toggle').click();
   });
 
