@@ -107,6 +107,11 @@ export class CellActions {
     if (!cell || cell.kind === 'markdown') return false;
     // Opened from a link or bundle: nothing runs before the user has reviewed it.
     if (notebook.notebook.review) return false;
+    // From a customer summary the cell says it needs orders (NeedsOrders), rather than fail.
+    if (cell.kind === 'predict' && this.ctx.features.fromSummary) {
+      notebook.setRun(id, { status: 'idle' });
+      return false;
+    }
     const snapshot = $state.snapshot(cell) as SqlCell | PresetCell | PredictCell;
     const lang = this.ctx.lang.lang;
     notebook.setRun(id, { ...notebook.runs[id], status: 'running' });

@@ -107,5 +107,15 @@ describe('a customer summary as the input', () => {
       .waitFor({ timeout: 30_000 })
       .catch(() => undefined);
     expect(await cell.getByTestId('needs-orders').count()).toBe(0);
+
+    const n = await cells.count();
+    await page.locator('[data-testid=add-segment]').last().selectOption('__predict');
+    const predict = cells.nth(n);
+    expect(await predict.getByTestId('needs-orders').innerText()).toMatch(
+      /Predict needs an orders table/,
+    );
+    await waitIdle(page);
+    expect(await predict.getByTestId('cell-error').count()).toBe(0);
+    expect(await predict.getByTestId('run-cell').isDisabled()).toBe(true);
   });
 });
