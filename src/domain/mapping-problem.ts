@@ -13,13 +13,18 @@ export function mappingProblem(mapping: TableMapping): Labels | null {
   const { columns } = mapping;
   const priced = Boolean(columns.quantity && columns.unitPrice);
   const missing = REQUIRED_ROLES[mapping.kind].find(
-    (role) => !columns[role] && !(role === 'amount' && priced),
+    (role) =>
+      !columns[role] &&
+      !(role === 'amount' && priced) &&
+      !(role === 'lastOrderDate' && columns.recencyDays),
   );
   if (!missing) return null;
   const role = ROLE_LABELS[missing];
   const amount = missing === 'amount';
+  const recency = missing === 'lastOrderDate';
+  const days = ROLE_LABELS.recencyDays;
   return {
-    en: `${kind.en} table "${mapping.table}": choose the ${role.en} column${amount ? ', or both Quantity and Unit price' : ''}.`,
-    zh: `${kind.zh}表“${mapping.table}”：请选择“${role.zh}”列${amount ? '，或同时选择“数量”和“单价”列' : ''}。`,
+    en: `${kind.en} table "${mapping.table}": choose the ${role.en} column${amount ? ', or both Quantity and Unit price' : ''}${recency ? `, or ${days.en}` : ''}.`,
+    zh: `${kind.zh}表“${mapping.table}”：请选择“${role.zh}”列${amount ? '，或同时选择“数量”和“单价”列' : ''}${recency ? `，或“${days.zh}”列` : ''}。`,
   };
 }

@@ -1,7 +1,7 @@
 import type { Labels } from './labels';
 
 /** What a loaded table holds. */
-export type TableKind = 'customers' | 'orders' | 'interactions' | 'campaigns';
+export type TableKind = 'customers' | 'orders' | 'interactions' | 'campaigns' | 'summary';
 
 /** The meaning of a column, independent of what the user's file calls it. */
 export type Role =
@@ -30,7 +30,12 @@ export type Role =
   | 'sentDate'
   | 'responded'
   | 'converted'
-  | 'control';
+  | 'control'
+  | 'lastOrderDate'
+  | 'recencyDays'
+  | 'orderCount'
+  | 'totalSpend'
+  | 'firstOrderDate';
 
 /** Which roles each kind of table can carry, in the order the mapping form shows them. */
 export const ROLES_BY_KIND: Record<TableKind, Role[]> = {
@@ -63,6 +68,22 @@ export const ROLES_BY_KIND: Record<TableKind, Role[]> = {
   ],
   interactions: ['customerId', 'interactionDate', 'interactionKind', 'satisfaction'],
   campaigns: ['customerId', 'campaign', 'sentDate', 'responded', 'converted', 'control'],
+  summary: [
+    'customerId',
+    'lastOrderDate',
+    'recencyDays',
+    'orderCount',
+    'totalSpend',
+    'firstOrderDate',
+    'customerName',
+    'customerType',
+    'province',
+    'city',
+    'region',
+    'country',
+    'channel',
+    'signupDate',
+  ],
 };
 
 /** Roles without which a table of that kind cannot be used. */
@@ -71,6 +92,8 @@ export const REQUIRED_ROLES: Record<TableKind, Role[]> = {
   orders: ['customerId', 'orderDate', 'amount'],
   interactions: ['customerId'],
   campaigns: ['customerId', 'responded'],
+  // Recency days stand in for the last purchase date (mapping-problem.ts).
+  summary: ['customerId', 'lastOrderDate', 'orderCount', 'totalSpend'],
 };
 
 /** One table's role mapping: role -> column name in that table. */
@@ -85,6 +108,7 @@ export const TABLE_KIND_LABELS: Record<TableKind, Labels> = {
   orders: { en: 'Orders', zh: '订单' },
   interactions: { en: 'Interactions', zh: '互动' },
   campaigns: { en: 'Campaigns', zh: '营销活动' },
+  summary: { en: 'Customer summary', zh: '客户汇总' },
 };
 
 export const ROLE_LABELS: Record<Role, Labels> = {
@@ -114,4 +138,9 @@ export const ROLE_LABELS: Record<Role, Labels> = {
   responded: { en: 'Responded', zh: '是否响应' },
   converted: { en: 'Converted', zh: '是否转化' },
   control: { en: 'Control group', zh: '对照组' },
+  lastOrderDate: { en: 'Last purchase date', zh: '最近购买日期' },
+  recencyDays: { en: 'Days since last purchase', zh: '最近购买天数' },
+  orderCount: { en: 'Number of orders', zh: '订单数' },
+  totalSpend: { en: 'Total spend', zh: '消费总额' },
+  firstOrderDate: { en: 'First purchase date', zh: '首次购买日期' },
 };

@@ -72,10 +72,38 @@ const SYNONYMS: Record<Role, [exact: string, partial: string]> = {
   responded: ['responded response isresponded 是否响应 响应', 'respon 响应'],
   converted: ['converted conversion isconverted 是否转化 转化', 'convert 转化'],
   control: ['control controlgroup iscontrol holdout 对照组 是否对照组 对照', 'control 对照'],
+  lastOrderDate: [
+    'lastorderdate lastpurchasedate lastpurchase lastorder mostrecentvisit mostrecentpurchase mostrecentorder lastorderat lastorderedat lastpurchaseat lastdate lastseen lasttransactiondate 最近购买日期 最后购买日期 最近下单日期 最后下单日期 最近订单日期 最后订单日期 最近购买时间 最后购买时间 最近消费日期 最后消费日期',
+    'lastorder lastpurchase mostrecent 最近购买 最后购买 最近下单 最后下单 最近消费',
+  ],
+  recencyDays: [
+    'recency recencydays dayssincelastorder dayssincelastpurchase daysince dayssince 最近购买天数 距上次购买天数 最近消费天数 未购买天数 沉睡天数 r值 最近一次消费间隔',
+    'recency dayssince 天数 间隔',
+  ],
+  orderCount: [
+    'orders ordercount numorders numberoforders norders frequency totalorders purchases purchasecount numberofpurchases transactions transactioncount 订单数 订单数量 订单次数 购买次数 消费次数 交易次数 下单次数 购买频次 频次 f值',
+    'orders ordercount frequency purchases 订单数 次数 频次',
+  ],
+  totalSpend: [
+    'totalspent totalspend monetary spend spent totalrevenue revenue totalamount totalsales sales lifetimevalue ltv totalvalue amount 消费总额 消费金额 累计消费 累计金额 总消费 总金额 总消费金额 销售额 消费额 m值',
+    'spen monetary revenue total 消费 金额',
+  ],
+  firstOrderDate: [
+    'firstorderdate firstpurchasedate firstpurchase firstorder firstorderat firstpurchaseat firstdate firsttransactiondate 首次购买日期 首次下单日期 首单日期 第一次购买日期 首次消费日期 首次购买时间 首购日期',
+    'firstorder firstpurchase 首次 首单 首购',
+  ],
 };
 
 /** Roles read as numbers: an identifier column (发票号, StockCode, "Sales No") never gets one. */
-const NUMERIC_ROLES = new Set<Role>(['amount', 'quantity', 'unitPrice', 'discount']);
+const NUMERIC_ROLES = new Set<Role>([
+  'amount',
+  'quantity',
+  'unitPrice',
+  'discount',
+  'recencyDays',
+  'orderCount',
+  'totalSpend',
+]);
 
 function words(list: string): string[] {
   return list.split(' ').filter(Boolean);
@@ -119,26 +147,34 @@ export function guessRoles(kind: TableKind, columns: string[]): Partial<Record<R
 const NAME_HINTS: [TableKind, RegExp][] = [
   ['campaigns', /campaign|marketing|promo|活动|营销/i],
   ['interactions', /interaction|event|ticket|support|feedback|互动|客服|工单|投诉|反馈/i],
+  ['summary', /summary|rfm|汇总|概况|统计/i],
   ['orders', /order|invoice|transaction|sales|purchase|retail|订单|交易|销售|购买|流水/i],
   ['customers', /customer|client|member|user|客户|会员|用户|顾客/i],
 ];
 
-const KIND_ORDER: TableKind[] = ['orders', 'customers', 'interactions', 'campaigns'];
+const KIND_ORDER: TableKind[] = ['orders', 'summary', 'customers', 'interactions', 'campaigns'];
 
 function usable(kind: TableKind, roles: Partial<Record<Role, string>>): boolean {
   const missing = REQUIRED_ROLES[kind].filter((role) => !roles[role]);
   if (kind === 'orders' && missing.length === 1 && missing[0] === 'amount') {
     return Boolean(roles.quantity && roles.unitPrice);
   }
+  if (kind === 'summary' && missing.length === 1 && missing[0] === 'lastOrderDate') {
+    return Boolean(roles.recencyDays);
+  }
   return missing.length === 0;
 }
 
 /**
  * Guesses what a table holds: the one kind its name points to, else the usable kind whose
- * roles explain the most columns (ties go to orders, then customers).
+ * roles explain the most columns (ties go to orders, then customers). A "customers" table with
+ * order counts, spend and a last purchase is a customer summary.
  */
 export function guessTableKind(tableName: string, columns: string[]): TableKind {
   const hinted = NAME_HINTS.filter(([, pattern]) => pattern.test(tableName)).map(([k]) => k);
+  if (hinted.length === 1 && hinted[0] === 'customers') {
+    return usable('summary', guessRoles('summary', columns)) ? 'summary' : 'customers';
+  }
   if (hinted.length === 1) return hinted[0]!;
   const candidates = hinted.length > 1 ? hinted : KIND_ORDER;
   let best: TableKind = 'customers';

@@ -13,7 +13,11 @@ export const INPUT_KINDS: readonly TableKind[] = [
   'customers',
   'interactions',
   'campaigns',
+  'summary',
 ];
+
+/** The kinds purchases come from: orders when there are, else a customer summary. */
+export const PURCHASE_KINDS: readonly TableKind[] = ['orders', 'summary'];
 
 export interface ResolvedInputs {
   chosen: Partial<Record<TableKind, TableMapping>>;
@@ -48,7 +52,8 @@ export function candidatesOf(mappings: readonly TableMapping[], kind: TableKind)
 /**
  * The inputs once `table`, a file the user brought, is mapped to `kind`. Orders become the
  * orders input; a table of another kind becomes its kind's input only where that kind has none
- * (replacing one is the user's choice, in the picker). When it holds orders, inputs of other
+ * (replacing one is the user's choice, in the picker). When it holds orders (or a customer
+ * summary, which stands in for them), inputs of other
  * kinds that came from the bundled sample stop being used (set to none), so the sample's
  * customers never join the user's as prospects, nor its campaigns pass for the user's.
  */
@@ -59,7 +64,7 @@ export function adoptInput(
   kind: TableKind,
   origin: (table: string) => 'sample' | 'file' | undefined,
 ): Inputs {
-  if (kind !== 'orders') {
+  if (!PURCHASE_KINDS.includes(kind)) {
     const others = mappings.filter((m) => m.table !== table);
     const current = resolveInputs(others, inputs).chosen[kind];
     return { ...inputs, [kind]: current ? current.table : table };
@@ -68,7 +73,7 @@ export function adoptInput(
   const { chosen } = resolveInputs(mappings, next);
   for (const other of INPUT_KINDS) {
     const used = chosen[other];
-    if (other !== 'orders' && used && origin(used.table) === 'sample') next[other] = null;
+    if (other !== kind && used && origin(used.table) === 'sample') next[other] = null;
   }
   return next;
 }

@@ -6,8 +6,24 @@ const NUMERIC =
 const TEMPORAL = /^(DATE|TIMESTAMP.*)$/i;
 
 /** Roles whose column must hold numbers, and those that must hold dates. */
-const NUMERIC_ROLES: Role[] = ['amount', 'quantity', 'unitPrice', 'discount', 'satisfaction'];
-const DATE_ROLES: Role[] = ['orderDate', 'interactionDate', 'sentDate', 'signupDate'];
+const NUMERIC_ROLES: Role[] = [
+  'amount',
+  'quantity',
+  'unitPrice',
+  'discount',
+  'satisfaction',
+  'recencyDays',
+  'orderCount',
+  'totalSpend',
+];
+const DATE_ROLES: Role[] = [
+  'orderDate',
+  'interactionDate',
+  'sentDate',
+  'signupDate',
+  'lastOrderDate',
+  'firstOrderDate',
+];
 
 /**
  * The first mapped column whose DuckDB type cannot play its role (an amount held as text, an

@@ -21,14 +21,14 @@ export interface FeaturesInput {
   types?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
-const INTERACTION_KINDS: Record<string, string[]> = {
+export const INTERACTION_KINDS: Record<string, string[]> = {
   complaint_count: ['complaint', 'complaints', '投诉'],
   referral_count: ['referral', 'referrals', '推荐'],
   feedback_count: ['feedback', '反馈'],
 };
 
 /** Descriptive attributes: from the customers table, else the customer's most frequent in orders. */
-const ATTRIBUTES: [Role, string][] = [
+export const ATTRIBUTES: [Role, string][] = [
   ['customerName', 'customer_name'],
   ['customerType', 'customer_type'],
   ['province', 'province'],
@@ -37,7 +37,7 @@ const ATTRIBUTES: [Role, string][] = [
   ['country', 'country'],
 ];
 
-function checkMapping(mapping: TableMapping | undefined, kind: TableKind): void {
+export function checkMapping(mapping: TableMapping | undefined, kind: TableKind): void {
   if (!mapping) return;
   if (mapping.kind !== kind) {
     const { en, zh } = TABLE_KIND_LABELS[kind];
@@ -64,12 +64,16 @@ function validate(input: FeaturesInput): void {
   checkMapping(input.interactions, 'interactions');
 }
 
-function cte(name: string, select: string[], clauses: string[]): string {
+export function cte(name: string, select: string[], clauses: string[]): string {
   return `${name} AS (\n  SELECT\n    ${select.join(',\n    ')}\n  ${clauses.join('\n  ')}\n)`;
 }
 
 /** A mapped column, cast to `type`; undefined when the role is not mapped. */
-function column(mapping: TableMapping | undefined, role: Role, type: string): string | undefined {
+export function column(
+  mapping: TableMapping | undefined,
+  role: Role,
+  type: string,
+): string | undefined {
   const name = mapping?.columns[role];
   return name ? `CAST(${ident(name)} AS ${type})` : undefined;
 }
@@ -79,7 +83,7 @@ function column(mapping: TableMapping | undefined, role: Role, type: string): st
  * trimmed, but only where it has a space at either end: trimming every value costs a new string
  * per row. Numbers and dates are used as they are.
  */
-function keyOf(mapping: TableMapping, role: Role, types: FeaturesInput['types']): string {
+export function keyOf(mapping: TableMapping, role: Role, types: FeaturesInput['types']): string {
   const name = mapping.columns[role]!;
   const type = types?.[mapping.table]?.[name];
   const c = ident(name);
@@ -89,7 +93,12 @@ function keyOf(mapping: TableMapping, role: Role, types: FeaturesInput['types'])
 }
 
 /** FROM and WHERE for a mapped table: rows with a customer id, dated before asOf if dated. */
-function source(mapping: TableMapping, key: string, asOf: string, dateRole?: Role): string[] {
+export function source(
+  mapping: TableMapping,
+  key: string,
+  asOf: string,
+  dateRole?: Role,
+): string[] {
   const when = dateRole && column(mapping, dateRole, 'DATE');
   const where = [`${key} IS NOT NULL`];
   if (when) where.push(`${when} < ${date(asOf)}`);
@@ -97,7 +106,7 @@ function source(mapping: TableMapping, key: string, asOf: string, dateRole?: Rol
 }
 
 /** Grouped customer keys become text, so tables whose ids differ in type still join. */
-const CUSTOMER_ID = 'CAST(customer_key AS VARCHAR) AS customer_id';
+export const CUSTOMER_ID = 'CAST(customer_key AS VARCHAR) AS customer_id';
 
 function orderLinesCte(input: FeaturesInput): string {
   const { orders, asOf, types } = input;
@@ -216,7 +225,10 @@ function orderCtes(orders: TableMapping): string[] {
   return ctes;
 }
 
-function interactionsCte(input: FeaturesInput, interactions: TableMapping): string {
+export function interactionsCte(
+  input: Pick<FeaturesInput, 'asOf' | 'types'>,
+  interactions: TableMapping,
+): string {
   const kind = column(interactions, 'interactionKind', 'VARCHAR');
   const satisfaction = column(interactions, 'satisfaction', 'VARCHAR');
   const counts = Object.entries(INTERACTION_KINDS).map(([name, words]) => {
@@ -232,7 +244,10 @@ function interactionsCte(input: FeaturesInput, interactions: TableMapping): stri
   );
 }
 
-function customersCte(input: FeaturesInput, customers: TableMapping): string {
+export function customersCte(
+  input: Pick<FeaturesInput, 'asOf' | 'types'>,
+  customers: TableMapping,
+): string {
   const attributes = ATTRIBUTES.filter(([role]) => customers.columns[role]).map(
     ([role, name]) => `any_value(${column(customers, role, 'VARCHAR')}) AS ${name}`,
   );

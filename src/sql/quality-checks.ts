@@ -87,6 +87,7 @@ const DATE_ROLE: Record<TableKind, Role> = {
   customers: 'signupDate',
   interactions: 'interactionDate',
   campaigns: 'sentDate',
+  summary: 'lastOrderDate',
 };
 
 type Columns = TableMapping['columns'];

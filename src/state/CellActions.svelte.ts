@@ -27,7 +27,7 @@ import { refitClusters, type FitClusters } from './cluster-fit-step';
 import { fitClustersInWorker } from './fit-clusters-in-worker';
 import { fitInWorker } from './fit-in-worker';
 import { runPredict, type FitModels, type PredictContext } from './PredictActions.svelte';
-import { makePresetTable, summarisePresetTable } from './run-preset-cell';
+import { makePresetTable, presetCellSql, summarisePresetTable } from './run-preset-cell';
 import { EmptyCellError, fetchPage, runSqlCell } from './run-sql-cell';
 
 /** A cell's turn came after the cell left the notebook: nothing runs. */
@@ -112,6 +112,11 @@ export class CellActions {
     if (!cell || cell.kind === 'markdown') return false;
     // Opened from a link or bundle: nothing runs before the user has reviewed it.
     if (notebook.notebook.review) return false;
+    // From a customer summary the cell says it needs orders (NeedsOrders), rather than fail.
+    if (cell.kind === 'predict' && this.ctx.features.fromSummary) {
+      notebook.setRun(id, { status: 'idle' });
+      return false;
+    }
     const snapshot = $state.snapshot(cell) as SqlCell | PresetCell | PredictCell;
     const lang = this.ctx.lang.lang;
     notebook.setRun(id, { ...notebook.runs[id], status: 'running' });
@@ -141,7 +146,9 @@ export class CellActions {
       const table = await this.ctx.exclusive(async (engine) => {
         if (!notebook.cell(id)) throw new GoneError();
         const asOf = await this.ctx.features.ensure(engine);
-        return makePresetTable(engine, snapshot, asOf, lang, this.ctx.features.churnDays);
+        const churnDays = this.ctx.features.churnDays;
+        this.ctx.features.checkPresetSql(presetCellSql(snapshot, asOf, lang, churnDays));
+        return makePresetTable(engine, snapshot, asOf, lang, churnDays);
       });
       // Two turns on the engine: charts reading the table (the quadrant) queue their queries as
       // soon as it is made, ahead of the counts and the summary, so what the user watches after

@@ -61,6 +61,14 @@ export class CleaningState {
     );
   }
 
+  /** The table's steps and the columns of its original, when it was cleaned. */
+  cleaningOf(table: string): { columns: string[]; steps: CleaningStep[] } | undefined {
+    const steps = this.stepsOf(table);
+    const info = this.ctx.catalog.tables.find((t) => t.name === rawTableName(table));
+    if (steps.length === 0 || !info) return undefined;
+    return { columns: info.columns.map((c) => c.name), steps };
+  }
+
   /** The SQL that builds the cleaned table from its original, to show the user; null if none. */
   sqlOf(table: string): string | null {
     const steps = this.stepsOf(table);

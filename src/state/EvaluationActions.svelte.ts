@@ -156,6 +156,7 @@ export class EvaluationActions {
     compareId?: string,
   ): Promise<evaluate.Backtest> {
     const cells = [this.preset(id), ...(compareId ? [this.preset(compareId)] : [])];
+    this.ctx.features.requireOrders('backtest');
     const orders = this.mapping('orders');
     return this.ctx.exclusive(async (e) => {
       await this.ctx.features.ensure(e);
@@ -171,6 +172,7 @@ export class EvaluationActions {
 
   migration(id: string, dates: string[]): Promise<evaluate.Migration> {
     const cell = this.preset(id);
+    this.ctx.features.requireOrders('migration');
     const orders = this.mapping('orders');
     return this.ctx.exclusive(async (e) => {
       await this.ctx.features.ensure(e);

@@ -13,6 +13,9 @@ import { refitMapping } from '../model/refit-mapping';
 import { defaultAsOfSql } from '../sql/analysis-date';
 import { churnDaysSql, FALLBACK_CHURN_DAYS, type DerivedChurn } from '../sql/churn-days';
 import { featuresSql } from '../sql/features';
+import { summaryAsOfSql, summaryFeaturesSql } from '../sql/features-from-summary';
+import { customerSummarySql, type CustomerSummaryInput } from '../sql/customer-summary';
+import { needsOrdersError, summaryGap, type OrderHistoryUse } from '../model/order-history';
 import { ordersRelation } from '../sql/orders-relation';
 import { describeTableSql } from '../sql/read-file-sql';
 
@@ -232,13 +235,107 @@ export class FeaturesState {
     return chosen[kind];
   }
 
+  /**
+   * Whether the features come from a customer summary: no orders table is used, and a summary
+   * is. Analyses that need dated orders then say so (`requireOrders`).
+   */
+  get fromSummary(): boolean {
+    const { chosen } = this.resolved();
+    return !chosen.orders && Boolean(chosen.summary);
+  }
+
+  /** Throws the needs-orders message of `use` when the features come from a summary. */
+  requireOrders(use: OrderHistoryUse): void {
+    if (this.fromSummary) throw needsOrdersError(use);
+  }
+
+  /**
+   * The DuckDB SQL making a customer summary from the orders table `table` as mapped (and
+   * cleaned, with `cleaning`), up to the notebook's analysis date when one is set; null when the
+   * table is not a usable orders table.
+   */
+  summaryQuery(table: string, cleaning?: CustomerSummaryInput['cleaning']): string | null {
+    const orders = $state.snapshot(this.mappingOf(table)) as TableMapping | undefined;
+    if (orders?.kind !== 'orders') return null;
+    const asOf = this.notebook.notebook.asOf;
+    try {
+      return customerSummarySql({
+        orders,
+        ...(asOf ? { asOf } : {}),
+        ...(cleaning ? { cleaning } : {}),
+      });
+    } catch {
+      return null;
+    }
+  }
+
+  /** Throws when a preset's SQL reads a features column a customer summary cannot give. */
+  checkPresetSql(sql: string): void {
+    const summary = this.fromSummary ? this.resolved().chosen.summary : undefined;
+    const gap = summary && summaryGap(sql, summary);
+    if (gap) throw new LocalizedError(gap);
+  }
+
+  /**
+   * The analysis date of a summary: the notebook's, else the day after its latest last
+   * purchase. Recency days alone carry no date, so they are counted back from today's, which
+   * is then kept as the notebook's analysis date: a reopened notebook reads them the same way.
+   */
+  private async summaryAsOf(engine: Engine, summary: TableMapping): Promise<string> {
+    const set = this.notebook.notebook.asOf;
+    if (set) return set;
+    const sql = summaryAsOfSql(summary);
+    if (!sql) {
+      const today = new Date().toISOString().slice(0, 10);
+      this.setAsOf(today);
+      return today;
+    }
+    if (this.#defaultAsOf?.sql !== sql) {
+      const { rows } = await engine.query(sql);
+      this.#defaultAsOf = { sql, day: String(rows[0]?.as_of ?? '') };
+    }
+    if (!this.#defaultAsOf.day)
+      throw new LocalizedError({
+        en: 'The customer summary has no valid last purchase dates.',
+        zh: '客户汇总中没有有效的最近购买日期。',
+      });
+    return this.#defaultAsOf.day;
+  }
+
+  private async ensureFromSummary(engine: Engine, summary: TableMapping): Promise<string> {
+    await this.checkTypes(engine);
+    const asOf = await this.summaryAsOf(engine, summary);
+    const sql = summaryFeaturesSql({
+      name: FEATURES_TABLE,
+      asOf,
+      summary,
+      customers: this.input('customers'),
+      interactions: this.input('interactions'),
+      types: this.#types,
+    });
+    const key = `${sql}\n-- predictions: ${this.predictions ?? ''}`;
+    if (key !== this.#builtSql) {
+      await engine.exec(sql);
+      if (this.predictions) await engine.exec(joinPredictionsSql(FEATURES_TABLE, this.predictions));
+      this.#builtSql = key;
+      this.builds++;
+    }
+    // No gaps between orders to derive a churn threshold from: the notebook's, else the fallback.
+    if (this.derivedChurn !== null) this.derivedChurn = null;
+    this.#churnSql = '';
+    this.asOfUsed = asOf;
+    return asOf;
+  }
+
   /** Builds (or reuses) the features table; returns the analysis date it is built for. */
   async ensure(engine: Engine): Promise<string> {
     const orders = this.input('orders');
     if (!orders) {
+      const summary = this.input('summary');
+      if (summary) return this.ensureFromSummary(engine, summary);
       throw new LocalizedError({
-        en: 'Map an orders table first: choose "Orders" for a table in the Tables panel.',
-        zh: '请先指定订单表：在“数据表”面板中将某个表设为“订单”。',
+        en: 'Map an orders table first: choose "Orders" (or "Customer summary") for a table in the Tables panel.',
+        zh: '请先指定订单表：在“数据表”面板中将某个表设为“订单”（或“客户汇总”）。',
       });
     }
     await this.checkTypes(engine);
@@ -296,7 +393,8 @@ export class FeaturesState {
    * without an orders table; a failure is left for the preset that needs the table to report.
    */
   prebuild(): void {
-    if (!this.background || !this.resolved().chosen.orders) return;
+    const { chosen } = this.resolved();
+    if (!this.background || !(chosen.orders ?? chosen.summary)) return;
     const job = this.background(
       (engine) => {
         const build = this.ensure(engine);
@@ -343,6 +441,7 @@ export class FeaturesState {
   async ensureAsOf(engine: Engine, asOf: string): Promise<string> {
     const name = `__seglab_features_${asOf.replaceAll('-', '')}`;
     const orders = this.input('orders');
+    if (!orders && this.fromSummary) throw needsOrdersError('migration');
     if (!orders)
       throw new LocalizedError({ en: 'Map an orders table first.', zh: '请先指定订单表。' });
     await this.checkTypes(engine);

@@ -180,6 +180,7 @@ export class NotebookRunner {
       'customers',
       'interactions',
       'campaigns',
+      'summary',
       'table',
     ]);
   }

@@ -85,6 +85,7 @@ export async function runPredict(ctx: PredictContext, cell: PredictCell): Promis
   const period = cell.period ?? 'month';
   const bgbb = settings.model === 'bgbb';
   const needPeriods = bgbb || cell.compare === true;
+  ctx.features.requireOrders('predict');
   const data = await ctx.exclusive(async (engine) => {
     const asOf = await ctx.features.ensure(engine);
     const orders = ctx.features.ordersMapping()!;

@@ -36,3 +36,16 @@ describe('mappingProblem', () => {
     );
   });
 });
+
+describe('a customer summary', () => {
+  const base = { table: 's', kind: 'summary' as const };
+  it('takes recency days for the last purchase date', () => {
+    const columns = { customerId: 'id', orderCount: 'n', totalSpend: 'm' };
+    expect(mappingProblem({ ...base, columns: { ...columns, recencyDays: 'r' } })).toBeNull();
+    expect(mappingProblem({ ...base, columns: { ...columns, lastOrderDate: 'l' } })).toBeNull();
+    expect(mappingProblem({ ...base, columns })).toEqual({
+      en: 'Customer summary table "s": choose the Last purchase date column, or Days since last purchase.',
+      zh: '客户汇总表“s”：请选择“最近购买日期”列，或“最近购买天数”列。',
+    });
+  });
+});

@@ -216,11 +216,88 @@ describe('guessTableKind', () => {
         'number_of_orders',
         'recency_days',
       ]),
-    ).toBe('customers');
+    ).toBe('summary');
     expect(guessTableKind('sheet1', ['客户ID', '姓名', '类型', '城市', '注册日期'])).toBe(
       'customers',
     );
     expect(guessTableKind('sheet2', ['客户ID', '互动类型', '日期', '满意度'])).toBe('interactions');
     expect(guessTableKind('sheet3', ['customer_id', 'responded', 'converted'])).toBe('campaigns');
+  });
+});
+
+describe('customer summary headers', () => {
+  it('recognises English export headers', () => {
+    const columns = [
+      'customer_id',
+      'last_order_date',
+      'order_count',
+      'total_spent',
+      'first_order_date',
+      'region',
+      'channel',
+    ];
+    expect(guessTableKind('crm_export', columns)).toBe('summary');
+    expect(guessRoles('summary', columns)).toEqual({
+      customerId: 'customer_id',
+      lastOrderDate: 'last_order_date',
+      orderCount: 'order_count',
+      totalSpend: 'total_spent',
+      firstOrderDate: 'first_order_date',
+      region: 'region',
+      channel: 'channel',
+    });
+  });
+
+  it('recognises RFM-style headers with recency days', () => {
+    const columns = ['CustomerID', 'Recency', 'Frequency', 'Monetary', 'Province'];
+    expect(guessTableKind('rfm', columns)).toBe('summary');
+    expect(guessRoles('summary', columns)).toEqual({
+      customerId: 'CustomerID',
+      recencyDays: 'Recency',
+      orderCount: 'Frequency',
+      totalSpend: 'Monetary',
+      province: 'Province',
+    });
+  });
+
+  it('recognises Chinese headers', () => {
+    const columns = [
+      '客户ID',
+      '最近购买天数',
+      '订单数',
+      '消费总额',
+      '首次购买日期',
+      '省份',
+      '客户类型',
+    ];
+    expect(guessRoles('summary', columns)).toEqual({
+      customerId: '客户ID',
+      recencyDays: '最近购买天数',
+      orderCount: '订单数',
+      totalSpend: '消费总额',
+      firstOrderDate: '首次购买日期',
+      province: '省份',
+      customerType: '客户类型',
+    });
+    const dated = ['会员编号', '最近购买日期', '购买次数', '累计消费'];
+    expect(guessRoles('summary', dated)).toEqual({
+      customerId: '会员编号',
+      lastOrderDate: '最近购买日期',
+      orderCount: '购买次数',
+      totalSpend: '累计消费',
+    });
+    expect(guessTableKind('客户汇总', dated)).toBe('summary');
+  });
+
+  it('takes a customers file with orders and spend for a summary, and leaves others alone', () => {
+    expect(guessTableKind('customers', ['customer_id', 'last_purchase', 'orders', 'spend'])).toBe(
+      'summary',
+    );
+    expect(
+      guessTableKind('customers', ['customer_id', 'name', 'type', 'province', 'signup_date']),
+    ).toBe('customers');
+    expect(guessTableKind('data', ['customer_id', 'order_date', 'amount', 'order_id'])).toBe(
+      'orders',
+    );
   });
 });
