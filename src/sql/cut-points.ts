@@ -27,19 +27,23 @@ export function histogramSql(
   return `WITH v AS (
   SELECT CAST(${c} AS DOUBLE) AS x FROM ${ident(source)} WHERE ${BUYERS} AND ${c} IS NOT NULL
 ),
-t AS (SELECT ${t} AS t FROM v),
-r AS (SELECT min(t) AS lo, max(t) AS hi FROM t),
+t AS (SELECT x, ${t} AS t FROM v),
+r AS (SELECT min(t) AS lo, max(t) AS hi, bool_and(x = floor(x)) AS whole FROM t),
 b AS (
   SELECT
     CASE WHEN hi = lo THEN 0 ELSE least(floor((t - lo) / (hi - lo) * ${n}), ${n} - 1) END AS bin,
+    min(x) AS x_min,
+    max(x) AS x_max,
     count(*) AS customers
   FROM t CROSS JOIN r
   GROUP BY ALL
 )
+-- Whole numbers (days, orders) fill [min, max + 1) of their bin: at the low end of a log axis
+-- a bin narrower than 1 would otherwise draw 1 as a sliver beside a gap.
 SELECT
   bin,
-  ${back(`lo + (hi - lo) * bin / ${n}`)} AS start,
-  ${back(`CASE WHEN hi = lo THEN hi + 1 ELSE lo + (hi - lo) * (bin + 1) / ${n} END`)} AS "end",
+  CASE WHEN whole THEN x_min ELSE ${back(`lo + (hi - lo) * bin / ${n}`)} END AS start,
+  CASE WHEN whole THEN x_max + 1 ELSE ${back(`CASE WHEN hi = lo THEN hi + 1 ELSE lo + (hi - lo) * (bin + 1) / ${n} END`)} END AS "end",
   customers
 FROM b CROSS JOIN r
 ORDER BY bin`;
