@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CellValue } from '../../../src/domain/result';
 import { PIVOT_AGGREGATES, type PivotAggregate, type PivotSpec } from '../../../src/sql/pivot';
+import { toCsv } from '../../../src/io/export-csv';
 import { ident } from '../../../src/sql/quote';
 import {
   MAX_PIVOT_COLUMNS,
   PivotTooWideError,
+  pivotExportRows,
   runPivot,
   type PivotTable,
 } from '../../../src/state/run-pivot';
@@ -159,5 +161,38 @@ describe('runPivot (DuckDB PIVOT) equals a GROUP BY in JS', () => {
     const spec: PivotSpec = { rows: [], column: 'k', value: 'v', aggregate: 'sum' };
     await expect(runPivot(engine, 'wide', spec)).rejects.toBeInstanceOf(PivotTooWideError);
     await expect(runPivot(engine, 'wide', spec)).rejects.toThrow(/more than 50 distinct values/);
+  });
+});
+
+describe('pivotExportRows', () => {
+  it('writes the shown pivot as CSV: a value named like a row column gets its own header', async () => {
+    const spec: PivotSpec = { rows: [REGION], column: CHANNEL, value: AMOUNT, aggregate: 'count' };
+    const table = await runPivot(engine, TABLE, spec);
+    const { rows, columns } = pivotExportRows(table, { total: 'Total', nullText: 'NULL' });
+    expect(columns.map((c) => c.name)).toEqual([
+      REGION,
+      '__r0',
+      'web',
+      `${REGION} (2)`,
+      '门店',
+      'NULL',
+      'Total',
+    ]);
+    const csv = toCsv(rows, columns).split('\r\n');
+    expect(csv).toHaveLength(1 + 4 + 1 + 1);
+    const count = (region: string | null, channel: string | null) =>
+      RECORDS.filter((r) => r.region === region && r.channel === channel && r.amount !== null)
+        .length;
+    const east = csv.find((l) => l.startsWith('华东'))!.split(',');
+    expect(east.slice(1, 6).map(Number)).toEqual([
+      count('华东', '__r0'),
+      count('华东', 'web'),
+      count('华东', REGION),
+      count('华东', '门店'),
+      count('华东', null),
+    ]);
+    expect(csv.at(-2)!.split(',').at(-1)).toBe(
+      String(RECORDS.filter((r) => r.amount !== null).length),
+    );
   });
 });
