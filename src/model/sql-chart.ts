@@ -1,5 +1,6 @@
 import type { ColumnKind } from '../domain/result';
 import { isIdLikeName } from './id-like-column';
+import { parsePivotChoice, type PivotChoice } from './pivot-view';
 
 export type SqlChartKind = 'line' | 'bar' | 'scatter';
 export const SQL_CHART_KINDS: readonly SqlChartKind[] = ['line', 'bar', 'scatter'];
@@ -16,11 +17,12 @@ export interface SqlChart {
  * result) as a row of headline figures.
  */
 export interface SqlView {
-  show: 'table' | 'chart' | 'kpi';
+  show: 'table' | 'chart' | 'kpi' | 'pivot';
   /** The query folded away, so the reader sees the result first. */
   hideCode?: boolean;
   /** The author's choices; what is missing (or names a column no longer there) is suggested. */
   chart?: Partial<SqlChart>;
+  pivot?: PivotChoice;
 }
 
 interface Column {
@@ -72,7 +74,7 @@ export function resolveChart(
 export function parseSqlView(v: unknown): SqlView | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
   const { show, chart } = v as Record<string, unknown>;
-  if (show !== 'table' && show !== 'chart' && show !== 'kpi') return undefined;
+  if (show !== 'table' && show !== 'chart' && show !== 'kpi' && show !== 'pivot') return undefined;
   const out: SqlView = {
     show,
     ...((v as Record<string, unknown>).hideCode === true ? { hideCode: true } : {}),
@@ -86,5 +88,7 @@ export function parseSqlView(v: unknown): SqlView | undefined {
     };
     if (Object.keys(choice).length > 0) out.chart = choice;
   }
+  const pivot = parsePivotChoice((v as Record<string, unknown>).pivot);
+  if (pivot) out.pivot = pivot;
   return out;
 }

@@ -15,7 +15,8 @@ import {
   type SqlCell,
 } from '../model/notebook';
 import { dropViewSql } from '../sql/catalog';
-import { dropResultSql, resultColumnsSql } from '../sql/cell-result';
+import { cellResultTable, dropResultSql, resultColumnsSql } from '../sql/cell-result';
+import type { PivotSpec } from '../sql/pivot';
 import type { CatalogState } from './CatalogState.svelte';
 import type { EngineState } from './EngineState.svelte';
 import type { FeaturesState } from './FeaturesState.svelte';
@@ -28,6 +29,7 @@ import { fitClustersInWorker } from './fit-clusters-in-worker';
 import { fitInWorker } from './fit-in-worker';
 import { runPredict, type FitModels, type PredictContext } from './PredictActions.svelte';
 import { makePresetTable, presetCellSql, summarisePresetTable } from './run-preset-cell';
+import { runPivot, type PivotTable } from './run-pivot';
 import { EmptyCellError, fetchPage, runSqlCell } from './run-sql-cell';
 
 /** A cell's turn came after the cell left the notebook: nothing runs. */
@@ -253,6 +255,11 @@ export class CellActions {
       engine.query(resultColumnsSql(id, x, y, limit)),
     );
     return rows;
+  }
+
+  /** A SQL cell's stored result pivoted in DuckDB, at most `maxRows` row groups. */
+  pivot(id: string, spec: PivotSpec, maxRows?: number): Promise<PivotTable> {
+    return this.ctx.exclusive((engine) => runPivot(engine, cellResultTable(id), spec, maxRows));
   }
 
   async renameResult(id: string, name: string): Promise<void> {

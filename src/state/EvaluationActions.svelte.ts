@@ -7,6 +7,9 @@ import { presetById } from '../model/presets';
 import type { TableKind, TableMapping } from '../domain/roles';
 import type { GeoLevel } from '../sql/segment-geography';
 import * as evaluate from './evaluate';
+import { loadRfmCutPoints, type DimensionCuts } from './cut-points';
+import { FEATURES_TABLE } from '../model/features-table';
+import type { RfmParams } from '../model/presets/rfm';
 import { quadrantAt } from './quadrant-at';
 import { pick } from '../domain/labels';
 import { QUADRANT_KEYS, type QuadrantKey } from '../transforms/quadrant-recount';
@@ -57,6 +60,18 @@ export class EvaluationActions {
       await this.ctx.features.ensure(e);
       const days = this.ctx.features.churnDays;
       return evaluate.scorecard(e, cell.name, days, this.ctx.lang.lang, this.order(cell));
+    });
+  }
+
+  /** The cut points an RFM cell scores by, as DuckDB computed them, and each measure's spread. */
+  cutPoints(id: string): Promise<DimensionCuts[]> {
+    const cell = this.preset(id);
+    const preset = presetById(cell.presetId);
+    if (preset?.id !== 'rfm') throw new Error(`no cut points for ${cell.presetId}`);
+    const params = presetParams(preset, cell) as unknown as RfmParams;
+    return this.ctx.exclusive(async (e) => {
+      await this.ctx.features.ensure(e);
+      return loadRfmCutPoints(e, FEATURES_TABLE, params);
     });
   }
 

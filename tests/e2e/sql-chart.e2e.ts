@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
-import { waitForNotebookRun } from './helpers';
+import { typeAndRun, waitForNotebookRun } from './helpers';
 import { serveDist, type StaticServer } from './static-server';
 
 let server: StaticServer;
@@ -54,6 +54,56 @@ describe('SQL results as charts, in Chromium', () => {
     expect(await again.getByTestId('chart-y').inputValue()).toBe('orders');
     await again.getByTestId('show-table').click();
     await expect.poll(() => again.locator('table').count()).toBeGreaterThan(0);
+  });
+});
+
+describe('a SQL result as a pivot, in Chromium', () => {
+  // Hand-worked: 华东 web 10.5 + 1.5 = 12, 门店 4; 华北 web 1, no channel 3; no region web 2.
+  const FIXTURE = `SELECT * FROM (VALUES ('华东', 'web', 10.5), ('华东', '门店', 4), ('华北', 'web', 1),
+  (NULL, 'web', 2), ('华北', NULL, 3), ('华东', 'web', 1.5)) t("地区 region", "渠道", amount)`;
+  const texts = (cell: ReturnType<typeof monthly>) =>
+    cell
+      .getByTestId('pivot-table')
+      .locator('tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.children].map((c) => (c as HTMLElement).innerText.trim())),
+      );
+
+  it('pivots rows by region and columns by channel, with totals, kept over a reload', async () => {
+    const at = await s.page
+      .locator('[data-testid=cell]')
+      .evaluateAll((els) => els.findIndex((e) => e.textContent?.includes('buyers_before')));
+    await typeAndRun(s.page, at, FIXTURE);
+    const cell = s.page.locator('[data-testid=cell]').nth(at);
+    await expect
+      .poll(() => cell.getByTestId('cell-status').innerText(), { timeout: 30_000 })
+      .toMatch(/^6 rows/);
+    await cell.getByTestId('show-pivot').click();
+    await cell.getByTestId('pivot-table').waitFor({ timeout: 30_000 });
+    await cell.getByTestId('pivot-column').selectOption('渠道');
+    const expected = [
+      ['', '渠道', ''],
+      ['地区 region', 'web', '门店', 'NULL', 'Total'],
+      ['华东', '12', '4', '–', '16'],
+      ['华北', '1', '–', '3', '4'],
+      ['NULL', '2', '–', '–', '2'],
+      ['Total', '15', '4', '3', '22'],
+    ];
+    await expect.poll(() => texts(cell), { timeout: 30_000 }).toEqual(expected);
+    await cell.getByTestId('pivot-aggregate').selectOption('count');
+    await expect
+      .poll(() => texts(cell).then((rows) => rows.at(-1)))
+      .toEqual(['Total', '4', '1', '1', '6']);
+    await s.page.waitForTimeout(1500);
+    await s.page.reload();
+    await waitForNotebookRun(s.page);
+    const again = s.page.locator('[data-testid=cell]').nth(at);
+    await again.getByTestId('pivot-table').waitFor({ timeout: 30_000 });
+    expect(await again.getByTestId('pivot-aggregate').inputValue()).toBe('count');
+    expect(await again.getByTestId('pivot-column').inputValue()).toBe('渠道');
+    await expect
+      .poll(() => texts(again).then((rows) => rows[2]))
+      .toEqual(['华东', '2', '1', '0', '3']);
   });
 });
 

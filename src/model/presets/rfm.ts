@@ -1,4 +1,4 @@
-import { rfmSql, type RfmBinning, type ScoreCondition } from '../../sql/rfm';
+import { rfmSql, type RfmBinning, type RfmBinningInput, type ScoreCondition } from '../../sql/rfm';
 import { pick, type Labels } from '../../domain/labels';
 import { assertContext, choiceError, errorsOf, numberError, throwIfInvalid } from './param-checks';
 import type { ParamError, ParamSpec, Preset, SegmentDef } from './preset';
@@ -84,6 +84,16 @@ function parseThresholds(text: unknown): number[] | null | 'invalid' {
 function binning(params: RfmParams, d: Dimension): RfmBinning {
   const cuts = parseThresholds(params[`${d}Thresholds`]);
   return Array.isArray(cuts) ? { cuts } : { bins: params[`${d}Bins`] };
+}
+
+/** How each dimension is cut, from validated parameters: the user's cut points or quantile bins. */
+export function rfmBinningInput(params: RfmParams, source: string): RfmBinningInput {
+  return {
+    source,
+    recency: binning(params, 'recency'),
+    frequency: binning(params, 'frequency'),
+    monetary: binning(params, 'monetary'),
+  };
 }
 
 function thresholdsError(d: Dimension, text: unknown): ParamError | null {

@@ -1,0 +1,105 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { pick, type Labels, type Lang } from '../domain/labels';
+import { symlogTicks, type AxisScale } from './axis-scale';
+import { chartBase, FIT_WIDTH } from './chart-theme';
+import { compactLabelExpr, FORMATS } from './number-formats';
+
+export interface CutPointsChartOptions {
+  /** Buyers per bin of the measure, in its own units. */
+  histogram: { start: number; end: number; customers: number }[];
+  cuts: number[];
+  /** The measure and its unit, e.g. "Monetary: spend": the x axis title (the panel heads it). */
+  measure: Labels;
+  scale: AxisScale;
+  lang: Lang;
+  width?: number;
+  height?: number;
+}
+
+const T = {
+  customers: { en: 'Buyers', zh: '购买客户数' },
+  cut: { en: 'Cut point', zh: '分界点' },
+  from: { en: 'From', zh: '起' },
+  to: { en: 'To', zh: '止' },
+} satisfies Record<string, Labels>;
+
+/** Neutral bars: the distribution is of all buyers, not of a segment. */
+const BAR = '#a0aec0';
+const CUT = '#b8262b';
+
+/**
+ * A histogram of buyers over a measure, with a rule at each cut point a preset scores it by
+ * (numbered left to right), on a symlog axis when the measure is skewed like spend.
+ */
+export function cutPointsChart(o: CutPointsChartOptions): TopLevelSpec {
+  const { lang } = o;
+  const lo = Math.min(o.histogram[0]?.start ?? 0, ...o.cuts);
+  const hi = Math.max(o.histogram.at(-1)?.end ?? 1, ...o.cuts);
+  const labelExpr = compactLabelExpr(lang);
+  const measure = pick(o.measure, lang);
+  const x = {
+    type: 'quantitative',
+    title: measure,
+    scale:
+      o.scale === 'symlog'
+        ? { type: 'symlog', domain: [lo, hi], nice: false, zero: false }
+        : { type: 'linear', domain: [lo, hi], nice: false, zero: false },
+    axis: {
+      labelExpr,
+      labelOverlap: 'greedy',
+      ...(o.scale === 'symlog' ? { values: symlogTicks(lo, hi) } : {}),
+    },
+  } as const;
+  const cuts = o.cuts.map((value, i) => ({ value, n: `${i + 1}` }));
+  return {
+    ...chartBase(),
+    ...FIT_WIDTH,
+    height: o.height ?? 160,
+    layer: [
+      {
+        data: { values: o.histogram },
+        mark: { type: 'rect', color: BAR, stroke: 'white', strokeWidth: 0.5, tooltip: true },
+        encoding: {
+          x: { ...x, field: 'start' },
+          x2: { field: 'end' },
+          y: {
+            field: 'customers',
+            type: 'quantitative',
+            title: pick(T.customers, lang),
+            axis: { labelExpr, tickCount: 4 },
+          },
+          tooltip: [
+            { field: 'start', title: pick(T.from, lang), format: FORMATS.decimal },
+            { field: 'end', title: pick(T.to, lang), format: FORMATS.decimal },
+            { field: 'customers', title: pick(T.customers, lang), format: FORMATS.count },
+          ],
+        },
+      },
+      {
+        data: { values: cuts },
+        mark: { type: 'rule', color: CUT, strokeWidth: 2, tooltip: true },
+        encoding: {
+          x: { ...x, field: 'value' },
+          tooltip: [
+            { field: 'n', title: '#' },
+            { field: 'value', title: pick(T.cut, lang), format: FORMATS.decimal },
+          ],
+        },
+      },
+      {
+        data: { values: cuts },
+        mark: {
+          type: 'text',
+          color: CUT,
+          dx: 3,
+          dy: 2,
+          align: 'left',
+          baseline: 'top',
+          fontWeight: 600,
+          y: 0,
+        },
+        encoding: { x: { ...x, field: 'value' }, text: { field: 'n' } },
+      },
+    ],
+  } as TopLevelSpec;
+}

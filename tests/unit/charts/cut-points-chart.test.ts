@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { cutPointsChart } from '../../../src/charts/cut-points-chart';
+import { renderVegaLite } from '../../support/render-vega';
+
+const histogram = [
+  { start: 0, end: 10, customers: 40 },
+  { start: 10, end: 100, customers: 25 },
+  { start: 100, end: 20_000, customers: 5 },
+];
+const measure = { en: 'Monetary: spend', zh: '消费金额：消费额' };
+
+describe('cutPointsChart', () => {
+  it('draws the bars and one numbered rule per cut point on a log axis', async () => {
+    const cuts = [8, 55, 400, 3_000];
+    const r = await renderVegaLite(
+      cutPointsChart({ histogram, cuts, measure, scale: 'symlog', lang: 'en', width: 600 }),
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.items('rect')).toHaveLength(3);
+    expect(r.items('rule').map((i) => i.datum?.value)).toEqual(cuts);
+    expect(r.items('text').map((i) => i.text)).toEqual(['1', '2', '3', '4']);
+    expect(r.texts('axis-title')).toEqual(['Monetary: spend', 'Buyers']);
+  });
+
+  it('keeps a typed cut beyond the data on the axis, in Chinese', async () => {
+    const spec = cutPointsChart({
+      histogram,
+      cuts: [50_000],
+      measure,
+      scale: 'linear',
+      lang: 'zh-CN',
+    });
+    const x = (spec as { layer: { encoding: { x: { scale: { domain: number[] } } } }[] }).layer[1]!
+      .encoding.x.scale.domain;
+    expect(x).toEqual([0, 50_000]);
+    const r = await renderVegaLite(spec);
+    expect(r.texts('axis-title')).toEqual(['消费金额：消费额', '购买客户数']);
+  });
+});
