@@ -60,7 +60,7 @@ function cohen(inside: number[], outside: number[]): number {
 }
 function values(feature: 'frequency' | 'avg_satisfaction', inSegment: boolean, segment: string) {
   return rows
-    .filter((r, i) => (segmentOf[i]![1] === segment) === inSegment)
+    .filter((_, i) => (segmentOf[i]![1] === segment) === inSegment)
     .map((r) => r[feature])
     .filter((v): v is number => typeof v === 'number');
 }
