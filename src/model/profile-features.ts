@@ -15,6 +15,8 @@ export interface ProfileFeature {
   share?: boolean;
   /** For a share above one half in the segment: said instead of `more`. */
   mostly?: Labels;
+  /** The plainest of its group: said instead of another that differs about as much. */
+  lead?: boolean;
 }
 
 /** How a profile speaks of an attribute value `{v}`: most members have it, or more than usual. */
@@ -42,13 +44,16 @@ const f = (
 });
 
 export const PROFILE_FEATURES: Readonly<Record<string, ProfileFeature>> = {
-  frequency: f(
-    ['Orders', '订单数'],
-    'frequency',
-    ['buys more often', '购买更频繁'],
-    ['buys less often', '购买频次偏低'],
-    ['buys {x}× as often as average', '购买频次是平均的{x}倍'],
-  ),
+  frequency: {
+    ...f(
+      ['Orders', '订单数'],
+      'frequency',
+      ['buys more often', '购买更频繁'],
+      ['buys less often', '购买频次偏低'],
+      ['buys {x}× as often as average', '购买频次是平均的{x}倍'],
+    ),
+    lead: true,
+  },
   purchase_days: f(
     ['Purchase days', '购买天数'],
     'frequency',
@@ -63,13 +68,16 @@ export const PROFILE_FEATURES: Readonly<Record<string, ProfileFeature>> = {
     ['comes back sooner', '回购间隔较短'],
     ['waits {x}× as long between orders', '购买间隔是平均的{x}倍'],
   ),
-  monetary: f(
-    ['Total spend', '累计消费'],
-    'value',
-    ['spends more in total', '累计消费更高'],
-    ['spends less in total', '累计消费偏低'],
-    ['spends {x}× the average in total', '累计消费是平均的{x}倍'],
-  ),
+  monetary: {
+    ...f(
+      ['Total spend', '累计消费'],
+      'value',
+      ['spends more in total', '累计消费更高'],
+      ['spends less in total', '累计消费偏低'],
+      ['spends {x}× the average in total', '累计消费是平均的{x}倍'],
+    ),
+    lead: true,
+  },
   predicted_clv: f(
     ['Predicted CLV', '预测 CLV'],
     'value',
@@ -77,13 +85,16 @@ export const PROFILE_FEATURES: Readonly<Record<string, ProfileFeature>> = {
     ['is predicted to be worth less', '预测价值较低'],
     ['is predicted to be worth {x}× the average', '预测价值是平均的{x}倍'],
   ),
-  avg_order_value: f(
-    ['Avg order value', '客单价'],
-    'basket',
-    ['spends more per order', '客单价偏高'],
-    ['spends less per order', '客单价偏低'],
-    ['spends {x}× as much per order', '客单价是平均的{x}倍'],
-  ),
+  avg_order_value: {
+    ...f(
+      ['Avg order value', '客单价'],
+      'basket',
+      ['spends more per order', '客单价偏高'],
+      ['spends less per order', '客单价偏低'],
+      ['spends {x}× as much per order', '客单价是平均的{x}倍'],
+    ),
+    lead: true,
+  },
   max_order_value: f(
     ['Largest order', '最大单笔金额'],
     'basket',
@@ -109,7 +120,7 @@ export const PROFILE_FEATURES: Readonly<Record<string, ProfileFeature>> = {
     ['Days since first order', '首购至今天数'],
     'tenure',
     ['has been buying for longer', '客龄较长'],
-    ['is newer', '客龄较短'],
+    ['started buying more recently', '客龄较短'],
     ['has been buying {x}× as long', '客龄是平均的{x}倍'],
   ),
   discount_share: f(

@@ -2,6 +2,8 @@ import { pick, type Lang } from '../domain/labels';
 import type { SegmentProfileRow } from '../sql/segment-profile';
 import { PROFILE_ATTRIBUTE_LABELS, PROFILE_FEATURES } from './profile-features';
 
+export type { SegmentProfileRow };
+
 /** One way a segment differs from the rest of the customers (a row of `segmentProfileSql`). */
 export interface ProfileTrait {
   kind: 'number' | 'attribute';
@@ -17,6 +19,11 @@ export interface ProfileTrait {
   lift: number | null;
   /** (segment − rest) / pooled SD; null when it cannot be told. */
   stdDiff: number | null;
+  /**
+   * The segment alike, the rest alike and the two apart (no spread to divide by): the largest
+   * difference there is, in the direction of segmentMean against overallMean.
+   */
+  separated?: boolean;
 }
 
 export interface DescribeOptions {
@@ -47,6 +54,7 @@ export function profileTrait(row: SegmentProfileRow): ProfileTrait {
     overallMean: n(row.overall_mean),
     lift: n(row.lift),
     stdDiff: n(row.std_diff),
+    separated: row.note === 'separated',
   };
 }
 
@@ -58,9 +66,18 @@ function percent(x: number, lang: Lang): string {
   return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(x);
 }
 
+/** The standardised difference, a separation as ±Infinity; null when it cannot be told. */
+function effect(trait: ProfileTrait): number | null {
+  if (trait.separated) {
+    const gap = (trait.segmentMean ?? 0) - (trait.overallMean ?? 0);
+    return gap === 0 ? null : Math.sign(gap) * Infinity;
+  }
+  return trait.stdDiff !== null && Number.isFinite(trait.stdDiff) ? trait.stdDiff : null;
+}
+
 /** The phrase for one trait, or null when the feature is unknown or the difference unclear. */
 function phrase(trait: ProfileTrait, lang: Lang, timesFrom: number): string | null {
-  const d = trait.stdDiff!;
+  const d = effect(trait)!;
   if (trait.kind === 'attribute') {
     const words = PROFILE_ATTRIBUTE_LABELS[trait.feature];
     if (!words || d <= 0 || trait.value === null) return null;
@@ -103,18 +120,28 @@ export function describeSegment(
   options: DescribeOptions = {},
 ): string {
   const { max = 3, minStdDiff = 0.2, timesFrom = 1.5 } = options;
-  const told = traits.filter((t) => t.stdDiff !== null && Number.isFinite(t.stdDiff));
+  const told = traits
+    .map((trait) => ({ trait, d: effect(trait) }))
+    .filter((t): t is { trait: ProfileTrait; d: number } => t.d !== null);
   if (told.length === 0) return pick(TOO_FEW, lang);
   const ranked = told
-    .filter((t) => Math.abs(t.stdDiff!) >= minStdDiff)
-    .sort((x, y) => Math.abs(y.stdDiff!) - Math.abs(x.stdDiff!));
+    .filter((t) => Math.abs(t.d) >= minStdDiff)
+    .sort((x, y) => Math.abs(y.d) - Math.abs(x.d));
   const groups = new Set<string>();
   const phrases: string[] = [];
-  for (const trait of ranked) {
+  for (const { trait, d } of ranked) {
     if (phrases.length >= max) break;
     const group = groupOf(trait);
     if (groups.has(group)) continue;
-    const text = phrase(trait, lang, timesFrom);
+    // The group's plainest feature says it when it differs nearly as much, the same way.
+    const lead = ranked.find(
+      (t) =>
+        groupOf(t.trait) === group &&
+        PROFILE_FEATURES[t.trait.feature]?.lead === true &&
+        Math.sign(t.d) === Math.sign(d) &&
+        Math.abs(t.d) >= 0.8 * Math.abs(d),
+    );
+    const text = phrase(lead?.trait ?? trait, lang, timesFrom);
     if (text === null) continue;
     groups.add(group);
     phrases.push(text);
@@ -123,4 +150,29 @@ export function describeSegment(
   if (lang === 'zh-CN') return phrases.join('，');
   const line = phrases.join(', ');
   return line.charAt(0).toUpperCase() + line.slice(1);
+}
+
+/** A segment's one-line description, as `describeProfiles` gives it. */
+export interface SegmentDescription {
+  segment: string;
+  customers: number;
+  description: string;
+}
+
+/** The description of every segment of a profile (`segmentProfileSql` rows), in their order. */
+export function describeProfiles(
+  rows: readonly SegmentProfileRow[],
+  lang: Lang,
+): SegmentDescription[] {
+  const bySegment = new Map<string, SegmentProfileRow[]>();
+  for (const row of rows) {
+    const list = bySegment.get(row.segment);
+    if (list) list.push(row);
+    else bySegment.set(row.segment, [row]);
+  }
+  return [...bySegment].map(([segment, list]) => ({
+    segment,
+    customers: Number(list[0]!.customers),
+    description: describeSegment(list.map(profileTrait), lang),
+  }));
 }

@@ -75,8 +75,12 @@ export interface SegmentProfileRow {
   lift: number | null;
   /** (segment_mean − rest_mean) / pooled within-group SD; NULL when `note` says why. */
   std_diff: number | null;
-  /** Why std_diff is NULL: `too_few` (under 2 values in the segment or the rest), `no_spread`. */
-  note: 'too_few' | 'no_spread' | null;
+  /**
+   * Why std_diff is NULL: `too_few` (under 2 values in the segment or the rest), `no_spread`
+   * (everyone alike), `separated` (the segment alike, the rest alike, and the two apart: the
+   * difference is as large as it gets, and ranks first).
+   */
+  note: 'too_few' | 'no_spread' | 'separated' | null;
   /** 1 = the most distinguishing feature of the segment (largest |std_diff|). */
   rank: number;
 }
@@ -108,14 +112,15 @@ function attributeCte(source: ProfileAttributeSource, i: number): string {
  */
 function comparison(): string {
   const pooled = '(GREATEST(m2_s, 0) + GREATEST(m2_r, 0)) / (n_s + n_r - 2)';
+  const none = `${pooled} <= ${NO_SPREAD} * total_var`;
   return `CASE
-      WHEN n_s < 2 OR n_r < 2 THEN NULL
-      WHEN ${pooled} <= ${NO_SPREAD} * total_var THEN NULL
+      WHEN n_s < 2 OR n_r < 2 OR ${none} THEN NULL
       ELSE (mean_s - mean_r) / sqrt(${pooled})
     END AS std_diff,
     CASE
       WHEN n_s < 2 OR n_r < 2 THEN 'too_few'
-      WHEN ${pooled} <= ${NO_SPREAD} * total_var THEN 'no_spread'
+      WHEN total_var = 0 THEN 'no_spread'
+      WHEN ${none} THEN 'separated'
     END AS note`;
 }
 
@@ -124,7 +129,8 @@ function comparison(): string {
  * segment's mean, the rest's and everyone's, lift (segment / everyone) and the standardised
  * difference (segment − rest over the pooled within-group SD, Cohen's d); for each attribute,
  * the value most over-represented in the segment, with the same figures over its share. Rows
- * follow the segments' order and, within a segment, |std_diff| (largest first, NULLs last).
+ * follow the segments' order and, within a segment, |std_diff| (largest first, a complete
+ * separation before any, NULLs last).
  * Customers without a value for a feature are left out of that feature; features nobody has are
  * left out. Region is the mapped region, else the Chinese region of a recognised province.
  */
@@ -241,7 +247,8 @@ picked AS (
   FROM compared
   QUALIFY kind = 'number' OR row_number() OVER (
     PARTITION BY segment, feature
-    ORDER BY std_diff DESC NULLS LAST, mean_s DESC, value
+    ORDER BY coalesce(note = 'separated' AND mean_s > mean_r, false) DESC, std_diff DESC NULLS LAST, mean_s DESC,
+      value
   ) = 1
 )
 SELECT
@@ -258,7 +265,8 @@ SELECT
   p.std_diff,
   p.note,
   CAST(row_number() OVER (
-    PARTITION BY p.segment ORDER BY abs(p.std_diff) DESC NULLS LAST, p.kind DESC, p.feature
+    PARTITION BY p.segment
+    ORDER BY coalesce(p.note = 'separated', false) DESC, abs(p.std_diff) DESC NULLS LAST, p.kind DESC, p.feature
   ) AS INTEGER) AS rank
 FROM picked AS p
 JOIN sizes AS z USING (segment)

@@ -76,10 +76,21 @@ describe('describeSegment', () => {
     );
   });
 
-  it('calls a segment of prospects what it is', () => {
-    const traits = [num('is_prospect', 3, 5, 1), num('frequency', -3, 0, 0)];
+  it('puts a complete separation first: a segment of prospects is called that', () => {
+    // every member a prospect, no one else: no spread to divide by, as different as it gets
+    const prospects = { ...num('is_prospect', null, 12.5, 1), separated: true };
+    const traits = [num('frequency', -3, 0, 0), num('tenure_days', 0.4, 1.3), prospects];
     expect(describeSegment(traits, 'en')).toBe(
-      'Mostly prospects with no order yet, buys less often',
+      'Mostly prospects with no order yet, buys less often, has been buying for longer',
     );
+    expect(describeSegment([prospects], 'zh-CN')).toBe('以未下单的潜在客户为主');
+  });
+
+  it('lets the plainest feature of a group speak for it when it differs about as much', () => {
+    const traits = [num('purchase_days', 2.08, 2.16), num('frequency', 2.04, 2.17)];
+    expect(describeSegment(traits, 'en')).toBe('Buys 2.2× as often as average');
+    // much less: the feature that differs most is named
+    const apart = [num('purchase_days', 2, 2.5), num('frequency', 1, 1.4)];
+    expect(describeSegment(apart, 'en')).toBe('Buys on 2.5× as many days as average');
   });
 });

@@ -82,7 +82,12 @@ describe('segment profile', () => {
     expect(a.lift).toBeCloseTo(7.5 / mean(all), 12);
     expect(a.std_diff).toBeCloseTo(cohen(inside, outside), 10);
     expect(a.std_diff).toBeGreaterThan(1);
-    expect(a.rank).toBe(1);
+    // after the attributes A alone has (浙江, 华东), which set it apart completely
+    expect(a.rank).toBe(3);
+    expect(profile.filter((r) => r.segment === 'A' && r.rank < 3).map((r) => r.note)).toEqual([
+      'separated',
+      'separated',
+    ]);
     // B and C hold the same customers: the same figures, below average
     const b = row('B', 'frequency');
     const c = row('C', 'frequency');
@@ -128,8 +133,8 @@ describe('segment profile', () => {
     expect(province.rest_mean).toBe(0);
     const p = (k: number, n: number) => k / n;
     const pooled = (0 + 9 * p(0, 9) * (1 - p(0, 9))) / (4 + 9 - 2);
-    expect(pooled).toBe(0); // both groups are constant: no spread
-    expect(province.std_diff).toBeNull();
+    expect(pooled).toBe(0); // both groups are constant, and apart: as different as it gets
+    expect(province).toMatchObject({ std_diff: null, note: 'separated' });
     // the region of a recognised province, named in the query's language
     expect(row('A', 'region')).toMatchObject({ value: '华东', segment_mean: 1 });
     // B: 广东 and 北京 2 of 4 each; elsewhere 广东 3 of 9 (C's two and D), 北京 2 of 9: 北京
@@ -155,7 +160,9 @@ describe('segment profile', () => {
     for (const segment of ['A', 'B', 'C']) {
       const ranked = profile.filter((r) => r.segment === segment);
       expect(ranked.map((r) => r.rank)).toEqual(ranked.map((_, i) => i + 1));
-      const d = ranked.map((r) => (r.std_diff === null ? -1 : Math.abs(r.std_diff)));
+      const d = ranked.map((r) =>
+        r.note === 'separated' ? Infinity : r.std_diff === null ? -1 : Math.abs(r.std_diff),
+      );
       expect(d).toEqual([...d].sort((x, y) => y - x));
     }
   });
