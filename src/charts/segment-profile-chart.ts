@@ -9,7 +9,7 @@ export interface SegmentProfileChartOptions {
   rows: readonly SegmentProfileRow[];
   /** Segment labels in the preset's order: the columns follow it. */
   segments: string[];
-  /** The container's width in pixels: columns narrow, and lose their text below 38 px. */
+  /** The container's width in pixels: columns narrow, and lose their text below 36 px. */
   width?: number;
   /** Features shown at most, those differing most first (default 14). */
   maxFeatures?: number;
@@ -111,7 +111,7 @@ export function segmentProfileChart(options: SegmentProfileChartOptions): TopLev
   ];
   const width = options.width ?? 800;
   const narrow = width < 560;
-  const labelRoom = narrow ? 112 : lang === 'zh-CN' ? 130 : 150;
+  const labelRoom = narrow ? 104 : lang === 'zh-CN' ? 130 : 150;
   const step = Math.max(
     28,
     Math.min(96, Math.floor((width - labelRoom - 20) / Math.max(1, columns.length))),
@@ -169,7 +169,7 @@ export function segmentProfileChart(options: SegmentProfileChartOptions): TopLev
           tooltip,
         },
       },
-      ...(step >= 38
+      ...(step >= 36
         ? [
             {
               mark: { type: 'text', fontSize: 11, limit: step - 6 },

@@ -175,7 +175,7 @@ export const PROFILE_FEATURES: Readonly<Record<string, ProfileFeature>> = {
   ),
   is_prospect: {
     ...f(
-      ['Prospects (no order yet)', '潜在客户（未下单）'],
+      ['Prospect share', '潜在客户占比'],
       'prospect',
       ['has more prospects', '潜在客户较多'],
       ['has fewer prospects', '潜在客户较少'],

@@ -52,9 +52,9 @@ describe('segment profile chart', () => {
     expect(axis).toEqual(expect.arrayContaining(['VIP', 'Rest', 'New', 'Total spend', 'Region']));
     expect(axis).not.toContain('Complaints');
     // rows most different first: the separation, then spend (3.5), orders (1.9), region (0.8)
-    const features = ['Orders', 'Total spend', 'Region', 'Prospects (no order yet)'];
+    const features = ['Orders', 'Total spend', 'Region', 'Prospect share'];
     expect(axis.filter((a) => features.includes(a))).toEqual([
-      'Prospects (no order yet)',
+      'Prospect share',
       'Total spend',
       'Orders',
       'Region',
@@ -70,7 +70,7 @@ describe('segment profile chart', () => {
         .items('rect')
         .map((i) => [`${String(i.datum!.segment)} ${String(i.datum!.feature)}`, i.datum!.std_diff]),
     );
-    expect(colour['New 潜在客户（未下单）']).toBe(2);
+    expect(colour['New 潜在客户占比']).toBe(2);
     expect(colour['VIP 累计消费']).toBe(2);
     expect(colour['Rest 累计消费']).toBe(-2);
     expect(colour['VIP 订单数']).toBe(1.9);
