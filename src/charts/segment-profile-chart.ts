@@ -112,8 +112,9 @@ export function segmentProfileChart(options: SegmentProfileChartOptions): TopLev
   const width = options.width ?? 800;
   const narrow = width < 560;
   const labelRoom = narrow ? 104 : lang === 'zh-CN' ? 130 : 150;
+  // Columns share what the labels leave, down to 16 px: eleven RFM segments still fit a phone.
   const step = Math.max(
-    28,
+    16,
     Math.min(96, Math.floor((width - labelRoom - 20) / Math.max(1, columns.length))),
   );
   const tooltip = [

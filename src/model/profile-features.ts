@@ -112,15 +112,15 @@ export const PROFILE_FEATURES: Readonly<Record<string, ProfileFeature>> = {
   recency_days: f(
     ['Days since last order', '距上次购买天数'],
     'recency',
-    ['has not bought for longer', '较久未购买'],
-    ['bought more recently', '最近购买更近'],
+    ['last bought longer ago', '较久未购买'],
+    ['bought more recently', '上次购买较近'],
     ['last bought {x}× as long ago as average', '未购天数是平均的{x}倍'],
   ),
   tenure_days: f(
     ['Days since first order', '首购至今天数'],
     'tenure',
-    ['has been buying for longer', '客龄较长'],
-    ['started buying more recently', '客龄较短'],
+    ['long-standing customers', '老客户居多'],
+    ['newer customers', '新客户居多'],
     ['has been buying {x}× as long', '客龄是平均的{x}倍'],
   ),
   discount_share: f(

@@ -76,3 +76,17 @@ describe('segment profile chart', () => {
     expect(colour['VIP 订单数']).toBe(1.9);
   });
 });
+
+describe('segment profile chart on a phone', () => {
+  it('fits eleven segments into 340 px', async () => {
+    const many = Array.from({ length: 11 }, (_, i) =>
+      row(`S${i}`, 'frequency', 1 + i / 10, i / 5 - 1),
+    );
+    const segments = many.map((r) => r.segment);
+    const r = await renderVegaLite(
+      segmentProfileChart({ rows: many, segments, lang: 'en', width: 340 }),
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.view.width()).toBeLessThanOrEqual(340 - 104);
+  });
+});

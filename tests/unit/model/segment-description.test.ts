@@ -52,7 +52,7 @@ describe('describeSegment', () => {
       'Buys more often, more often via app (32% vs 12%), bought more recently',
     );
     expect(describeSegment(traits, 'zh-CN')).toBe(
-      '购买更频繁，app渠道占比较高（32%，整体12%），最近购买更近',
+      '购买更频繁，app渠道占比较高（32%，整体12%），上次购买较近',
     );
   });
 
@@ -81,7 +81,7 @@ describe('describeSegment', () => {
     const prospects = { ...num('is_prospect', null, 12.5, 1), separated: true };
     const traits = [num('frequency', -3, 0, 0), num('tenure_days', 0.4, 1.3), prospects];
     expect(describeSegment(traits, 'en')).toBe(
-      'Mostly prospects with no order yet, buys less often, has been buying for longer',
+      'Mostly prospects with no order yet, buys less often, long-standing customers',
     );
     expect(describeSegment([prospects], 'zh-CN')).toBe('以未下单的潜在客户为主');
   });
