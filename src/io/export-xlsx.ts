@@ -54,16 +54,15 @@ function append(xml: string, tag: string, item: string): [number, string] {
 }
 
 /**
- * Styles the header row (bold white on the segment-blue) and freezes it. SheetJS's community
- * edition writes neither cell styles nor frozen panes, so the written package is edited: one
- * font, one fill and one cell format appended to styles.xml, `s` on the header's cells, and a
- * frozen pane in the sheet view.
+ * Styles the header row of each of `sheets` sheets (bold white on the segment-blue) and freezes
+ * it. SheetJS's community edition writes neither cell styles nor frozen panes, so the written
+ * package is edited: one font, one fill and one cell format appended to styles.xml, `s` on the
+ * headers' cells, and a frozen pane in each sheet view.
  */
-function styleHeader(bytes: Uint8Array): Uint8Array {
+function styleHeader(bytes: Uint8Array, sheets: number): Uint8Array {
   const files = unzipSync(bytes);
   const stylesFile = files['xl/styles.xml'];
-  const sheetFile = files['xl/worksheets/sheet1.xml'];
-  if (!stylesFile || !sheetFile) throw new Error('unexpected workbook layout');
+  if (!stylesFile) throw new Error('unexpected workbook layout');
   const [font, withFont] = append(strFromU8(stylesFile), 'fonts', HEADER_FONT);
   const [fill, withFill] = append(withFont, 'fills', HEADER_FILL);
   const [xf, styles] = append(
@@ -71,29 +70,32 @@ function styleHeader(bytes: Uint8Array): Uint8Array {
     'cellXfs',
     `<xf numFmtId="0" fontId="${font}" fillId="${fill}" borderId="0" xfId="0" applyFont="1" applyFill="1"/>`,
   );
-  let sheet = strFromU8(sheetFile);
-  if (!sheet.includes('<sheetView workbookViewId="0"/>')) throw new Error('no sheet view');
-  sheet = sheet
-    .replace('<sheetView workbookViewId="0"/>', FROZEN_HEADER)
-    .replace(/<row r="1"([^>]*)>(.*?)<\/row>/, (_, attrs: string, cells: string) => {
-      const styled = cells.replace(/<c r="([A-Z]+1)"( s="\d+")?/g, `<c r="$1" s="${xf}"`);
-      return `<row r="1"${attrs}>${styled}</row>`;
-    });
   files['xl/styles.xml'] = strToU8(styles);
-  files['xl/worksheets/sheet1.xml'] = strToU8(sheet);
+  for (let i = 1; i <= sheets; i++) {
+    const path = `xl/worksheets/sheet${i}.xml`;
+    const sheetFile = files[path];
+    if (!sheetFile) throw new Error('unexpected workbook layout');
+    let sheet = strFromU8(sheetFile);
+    if (!sheet.includes('<sheetView workbookViewId="0"/>')) throw new Error('no sheet view');
+    sheet = sheet
+      .replace('<sheetView workbookViewId="0"/>', FROZEN_HEADER)
+      .replace(/<row r="1"([^>]*)>(.*?)<\/row>/, (_, attrs: string, cells: string) => {
+        const styled = cells.replace(/<c r="([A-Z]+1)"( s="\d+")?/g, `<c r="$1" s="${xf}"`);
+        return `<row r="1"${attrs}>${styled}</row>`;
+      });
+    files[path] = strToU8(sheet);
+  }
   return zipSync(files, { level: 6 });
 }
 
-/**
- * Rows as an .xlsx workbook with one sheet. Text stays text (never a formula), numbers stay
- * numbers, dates and timestamps become Excel dates (read in UTC, so they do not shift). The
- * header is styled, frozen and has a filter; columns are as wide as their contents.
- */
-export function toXlsx(
-  rows: readonly Row[],
-  columns: readonly ExportColumn[],
-  sheetName = 'Segments',
-): Uint8Array {
+/** One sheet of a workbook: its rows, columns and name. */
+export interface XlsxSheet {
+  rows: readonly Row[];
+  columns: readonly ExportColumn[];
+  name: string;
+}
+
+function worksheet({ rows, columns }: XlsxSheet) {
   if (columns.length === 0) {
     throw new LocalizedError({
       en: 'Excel export needs at least one column.',
@@ -115,8 +117,32 @@ export function toXlsx(
   sheet['!autofilter'] = {
     ref: utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length, c: columns.length - 1 } }),
   };
+  return sheet;
+}
+
+/**
+ * Sheets as one .xlsx workbook, in order. Text stays text (never a formula), numbers stay
+ * numbers, dates and timestamps become Excel dates (read in UTC, so they do not shift). Each
+ * header is styled, frozen and has a filter; columns are as wide as their contents.
+ */
+export function toXlsxBook(sheets: readonly XlsxSheet[]): Uint8Array {
   const book = utils.book_new();
-  utils.book_append_sheet(book, sheet, sheetNameOf(sheetName));
+  const used = new Set<string>();
+  for (const sheet of sheets) {
+    let name = sheetNameOf(sheet.name);
+    for (let n = 2; used.has(name); n++) name = `${sheetNameOf(sheet.name).slice(0, 28)} ${n}`;
+    used.add(name);
+    utils.book_append_sheet(book, worksheet(sheet), name);
+  }
   const bytes: ArrayBuffer = write(book, { type: 'array', bookType: 'xlsx', compression: true });
-  return styleHeader(new Uint8Array(bytes));
+  return styleHeader(new Uint8Array(bytes), sheets.length);
+}
+
+/** Rows as an .xlsx workbook with one sheet (`toXlsxBook`). */
+export function toXlsx(
+  rows: readonly Row[],
+  columns: readonly ExportColumn[],
+  sheetName = 'Segments',
+): Uint8Array {
+  return toXlsxBook([{ rows, columns, name: sheetName }]);
 }

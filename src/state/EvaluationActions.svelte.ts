@@ -6,6 +6,7 @@ import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
 import type { TableKind, TableMapping } from '../domain/roles';
 import type { GeoLevel } from '../sql/segment-geography';
+import type { ProfileAttributeSource, SegmentProfileRow } from '../sql/segment-profile';
 import * as evaluate from './evaluate';
 import { loadRfmCutPoints, type DimensionCuts } from './cut-points';
 import { FEATURES_TABLE } from '../model/features-table';
@@ -73,6 +74,44 @@ export class EvaluationActions {
       await this.ctx.features.ensure(e);
       return loadRfmCutPoints(e, FEATURES_TABLE, params);
     });
+  }
+
+  /** How each segment differs from the rest, feature by feature (sql/segment-profile.ts). */
+  profiles(id: string): Promise<SegmentProfileRow[]> {
+    const cell = this.preset(id);
+    const lang = this.ctx.lang.lang;
+    const attributes = this.profileAttributes();
+    return this.ctx.exclusive(async (e) => {
+      await this.ctx.features.ensure(e);
+      return evaluate.profiles(e, cell.name, lang, attributes, this.order(cell));
+    });
+  }
+
+  /**
+   * Attributes a profile reads beyond the features table: each customer's channel (from the
+   * customers table, else the orders) and the category they buy most.
+   */
+  private profileAttributes(): ProfileAttributeSource[] {
+    const mappings = this.ctx.features.mappings;
+    const from = (
+      kind: TableKind,
+      role: 'channel' | 'category',
+    ): ProfileAttributeSource | undefined => {
+      const m = mappings.find((x) => x.kind === kind && x.columns[role] && x.columns.customerId);
+      return m
+        ? {
+            name: role,
+            relation: m.table,
+            customerId: m.columns.customerId!,
+            column: m.columns[role]!,
+          }
+        : undefined;
+    };
+    const found = [
+      from('customers', 'channel') ?? from('orders', 'channel'),
+      from('orders', 'category'),
+    ];
+    return found.filter((a): a is ProfileAttributeSource => a !== undefined);
   }
 
   concentration(): Promise<evaluate.Concentration> {

@@ -19,6 +19,11 @@ import {
 import { scorecardSql } from '../sql/scorecard';
 import { segmentGeographySql, type GeoLevel } from '../sql/segment-geography';
 import {
+  segmentProfileSql,
+  type ProfileAttributeSource,
+  type SegmentProfileRow,
+} from '../sql/segment-profile';
+import {
   drawnCustomers,
   quadrantBins,
   quadrantTotals,
@@ -83,6 +88,24 @@ export async function geography(
     ...(order ? { order } : {}),
   });
   return (await engine.query(sql)).rows;
+}
+
+/** Every segment's features against the rest (sql/segment-profile.ts). */
+export async function profiles(
+  engine: Engine,
+  result: string,
+  lang: Lang,
+  attributes: ProfileAttributeSource[],
+  order?: readonly string[],
+): Promise<SegmentProfileRow[]> {
+  const sql = segmentProfileSql({
+    segments: { table: result },
+    features: FEATURES_TABLE,
+    lang,
+    attributes,
+    ...(order ? { order } : {}),
+  });
+  return (await engine.query(sql)).rows as unknown as SegmentProfileRow[];
 }
 
 export interface Quadrant {

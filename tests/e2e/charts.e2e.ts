@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { read, utils } from '@e965/xlsx';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
@@ -91,6 +92,42 @@ describe('charts and evaluation on the sample data', () => {
       expect(await panel.getByRole('alert').count()).toBe(0);
     },
   );
+
+  it('the profiles tab describes every segment in a line and draws the heatmap', async () => {
+    await cell.getByTestId('tab-segments').click();
+    const segments = await cell.locator('[data-testid=segment-summary] tbody tr').count();
+    expect(segments).toBeGreaterThan(2);
+    await cell.getByTestId('tab-profiles').click();
+    const panel = cell.getByTestId('profiles-panel');
+    const lines = panel.getByTestId('profile-description');
+    await expect.poll(() => lines.count(), { timeout: 30_000 }).toBe(segments);
+    for (const text of await lines.allInnerTexts()) {
+      // name, customers, and a description of at least one trait
+      expect(text).toMatch(/^.+\s[\d,]+ customers\s+[A-Z][a-z].{8,}$/);
+    }
+    // The sample's prospects are told apart by having no order yet.
+    expect(await lines.allInnerTexts()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Mostly prospects with no order yet')]),
+    );
+    const [cells] = await marks(panel);
+    expect(cells).toBeGreaterThan(segments * 5);
+    expect(await panel.getByTestId('profile-table').locator('tbody tr').count()).toBeGreaterThan(5);
+    expect(await panel.getByRole('alert').count()).toBe(0);
+
+    // The segmentation's Excel export carries the profile as a second sheet.
+    const [download] = await Promise.all([
+      s.page.waitForEvent('download'),
+      cell.getByRole('button', { name: 'Excel' }).click(),
+    ]);
+    const book = read(await readFile(await download.path()), { type: 'buffer' });
+    expect(book.SheetNames).toEqual(['Segments', 'Profiles']);
+    const profile = utils.sheet_to_json<Record<string, unknown>>(book.Sheets.Profiles!);
+    expect(new Set(profile.map((r) => r.segment)).size).toBe(segments);
+    expect(profile[0]).toMatchObject({ feature: expect.any(String), rank: 1 });
+    expect(String(profile[0]!.description)).toBe(
+      (await lines.first().locator('.text').innerText()).trim(),
+    );
+  });
 
   it('moves customers between quadrants when a threshold changes', async () => {
     await cell.getByTestId('tab-quadrant').click();

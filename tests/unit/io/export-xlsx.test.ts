@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { read, utils } from '@e965/xlsx';
 import { strFromU8, unzipSync } from 'fflate';
-import { toXlsx } from '../../../src/io/export-xlsx';
+import { toXlsx, toXlsxBook } from '../../../src/io/export-xlsx';
 
 const columns = [
   { name: 'customer_id', kind: 'string' as const },
@@ -113,5 +113,51 @@ describe('XLSX header', () => {
       /<col [^>]*width="([\d.]+)"/.exec(strFromU8(zh['xl/worksheets/sheet1.xml']!))![1],
     );
     expect(w).toBeGreaterThan(24);
+  });
+});
+
+describe('XLSX workbook of several sheets', () => {
+  const profile = [{ segment: 'VIP', feature: 'frequency', lift: 3.1 }];
+  const profileColumns = [
+    { name: 'segment', kind: 'string' as const },
+    { name: 'feature', kind: 'string' as const },
+    { name: 'lift', kind: 'number' as const },
+  ];
+  const bytes = toXlsxBook([
+    { rows, columns, name: 'Segments' },
+    { rows: profile, columns: profileColumns, name: 'Profiles' },
+  ]);
+
+  it('keeps each sheet, in order, with its own rows', () => {
+    const book = read(bytes, { type: 'array', cellDates: true, UTC: true });
+    expect(book.SheetNames).toEqual(['Segments', 'Profiles']);
+    const back = utils.sheet_to_json(book.Sheets.Profiles!, { header: 1, raw: true });
+    expect(back).toEqual([
+      ['segment', 'feature', 'lift'],
+      ['VIP', 'frequency', 3.1],
+    ]);
+  });
+
+  it('styles and freezes the header of every sheet', () => {
+    const files = unzipSync(bytes);
+    for (const n of [1, 2]) {
+      const sheet = strFromU8(files[`xl/worksheets/sheet${n}.xml`]!);
+      expect(sheet).toContain('state="frozen"');
+      const header = /<row r="1"[^>]*>(.*?)<\/row>/.exec(sheet)![1]!;
+      expect([...header.matchAll(/<c r="[A-Z]+1" s="\d+"/g)]).toHaveLength(
+        n === 1 ? columns.length : profileColumns.length,
+      );
+    }
+  });
+
+  it('gives sheets of the same name different names', () => {
+    const book = read(
+      toXlsxBook([
+        { rows: profile, columns: profileColumns, name: 'Same' },
+        { rows: profile, columns: profileColumns, name: 'Same' },
+      ]),
+      { type: 'array' },
+    );
+    expect(book.SheetNames).toEqual(['Same', 'Same 2']);
   });
 });
