@@ -29,6 +29,8 @@ export interface CohortHeatmapOptions {
   lang: Lang;
   /** The container's width in pixels: on a phone, fewer cohorts and no text in the cells. */
   width?: number;
+  /** The window of periods the rows' cohorts were kept from (`lastPeriods`), if any. */
+  lastPeriods?: number;
   /** Counts as the app writes them (万 in Chinese); plain grouping when absent. */
   formatCount?: (n: number) => string;
 }
@@ -49,8 +51,18 @@ const T = {
     },
   },
   latest: {
-    en: 'Latest {shown} of {total} cohorts.',
-    zh: '显示最近 {shown} 个同期群（共 {total} 个）。',
+    month: {
+      en: 'Cohorts of the last {n} months: {shown} of {total}.',
+      zh: '仅显示最近 {n} 个月首购的同期群：{shown} 个（共 {total} 个）。',
+    },
+    week: {
+      en: 'Cohorts of the last {n} weeks: {shown} of {total}.',
+      zh: '仅显示最近 {n} 周首购的同期群：{shown} 个（共 {total} 个）。',
+    },
+    quarter: {
+      en: 'Cohorts of the last {n} quarters: {shown} of {total}.',
+      zh: '仅显示最近 {n} 个季度首购的同期群：{shown} 个（共 {total} 个）。',
+    },
   },
   partial: {
     en: 'The last period of each row is still in progress.',
@@ -74,8 +86,8 @@ const T = {
   no: { en: 'no', zh: '否' },
 } satisfies Record<string, Labels | Record<string, Labels>>;
 
-/** Cohorts a phone shows: twelve columns still leave a cell wide enough to see its colour. */
-const NARROW_COHORTS = 12;
+/** Periods a phone shows: twelve columns still leave a cell wide enough to see its colour. */
+const NARROW_PERIODS = 12;
 
 /** A cohort's first day as its period is called: 2024-03, 2024 Q1, or the week's Monday. */
 export function cohortLabel(start: Date | string, unit: CohortUnit): string {
@@ -98,8 +110,17 @@ export function cohortHeatmap(options: CohortHeatmapOptions): TopLevelSpec {
   const width = options.width ?? 800;
   const narrow = width < 560;
   const count = options.formatCount ?? ((n: number) => n.toLocaleString(lang));
-  const cohorts = [...new Set(options.rows.map((r) => isoDay(r.cohort)))].sort();
-  const kept = new Set(narrow ? cohorts.slice(-NARROW_COHORTS) : cohorts);
+  // Every cohort runs to the data's last period: its last period since says how recent it is.
+  const spans = new Map<string, number>();
+  for (const r of options.rows) {
+    spans.set(isoDay(r.cohort), Math.max(spans.get(isoDay(r.cohort)) ?? 0, r.period));
+  }
+  const window = narrow
+    ? Math.min(NARROW_PERIODS, options.lastPeriods ?? NARROW_PERIODS)
+    : options.lastPeriods;
+  const kept = new Set(
+    [...spans].filter(([, last]) => !narrow || last < NARROW_PERIODS).map(([c]) => c),
+  );
   const rows = options.rows.filter((r) => kept.has(isoDay(r.cohort)));
   const label = (r: CohortChartRow) => `${cohortLabel(r.cohort, unit)} · ${count(r.cohort_size)}`;
   const yes = pick(T.yes, lang);
@@ -128,9 +149,10 @@ export function cohortHeatmap(options: CohortHeatmapOptions): TopLevelSpec {
   const total = rows[0]?.cohort_count ?? 0;
   const notes = [
     pick(T.subtitle[measure], lang),
-    ...(total > kept.size
+    ...(window !== undefined && total > kept.size
       ? [
-          pick(T.latest, lang)
+          pick(T.latest[unit], lang)
+            .replace('{n}', String(window))
             .replace('{shown}', String(kept.size))
             .replace('{total}', String(total)),
         ]

@@ -554,7 +554,11 @@ export const en = {
   'cohorts.cohort': 'Cohort',
   'cohorts.customers': 'Customers',
   'cohorts.firstRevenue': 'Revenue, period 0',
-  'cohorts.empty': 'No purchases to group into cohorts.',
+  'cohorts.empty.month':
+    'None of these customers first bought in the last {n} months. Try quarters, or all customers.',
+  'cohorts.empty.week':
+    'None of these customers first bought in the last {n} weeks. Try months or quarters.',
+  'cohorts.empty.quarter': 'None of these customers first bought in the last {n} quarters.',
   'cohorts.partial': 'In italics: a period still in progress.',
   'notebook.combine': 'Combine',
   'store.title': 'Saved in this browser',

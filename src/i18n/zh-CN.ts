@@ -533,7 +533,10 @@ export const zhCN: Record<MessageKey, string> = {
   'cohorts.cohort': '同期群',
   'cohorts.customers': '客户数',
   'cohorts.firstRevenue': '首期销售额',
-  'cohorts.empty': '没有可分成同期群的购买记录。',
+  'cohorts.empty.month':
+    '这些客户中没有人在最近 {n} 个月内首次购买。可改按季度查看，或选择全部客户。',
+  'cohorts.empty.week': '这些客户中没有人在最近 {n} 周内首次购买。可改按月或季度查看。',
+  'cohorts.empty.quarter': '这些客户中没有人在最近 {n} 个季度内首次购买。',
   'cohorts.partial': '斜体：该期尚未结束。',
   'notebook.combine': '组合',
   'store.title': '本浏览器中保存的内容',

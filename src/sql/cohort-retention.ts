@@ -14,8 +14,12 @@ export interface CohortOptions {
   period: CohortPeriod;
   /** Only the customers of one segment (their whole history); all customers when absent. */
   segment?: { segments: Relation; label: string };
-  /** Only the latest cohorts, at most this many: the grid of weekly cohorts grows as a square. */
-  lastCohorts?: number;
+  /**
+   * Only cohorts that first bought in the last this many periods (the data's last included): the
+   * grid of weekly cohorts grows as a square. A window rather than a count, so a segment with
+   * few new customers still gives at most this many periods since.
+   */
+  lastPeriods?: number;
   /** Names customers without a segment, as the other evaluations do. */
   lang: SqlLang;
 }
@@ -35,7 +39,7 @@ export interface CohortRow {
   revenue_retained: number | null;
   /** The period holds the data's last day but ends after it: it is not over. */
   partial: boolean;
-  /** All cohorts, before `lastCohorts` kept the latest. */
+  /** All cohorts, before `lastPeriods` kept the latest. */
   cohort_count: number;
 }
 
@@ -94,10 +98,10 @@ export function cohortRetentionSql(options: CohortOptions): string {
   checkOrders(options.orders);
   const { of, start } = INDEX[checkPeriod(options.period)];
   const keep =
-    options.lastCohorts === undefined
+    options.lastPeriods === undefined
       ? ''
-      : `QUALIFY row_number() OVER (ORDER BY cohort_index DESC) <= ${num(
-          requireInteger(options.lastCohorts, 1, 10_000, 'number of cohorts', '同期群数量'),
+      : `WHERE cohort_index > (SELECT last_index FROM span) - ${num(
+          requireInteger(options.lastPeriods, 1, 10_000, 'number of periods', '期数'),
         )}`;
   const members = options.segment ? 'JOIN members AS m ON m.customer_id = o.customer_id' : '';
   return `WITH
@@ -115,10 +119,12 @@ firsts AS (
   SELECT customer_id, min(period_index) AS cohort_index
   FROM dated WHERE amount > 0 GROUP BY customer_id
 ),
-kept AS (
+sizes AS (
   SELECT cohort_index, count(*) AS cohort_size, count(*) OVER () AS cohort_count
   FROM firsts GROUP BY cohort_index
-  ${keep}
+),
+kept AS (
+  SELECT * FROM sizes ${keep}
 ),
 grid AS (
   SELECT k.*, p.period

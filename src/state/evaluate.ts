@@ -210,8 +210,8 @@ export async function campaigns(
   return (await engine.query(sql)).rows;
 }
 
-/** The latest cohorts a cohort table shows: two years of months, a quarter of a year in weeks. */
-export const LAST_COHORTS = 24;
+/** The periods whose cohorts a cohort table shows: two years of months, half a year of weeks. */
+export const COHORT_PERIODS_SHOWN = 24;
 
 /** The cohort table (src/sql/cohort-retention.ts) of all customers or of one segment's. */
 export async function cohorts(
@@ -224,7 +224,7 @@ export async function cohorts(
   const sql = cohortRetentionSql({
     orders: ordersRelation(orders),
     period,
-    lastCohorts: LAST_COHORTS,
+    lastPeriods: COHORT_PERIODS_SHOWN,
     lang,
     ...(segment ? { segment: { segments: { table: segment.result }, label: segment.label } } : {}),
   });

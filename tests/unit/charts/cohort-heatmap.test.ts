@@ -70,8 +70,22 @@ describe('cohort heatmap', () => {
     expect(r.items('text')).toHaveLength(0);
     expect(r.texts('axis-label')).toContain('2024-12 · 2.4万');
     const subtitle = r.texts('title-subtitle').join('');
-    expect(subtitle).toContain('显示最近 12 个同期群（共 24 个）');
+    expect(subtitle).toContain('仅显示最近 12 个月首购的同期群：12 个（共 24 个）');
     expect(subtitle).toContain('每行最后一期尚未结束');
+  });
+
+  it('says when older cohorts were left out of the window', async () => {
+    const rows = triangle(6).map((r) => ({ ...r, cohort_count: 9 }));
+    const spec = cohortHeatmap({
+      rows,
+      unit: 'week',
+      measure: 'active',
+      lang: 'en',
+      lastPeriods: 6,
+    });
+    const r = await renderVegaLite(spec);
+    expect(r.texts('title-subtitle').join(' ')).toContain('Cohorts of the last 6 weeks: 6 of 9.');
+    expect(r.items('rect')).toHaveLength(21);
   });
 
   it('names weekly and quarterly cohorts', () => {

@@ -169,14 +169,23 @@ describe('cohortRetentionSql', () => {
     ]);
   });
 
-  it('keeps the latest cohorts, and says how many there were', async () => {
-    const rows = await cohorts({ lastCohorts: 2 });
+  it('keeps the cohorts of the last periods, and says how many there were', async () => {
+    const rows = await cohorts({ lastPeriods: 2 });
     expect(rows.map((r) => [day(r.cohort), r.period])).toEqual([
       ['2024-03-01', 0],
       ['2024-03-01', 1],
       ['2024-04-01', 0],
     ]);
     expect(rows.every((r) => r.cohort_count === 4)).toBe(true);
+    // A window of months, not a count of cohorts: Loyal's last cohort is February, 3 months back.
+    const segment = { segments: { table: 'seg' }, label: 'Loyal' };
+    expect(await cohorts({ segment, lastPeriods: 2 })).toEqual([]);
+    const three = await cohorts({ segment, lastPeriods: 3 });
+    expect(three.map((r) => [day(r.cohort), r.period, r.cohort_count])).toEqual([
+      ['2024-02-01', 0, 2],
+      ['2024-02-01', 1, 2],
+      ['2024-02-01', 2, 2],
+    ]);
   });
 
   it('marks no period partial when the data ends on its last day', async () => {
