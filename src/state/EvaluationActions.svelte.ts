@@ -5,6 +5,7 @@ import type { PresetCell } from '../model/notebook';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
 import type { TableKind, TableMapping } from '../domain/roles';
+import type { CohortPeriod } from '../sql/cohort-retention';
 import type { GeoLevel } from '../sql/segment-geography';
 import type { ProfileAttributeSource, SegmentProfileRow } from '../sql/segment-profile';
 import * as evaluate from './evaluate';
@@ -186,6 +187,15 @@ export class EvaluationActions {
     return this.ctx.exclusive((e) =>
       evaluate.campaigns(e, cell.name, mapping, byCampaign, this.ctx.lang.lang, this.order(cell)),
     );
+  }
+
+  /** Cohort retention from the mapped orders: all customers, or one segment of the cell's. */
+  cohorts(id: string, period: CohortPeriod, segment: string | null): Promise<Row[]> {
+    const cell = this.preset(id);
+    const orders = this.mapping('orders');
+    const lang = this.ctx.lang.lang;
+    const of = segment === null ? null : { result: cell.name, label: segment };
+    return this.ctx.exclusive((e) => evaluate.cohorts(e, orders, period, of, lang));
   }
 
   /** The SQL of a preset cell as of another date, over features recomputed for that date. */

@@ -4,6 +4,7 @@ import type { Lang } from '../domain/labels';
 import type { TableMapping } from '../domain/roles';
 import { backtestSql, separationSql } from '../sql/backtest';
 import { campaignResponseSql } from '../sql/campaign-response';
+import { cohortRetentionSql, type CohortPeriod } from '../sql/cohort-retention';
 import { segmentSizesSql, transitionsSql } from '../sql/migration';
 import { ordersRelation } from '../sql/orders-relation';
 import { giniSql, paretoCurveSql } from '../sql/pareto';
@@ -228,6 +229,27 @@ export async function campaigns(
     byCampaign,
     lang,
     ...(order ? { order } : {}),
+  });
+  return (await engine.query(sql)).rows;
+}
+
+/** The periods whose cohorts a cohort table shows: two years of months, half a year of weeks. */
+export const COHORT_PERIODS_SHOWN = 24;
+
+/** The cohort table (src/sql/cohort-retention.ts) of all customers or of one segment's. */
+export async function cohorts(
+  engine: Engine,
+  orders: TableMapping,
+  period: CohortPeriod,
+  segment: { result: string; label: string } | null,
+  lang: Lang,
+): Promise<Row[]> {
+  const sql = cohortRetentionSql({
+    orders: ordersRelation(orders),
+    period,
+    lastPeriods: COHORT_PERIODS_SHOWN,
+    lang,
+    ...(segment ? { segment: { segments: { table: segment.result }, label: segment.label } } : {}),
   });
   return (await engine.query(sql)).rows;
 }

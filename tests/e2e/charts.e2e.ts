@@ -264,6 +264,35 @@ describe('charts and evaluation on the sample data', () => {
     expect(text).toContain('</svg>');
   });
 
+  it('draws the Cohorts heatmap, and a segment has smaller cohorts than all customers', async () => {
+    await cell.getByTestId('tab-cohorts').click();
+    const panel = cell.getByTestId('cohort-panel');
+    await marks(panel);
+    const cells = await panel.locator('svg g.mark-rect.role-mark path').count();
+    const table = panel.getByTestId('cohort-table');
+    const sizes = async () =>
+      (await table.locator('tbody tr td:first-of-type').allInnerTexts()).map((t) =>
+        Number(t.replace(/[^\d]/g, '')),
+      );
+    const all = await sizes();
+    // Two years of monthly cohorts: a triangle of 24 × 25 / 2 cells.
+    expect(all).toHaveLength(24);
+    expect(cells).toBe((24 * 25) / 2);
+    const everyone = all.reduce((a, b) => a + b, 0);
+    expect(everyone).toBeGreaterThan(1000);
+    const choice = panel.getByTestId('cohort-segment');
+    const segment = (await choice.locator('option').allTextContents())[1]!;
+    await choice.selectOption(segment);
+    await expect
+      .poll(async () => (await sizes()).reduce((a, b) => a + b, 0), { timeout: 30_000 })
+      .not.toBe(everyone);
+    const some = (await sizes()).reduce((a, b) => a + b, 0);
+    expect(some).toBeGreaterThan(0);
+    expect(await panel.getByRole('alert').count()).toBe(0);
+    await cell.getByTestId('tab-segments').click();
+    expect(some).toBeLessThanOrEqual(await customersOf(segment));
+  });
+
   it('logged no errors and stayed on its own origin', () => {
     expect(s.errors).toEqual([]);
     const origin = new URL(server.url).origin;

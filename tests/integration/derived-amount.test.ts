@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRESETS } from '../../src/model/presets';
+import { ident } from '../../src/sql/quote';
 import { clvOrdersOf, clvSummarySql } from '../../src/sql/clv-summary';
 import type { Workspace } from '../../src/state/Workspace.svelte';
 import { nodeWorkspace } from '../support/workspace';
@@ -155,6 +156,57 @@ describe('an order-line export without an amount column', () => {
       between.reduce((a, l) => a + amount(l), 0),
       6,
     );
+  });
+
+  it('cohorts: buyers and revenue by first-purchase month, counted from the lines', async () => {
+    const rfm = ws.notebook.notebook.cells.find(
+      (c) => c.kind === 'preset' && c.presetId === 'rfm',
+    )!;
+    const rows = await ws.evaluation.cohorts(rfm.id, 'month', null);
+    // In plain TypeScript: months as year × 12 + month; a purchase is a line with money in.
+    const month = (day: string) => Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1;
+    const first = new Map<string, number>();
+    for (const l of LINES) {
+      if (amount(l) <= 0) continue;
+      first.set(l.customer, Math.min(first.get(l.customer) ?? Infinity, month(l.day)));
+    }
+    const last = month(lastDay);
+    const want = new Map<string, { size: number; active: Set<string>; revenue: number }>();
+    for (const c of new Set(first.values())) {
+      const size = [...first.values()].filter((m) => m === c).length;
+      for (let p = 0; c + p <= last; p++) {
+        want.set(`${c}/${p}`, { size, active: new Set(), revenue: 0 });
+      }
+    }
+    for (const l of LINES) {
+      const c = first.get(l.customer);
+      if (c === undefined || month(l.day) < c) continue;
+      const cell = want.get(`${c}/${month(l.day) - c}`)!;
+      cell.revenue += amount(l);
+      if (amount(l) > 0) cell.active.add(l.customer);
+    }
+    // CDNOW's customers first bought in January to March 1997; the data ends in June 1998.
+    expect(rows).toHaveLength(18 + 17 + 16);
+    expect(want.size).toBe(rows.length);
+    for (const r of rows) {
+      const c = month((r.cohort as Date).toISOString());
+      const cell = want.get(`${c}/${String(r.period)}`)!;
+      expect([r.cohort_size, r.active]).toEqual([cell.size, cell.active.size]);
+      expect(Number(r.revenue)).toBeCloseTo(cell.revenue, 6);
+    }
+    // Each customer is in one segment: the segments' cohorts add up to everyone's.
+    const { rows: labels } = await ws.exclusive((e) =>
+      e.query(`SELECT DISTINCT segment FROM ${ident(rfm.kind === 'preset' ? rfm.name : '')}`),
+    );
+    const sizes = new Map<number, number>();
+    for (const { segment } of labels) {
+      for (const r of await ws.evaluation.cohorts(rfm.id, 'month', String(segment))) {
+        const c = month((r.cohort as Date).toISOString());
+        if (r.period === 0) sizes.set(c, (sizes.get(c) ?? 0) + Number(r.cohort_size));
+      }
+    }
+    for (const [c, n] of sizes) expect(n).toBe(want.get(`${c}/0`)!.size);
+    expect(sizes.size).toBe(new Set(first.values()).size);
   });
 
   it('Predict summary: repeat purchase days and their mean spend', async () => {
