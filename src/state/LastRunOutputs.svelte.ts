@@ -48,6 +48,8 @@ export class LastRunOutputs {
   /** The key of each cell's last recorded run, for the quadrant drawn after it. */
   #keys = new Map<string, string>();
   #pruning = false;
+  /** The quadrants shown from the last run: thousands of points, kept out of reactive state. */
+  #shown = new Map<string, QuadrantSnapshot>();
 
   constructor(private readonly ctx: LastRunContext) {}
 
@@ -102,11 +104,18 @@ export class LastRunOutputs {
   #apply(id: string, snapshot: CellSnapshot): void {
     const run = this.ctx.notebook.runs[id];
     if (run?.result || (run && run.status !== 'idle' && run.status !== 'running')) return;
+    if (snapshot.quadrant) this.#shown.set(id, snapshot.quadrant);
+    else this.#shown.delete(id);
     this.ctx.notebook.setRun(id, {
       status: run?.status ?? 'idle',
       result: snapshot.result,
-      lastRun: snapshot.quadrant ? { quadrant: snapshot.quadrant } : {},
+      lastRun: true,
     });
+  }
+
+  /** The quadrant kept from the last run of a cell that shows its last run's outputs. */
+  keptQuadrant(id: string): QuadrantSnapshot | undefined {
+    return this.ctx.notebook.runs[id]?.lastRun ? this.#shown.get(id) : undefined;
   }
 
   /**

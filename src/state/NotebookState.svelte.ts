@@ -2,7 +2,6 @@ import { newCellId, type Cell, type Notebook } from '../model/notebook';
 import { NotebookFileError, parseNotebook, serializeNotebook } from '../io/notebook-file';
 import type { PredictProgress } from '../model/clv/predict';
 import type { SqlErrorView } from '../model/sql-error';
-import type { LastRunMark } from './last-run-snapshot';
 import type { PredictView } from './predict-view';
 import type { PresetResult } from './run-preset-cell';
 import type { CellResult } from './run-sql-cell';
@@ -47,8 +46,11 @@ export interface CellRun {
   error?: string;
   /** A SQL cell's DuckDB error, with the line and column of the cell's SQL it points at. */
   sqlError?: SqlErrorView;
-  /** The result is the one kept from the last run, shown until the cell has run again. */
-  lastRun?: LastRunMark;
+  /**
+   * The result is the one kept from the last run, shown until the cell has run again (its
+   * quadrant, outside this reactive state: `LastRunOutputs.keptQuadrant`).
+   */
+  lastRun?: true;
 }
 
 /** The open notebook: its cells (edited in place), their last runs, and local autosave. */

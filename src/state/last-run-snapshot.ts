@@ -25,11 +25,6 @@ export interface CellSnapshot {
   quadrant?: QuadrantSnapshot;
 }
 
-/** A cell's output shown from its last run (`CellRun.lastRun`) until the engine runs it again. */
-export interface LastRunMark {
-  quadrant?: QuadrantSnapshot;
-}
-
 const isPreset = (r: CellResult | PresetResult): r is PresetResult => 'summary' in r;
 
 function trimmed(result: CellResult | PresetResult): CellResult | PresetResult {
