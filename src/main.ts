@@ -8,7 +8,9 @@ import { WasmEngine } from './engine/WasmEngine';
 import { isShareFragment } from './io/share-fragment';
 import { registerServiceWorker } from './register-service-worker';
 import { openIdbBackend } from './state/persist/idb-backend';
+import { openOutputsBackend } from './state/persist/outputs-backend';
 import { warmUpPipeline } from './state/warm-up-pipeline';
+import type { ShippedOutputs } from './state/LastRunOutputs.svelte';
 import { Workspace } from './state/Workspace.svelte';
 import './app.css';
 
@@ -38,6 +40,9 @@ const workspace = new Workspace({
     return new Uint8Array(await response.arrayBuffer());
   },
   openStore: () => openIdbBackend(globalThis.indexedDB),
+  openOutputs: () => openOutputsBackend(globalThis.indexedDB),
+  exampleOutputs: async (lang) =>
+    (await import(`./model/example-outputs/${lang}.json`)).default as ShippedOutputs,
   storageEstimate: async () => (await navigator.storage?.estimate?.()) ?? {},
   ...(navigator.locks ? { locks: navigator.locks } : {}),
 });

@@ -232,7 +232,10 @@ function extent(
     lo = Math.min(lo, threshold);
     hi = Math.max(hi, threshold);
   }
-  return lo <= hi ? [lo, hi] : null;
+  // Twelve significant digits: sums added up in another order (DuckDB's threads) differ in the
+  // last bits, and a domain that differed would draw the chart anew rather than update it.
+  const round = (x: number) => Number(x.toPrecision(12));
+  return lo <= hi ? [round(lo), round(hi)] : null;
 }
 
 /**

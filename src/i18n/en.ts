@@ -264,6 +264,7 @@ export const en = {
   'cell.name': 'Result name',
   'cell.namePlaceholder': 'name this result to query it later',
   'cell.running': 'Running…',
+  'cell.lastRun': 'From the last run · updating…',
   'cell.notRun': 'Not run yet',
   'cell.ok': 'Done in {ms} ms',
   'cell.rowsIn': '{rows} rows · {ms} ms',

@@ -255,6 +255,7 @@ export const zhCN: Record<MessageKey, string> = {
   'cell.name': '结果名称',
   'cell.namePlaceholder': '为结果命名，以便后续查询',
   'cell.running': '运行中…',
+  'cell.lastRun': '上次运行的结果 · 正在更新…',
   'cell.notRun': '尚未运行',
   'cell.ok': '完成，用时 {ms} 毫秒',
   'cell.rowsIn': '{rows} 行 · {ms} 毫秒',

@@ -241,7 +241,8 @@ export class CellActions {
 
   async showPage(id: string, offset: number): Promise<void> {
     const run = this.ctx.notebook.runs[id];
-    if (!run?.result) return;
+    // Outputs kept from the last run have only their first page.
+    if (!run?.result || run.lastRun) return;
     const result = $state.snapshot(run.result);
     const page = await this.ctx.exclusive((engine) => fetchPage(engine, id, result, offset));
     this.ctx.notebook.setRun(id, { ...this.ctx.notebook.runs[id], status: 'done', result: page });

@@ -17,6 +17,7 @@ import { pick } from '../domain/labels';
 import { QUADRANT_KEYS, type QuadrantKey } from '../transforms/quadrant-recount';
 import type { FeaturesState } from './FeaturesState.svelte';
 import type { LangState } from './LangState.svelte';
+import type { LastRunOutputs } from './LastRunOutputs.svelte';
 import type { NotebookState } from './NotebookState.svelte';
 import type { SegmentActions } from './SegmentActions.svelte';
 
@@ -25,6 +26,8 @@ export interface EvaluationContext {
   features: FeaturesState;
   lang: LangState;
   segments: SegmentActions;
+  /** Keeps the quadrant drawn with the cell's last outputs. */
+  lastRun?: Pick<LastRunOutputs, 'quadrantDrawn'>;
   exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
 }
 
@@ -127,9 +130,12 @@ export class EvaluationActions {
     );
   }
 
-  quadrant(id: string): Promise<evaluate.Quadrant> {
+  async quadrant(id: string): Promise<evaluate.Quadrant> {
     const cell = this.preset(id);
-    return this.ctx.exclusive((e) => evaluate.quadrant(e, cell.name, cell.view?.scale ?? 'auto'));
+    const scale = cell.view?.scale ?? 'auto';
+    const q = await this.ctx.exclusive((e) => evaluate.quadrant(e, cell.name, scale));
+    this.ctx.lastRun?.quadrantDrawn(id, { scale, data: q });
+    return q;
   }
 
   /** The customers of the quadrant `q` of a cell's result, to recount it in JS (`quadrantAt`). */

@@ -98,6 +98,11 @@ export class LocalStore {
     return table in this.#session.files;
   }
 
+  /** The stored file a table of the open notebook was loaded from (its id changes with its bytes). */
+  keptFile(table: string): string | undefined {
+    return this.#session.files[table];
+  }
+
   /**
    * Keeps the file a table was loaded from, once: a file with the same name and bytes already
    * stored (dropped again, or used by a saved notebook) is shared, not copied. A failure is

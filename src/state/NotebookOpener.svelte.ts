@@ -9,6 +9,7 @@ import type { CatalogState } from './CatalogState.svelte';
 import type { DataActions } from './DataActions.svelte';
 import type { FeaturesState } from './FeaturesState.svelte';
 import type { LangState } from './LangState.svelte';
+import type { LastRunOutputs } from './LastRunOutputs.svelte';
 import type { NoticeKind } from './load-notices';
 import type { LocalStore } from './LocalStore.svelte';
 import type { NotebookRunner } from './NotebookRunner.svelte';
@@ -27,6 +28,8 @@ export interface OpenerContext {
   runner: Pick<NotebookRunner, 'tablesChanged' | 'runAll'>;
   /** Keeps the open notebook in this browser before another replaces it. */
   keep: () => Promise<void>;
+  /** Shows the cells' outputs of their last run while the notebook opens. */
+  lastRun?: Pick<LastRunOutputs, 'show'>;
 }
 
 /**
@@ -70,6 +73,8 @@ export class NotebookOpener {
     ctx.notebook.replace(notebook);
     // The notebook's language: its segment names and text are in it.
     if (notebook.lang) ctx.lang.set(notebook.lang);
+    // Not waited for: a cell that runs before its output is read shows its own.
+    void ctx.lastRun?.show();
     // With nothing loaded (a start), the engine is not asked for: its warm-up goes on.
     const loaded = ctx.catalog.tables.length > 0 || stale.length > 0;
     const dropped = !loaded

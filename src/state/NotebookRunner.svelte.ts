@@ -6,6 +6,7 @@ import {
 } from '../model/cell-dependencies';
 import type { CatalogState } from './CatalogState.svelte';
 import type { FeaturesState } from './FeaturesState.svelte';
+import type { LastRunOutputs } from './LastRunOutputs.svelte';
 import type { NotebookState } from './NotebookState.svelte';
 
 export interface RunnerContext {
@@ -20,6 +21,8 @@ export interface RunnerContext {
   restart?: (options: { review?: boolean }) => Promise<void>;
   /** Whether the notebook is running for the first time after being opened (NotebookOpener). */
   opening?: () => boolean;
+  /** Keeps each cell's outputs after a successful run. */
+  lastRun?: Pick<LastRunOutputs, 'keyOf' | 'recorded' | 'failed' | 'dropUnconfirmed'>;
 }
 
 /** What the notebook had before files were loaded, to tell what the load changed. */
@@ -73,12 +76,14 @@ export class NotebookRunner {
   /** Runs every cell, each after the cells it reads (`runOrder`), whatever their page order. */
   runAll(): Promise<void> {
     return this.#track(async () => {
-      const cells = [...this.ctx.notebook.notebook.cells];
+      const nb = this.ctx.notebook.notebook;
+      const cells = [...nb.cells];
       for (const id of runOrder(cells, this.#graph())) {
         // A notebook put back under review (it ran out of memory while opening) stops here.
-        if (this.ctx.notebook.notebook.review) return;
+        if (this.ctx.notebook.notebook.review) break;
         await this.#runOne(id);
       }
+      if (this.ctx.notebook.notebook === nb) this.ctx.lastRun?.dropUnconfirmed();
     });
   }
 
@@ -153,7 +158,10 @@ export class NotebookRunner {
   }
 
   async #runOne(id: string): Promise<boolean> {
+    // What produced the output is taken before the run: an edit during it is not what ran.
+    const key = this.ctx.lastRun?.keyOf(id);
     const ok = await this.ctx.execute(id);
+    if (key) void (ok ? this.ctx.lastRun?.recorded(id, key) : this.ctx.lastRun?.failed(id, key));
     // A SQL cell whose result is mapped as an input table changed what the features read.
     const cell = this.ctx.notebook.cell(id);
     if (ok && cell?.kind === 'sql' && cell.name && this.ctx.features.mappingOf(cell.name)) {

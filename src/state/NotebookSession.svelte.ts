@@ -9,6 +9,7 @@ import type { DataActions } from './DataActions.svelte';
 import type { DropQuestion } from './DropQuestion.svelte';
 import type { EngineState } from './EngineState.svelte';
 import type { LangState } from './LangState.svelte';
+import type { LastRunOutputs } from './LastRunOutputs.svelte';
 import type { NoticeAction, NoticeKind } from './load-notices';
 import type { LocalStore } from './LocalStore.svelte';
 import type { NotebookOpener } from './NotebookOpener.svelte';
@@ -28,6 +29,7 @@ export interface SessionContext {
   data: DataActions;
   runner: NotebookRunner;
   drops: DropQuestion;
+  lastRun?: Pick<LastRunOutputs, 'shippedFor' | 'showAll'>;
   notify: (kind: NoticeKind, text: string, action?: NoticeAction) => void;
 }
 
@@ -121,6 +123,17 @@ export class NotebookSession {
 
   async #openExample(): Promise<void> {
     await this.ctx.opener.open({ ...emptyNotebook(''), example: true });
+    // With its outputs shipped, the example shows at once and its tables load into it.
+    const example = exampleNotebook(this.ctx.lang.lang, []);
+    const shipped = await this.ctx.lastRun?.shippedFor(example);
+    if (shipped) {
+      this.ctx.notebook.replace(example);
+      this.ctx.lastRun?.showAll(shipped);
+      this.starting = false;
+      await this.ctx.data.loadSample();
+      await this.ctx.runner.runAll();
+      return;
+    }
     await this.ctx.data.loadSample();
     const loaded = $state.snapshot(this.ctx.notebook.notebook);
     this.ctx.notebook.replace({

@@ -46,6 +46,11 @@ export interface CellRun {
   error?: string;
   /** A SQL cell's DuckDB error, with the line and column of the cell's SQL it points at. */
   sqlError?: SqlErrorView;
+  /**
+   * The result is the one kept from the last run, shown until the cell has run again (its
+   * quadrant, outside this reactive state: `LastRunOutputs.keptQuadrant`).
+   */
+  lastRun?: true;
 }
 
 /** The open notebook: its cells (edited in place), their last runs, and local autosave. */

@@ -8,10 +8,13 @@ import { DataActions, type NoticeAction, type NoticeKind } from './DataActions.s
 import { DropQuestion } from './DropQuestion.svelte';
 import { EngineQueue } from './EngineQueue';
 import { EngineState, type EngineStarter } from './EngineState.svelte';
+import { CREATED_WITH } from '../io/app-version';
 import { LangState } from './LangState.svelte';
+import { LastRunOutputs, type ShippedOutputs } from './LastRunOutputs.svelte';
 import { LocalStore } from './LocalStore.svelte';
 import { NotebookOpener } from './NotebookOpener.svelte';
 import type { LocalBackend } from './persist/local-backend';
+import type { OutputsBackend } from './persist/outputs-backend';
 import { PresentState } from './PresentState.svelte';
 import { ShareActions } from './ShareActions.svelte';
 import { FeaturesState } from './FeaturesState.svelte';
@@ -46,6 +49,10 @@ export interface WorkspaceDeps {
   fitModels?: FitModels;
   /** `navigator.locks`: which tab has the open notebook; without it every tab writes. */
   locks?: Locks;
+  /** Opens the store of cells' last outputs (IndexedDB); without it none are kept. */
+  openOutputs?: () => Promise<OutputsBackend>;
+  /** The example notebook's outputs made at build time; without them it waits for DuckDB. */
+  exampleOutputs?: (lang: Lang) => Promise<ShippedOutputs>;
 }
 
 /**
@@ -73,6 +80,8 @@ export class Workspace {
   readonly quality: QualityState;
   /** Files and notebooks kept in this browser. */
   readonly local: LocalStore;
+  /** Cells' outputs of their last run, shown while a notebook opens. */
+  readonly lastRun: LastRunOutputs;
   readonly opener: NotebookOpener;
   /** Which notebook is open and what comes into it: start, new, open, take over, drops. */
   readonly session: NotebookSession;
@@ -96,6 +105,15 @@ export class Workspace {
       write: (text) => this.local.writeNotebookText(text),
     });
     this.tab = new TabLock(deps.locks);
+    this.lastRun = new LastRunOutputs({
+      notebook: this.notebook,
+      lang: this.lang,
+      // A sample table is the sample of this version; a file, the stored file it was read from.
+      fingerprint: (t) => (t.origin === 'sample' ? CREATED_WITH : this.local.keptFile(t.table)),
+      ...(deps.openOutputs ? { open: deps.openOutputs } : {}),
+      ...(deps.exampleOutputs ? { shipped: deps.exampleOutputs } : {}),
+    });
+    const lastRun = this.lastRun;
     this.tab.onLost = () => this.session.setReadOnly(true);
     this.features = new FeaturesState(this.notebook, (work, options) =>
       this.#queue.background(work, options),
@@ -109,6 +127,7 @@ export class Workspace {
       checkQuality: (table) => this.quality.check(table),
       restart: (options) => this.data.recover(options),
       opening: () => this.opener.opening,
+      lastRun,
     });
     const runner = this.runner;
     this.cells = new CellActions({
@@ -136,6 +155,7 @@ export class Workspace {
       lang: this.lang,
       segments: this.segments,
       exclusive: (work) => this.exclusive(work),
+      lastRun,
     });
     const exclusive = <T>(work: (engine: Engine) => Promise<T>) => this.exclusive(work);
     this.quality = new QualityState({
@@ -187,6 +207,7 @@ export class Workspace {
       notify,
       runner,
       keep: () => this.session.keepPrevious(),
+      lastRun,
     });
     const opener = this.opener;
     this.share = new ShareActions({
@@ -216,6 +237,7 @@ export class Workspace {
       data,
       runner,
       drops: this.drops,
+      lastRun,
       notify,
     });
   }

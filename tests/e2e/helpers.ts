@@ -1,12 +1,16 @@
 import type { Page } from 'playwright-core';
 
-/** Waits until the example notebook (or a restored one) has loaded and run its cells. */
+/**
+ * Waits until the example notebook (or a restored one) has loaded and run its cells: none still
+ * shows the outputs of its last run.
+ */
 export async function waitForNotebookRun(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid=engine-status][data-phase=ready]', { timeout: 90_000 });
   await page.waitForFunction(
     () =>
       document.querySelectorAll('[data-testid=cell-status]').length > 0 &&
-      !document.querySelector('.running'),
+      !document.querySelector('.running') &&
+      !document.querySelector('[data-last-run]'),
     undefined,
     { timeout: 90_000 },
   );

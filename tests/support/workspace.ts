@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { predictRequest } from '../../src/model/clv/predict-request';
 import { Workspace } from '../../src/state/Workspace.svelte';
+import type { ShippedOutputs } from '../../src/state/LastRunOutputs.svelte';
 import type { LocalBackend } from '../../src/state/persist/local-backend';
+import type { OutputsBackend, StoredOutput } from '../../src/state/persist/outputs-backend';
 import type { Locks } from '../../src/state/TabLock.svelte';
 import { NodeEngine } from './node-engine';
 
@@ -48,6 +50,9 @@ export function nodeWorkspace(
      * buffer of `registerFileBuffer` to its worker in the transfer list, which detaches it here.
      */
     transfer?: boolean;
+    /** The store of cells' last outputs and the example's shipped outputs (none unless given). */
+    outputs?: OutputsBackend;
+    exampleOutputs?: ShippedOutputs;
   } = {},
 ): {
   ws: Workspace;
@@ -79,6 +84,8 @@ export function nodeWorkspace(
     fetchFile: async (url) =>
       new Uint8Array(readFileSync(path.join(ROOT, 'sample-data', path.basename(url)))),
     ...(backend ? { openStore: async () => backend } : {}),
+    ...(options.outputs ? { openOutputs: async () => options.outputs! } : {}),
+    ...(options.exampleOutputs ? { exampleOutputs: async () => options.exampleOutputs! } : {}),
     ...(options.locks ? { locks: options.locks } : {}),
     // Node has no Web Worker: the same model code fits in line.
     fitModels: async (request, onProgress) => {
@@ -95,4 +102,21 @@ export function nodeWorkspace(
       engines.forEach((e) => e.close());
     },
   };
+}
+
+/** The store of cells' last outputs, in memory. */
+export class MemoryOutputs implements OutputsBackend {
+  readonly items = new Map<string, StoredOutput>();
+  async get(key: string) {
+    return structuredClone(this.items.get(key));
+  }
+  async put(output: StoredOutput) {
+    this.items.set(output.key, structuredClone(output));
+  }
+  async list() {
+    return [...this.items.values()].map(({ key, savedAt, size }) => ({ key, savedAt, size }));
+  }
+  async delete(keys: readonly string[]) {
+    keys.forEach((k) => this.items.delete(k));
+  }
 }

@@ -310,3 +310,26 @@ describe('quadrant chart built again', () => {
     expect(zh[0]).toMatchObject({ tip: { 客户: 'c1' } });
   });
 });
+
+describe('a symlog quadrant drawn again from the same data', () => {
+  it('has the same spec when spends differ only in the last bits (summed in another order)', () => {
+    // 286786.78 summed in two orders, as DuckDB's threads do: 0.1 + 0.2 !== 0.3 in doubles.
+    const chart = (top: number) =>
+      JSON.stringify(
+        quadrantChart({
+          rows: [point(1, 'Core', top, 40), point(2, 'Low priority', 0.1 + 0.2, 1)],
+          valueThreshold: 2002.5,
+          loyaltyThreshold: 8,
+          segments: SEGMENTS,
+          valueScale: 'symlog',
+          loyaltyScale: 'symlog',
+          lang: 'en',
+        }),
+      );
+    const a = chart(286786.7799999999);
+    const b = chart(286786.77999999997);
+    const domain = (s: string) => s.match(/"domain":\[[^\]]*\]/g);
+    expect(domain(a)).toEqual(domain(b));
+    expect(domain(a)![0]).toBe('"domain":[0.3,286786.78]');
+  });
+});
