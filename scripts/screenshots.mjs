@@ -30,7 +30,17 @@ const VIEWPORTS = [
   { name: '1440', width: 1440, height: 900 },
   { name: '390', width: 390, height: 844 },
 ];
-const TABS = ['segments', 'shares', 'quadrant', 'scorecard', 'geography', 'backtest', 'migration'];
+const TABS = [
+  'segments',
+  'shares',
+  'quadrant',
+  'scorecard',
+  'profiles',
+  'geography',
+  'backtest',
+  'migration',
+  'cohorts',
+];
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Until every chart in `scope` has drawn (VegaChart sets data-rendered). */
@@ -45,10 +55,16 @@ async function chartsDrawn(scope) {
     );
 }
 
-/** Until no cell runs and no table's data check is still going (its spinner in the list). */
+/**
+ * Until no cell runs, none still shows its last run's outputs, and no table's data check is
+ * still going (its spinner in the list).
+ */
 async function idle(page) {
   await page.waitForFunction(
-    () => !document.querySelector('.running') && !document.querySelector('.checking'),
+    () =>
+      !document.querySelector('.running') &&
+      !document.querySelector('[data-last-run]') &&
+      !document.querySelector('.checking'),
     undefined,
     { timeout: 90_000 },
   );

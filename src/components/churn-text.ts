@@ -9,7 +9,8 @@ interface Derived {
 
 /**
  * The sentence stating the notebook's churn definition and where it comes from: the data's
- * repeat-purchase gaps, the user's setting, or the fallback when nobody bought twice.
+ * repeat-purchase gaps, the user's setting, the default before the data has said anything, or the
+ * fallback when nobody bought twice.
  */
 export function churnText(
   lang: Lang,
@@ -22,7 +23,9 @@ export function churnText(
       ? translate(lang, 'churn.custom', { days, derived: derived.days })
       : translate(lang, 'churn.fromData', { days, share: share(lang, derived, days) });
   }
-  if (derived?.days == null) return translate(lang, 'churn.fallback', { days });
+  // Not worked out yet (orders still loading), or no orders to work it out from (a summary).
+  if (derived === null) return translate(lang, 'churn.pending', { days });
+  if (derived.days === null) return translate(lang, 'churn.fallback', { days });
   return translate(lang, 'churn.fromData', { days, share: share(lang, derived, days) });
 }
 

@@ -389,6 +389,8 @@ export const en = {
     'Churned = no order in {days} days (from your data: {share} of repeat purchase gaps are shorter). Lifecycle, the scorecard, backtests and migration all use it.',
   'churn.custom':
     'Churned = no order in {days} days (your setting; your data suggests {derived} days: clear it to use that). Lifecycle, the scorecard, backtests and migration all use it.',
+  'churn.pending':
+    'Churned = no order in {days} days (the default, until orders show the usual gap between purchases). Lifecycle, the scorecard, backtests and migration all use it.',
   'churn.fallback':
     'Churned = no order in {days} days (nobody bought on two different days, so the data suggests no threshold). Lifecycle, the scorecard, backtests and migration all use it.',
   'churn.invalid':

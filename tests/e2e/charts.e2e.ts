@@ -266,7 +266,7 @@ describe('charts and evaluation on the sample data', () => {
 
   it('draws the Cohorts heatmap, and a segment has smaller cohorts than all customers', async () => {
     await cell.getByTestId('tab-cohorts').click();
-    const panel = cell.getByTestId('cohort-panel');
+    const panel = cell.getByTestId('cohorts-panel');
     await marks(panel);
     const cells = await panel.locator('svg g.mark-rect.role-mark path').count();
     const table = panel.getByTestId('cohort-table');

@@ -18,7 +18,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const TABS = ['quadrant', 'shares', 'scorecard', 'geography', 'migration'];
+const TABS = ['quadrant', 'shares', 'scorecard', 'profiles', 'geography', 'migration', 'cohorts'];
 
 interface Problem {
   chart: number;
