@@ -12,6 +12,8 @@ import * as evaluate from './evaluate';
 import { loadRfmCutPoints, type DimensionCuts } from './cut-points';
 import { FEATURES_TABLE } from '../model/features-table';
 import type { RfmParams } from '../model/presets/rfm';
+import type { ValueTiersParams } from '../model/presets/value-tiers';
+import { loadValueTierCutPoints } from './value-tier-cut-points';
 import { quadrantAt } from './quadrant-at';
 import { pick } from '../domain/labels';
 import { QUADRANT_KEYS, type QuadrantKey } from '../transforms/quadrant-recount';
@@ -68,15 +70,25 @@ export class EvaluationActions {
     });
   }
 
-  /** The cut points an RFM cell scores by, as DuckDB computed them, and each measure's spread. */
+  /** The cut points an RFM or value tiers cell cuts by, as DuckDB computed them, and spreads. */
   cutPoints(id: string): Promise<DimensionCuts[]> {
     const cell = this.preset(id);
     const preset = presetById(cell.presetId);
-    if (preset?.id !== 'rfm') throw new Error(`no cut points for ${cell.presetId}`);
-    const params = presetParams(preset, cell) as unknown as RfmParams;
+    if (preset?.id !== 'rfm' && preset?.id !== 'value-tiers') {
+      throw new Error(`no cut points for ${cell.presetId}`);
+    }
+    const params = presetParams(preset, cell);
     return this.ctx.exclusive(async (e) => {
       await this.ctx.features.ensure(e);
-      return loadRfmCutPoints(e, FEATURES_TABLE, params);
+      if (preset.id === 'rfm') {
+        return loadRfmCutPoints(e, FEATURES_TABLE, params as unknown as RfmParams);
+      }
+      const ctx = {
+        features: FEATURES_TABLE,
+        asOf: this.ctx.features.asOfUsed,
+        lang: this.ctx.lang.lang,
+      };
+      return loadValueTierCutPoints(e, ctx, params as unknown as ValueTiersParams);
     });
   }
 
