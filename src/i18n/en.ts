@@ -483,6 +483,7 @@ export const en = {
   'cuts.rules': 'Your rules',
   'cuts.tier': 'Tier',
   'cuts.useMethod': 'Back to the method',
+  'cuts.level': 'Level',
   'cuts.label': 'Cut point {n} of {measure}',
   'tabs.profiles': 'Profiles',
   'profiles.exportCsv': 'Export CSV',

@@ -465,6 +465,7 @@ export const zhCN: Record<MessageKey, string> = {
   'cuts.rules': '自定规则',
   'cuts.tier': '等级',
   'cuts.useMethod': '恢复所选方法',
+  'cuts.level': '档位',
   'cuts.label': '{measure}的第 {n} 个分界点',
   'tabs.profiles': '画像',
   'profiles.exportCsv': '导出 CSV',

@@ -14,6 +14,8 @@ import { FEATURES_TABLE } from '../model/features-table';
 import type { RfmParams } from '../model/presets/rfm';
 import type { ValueTiersParams } from '../model/presets/value-tiers';
 import { loadValueTierCutPoints } from './value-tier-cut-points';
+import type { PurchaseBehaviourParams } from '../model/presets/purchase-behaviour';
+import { loadPurchaseBehaviourCutPoints } from './purchase-behaviour-cut-points';
 import { quadrantAt } from './quadrant-at';
 import { pick } from '../domain/labels';
 import { QUADRANT_KEYS, type QuadrantKey } from '../transforms/quadrant-recount';
@@ -74,7 +76,7 @@ export class EvaluationActions {
   cutPoints(id: string): Promise<DimensionCuts[]> {
     const cell = this.preset(id);
     const preset = presetById(cell.presetId);
-    if (preset?.id !== 'rfm' && preset?.id !== 'value-tiers') {
+    if (!preset || !['rfm', 'value-tiers', 'purchase-behaviour'].includes(preset.id)) {
       throw new Error(`no cut points for ${cell.presetId}`);
     }
     const params = presetParams(preset, cell);
@@ -88,7 +90,9 @@ export class EvaluationActions {
         asOf: this.ctx.features.asOfUsed,
         lang: this.ctx.lang.lang,
       };
-      return loadValueTierCutPoints(e, ctx, params as unknown as ValueTiersParams);
+      return preset.id === 'value-tiers'
+        ? loadValueTierCutPoints(e, ctx, params as unknown as ValueTiersParams)
+        : loadPurchaseBehaviourCutPoints(e, ctx, params as unknown as PurchaseBehaviourParams);
     });
   }
 

@@ -24,8 +24,8 @@ export interface DimensionCuts {
   column: string;
   /** The measure and its unit, e.g. "Monetary: spend". */
   measure: Labels;
-  /** What each row of the table is: an RFM score or a value tier. */
-  rows: 'score' | 'tier';
+  /** What each row of the table is: an RFM score, a value tier, or a level (high or not). */
+  rows: 'score' | 'tier' | 'level';
   /** True when the user typed them; false when DuckDB computed them by `basis`. */
   fixed: boolean;
   basis: CutBasis;

@@ -34,7 +34,21 @@ const valueTiers: CutEditor = {
   reset: () => methodValueCuts(),
 };
 
-const EDITORS: Record<string, CutEditor> = { rfm, 'value-tiers': valueTiers };
+/** One cut per measure; a typed one is the preset's fixed-count or fixed-amount rule. */
+const purchaseBehaviour: CutEditor = {
+  paramKey: (d) => (d === 'frequency' ? 'frequencyMin' : 'ticketMin'),
+  typed: (d, _current, _index, value) =>
+    d === 'frequency'
+      ? { frequencyCut: 'absolute', frequencyMin: value }
+      : { ticketCut: 'absolute', ticketMin: value },
+  reset: (d) => (d === 'frequency' ? { frequencyCut: 'percentile' } : { ticketCut: 'percentile' }),
+};
+
+const EDITORS: Record<string, CutEditor> = {
+  rfm,
+  'value-tiers': valueTiers,
+  'purchase-behaviour': purchaseBehaviour,
+};
 
 /** The presets with a Cut points tab, and how each takes typed cuts. */
 export function cutEditor(presetId: string): CutEditor | null {
