@@ -92,3 +92,34 @@ describe("a value tiers cell's cut points, in Chromium", () => {
     await expect.poll(() => cut(2).inputValue()).toBe(String(vip));
   });
 });
+
+describe("a purchase behaviour cell's cut points, in Chromium", () => {
+  it('shows the order and ticket cuts and takes a typed amount', async () => {
+    await s.page.locator('[data-testid=add-segment]').last().selectOption('purchase-behaviour');
+    const cell = s.page.locator('[data-testid=cell]').last();
+    await cell
+      .locator('[data-testid=segment-summary] tbody tr')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    const tab = cell.getByTestId('tab-cuts');
+    await tab.click();
+    const ticket = cell.getByTestId('cuts-ticket');
+    await ticket.waitFor({ timeout: 60_000 });
+    await cell.getByTestId('cuts-frequency').waitFor();
+    const cut = ticket.getByTestId('cut-ticket-1');
+    const quantile = Number(await cut.inputValue());
+    expect(quantile).toBeGreaterThan(0);
+    await ticket.locator('[data-testid=chart][data-rendered=true]').waitFor();
+    expect(await ticket.locator('svg .mark-rule.role-mark line').count()).toBe(1);
+
+    const typed = Math.round(quantile / 2);
+    await cut.fill(String(typed));
+    await cut.press('Enter');
+    await expect.poll(() => ticket.getAttribute('data-fixed'), { timeout: 30_000 }).toBe('true');
+    await expect.poll(() => cut.inputValue()).toBe(String(typed));
+
+    await cut.fill('-5');
+    await cut.press('Enter');
+    await expect.poll(() => ticket.getByRole('alert').innerText()).toMatch(/minimum order value/);
+  });
+});
