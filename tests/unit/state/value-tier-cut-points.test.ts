@@ -41,6 +41,13 @@ function rankCut(share: number): number {
   return Math.min(...inTier);
 }
 
+/** By revenue share, a tier is every buyer whose strictly bigger spenders bring under `share`. */
+function paretoCut(share: number): number {
+  const total = SPEND.reduce((a, b) => a + b, 0);
+  const before = (m: number) => SPEND.filter((o) => o > m).reduce((a, b) => a + b, 0) / total;
+  return Math.min(...SPEND.filter((m) => before(m) < share));
+}
+
 const ctx = { features: 'feats', asOf: '2024-01-01', lang: 'en' as const };
 let engine: NodeEngine;
 beforeAll(async () => {
@@ -89,6 +96,13 @@ describe('value tiers cut points', () => {
         c.monetary >= d!.cuts[1]! ? 'vip' : c.monetary >= d!.cuts[0]! ? 'important' : 'ordinary';
       expect(got.get(c.id), `customer ${c.id}`).toBe(expected);
     }
+  });
+
+  it('by revenue share: where the buyers bringing 50% and 80% of revenue start', async () => {
+    const p = params({ mode: 'pareto' });
+    const [d] = await loadValueTierCutPoints(engine, ctx, p);
+    expect(d!.basis).toBe('pareto');
+    expect(d!.cuts).toEqual([paretoCut(0.8), paretoCut(0.5)]);
   });
 
   it('typed: moves buyers exactly as a recount in JS says, and back with the method', async () => {
