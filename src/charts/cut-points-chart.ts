@@ -7,7 +7,8 @@ import { compactLabelExpr, FORMATS } from './number-formats';
 export interface CutPointsChartOptions {
   /** Buyers per bin of the measure, in its own units. */
   histogram: { start: number; end: number; customers: number }[];
-  cuts: number[];
+  /** In increasing order; `null` for a cut that falls nowhere (an empty tier): not drawn. */
+  cuts: (number | null)[];
   /** The measure and its unit, e.g. "Monetary: spend": the x axis title (the panel heads it). */
   measure: Labels;
   scale: AxisScale;
@@ -33,8 +34,10 @@ const CUT = '#b8262b';
  */
 export function cutPointsChart(o: CutPointsChartOptions): TopLevelSpec {
   const { lang } = o;
-  const lo = Math.min(o.histogram[0]?.start ?? 0, ...o.cuts);
-  const hi = Math.max(o.histogram.at(-1)?.end ?? 1, ...o.cuts);
+  const cuts = o.cuts.flatMap((value, i) => (value === null ? [] : [{ value, n: `${i + 1}` }]));
+  const values = cuts.map((c) => c.value);
+  const lo = Math.min(o.histogram[0]?.start ?? 0, ...values);
+  const hi = Math.max(o.histogram.at(-1)?.end ?? 1, ...values);
   const labelExpr = compactLabelExpr(lang);
   const measure = pick(o.measure, lang);
   const x = {
@@ -50,7 +53,6 @@ export function cutPointsChart(o: CutPointsChartOptions): TopLevelSpec {
       ...(o.scale === 'symlog' ? { values: symlogTicks(lo, hi) } : {}),
     },
   } as const;
-  const cuts = o.cuts.map((value, i) => ({ value, n: `${i + 1}` }));
   return {
     ...chartBase(),
     ...FIT_WIDTH,

@@ -12,6 +12,10 @@ import * as evaluate from './evaluate';
 import { loadRfmCutPoints, type DimensionCuts } from './cut-points';
 import { FEATURES_TABLE } from '../model/features-table';
 import type { RfmParams } from '../model/presets/rfm';
+import type { ValueTiersParams } from '../model/presets/value-tiers';
+import { loadValueTierCutPoints } from './value-tier-cut-points';
+import type { PurchaseBehaviourParams } from '../model/presets/purchase-behaviour';
+import { loadPurchaseBehaviourCutPoints } from './purchase-behaviour-cut-points';
 import { quadrantAt } from './quadrant-at';
 import { pick } from '../domain/labels';
 import { QUADRANT_KEYS, type QuadrantKey } from '../transforms/quadrant-recount';
@@ -68,15 +72,27 @@ export class EvaluationActions {
     });
   }
 
-  /** The cut points an RFM cell scores by, as DuckDB computed them, and each measure's spread. */
+  /** The cut points an RFM or value tiers cell cuts by, as DuckDB computed them, and spreads. */
   cutPoints(id: string): Promise<DimensionCuts[]> {
     const cell = this.preset(id);
     const preset = presetById(cell.presetId);
-    if (preset?.id !== 'rfm') throw new Error(`no cut points for ${cell.presetId}`);
-    const params = presetParams(preset, cell) as unknown as RfmParams;
+    if (!preset || !['rfm', 'value-tiers', 'purchase-behaviour'].includes(preset.id)) {
+      throw new Error(`no cut points for ${cell.presetId}`);
+    }
+    const params = presetParams(preset, cell);
     return this.ctx.exclusive(async (e) => {
       await this.ctx.features.ensure(e);
-      return loadRfmCutPoints(e, FEATURES_TABLE, params);
+      if (preset.id === 'rfm') {
+        return loadRfmCutPoints(e, FEATURES_TABLE, params as unknown as RfmParams);
+      }
+      const ctx = {
+        features: FEATURES_TABLE,
+        asOf: this.ctx.features.asOfUsed,
+        lang: this.ctx.lang.lang,
+      };
+      return preset.id === 'value-tiers'
+        ? loadValueTierCutPoints(e, ctx, params as unknown as ValueTiersParams)
+        : loadPurchaseBehaviourCutPoints(e, ctx, params as unknown as PurchaseBehaviourParams);
     });
   }
 

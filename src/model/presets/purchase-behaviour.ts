@@ -13,7 +13,9 @@ const L = {
   frequencyPercentile: { en: 'High frequency: order-count percentile', zh: '高频：订单数分位数' },
   frequencyMin: { en: 'High frequency: minimum orders', zh: '高频：最少订单数' },
   ticketMeasure: { en: 'Big ticket measured by', zh: '大额判定指标' },
+  ticketCut: { en: 'Big ticket by', zh: '大额判定方式' },
   ticketPercentile: { en: 'Big ticket: order-value percentile', zh: '大额：订单金额分位数' },
+  ticketMin: { en: 'Big ticket: minimum order value', zh: '大额：最低订单金额' },
 } satisfies Record<keyof PurchaseBehaviourParams, Labels>;
 
 const SEGMENTS: SegmentDef[] = [
@@ -67,7 +69,9 @@ function defaults(): PurchaseBehaviourParams {
     frequencyPercentile: 0.75,
     frequencyMin: 3,
     ticketMeasure: 'avg_order_value',
+    ticketCut: 'percentile',
     ticketPercentile: 0.8,
+    ticketMin: 100,
   };
 }
 
@@ -82,7 +86,10 @@ function validate(p: PurchaseBehaviourParams): ParamError[] {
       'avg_order_value',
       'max_order_value',
     ]),
-    numberError('ticketPercentile', L.ticketPercentile, p.ticketPercentile, fraction),
+    choiceError('ticketCut', L.ticketCut, p.ticketCut, ['percentile', 'absolute']),
+    p.ticketCut === 'absolute'
+      ? numberError('ticketMin', L.ticketMin, p.ticketMin, { min: 0 })
+      : numberError('ticketPercentile', L.ticketPercentile, p.ticketPercentile, fraction),
   ]);
 }
 
@@ -132,7 +139,28 @@ export const purchaseBehaviour: Preset<PurchaseBehaviourParams> = {
         { value: 'max_order_value', label: { en: 'Largest order', zh: '最大单笔金额' } },
       ],
     },
-    { key: 'ticketPercentile', kind: 'share', label: L.ticketPercentile },
+    {
+      key: 'ticketCut',
+      kind: 'select',
+      label: L.ticketCut,
+      options: [
+        { value: 'percentile', label: { en: 'Percentile of buyers', zh: '购买客户分位数' } },
+        { value: 'absolute', label: { en: 'Fixed amount', zh: '固定金额' } },
+      ],
+    },
+    {
+      key: 'ticketPercentile',
+      kind: 'share',
+      label: L.ticketPercentile,
+      shownWhen: { key: 'ticketCut', values: ['percentile'] },
+    },
+    {
+      key: 'ticketMin',
+      kind: 'number',
+      label: L.ticketMin,
+      min: 0,
+      shownWhen: { key: 'ticketCut', values: ['absolute'] },
+    },
   ],
   defaults,
   validate,

@@ -9,6 +9,7 @@ import {
 } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
 import { valueTiersSql, type ValueTiersParams } from '../../sql/presets/value-tiers';
+import { parseValueCuts, VALUE_CUTS_LABEL, VALUE_CUTS_SPEC, valueCutsError } from './value-cuts';
 
 export type { ValueTiersParams };
 
@@ -27,6 +28,7 @@ const L = {
   importantFrequency: { en: 'Important minimum orders', zh: '重要客户最少订单数' },
   vipRevenueShare: { en: 'VIP revenue share', zh: 'VIP销售额占比' },
   importantRevenueShare: { en: 'VIP + important revenue share', zh: 'VIP+重要客户销售额占比' },
+  valueCuts: VALUE_CUTS_LABEL,
 } satisfies Record<keyof ValueTiersParams, Labels>;
 
 const SEGMENTS: SegmentDef[] = [
@@ -97,10 +99,14 @@ function defaults(): ValueTiersParams {
     importantFrequency: 1,
     vipRevenueShare: 0.5,
     importantRevenueShare: 0.8,
+    valueCuts: '',
   };
 }
 
-type NumericKey = Exclude<keyof ValueTiersParams, 'mode' | 'valueColumn' | 'thresholdUnit'>;
+type NumericKey = Exclude<
+  keyof ValueTiersParams,
+  'mode' | 'valueColumn' | 'thresholdUnit' | 'valueCuts'
+>;
 
 function validate(p: ValueTiersParams): ParamError[] {
   const money = p.thresholdUnit === 'percentile' ? { min: 0, max: 1 } : { min: 0 };
@@ -123,6 +129,7 @@ function validate(p: ValueTiersParams): ParamError[] {
       : p.mode === 'pareto'
         ? [check('vipRevenueShare', share), check('importantRevenueShare', share)]
         : [check('vipShare', share), check('importantShare', share)]),
+    valueCutsError(p.valueCuts),
   ]);
   if (errors.length > 0) return errors;
   const order = (low: NumericKey, high: NumericKey, strict = false) =>
@@ -139,7 +146,8 @@ function validate(p: ValueTiersParams): ParamError[] {
 function toSql(p: ValueTiersParams, ctx: PresetContext): string {
   throwIfInvalid(valueTiers.label, validate(p));
   assertContext(ctx);
-  return valueTiersSql(p, ctx, SEGMENTS);
+  const cuts = parseValueCuts(p.valueCuts);
+  return valueTiersSql(p, ctx, SEGMENTS, cuts === 'invalid' ? null : cuts);
 }
 
 /** Value tiers (客户价值分级): VIP / important / ordinary by rank of value; potential: no orders. */
@@ -241,6 +249,7 @@ export const valueTiers: Preset<ValueTiersParams> = {
       label: L.importantRevenueShare,
       shownWhen: PARETO,
     },
+    VALUE_CUTS_SPEC,
   ],
   defaults,
   validate,

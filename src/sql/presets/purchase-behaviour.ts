@@ -9,7 +9,10 @@ export interface PurchaseBehaviourParams {
   frequencyMin: number;
   /** Which order value makes a big-ticket buyer. */
   ticketMeasure: 'avg_order_value' | 'max_order_value';
+  /** Big ticket from a percentile of buyers' order values, or from a fixed amount. */
+  ticketCut: 'percentile' | 'absolute';
   ticketPercentile: number;
+  ticketMin: number;
 }
 
 /**
@@ -26,12 +29,16 @@ export function purchaseBehaviourSql(
     p.frequencyCut === 'percentile'
       ? `GREATEST(2, quantile_cont(frequency, ${num(p.frequencyPercentile)}) FILTER (WHERE NOT is_prospect))`
       : num(p.frequencyMin);
+  const ticketThreshold =
+    p.ticketCut === 'absolute'
+      ? num(p.ticketMin)
+      : `quantile_cont(${ticket}, ${num(p.ticketPercentile)}) FILTER (WHERE NOT is_prospect)`;
   return `WITH
 thresholds AS (
   SELECT
     -- one order is never high frequency, however many customers ordered only once
     ${frequencyThreshold} AS frequency_threshold,
-    quantile_cont(${ticket}, ${num(p.ticketPercentile)}) FILTER (WHERE NOT is_prospect) AS ticket_threshold
+    ${ticketThreshold} AS ticket_threshold
   FROM ${ident(ctx.features)}
 ),
 flagged AS (

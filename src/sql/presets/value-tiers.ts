@@ -27,6 +27,17 @@ export interface ValueTiersParams {
   vipRevenueShare: number;
   /** Pareto: VIPs plus important customers bring this share of revenue. */
   importantRevenueShare: number;
+  /**
+   * Where important and VIP start on the value measure, e.g. "300, 1200"; empty: by the method.
+   * When set, these amounts replace the method's value cut-offs (rules keep their order counts).
+   */
+  valueCuts: string;
+}
+
+/** Fixed value cut-offs, parsed and validated by the preset. */
+export interface ValueCutAmounts {
+  important: number;
+  vip: number;
 }
 
 type Tier = 'vip' | 'important';
@@ -37,35 +48,41 @@ function cutName(p: ValueTiersParams, tier: Tier): string {
 }
 
 /** A value cut-off: a percentile of buyers' values, or the amount itself. */
-function valueCut(p: ValueTiersParams, tier: Tier, value: number): string {
+function valueCut(p: ValueTiersParams, tier: Tier, value: number, fixed: boolean): string {
   const expr =
-    p.thresholdUnit === 'percentile'
+    !fixed && p.thresholdUnit === 'percentile'
       ? `quantile_cont(${ident(p.valueColumn)}, ${num(value)}) FILTER (WHERE NOT is_prospect)`
       : num(value);
   return `    ${expr} AS ${cutName(p, tier)}`;
 }
 
-function thresholdsCte(p: ValueTiersParams, features: string): string {
+function thresholdsCte(
+  p: ValueTiersParams,
+  features: string,
+  fixed: ValueCutAmounts | null,
+): string {
   const columns =
     p.mode === 'thresholds'
       ? [
-          valueCut(p, 'vip', p.vipMonetary),
+          valueCut(p, 'vip', fixed?.vip ?? p.vipMonetary, fixed !== null),
           `    ${num(p.vipFrequency)} AS vip_frequency`,
-          valueCut(p, 'important', p.importantMonetary),
+          valueCut(p, 'important', fixed?.important ?? p.importantMonetary, fixed !== null),
           `    ${num(p.importantFrequency)} AS important_frequency`,
         ]
-      : p.mode === 'pareto'
-        ? [
-            `    ${num(p.vipRevenueShare)} AS vip_revenue_share`,
-            `    ${num(p.importantRevenueShare)} AS important_revenue_share`,
-          ]
-        : [
-            `    ${num(p.vipShare)} AS vip_share`,
-            `    ${num(p.importantShare)} AS important_share`,
-          ];
+      : fixed
+        ? [valueCut(p, 'vip', fixed.vip, true), valueCut(p, 'important', fixed.important, true)]
+        : p.mode === 'pareto'
+          ? [
+              `    ${num(p.vipRevenueShare)} AS vip_revenue_share`,
+              `    ${num(p.importantRevenueShare)} AS important_revenue_share`,
+            ]
+          : [
+              `    ${num(p.vipShare)} AS vip_share`,
+              `    ${num(p.importantShare)} AS important_share`,
+            ];
   // Amount thresholds and shares are plain constants; only percentiles read the features.
   const from =
-    p.mode === 'thresholds' && p.thresholdUnit === 'percentile'
+    p.mode === 'thresholds' && p.thresholdUnit === 'percentile' && !fixed
       ? `\n  FROM ${ident(features)}`
       : '';
   return `thresholds AS (\n  SELECT\n${columns.join(',\n')}${from}\n)`;
@@ -99,35 +116,43 @@ export function valueTiersSql(
   p: ValueTiersParams,
   ctx: PresetContext,
   segments: SegmentLabel[],
+  fixed: ValueCutAmounts | null = null,
 ): string {
   const v = ident(p.valueColumn);
   const rules =
-    p.mode === 'pareto'
+    fixed && p.mode !== 'thresholds'
       ? [
-          "WHEN r.revenue_share_before < vip_revenue_share THEN 'vip'",
-          "WHEN r.revenue_share_before < important_revenue_share THEN 'important'",
+          `WHEN ${v} >= ${cutName(p, 'vip')} THEN 'vip'`,
+          `WHEN ${v} >= ${cutName(p, 'important')} THEN 'important'`,
         ]
-      : p.mode === 'rank'
+      : p.mode === 'pareto'
         ? [
-            "WHEN r.buyers_before < vip_share THEN 'vip'",
-            "WHEN r.buyers_before < important_share THEN 'important'",
+            "WHEN r.revenue_share_before < vip_revenue_share THEN 'vip'",
+            "WHEN r.revenue_share_before < important_revenue_share THEN 'important'",
           ]
-        : [
-            `WHEN ${v} >= ${cutName(p, 'vip')} AND frequency >= vip_frequency THEN 'vip'`,
-            `WHEN ${v} >= ${cutName(p, 'important')} AND frequency >= important_frequency THEN 'important'`,
-          ];
+        : p.mode === 'rank'
+          ? [
+              "WHEN r.buyers_before < vip_share THEN 'vip'",
+              "WHEN r.buyers_before < important_share THEN 'important'",
+            ]
+          : [
+              `WHEN ${v} >= ${cutName(p, 'vip')} AND frequency >= vip_frequency THEN 'vip'`,
+              `WHEN ${v} >= ${cutName(p, 'important')} AND frequency >= important_frequency THEN 'important'`,
+            ];
   const shown =
-    p.mode === 'pareto'
-      ? ['r.revenue_share_before', 'vip_revenue_share', 'important_revenue_share']
-      : p.mode === 'rank'
-        ? ['r.buyers_before', 'vip_share', 'important_share']
-        : [cutName(p, 'vip'), 'vip_frequency', cutName(p, 'important'), 'important_frequency'];
+    fixed && p.mode !== 'thresholds'
+      ? [cutName(p, 'vip'), cutName(p, 'important')]
+      : p.mode === 'pareto'
+        ? ['r.revenue_share_before', 'vip_revenue_share', 'important_revenue_share']
+        : p.mode === 'rank'
+          ? ['r.buyers_before', 'vip_share', 'important_share']
+          : [cutName(p, 'vip'), 'vip_frequency', cutName(p, 'important'), 'important_frequency'];
   const measures =
     p.valueColumn === 'monetary' ? ['frequency', 'monetary'] : ['frequency', 'monetary', v];
-  const ranked = p.mode !== 'thresholds';
+  const ranked = p.mode !== 'thresholds' && !fixed;
   const out = (c: string) => c.replace(/^r\./, '');
   return `WITH
-${thresholdsCte(p, ctx.features)},${ranked ? `\n${rankedCte(p, ctx.features)}` : ''}
+${thresholdsCte(p, ctx.features, fixed)},${ranked ? `\n${rankedCte(p, ctx.features)}` : ''}
 tiered AS (
   SELECT
     f.customer_id,

@@ -36,4 +36,13 @@ describe('cutPointsChart', () => {
     const r = await renderVegaLite(spec);
     expect(r.texts('axis-title')).toEqual(['消费金额：消费额', '购买客户数']);
   });
+
+  it('draws no rule for a tier that starts nowhere, and keeps the others numbered', async () => {
+    const r = await renderVegaLite(
+      cutPointsChart({ histogram, cuts: [null, 900], measure, scale: 'symlog', lang: 'en' }),
+    );
+    expect(r.problems).toEqual([]);
+    expect(r.items('rule').map((i) => i.datum?.value)).toEqual([900]);
+    expect(r.items('text').map((i) => i.text)).toEqual(['2']);
+  });
 });

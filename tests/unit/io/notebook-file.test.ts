@@ -178,3 +178,18 @@ describe('notebook file limits and checks', () => {
     expect(nb.mappings).toEqual([{ table: 'o', kind: 'orders', columns: { customerId: 'c' } }]);
   });
 });
+
+describe('typed cut points in a saved notebook', () => {
+  it("keeps a value tiers cell's fixed value cuts", () => {
+    const cell = {
+      id: 'v',
+      kind: 'preset' as const,
+      presetId: 'value-tiers',
+      params: { mode: 'rank', valueCuts: '300, 1200.5' },
+      name: 'value_tiers',
+      strategies: {},
+    };
+    const nb = parseNotebook(serializeNotebook({ ...notebook, cells: [cell] }));
+    expect(nb.cells[0]).toEqual(cell);
+  });
+});

@@ -96,3 +96,18 @@ describe('share links', () => {
     );
   });
 });
+
+describe('typed cut points in a share link', () => {
+  it("keeps a value tiers cell's fixed value cuts", () => {
+    const cell = {
+      id: 'v',
+      kind: 'preset' as const,
+      presetId: 'value-tiers',
+      params: { mode: 'rank', valueCuts: '300, 1200.5' },
+      name: 'value_tiers',
+      strategies: {},
+    };
+    const nb = readShareFragment(shareFragment({ ...notebook, cells: [cell] }));
+    expect(nb.cells[0]).toEqual(cell);
+  });
+});

@@ -377,12 +377,13 @@ describe('value tiers: the form', () => {
     shownParams(valueTiers, { ...valueTiers.defaults(), ...p }).map((s) => s.key);
 
   it('shows only the fields the chosen method uses', () => {
-    expect(keys({})).toEqual(['mode', 'valueColumn', 'vipShare', 'importantShare']);
+    expect(keys({})).toEqual(['mode', 'valueColumn', 'vipShare', 'importantShare', 'valueCuts']);
     expect(keys({ mode: 'pareto' })).toEqual([
       'mode',
       'valueColumn',
       'vipRevenueShare',
       'importantRevenueShare',
+      'valueCuts',
     ]);
     expect(keys({ mode: 'thresholds' })).toEqual([
       'mode',
@@ -392,6 +393,7 @@ describe('value tiers: the form', () => {
       'vipFrequency',
       'importantMonetary',
       'importantFrequency',
+      'valueCuts',
     ]);
   });
 });
