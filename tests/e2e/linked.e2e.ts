@@ -48,23 +48,25 @@ function bars(): Promise<number[]> {
     );
 }
 /**
- * Clicks a mark where the pointer really lands on it: the middle of a donut slice's box can be
- * in the hole, or on another slice.
+ * Clicks the first of `marks` the pointer can land on, where it lands on it: the middle of a
+ * donut slice's box can be in the hole or on another slice, a customer's point under another.
  */
-async function clickMark(mark: Locator): Promise<void> {
-  await mark.scrollIntoViewIfNeeded();
-  const point = await mark.evaluate((el) => {
-    const box = el.getBoundingClientRect();
-    for (let i = 1; i < 20; i++) {
-      for (let j = 1; j < 20; j++) {
-        const x = box.left + (box.width * i) / 20;
-        const y = box.top + (box.height * j) / 20;
-        if (document.elementFromPoint(x, y) === el) return { x, y };
+async function clickMark(marks: Locator): Promise<void> {
+  await marks.first().scrollIntoViewIfNeeded();
+  const point = await marks.evaluateAll((els) => {
+    for (const el of els) {
+      const box = el.getBoundingClientRect();
+      for (let i = 1; i < 20; i++) {
+        for (let j = 1; j < 20; j++) {
+          const x = box.left + (box.width * i) / 20;
+          const y = box.top + (box.height * j) / 20;
+          if (document.elementFromPoint(x, y) === el) return { x, y };
+        }
       }
     }
     return null;
   });
-  if (!point) throw new Error('no visible point on the mark');
+  if (!point) throw new Error('no visible point on the marks');
   await s.page.mouse.click(point.x, point.y);
 }
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
@@ -116,6 +118,20 @@ describe('linked charts of a segmentation cell', () => {
     await expect.poll(() => cell.getByTestId('focus-chip').count()).toBe(1);
     await s.page.keyboard.press('Escape');
     await expect.poll(() => cell.getByTestId('focus-chip').count()).toBe(0);
+    expect(await table()).toEqual(all);
+  });
+
+  it('a customer clicked in the quadrant selects their segment', async () => {
+    await cell.getByTestId('tab-quadrant').click();
+    const points = cell
+      .locator('[data-testid=quadrant-panel] svg')
+      .locator('.mark-symbol path, .mark-rect path');
+    await points.first().waitFor({ timeout: 30_000 });
+    await clickMark(points);
+    await expect.poll(() => cell.getByTestId('focus-chip').count()).toBe(1);
+    const chosen = await cell.getByTestId('focus-value').innerText();
+    await expect.poll(() => table(), { timeout: 30_000 }).toEqual({ [chosen]: all[chosen] });
+    await cell.getByTestId('focus-clear').click();
     expect(await table()).toEqual(all);
   });
 });
