@@ -4,6 +4,7 @@ import { chartBase, FIT_WIDTH } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { compactLabelExpr, FORMATS } from './number-formats';
 import { segmentColorScale, type SegmentColors } from './palette';
+import { SELECTED_OPACITY, selectedOpacity } from './selected-opacity';
 
 /** A row of src/sql/segment-geography.ts. */
 export interface GeographyRow {
@@ -30,6 +31,8 @@ export interface GeographyChartOptions {
   lang: Lang;
   /** The chart's box width: below 520 px the legend goes under the bars, which take the width. */
   width?: number;
+  /** The place selected in the cell's linked charts: the others are dimmed. */
+  selected?: string;
 }
 
 const LEVEL: Record<GeoLevel, Labels> = {
@@ -72,7 +75,13 @@ export function geographyChart(options: GeographyChartOptions): TopLevelSpec {
       text: pick(T.title, lang).replace('{level}', levelName),
       ...(options.normalize ? { subtitle: pick(T.mixSubtitle, lang) } : {}),
     },
-    data: { values: rows.map((r) => ({ ...r, segment_order: order(r.segment) })) },
+    data: {
+      values: rows.map((r) => ({
+        ...r,
+        segment_order: order(r.segment),
+        selected_opacity: selectedOpacity(r.place, options.selected),
+      })),
+    },
     mark: { type: 'bar', tooltip: true },
     encoding: {
       // the chart title names the level already
@@ -97,6 +106,7 @@ export function geographyChart(options: GeographyChartOptions): TopLevelSpec {
         ...(narrow ? { legend: { orient: 'bottom', columns: 2 } } : {}),
       },
       order: { field: 'segment_order', type: 'quantitative' },
+      opacity: SELECTED_OPACITY,
       tooltip: [
         { field: 'place', title: levelName },
         { field: 'segment', title: pick(T.segment, lang) },

@@ -4,6 +4,7 @@ import { chartBase, FIT_WIDTH, fittedTitle } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 import { compactLabelExpr, FORMATS } from './number-formats';
 import { segmentColorScale, type SegmentColors } from './palette';
+import { SELECTED_OPACITY, selectedOpacity } from './selected-opacity';
 
 /** The scorecard columns these charts read (src/sql/scorecard.ts); a total row is skipped. */
 export interface SegmentShareRow {
@@ -26,6 +27,8 @@ export interface SegmentSharesOptions {
   kind?: 'donut' | 'bar';
   /** The container's width in pixels: the two charts sit side by side when they fit, else stack. */
   width?: number;
+  /** The segment selected in the cell's linked charts: the others are dimmed. */
+  selected?: string;
 }
 
 /** Room for the segment names left of the bars, and for the legend right of the donuts. */
@@ -82,9 +85,11 @@ const T = {
   share: { en: 'Share', zh: '占比' },
 } satisfies Record<string, Labels>;
 
-function segmentRows(rows: SegmentShareRow[]): SegmentShareRow[] {
+function segmentRows(rows: SegmentShareRow[], selected?: string) {
   checkRowBudget(rows, T.title);
-  return rows.filter((r) => !r.is_total);
+  return rows
+    .filter((r) => !r.is_total)
+    .map((r) => ({ ...r, selected_opacity: selectedOpacity(r.segment, selected) }));
 }
 
 function tooltip(lang: Lang) {
@@ -133,6 +138,7 @@ function panel(
         theta: { field: measure, type: 'quantitative', stack: true },
         color,
         order: { field: 'order', type: 'quantitative' },
+        opacity: SELECTED_OPACITY,
         tooltip: tooltip(lang),
       },
     };
@@ -158,6 +164,7 @@ function panel(
         axis: { labelExpr: compactLabelExpr(lang) },
       },
       color: { ...color, legend: null },
+      opacity: SELECTED_OPACITY,
       tooltip: tooltip(lang),
     },
   };
@@ -165,7 +172,7 @@ function panel(
 
 /** Customers per segment beside revenue per segment, as donuts or bars. */
 export function segmentSharesChart(options: SegmentSharesOptions): TopLevelSpec {
-  const rows = segmentRows(options.rows);
+  const rows = segmentRows(options.rows, options.selected);
   const order = (s: string) => {
     const i = options.segments.indexOf(s);
     return i < 0 ? options.segments.length : i;
@@ -192,7 +199,7 @@ export function segmentSharesChart(options: SegmentSharesOptions): TopLevelSpec 
 /** Grouped bars: each segment's share of customers beside its share of revenue. */
 export function shareComparisonChart(options: Omit<SegmentSharesOptions, 'kind'>): TopLevelSpec {
   const { lang, segments } = options;
-  const rows = segmentRows(options.rows);
+  const rows = segmentRows(options.rows, options.selected);
   const measures = [pick(T.customerShare, lang), pick(T.revenueShare, lang)];
   const values = rows.flatMap((r) => [
     { ...r, measure: measures[0], share: r.customer_share },
@@ -230,6 +237,7 @@ export function shareComparisonChart(options: Omit<SegmentSharesOptions, 'kind'>
         scale: { domain: measures, range: ['#a0cbe8', '#4e79a7'] },
         ...(narrow ? { legend: { orient: 'bottom', direction: 'vertical' } } : {}),
       },
+      opacity: SELECTED_OPACITY,
       tooltip: [...tooltip(lang), { field: 'measure', title: pick(T.measure, lang) }],
     },
   };

@@ -6,6 +6,7 @@ import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
 import type { TableKind, TableMapping } from '../domain/roles';
 import type { CohortPeriod } from '../sql/cohort-retention';
+import type { Focus } from '../sql/focus-filter';
 import type { GeoLevel } from '../sql/segment-geography';
 import type { ProfileAttributeSource, SegmentProfileRow } from '../sql/segment-profile';
 import * as evaluate from './evaluate';
@@ -63,12 +64,23 @@ export class EvaluationActions {
   }
 
   /** The scorecard, its churn rate by the notebook's churn threshold. */
-  scorecard(id: string): Promise<Row[]> {
+  scorecard(id: string, focus?: Focus): Promise<Row[]> {
     const cell = this.preset(id);
     return this.ctx.exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       const days = this.ctx.features.churnDays;
-      return evaluate.scorecard(e, cell.name, days, this.ctx.lang.lang, this.order(cell));
+      const lang = this.ctx.lang.lang;
+      return evaluate.scorecard(e, cell.name, days, lang, this.order(cell), focus);
+    });
+  }
+
+  /** The segment table within a focus of the cell's linked charts. */
+  focusedSummary(id: string, focus: Focus): Promise<Row[]> {
+    const cell = this.preset(id);
+    const order = this.order(cell);
+    return this.ctx.exclusive(async (e) => {
+      await this.ctx.features.ensure(e);
+      return evaluate.focusedSummary(e, cell.name, focus, this.ctx.lang.lang, order);
     });
   }
 
@@ -138,11 +150,11 @@ export class EvaluationActions {
     return this.ctx.exclusive((e) => evaluate.concentration(e));
   }
 
-  geography(id: string, level: GeoLevel): Promise<Row[]> {
+  geography(id: string, level: GeoLevel, focus?: Focus): Promise<Row[]> {
     const cell = this.preset(id);
     const order = this.order(cell);
     return this.ctx.exclusive((e) =>
-      evaluate.geography(e, cell.name, level, this.ctx.lang.lang, order),
+      evaluate.geography(e, cell.name, level, this.ctx.lang.lang, order, focus),
     );
   }
 

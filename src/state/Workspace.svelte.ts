@@ -1,6 +1,7 @@
 import type { Engine } from '../engine/types';
 import type { Lang } from '../domain/labels';
 import { BundleActions } from './BundleActions.svelte';
+import { CellFocus } from './CellFocus.svelte';
 import { CatalogState } from './CatalogState.svelte';
 import { CellActions } from './CellActions.svelte';
 import { CleaningState } from './CleaningState.svelte';
@@ -74,6 +75,8 @@ export class Workspace {
   readonly cells: CellActions;
   readonly segments: SegmentActions;
   readonly evaluation: EvaluationActions;
+  /** What each segmentation cell's linked charts are narrowed to. */
+  readonly focus = new CellFocus();
   /** Loading files, cleaning steps and the data-quality report. */
   readonly data: DataActions;
   readonly cleaning: CleaningState;

@@ -17,6 +17,7 @@ import {
   type QuadrantSpread,
   type QuadrantPointRow,
 } from '../sql/quadrant-density';
+import { focusedSegments, focusedSummarySql, type Focus } from '../sql/focus-filter';
 import { scorecardSql } from '../sql/scorecard';
 import { segmentGeographySql, type GeoLevel } from '../sql/segment-geography';
 import {
@@ -46,9 +47,10 @@ export async function scorecard(
   churnDays: number,
   lang: Lang,
   order?: readonly string[],
+  focus?: Focus,
 ): Promise<Row[]> {
   const sql = scorecardSql({
-    segments: { table: result },
+    segments: focusedSegments({ table: result }, FEATURES_TABLE, focus, lang),
     features: FEATURES_TABLE,
     churnDays,
     lang,
@@ -79,15 +81,28 @@ export async function geography(
   level: GeoLevel,
   lang: Lang,
   order?: readonly string[],
+  focus?: Focus,
 ): Promise<Row[]> {
   const sql = segmentGeographySql({
-    segments: { table: result },
+    segments: focusedSegments({ table: result }, FEATURES_TABLE, focus, lang),
     features: FEATURES_TABLE,
     level,
     topN: 12,
     lang,
     ...(order ? { order } : {}),
   });
+  return (await engine.query(sql)).rows;
+}
+
+/** Customers and revenue per segment within a focus (sql/focus-filter.ts). */
+export async function focusedSummary(
+  engine: Engine,
+  result: string,
+  focus: Focus,
+  lang: Lang,
+  order?: readonly string[],
+): Promise<Row[]> {
+  const sql = focusedSummarySql({ table: result }, FEATURES_TABLE, focus, lang, order);
   return (await engine.query(sql)).rows;
 }
 

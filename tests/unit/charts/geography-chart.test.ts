@@ -16,6 +16,28 @@ const rows: GeographyRow[] = [
 ];
 
 describe('geography chart', () => {
+  it('dims the bars of every place but the selected one', async () => {
+    const spec = geographyChart({
+      rows,
+      segments: ['A', 'B'],
+      level: 'province',
+      lang: 'en',
+      selected: '北京',
+    });
+    const r = await renderVegaLite(spec);
+    expect(r.problems).toEqual([]);
+    const bars = r.items('rect') as unknown as { opacity?: number; datum: GeographyRow }[];
+    const opacity = bars.map((b) => [b.datum.place, b.datum.segment, b.opacity]);
+    expect(opacity).toEqual(
+      expect.arrayContaining([
+        ['北京', 'A', 1],
+        ['北京', 'B', 1],
+        ['广东', 'A', 0.3],
+        ['其他', 'A', 0.3],
+      ]),
+    );
+  });
+
   it('stacks segments per place in rank order, Other last', async () => {
     const spec = geographyChart({
       rows,
