@@ -8,6 +8,7 @@ import {
   column,
   customersCte,
   cte,
+  featuresTableSql,
   interactionsCte,
   keyOf,
   type FeaturesInput,
@@ -179,15 +180,7 @@ export function summaryFeaturesSql(input: SummaryFeaturesInput): string {
     ['interaction_stats', 'i', Boolean(interactions)],
     ['customer_attributes', 'c', Boolean(customers)],
   ];
-  return `CREATE OR REPLACE TABLE ${ident(input.name)} AS
-WITH ${ctes.join(',\n')}
-SELECT
-  ${outputColumns(input).join(',\n  ')}
-FROM everyone AS e
-${joins
-  .filter(([, , used]) => used)
-  .map(([table, alias]) => `LEFT JOIN ${table} AS ${alias} ON ${alias}.customer_id = e.customer_id`)
-  .join('\n')}`;
+  return featuresTableSql(input.name, ctes, outputColumns(input), joins);
 }
 
 /**

@@ -325,10 +325,23 @@ export function featuresSql(input: FeaturesInput): string {
     ['interaction_stats', 'i', Boolean(interactions)],
     ['customer_attributes', 'c', Boolean(customers)],
   ];
-  return `CREATE OR REPLACE TABLE ${ident(input.name)} AS
+  return featuresTableSql(input.name, ctes, outputColumns(input), joins);
+}
+
+/**
+ * The features table: its CTEs, then every customer (`everyone AS e`) joined to the CTEs in use,
+ * as [cte, alias, used], on customer_id. Shared by the features from orders and from a summary.
+ */
+export function featuresTableSql(
+  name: string,
+  ctes: string[],
+  columns: string[],
+  joins: [string, string, boolean][],
+): string {
+  return `CREATE OR REPLACE TABLE ${ident(name)} AS
 WITH ${ctes.join(',\n')}
 SELECT
-  ${outputColumns(input).join(',\n  ')}
+  ${columns.join(',\n  ')}
 FROM everyone AS e
 ${joins
   .filter(([, , used]) => used)
