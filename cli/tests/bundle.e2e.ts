@@ -55,7 +55,10 @@ describe('a bundle from seglab run, in Chromium', () => {
       mimeType: 'application/zip',
       buffer: bundle,
     });
+    // Opened for review: nothing runs until approved, then the banner goes.
+    await page.getByTestId('review-banner').waitFor({ timeout: 30_000 });
     await page.getByTestId('approve-run').click();
+    await expect.poll(() => page.getByTestId('review-banner').count()).toBe(0);
     expect(presets.length).toBeGreaterThan(2);
     const statuses = () => page.locator('[data-testid=cell-status]').allInnerTexts();
     for (const name of presets) {

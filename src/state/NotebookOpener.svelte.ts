@@ -70,6 +70,34 @@ export class NotebookOpener {
         .filter((t) => t.origin === 'file' || wasSample(t.table))
         .map((t) => t.table.toLowerCase()),
     );
+    // From here until its tables are in, Run (on a notebook under review) waits: clicked while
+    // the old tables were still being dropped, it ran the cells on none.
+    let opened!: () => void;
+    this.#tablesLoaded = new Promise<void>((resolve) => (opened = resolve));
+    this.loadingTables = true;
+    try {
+      await this.#replaceAndLoad(notebook, files, stale, declared);
+    } finally {
+      this.loadingTables = false;
+      opened();
+    }
+    // A notebook under review (from a link or bundle) waits for the user's Run.
+    if (notebook.review) return;
+    this.opening = true;
+    try {
+      await ctx.runner.runAll();
+    } finally {
+      this.opening = false;
+    }
+  }
+
+  async #replaceAndLoad(
+    notebook: Notebook,
+    files: Map<string, FileInput>,
+    stale: string[],
+    declared: Set<string>,
+  ): Promise<void> {
+    const { ctx } = this;
     ctx.notebook.replace(notebook);
     // The notebook's language: its segment names and text are in it.
     if (notebook.lang) ctx.lang.set(notebook.lang);
@@ -111,21 +139,7 @@ export class NotebookOpener {
         await ctx.data.loadOne(input, table, 'file', undefined, true);
       }
     })();
-    this.#tablesLoaded = loading.catch(() => {});
-    this.loadingTables = true;
-    try {
-      await loading;
-    } finally {
-      this.loadingTables = false;
-    }
-    // A notebook under review (from a link or bundle) waits for the user's Run.
-    if (notebook.review) return;
-    this.opening = true;
-    try {
-      await ctx.runner.runAll();
-    } finally {
-      this.opening = false;
-    }
+    await loading;
   }
 
   /** Resolves once the tables of the notebook being opened have loaded (or failed to). */
