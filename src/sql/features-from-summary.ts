@@ -1,8 +1,8 @@
-import { LocalizedError } from '../domain/localized-error';
 import type { TableMapping } from '../domain/roles';
 import {
   ATTRIBUTES,
   CUSTOMER_ID,
+  checkAsOf,
   INTERACTION_KINDS,
   checkMapping,
   column,
@@ -45,12 +45,7 @@ export const SUMMARY_GAPS: Record<string, { en: string; zh: string }> = {
 export const FIRST_DATE_GAPS = ['first_order_date', 'tenure_days', 'avg_interpurchase_days'];
 
 function validate(input: SummaryFeaturesInput): void {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.asOf) || Number.isNaN(Date.parse(input.asOf))) {
-    throw new LocalizedError({
-      en: `The analysis date must be a date like 2024-06-30, not "${input.asOf}".`,
-      zh: `分析日期必须是 2024-06-30 这样的日期，而不是“${input.asOf}”。`,
-    });
-  }
+  checkAsOf(input.asOf);
   checkMapping(input.summary, 'summary');
   checkMapping(input.customers, 'customers');
   checkMapping(input.interactions, 'interactions');

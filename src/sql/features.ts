@@ -50,15 +50,20 @@ export function checkMapping(mapping: TableMapping | undefined, kind: TableKind)
   if (problem) throw new LocalizedError(problem);
 }
 
+/** The analysis date, as a features table needs it: YYYY-MM-DD. */
+export function checkAsOf(asOf: string): void {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(asOf))) {
+    throw new LocalizedError({
+      en: `The analysis date must be a date like 2024-06-30, not "${asOf}".`,
+      zh: `分析日期必须是 2024-06-30 这样的日期，而不是“${asOf}”。`,
+    });
+  }
+}
+
 function validate(input: FeaturesInput): void {
   if (!input.name.trim())
     throw new LocalizedError({ en: 'The features table needs a name.', zh: '特征表需要名称。' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.asOf) || Number.isNaN(Date.parse(input.asOf))) {
-    throw new LocalizedError({
-      en: `The analysis date must be a date like 2024-06-30, not "${input.asOf}".`,
-      zh: `分析日期必须是 2024-06-30 这样的日期，而不是“${input.asOf}”。`,
-    });
-  }
+  checkAsOf(input.asOf);
   checkMapping(input.orders, 'orders');
   checkMapping(input.customers, 'customers');
   checkMapping(input.interactions, 'interactions');
