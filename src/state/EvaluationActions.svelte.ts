@@ -18,6 +18,7 @@ import { loadValueTierCutPoints } from './value-tier-cut-points';
 import type { PurchaseBehaviourParams } from '../model/presets/purchase-behaviour';
 import { loadPurchaseBehaviourCutPoints } from './purchase-behaviour-cut-points';
 import { quadrantAt } from './quadrant-at';
+import { QuadrantPrefetch } from './quadrant-prefetch';
 import { pick } from '../domain/labels';
 import { QUADRANT_KEYS, type QuadrantKey } from '../transforms/quadrant-recount';
 import type { FeaturesState } from './FeaturesState.svelte';
@@ -34,11 +35,22 @@ export interface EvaluationContext {
   /** Keeps the quadrant drawn with the cell's last outputs. */
   lastRun?: Pick<LastRunOutputs, 'quadrantDrawn'>;
   exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
+  /** Runs work when the engine is idle, after any user work (EngineQueue `background`). */
+  background?: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
 }
 
 /** The charts and evaluations of a segmentation cell, computed on demand. */
 export class EvaluationActions {
-  constructor(private readonly ctx: EvaluationContext) {}
+  readonly #prefetch: QuadrantPrefetch<evaluate.Quadrant> | null;
+
+  constructor(private readonly ctx: EvaluationContext) {
+    const background = ctx.background;
+    this.#prefetch = background
+      ? new QuadrantPrefetch(background, (engine, id, scale) =>
+          evaluate.quadrant(engine, this.preset(id).name, scale),
+        )
+      : null;
+  }
 
   private preset(id: string): PresetCell {
     const cell = this.ctx.notebook.cell(id);
@@ -161,9 +173,21 @@ export class EvaluationActions {
   async quadrant(id: string): Promise<evaluate.Quadrant> {
     const cell = this.preset(id);
     const scale = cell.view?.scale ?? 'auto';
-    const q = await this.ctx.exclusive((e) => evaluate.quadrant(e, cell.name, scale));
+    const made = this.ctx.notebook.runs[id]?.made;
+    const ahead = await this.#prefetch?.take(id, { made, scale })?.catch(() => null);
+    const q = ahead ?? (await this.ctx.exclusive((e) => evaluate.quadrant(e, cell.name, scale)));
     this.ctx.lastRun?.quadrantDrawn(id, { scale, data: q });
     return q;
+  }
+
+  /**
+   * Fetches a value × loyalty cell's quadrant for its current result while the engine is idle,
+   * so that opening its Quadrant tab only draws.
+   */
+  prefetchQuadrant(id: string): void {
+    const cell = this.preset(id);
+    const made = this.ctx.notebook.runs[id]?.made;
+    this.#prefetch?.ahead(id, { made, scale: cell.view?.scale ?? 'auto' });
   }
 
   /** The customers of the quadrant `q` of a cell's result, to recount it in JS (`quadrantAt`). */

@@ -158,6 +158,7 @@ export class Workspace {
       lang: this.lang,
       segments: this.segments,
       exclusive: (work) => this.exclusive(work),
+      background: (work) => this.#queue.background(work),
       lastRun,
     });
     const exclusive = <T>(work: (engine: Engine) => Promise<T>) => this.exclusive(work);
