@@ -215,6 +215,13 @@ export class EvaluationActions {
     return this.ctx.features.mappings.some((m) => m.kind === 'campaigns');
   }
 
+  /** Whether dated orders are read (cohorts, backtests): several to choose from count. */
+  hasOrders(): boolean {
+    return (
+      this.ctx.features.mappings.some((m) => m.kind === 'orders') && !this.ctx.features.fromSummary
+    );
+  }
+
   campaigns(id: string, byCampaign: boolean): Promise<Row[]> {
     const cell = this.preset(id);
     const mapping = this.mapping('campaigns');
