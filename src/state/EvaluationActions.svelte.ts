@@ -112,18 +112,19 @@ export class EvaluationActions {
   profiles(id: string): Promise<SegmentProfileRow[]> {
     const cell = this.preset(id);
     const lang = this.ctx.lang.lang;
-    const attributes = this.profileAttributes();
     return this.ctx.exclusive(async (e) => {
-      await this.ctx.features.ensure(e);
+      const asOf = await this.ctx.features.ensure(e);
+      const attributes = this.profileAttributes(asOf);
       return evaluate.profiles(e, cell.name, lang, attributes, this.order(cell));
     });
   }
 
   /**
    * Attributes a profile reads beyond the features table: each customer's channel (from the
-   * customers table, else the orders) and the category they buy most.
+   * customers table, else the orders) and the category they buy most, from orders before the
+   * analysis date `asOf` as the features' numbers are.
    */
-  private profileAttributes(): ProfileAttributeSource[] {
+  private profileAttributes(asOf: string): ProfileAttributeSource[] {
     const mappings = this.ctx.features.mappings;
     const from = (
       kind: TableKind,
@@ -136,6 +137,9 @@ export class EvaluationActions {
             relation: m.table,
             customerId: m.columns.customerId!,
             column: m.columns[role]!,
+            ...(kind === 'orders' && m.columns.orderDate
+              ? { dated: { column: m.columns.orderDate, asOf } }
+              : {}),
           }
         : undefined;
     };
