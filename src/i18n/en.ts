@@ -588,6 +588,8 @@ export const en = {
     'None of these customers first bought in the last {n} weeks. Try months or quarters.',
   'cohorts.empty.quarter': 'None of these customers first bought in the last {n} quarters.',
   'cohorts.partial': 'In italics: a period still in progress.',
+  'cohorts.presentAll': 'Cohort retention: all customers',
+  'cohorts.presentSegment': 'Cohort retention: {segment}',
   'notebook.combine': 'Combine',
   'store.title': 'Saved in this browser',
   'store.button': 'Saved notebooks',

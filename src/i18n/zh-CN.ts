@@ -566,6 +566,8 @@ export const zhCN: Record<MessageKey, string> = {
   'cohorts.empty.week': '这些客户中没有人在最近 {n} 周内首次购买。可改按月或季度查看。',
   'cohorts.empty.quarter': '这些客户中没有人在最近 {n} 个季度内首次购买。',
   'cohorts.partial': '斜体：该期尚未结束。',
+  'cohorts.presentAll': '同期群留存：全部客户',
+  'cohorts.presentSegment': '同期群留存：{segment}',
   'notebook.combine': '组合',
   'store.title': '本浏览器中保存的内容',
   'store.button': '已保存的笔记本',

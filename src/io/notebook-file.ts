@@ -1,3 +1,4 @@
+import { parseCohortChoice } from '../model/cohort-choice';
 import { isBgBbPeriod, isPurchaseModel } from '../model/clv/purchase-models';
 import {
   defaultPredictCell,
@@ -70,12 +71,14 @@ function parsePredictCell(v: Record<string, unknown>, i: number): Cell {
 
 function parseView(v: unknown): PresetView | undefined {
   if (!isObject(v)) return undefined;
+  const cohorts = parseCohortChoice(v.cohorts);
   const view: PresetView = {
     ...(typeof v.tab === 'string' ? { tab: v.tab } : {}),
     ...(v.chart === 'donut' || v.chart === 'bar' ? { chart: v.chart } : {}),
     ...(v.scale === 'auto' || v.scale === 'linear' || v.scale === 'log' ? { scale: v.scale } : {}),
     ...(isPresentChart(v.present) ? { present: v.present } : {}),
     ...(v.form === 'hidden' ? { form: 'hidden' as const } : {}),
+    ...(cohorts ? { cohorts } : {}),
   };
   return Object.keys(view).length > 0 ? view : undefined;
 }

@@ -1,4 +1,5 @@
 import type { CleaningStep } from '../domain/cleaning-step';
+import type { CohortChoice } from './cohort-choice';
 import type { BgBbPeriod, PurchaseModelKey } from './clv/purchase-models';
 import type { Inputs } from './inputs';
 import type { Lang } from '../domain/labels';
@@ -49,6 +50,8 @@ export interface PresetView {
   present?: PresentChart;
   /** Its form folded away, so the results take the cell's width (a story, read by a client). */
   form?: 'hidden';
+  /** The Cohorts tab's period, measure and segment, also drawn on its cohorts slide. */
+  cohorts?: CohortChoice;
 }
 
 /**

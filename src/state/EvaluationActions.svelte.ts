@@ -124,18 +124,19 @@ export class EvaluationActions {
   profiles(id: string): Promise<SegmentProfileRow[]> {
     const cell = this.preset(id);
     const lang = this.ctx.lang.lang;
-    const attributes = this.profileAttributes();
     return this.ctx.exclusive(async (e) => {
-      await this.ctx.features.ensure(e);
+      const asOf = await this.ctx.features.ensure(e);
+      const attributes = this.profileAttributes(asOf);
       return evaluate.profiles(e, cell.name, lang, attributes, this.order(cell));
     });
   }
 
   /**
    * Attributes a profile reads beyond the features table: each customer's channel (from the
-   * customers table, else the orders) and the category they buy most.
+   * customers table, else the orders) and the category they buy most, from orders before the
+   * analysis date `asOf` as the features' numbers are.
    */
-  private profileAttributes(): ProfileAttributeSource[] {
+  private profileAttributes(asOf: string): ProfileAttributeSource[] {
     const mappings = this.ctx.features.mappings;
     const from = (
       kind: TableKind,
@@ -148,6 +149,9 @@ export class EvaluationActions {
             relation: m.table,
             customerId: m.columns.customerId!,
             column: m.columns[role]!,
+            ...(kind === 'orders' && m.columns.orderDate
+              ? { dated: { column: m.columns.orderDate, asOf } }
+              : {}),
           }
         : undefined;
     };
@@ -237,6 +241,13 @@ export class EvaluationActions {
 
   hasCampaigns(): boolean {
     return this.ctx.features.mappings.some((m) => m.kind === 'campaigns');
+  }
+
+  /** Whether dated orders are read (cohorts, backtests): several to choose from count. */
+  hasOrders(): boolean {
+    return (
+      this.ctx.features.mappings.some((m) => m.kind === 'orders') && !this.ctx.features.fromSummary
+    );
   }
 
   campaigns(id: string, byCampaign: boolean): Promise<Row[]> {
