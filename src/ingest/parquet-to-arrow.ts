@@ -1,5 +1,5 @@
-import { Table, tableToIPC, type Vector } from 'apache-arrow';
-import { arrowColumnOf, type ArrowStorage, type ColumnType } from './arrow-column';
+import { Field, makeData, RecordBatch, Schema, Struct, Table, tableToIPC } from 'apache-arrow';
+import { arrowColumnOf, arrowType, type ArrowStorage, type ColumnType } from './arrow-column';
 import {
   parquetMetadataAsync,
   parquetRead,
@@ -7,9 +7,11 @@ import {
   type ColumnData,
   type FileMetaData,
   type ParquetParsers,
+  type RowGroup,
   type SchemaElement,
 } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
+import { flatColumnOf, NotFlat, readFlatColumn, type FlatColumn } from './parquet-flat-column';
 
 /** One Arrow IPC stream of a Parquet file's rows, and how far through the file it reaches. */
 export interface ParquetBatch {
@@ -18,8 +20,12 @@ export interface ParquetBatch {
   rowsTotal: number;
 }
 
-/** Rows per batch at most: a file written as one huge row group still reaches DuckDB in parts. */
-export const MAX_BATCH_ROWS = 1 << 17;
+/**
+ * Rows per batch handed to DuckDB: a file written as one huge row group still reaches it in
+ * parts, and the many small row groups of most writers (DuckDB's are 122,880 rows) are inserted
+ * a few at a time, as each insert into DuckDB-WASM costs ~0.1 s besides its rows.
+ */
+export const BATCH_ROWS = 1 << 18;
 
 /** A File (or bytes) as the random-access buffer hyparquet reads from, slice by slice. */
 export function asyncBufferOf(data: Blob | Uint8Array): AsyncBuffer {
@@ -64,6 +70,8 @@ interface TopColumn {
   nested: boolean;
   /** Flat BYTE_ARRAY: its strings arrive as UTF-8 bytes (see STORAGE_PARSERS). */
   utf8: boolean;
+  /** Decoded by readFlatColumn, not hyparquet, when its pages allow. */
+  flat?: FlatColumn;
 }
 
 function topColumns(metadata: FileMetaData): TopColumn[] {
@@ -73,7 +81,14 @@ function topColumns(metadata: FileMetaData): TopColumn[] {
     const el = rest[i]!;
     const nested = Boolean(el.num_children) || el.repetition_type === 'REPEATED';
     const type = el.num_children ? 'text' : columnTypeOf(el);
-    out.push({ name: el.name, type, nested, utf8: !nested && el.type === 'BYTE_ARRAY' });
+    const flat = nested ? undefined : flatColumnOf(el, type);
+    out.push({
+      name: el.name,
+      type,
+      nested,
+      utf8: !nested && el.type === 'BYTE_ARRAY',
+      ...(flat ? { flat } : {}),
+    });
     i += countDescendants(rest, i);
   }
   return out;
@@ -281,41 +296,110 @@ async function readChunks(
 }
 
 /**
+ * The row group's plain columns, decoded straight into Arrow's layout from one read of their
+ * bytes; a column whose pages readFlatColumn does not handle is left out (hyparquet reads it).
+ */
+async function readFlatColumns(
+  file: AsyncBuffer,
+  group: RowGroup,
+  columns: TopColumn[],
+  rows: number,
+): Promise<Map<string, ArrowStorage>> {
+  const out = new Map<string, ArrowStorage>();
+  const chunks = columns.flatMap((column) => {
+    const chunk = group.columns.find(
+      (c) =>
+        c.meta_data?.path_in_schema.length === 1 && c.meta_data.path_in_schema[0] === column.name,
+    );
+    const meta = chunk?.meta_data;
+    if (!column.flat || !meta || chunk.file_path) return [];
+    const start = Number(meta.dictionary_page_offset || meta.data_page_offset);
+    return [
+      { column, flat: column.flat, meta, start, end: start + Number(meta.total_compressed_size) },
+    ];
+  });
+  if (chunks.length === 0) return out;
+  const from = Math.min(...chunks.map((c) => c.start));
+  const to = Math.max(...chunks.map((c) => c.end));
+  const bytes = new Uint8Array(await file.slice(from, to));
+  for (const { column, flat, meta, start, end } of chunks) {
+    try {
+      const chunkBytes = bytes.subarray(start - from, end - from);
+      out.set(column.name, readFlatColumn(chunkBytes, meta, flat, rows, compressors));
+    } catch (e) {
+      if (!(e instanceof NotFlat)) throw e;
+    }
+  }
+  return out;
+}
+
+/** The rows of one row group, in the file's order, as one Arrow record batch of `schema`. */
+async function readRowGroup(
+  file: AsyncBuffer,
+  metadata: FileMetaData,
+  group: RowGroup,
+  columns: TopColumn[],
+  schema: Schema,
+  rowStart: number,
+): Promise<RecordBatch> {
+  const length = Number(group.num_rows);
+  const rowEnd = rowStart + length;
+  const decoded = await readFlatColumns(file, group, columns, length);
+  const others = columns.filter((c) => !c.nested && !decoded.has(c.name));
+  const nested = columns.filter((c) => c.nested);
+  const chunks = new Map([
+    ...(await readChunks(file, metadata, others, rowStart, rowEnd, STORAGE_PARSERS)),
+    ...(await readChunks(file, metadata, nested, rowStart, rowEnd)),
+  ]);
+  const children = columns.map((column) => {
+    const storage =
+      decoded.get(column.name) ?? storageOf(column, chunks.get(column.name)!, rowStart, length);
+    return arrowColumnOf(column.type, storage).data[0]!;
+  });
+  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, children }));
+}
+
+/**
  * Reads a Parquet file row group by row group, column by column, and hands the rows on as
- * Arrow IPC streams of at most `maxBatchRows` rows, so a large file never sits in memory all at
- * once. DuckDB-WASM 1.32 has no built-in Parquet reader (it would download the extension),
- * hence hyparquet. Runs in the Parquet worker, or on the page where there are no workers.
+ * Arrow IPC streams of `batchRows` rows (the last one fewer): small row groups are gathered,
+ * a large one is split, so a large file never sits in memory all at once and DuckDB inserts
+ * few large batches (each insert has a cost of its own; see docs/performance.md).
+ * DuckDB-WASM 1.32 has no built-in Parquet reader (it would download the extension), hence
+ * this. Runs in the Parquet worker, or on the page where there are no workers.
  */
 export async function* parquetToArrowBatches(
   data: Blob | Uint8Array,
-  maxBatchRows = MAX_BATCH_ROWS,
+  batchRows = BATCH_ROWS,
 ): AsyncGenerator<ParquetBatch> {
   const file = asyncBufferOf(data);
   const metadata = await parquetMetadataAsync(file);
   const columns = topColumns(metadata);
-  const flat = columns.filter((c) => !c.nested);
-  const nested = columns.filter((c) => c.nested);
+  const schema = new Schema(columns.map((c) => new Field(c.name, arrowType(c.type), true)));
   const rowsTotal = Number(metadata.num_rows);
+  let pending: RecordBatch[] = [];
+  let pendingRows = 0;
+  let rowsDone = 0;
+  let sent = false;
+  const flush = (): ParquetBatch => {
+    const ipc = tableToIPC(new Table(schema, pending), 'stream');
+    pending = [];
+    pendingRows = 0;
+    sent = true;
+    return { ipc, rowsDone, rowsTotal };
+  };
   let rowStart = 0;
   for (const group of metadata.row_groups) {
-    const length = Number(group.num_rows);
-    const rowEnd = rowStart + length;
-    const chunks = new Map([
-      ...(await readChunks(file, metadata, flat, rowStart, rowEnd, STORAGE_PARSERS)),
-      ...(await readChunks(file, metadata, nested, rowStart, rowEnd)),
-    ]);
-    const vectors: Record<string, Vector> = {};
-    for (const column of columns) {
-      const storage = storageOf(column, chunks.get(column.name)!, rowStart, length);
-      vectors[column.name] = arrowColumnOf(column.type, storage);
+    const batch = await readRowGroup(file, metadata, group, columns, schema, rowStart);
+    rowStart += batch.numRows;
+    for (let from = 0; from < batch.numRows;) {
+      const take = Math.min(batch.numRows - from, batchRows - pendingRows);
+      pending.push(take === batch.numRows ? batch : batch.slice(from, from + take));
+      pendingRows += take;
+      rowsDone += take;
+      from += take;
+      if (pendingRows === batchRows) yield flush();
     }
-    chunks.clear();
-    const table = new Table(vectors);
-    for (let from = 0; from < length || from === 0; from += maxBatchRows) {
-      const to = Math.min(length, from + maxBatchRows);
-      const ipc = tableToIPC(length > maxBatchRows ? table.slice(from, to) : table, 'stream');
-      yield { ipc, rowsDone: rowStart + to, rowsTotal };
-    }
-    rowStart = rowEnd;
   }
+  // The last rows; an empty file still gives one (empty) batch, which makes the table.
+  if (pendingRows > 0 || !sent) yield flush();
 }
