@@ -27,6 +27,19 @@ export interface ParquetBatch {
  */
 export const BATCH_ROWS = 1 << 18;
 
+/** Bytes per batch at most (about), so that wide or long-text rows still come in bounded parts. */
+export const BATCH_BYTES = 64 << 20;
+
+/** The bytes of a record batch's buffers. */
+function byteSize(batch: RecordBatch): number {
+  let bytes = 0;
+  for (const child of batch.data.children) {
+    bytes += child.values.byteLength + (child.valueOffsets?.byteLength ?? 0);
+    bytes += child.nullBitmap?.byteLength ?? 0;
+  }
+  return bytes;
+}
+
 /** A File (or bytes) as the random-access buffer hyparquet reads from, slice by slice. */
 export function asyncBufferOf(data: Blob | Uint8Array): AsyncBuffer {
   if (data instanceof Uint8Array) {
@@ -361,8 +374,8 @@ async function readRowGroup(
 
 /**
  * Reads a Parquet file row group by row group, column by column, and hands the rows on as
- * Arrow IPC streams of `batchRows` rows (the last one fewer): small row groups are gathered,
- * a large one is split, so a large file never sits in memory all at once and DuckDB inserts
+ * Arrow IPC streams of `batchRows` rows or about `batchBytes` bytes, whichever comes first
+ * (the last one fewer): small row groups are gathered, a large one is split, so a large file never sits in memory all at once and DuckDB inserts
  * few large batches (each insert has a cost of its own; see docs/performance.md).
  * DuckDB-WASM 1.32 has no built-in Parquet reader (it would download the extension), hence
  * this. Runs in the Parquet worker, or on the page where there are no workers.
@@ -370,6 +383,7 @@ async function readRowGroup(
 export async function* parquetToArrowBatches(
   data: Blob | Uint8Array,
   batchRows = BATCH_ROWS,
+  batchBytes = BATCH_BYTES,
 ): AsyncGenerator<ParquetBatch> {
   const file = asyncBufferOf(data);
   const metadata = await parquetMetadataAsync(file);
@@ -378,12 +392,14 @@ export async function* parquetToArrowBatches(
   const rowsTotal = Number(metadata.num_rows);
   let pending: RecordBatch[] = [];
   let pendingRows = 0;
+  let pendingBytes = 0;
   let rowsDone = 0;
   let sent = false;
   const flush = (): ParquetBatch => {
     const ipc = tableToIPC(new Table(schema, pending), 'stream');
     pending = [];
     pendingRows = 0;
+    pendingBytes = 0;
     sent = true;
     return { ipc, rowsDone, rowsTotal };
   };
@@ -391,13 +407,17 @@ export async function* parquetToArrowBatches(
   for (const group of metadata.row_groups) {
     const batch = await readRowGroup(file, metadata, group, columns, schema, rowStart);
     rowStart += batch.numRows;
+    const rowBytes = byteSize(batch) / Math.max(1, batch.numRows);
+    const rowsFor = (bytes: number) => Math.max(1, Math.floor(bytes / Math.max(1, rowBytes)));
     for (let from = 0; from < batch.numRows;) {
-      const take = Math.min(batch.numRows - from, batchRows - pendingRows);
+      const room = Math.min(batchRows - pendingRows, rowsFor(batchBytes - pendingBytes));
+      const take = Math.min(batch.numRows - from, room);
       pending.push(take === batch.numRows ? batch : batch.slice(from, from + take));
       pendingRows += take;
+      pendingBytes += take * rowBytes;
       rowsDone += take;
       from += take;
-      if (pendingRows === batchRows) yield flush();
+      if (take === room) yield flush();
     }
   }
   // The last rows; an empty file still gives one (empty) batch, which makes the table.

@@ -226,6 +226,24 @@ describe('parquetToArrowBatches', () => {
     expect(await progress(bytes)).toEqual([[2500, 2500, 2500]]);
   });
 
+  it('keeps batches of long rows to about the bytes asked for', async () => {
+    const sizes: number[] = [];
+    let rows = 0;
+    for await (const b of parquetToArrowBatches(parquetFile(2500, 1000), 100_000, 20_000)) {
+      const table = tableFromIPC(b.ipc);
+      rows += table.numRows;
+      expect(b.rowsDone).toBe(rows);
+      let bytes = 0;
+      for (const batch of table.batches)
+        for (const child of batch.data.children)
+          bytes += child.values.byteLength + (child.valueOffsets?.byteLength ?? 0);
+      sizes.push(bytes);
+    }
+    expect(rows).toBe(2500);
+    expect(sizes.length).toBeGreaterThan(4);
+    for (const bytes of sizes) expect(bytes).toBeLessThan(40_000);
+  });
+
   it('splits a large row group into bounded batches, nulls at any row', async () => {
     const rows = 250;
     const seen: number[] = [];
