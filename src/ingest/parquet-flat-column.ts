@@ -338,6 +338,8 @@ export function readFlatColumn(
         offset: 0,
       };
       const n = dph.num_values;
+      // The deprecated BIT_PACKED levels are left to hyparquet.
+      if (col.maxDefinition && dph.definition_level_encoding !== 'RLE') throw new NotFlat('levels');
       const defs = col.maxDefinition ? readDefinitions(pageReader, n) : undefined;
       const count = defs ? countSet(defs) : n;
       const { values, indices } = pageValues(
