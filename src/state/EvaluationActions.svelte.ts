@@ -1,7 +1,8 @@
+import { missingFileError } from '../model/missing-file';
 import { LocalizedError } from '../domain/localized-error';
 import type { Engine, Row } from '../engine/types';
 
-import type { PresetCell } from '../model/notebook';
+import type { PresetCell, TableSource } from '../model/notebook';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
 import type { TableKind, TableMapping } from '../domain/roles';
@@ -34,11 +35,20 @@ export interface EvaluationContext {
   /** Keeps the quadrant drawn with the cell's last outputs. */
   lastRun?: Pick<LastRunOutputs, 'quadrantDrawn'>;
   exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
+  /** The notebook's tables whose files are not loaded (DataActions.missingTables). */
+  missingTables?: () => TableSource[];
 }
 
 /** The charts and evaluations of a segmentation cell, computed on demand. */
 export class EvaluationActions {
   constructor(private readonly ctx: EvaluationContext) {}
+
+  /** Work on the engine; a table whose file is not loaded is named with its file. */
+  #exclusive<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
+    return this.ctx.exclusive(work).catch((e: unknown) => {
+      throw missingFileError(e, this.ctx.missingTables?.() ?? []) ?? e;
+    });
+  }
 
   private preset(id: string): PresetCell {
     const cell = this.ctx.notebook.cell(id);
@@ -66,7 +76,7 @@ export class EvaluationActions {
   /** The scorecard, its churn rate by the notebook's churn threshold. */
   scorecard(id: string, focus?: Focus): Promise<Row[]> {
     const cell = this.preset(id);
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       const days = this.ctx.features.churnDays;
       const lang = this.ctx.lang.lang;
@@ -78,7 +88,7 @@ export class EvaluationActions {
   focusedSummary(id: string, focus: Focus): Promise<Row[]> {
     const cell = this.preset(id);
     const order = this.order(cell);
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       return evaluate.focusedSummary(e, cell.name, focus, this.ctx.lang.lang, order);
     });
@@ -92,7 +102,7 @@ export class EvaluationActions {
       throw new Error(`no cut points for ${cell.presetId}`);
     }
     const params = presetParams(preset, cell);
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       if (preset.id === 'rfm') {
         return loadRfmCutPoints(e, FEATURES_TABLE, params as unknown as RfmParams);
@@ -113,7 +123,7 @@ export class EvaluationActions {
     const cell = this.preset(id);
     const lang = this.ctx.lang.lang;
     const attributes = this.profileAttributes();
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       return evaluate.profiles(e, cell.name, lang, attributes, this.order(cell));
     });
@@ -147,13 +157,13 @@ export class EvaluationActions {
   }
 
   concentration(): Promise<evaluate.Concentration> {
-    return this.ctx.exclusive((e) => evaluate.concentration(e));
+    return this.#exclusive((e) => evaluate.concentration(e));
   }
 
   geography(id: string, level: GeoLevel, focus?: Focus): Promise<Row[]> {
     const cell = this.preset(id);
     const order = this.order(cell);
-    return this.ctx.exclusive((e) =>
+    return this.#exclusive((e) =>
       evaluate.geography(e, cell.name, level, this.ctx.lang.lang, order, focus),
     );
   }
@@ -161,7 +171,7 @@ export class EvaluationActions {
   async quadrant(id: string): Promise<evaluate.Quadrant> {
     const cell = this.preset(id);
     const scale = cell.view?.scale ?? 'auto';
-    const q = await this.ctx.exclusive((e) => evaluate.quadrant(e, cell.name, scale));
+    const q = await this.#exclusive((e) => evaluate.quadrant(e, cell.name, scale));
     this.ctx.lastRun?.quadrantDrawn(id, { scale, data: q });
     return q;
   }
@@ -169,7 +179,7 @@ export class EvaluationActions {
   /** The customers of the quadrant `q` of a cell's result, to recount it in JS (`quadrantAt`). */
   quadrantMembers(id: string, q: evaluate.Quadrant): Promise<evaluate.QuadrantMemberColumns> {
     const cell = this.preset(id);
-    return this.ctx.exclusive((e) => evaluate.quadrantMembers(e, cell.name, q));
+    return this.#exclusive((e) => evaluate.quadrantMembers(e, cell.name, q));
   }
 
   /**
@@ -218,7 +228,7 @@ export class EvaluationActions {
   campaigns(id: string, byCampaign: boolean): Promise<Row[]> {
     const cell = this.preset(id);
     const mapping = this.mapping('campaigns');
-    return this.ctx.exclusive((e) =>
+    return this.#exclusive((e) =>
       evaluate.campaigns(e, cell.name, mapping, byCampaign, this.ctx.lang.lang, this.order(cell)),
     );
   }
@@ -229,7 +239,7 @@ export class EvaluationActions {
     const orders = this.mapping('orders');
     const lang = this.ctx.lang.lang;
     const of = segment === null ? null : { result: cell.name, label: segment };
-    return this.ctx.exclusive((e) => evaluate.cohorts(e, orders, period, of, lang));
+    return this.#exclusive((e) => evaluate.cohorts(e, orders, period, of, lang));
   }
 
   /** The SQL of a preset cell as of another date, over features recomputed for that date. */
@@ -256,7 +266,7 @@ export class EvaluationActions {
     const cells = [this.preset(id), ...(compareId ? [this.preset(compareId)] : [])];
     this.ctx.features.requireOrders('backtest');
     const orders = this.mapping('orders');
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       const horizonDays = horizon ?? this.ctx.features.churnDays;
       const segmentations = [];
@@ -272,7 +282,7 @@ export class EvaluationActions {
     const cell = this.preset(id);
     this.ctx.features.requireOrders('migration');
     const orders = this.mapping('orders');
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       const sqlByDate = new Map<string, string>();
       for (const d of dates) sqlByDate.set(d, await this.segmentsAt(e, cell, d));
