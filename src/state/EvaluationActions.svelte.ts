@@ -1,7 +1,8 @@
+import { missingFileError } from '../model/missing-file';
 import { LocalizedError } from '../domain/localized-error';
 import type { Engine, Row } from '../engine/types';
 
-import type { PresetCell } from '../model/notebook';
+import type { PresetCell, TableSource } from '../model/notebook';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
 import type { TableKind, TableMapping } from '../domain/roles';
@@ -37,6 +38,8 @@ export interface EvaluationContext {
   exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
   /** Runs work when the engine is idle, after any user work (EngineQueue `background`). */
   background?: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
+  /** The notebook's tables whose files are not loaded (DataActions.missingTables). */
+  missingTables?: () => TableSource[];
 }
 
 /** The charts and evaluations of a segmentation cell, computed on demand. */
@@ -50,6 +53,13 @@ export class EvaluationActions {
           evaluate.quadrant(engine, this.preset(id).name, scale),
         )
       : null;
+  }
+
+  /** Work on the engine; a table whose file is not loaded is named with its file. */
+  #exclusive<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
+    return this.ctx.exclusive(work).catch((e: unknown) => {
+      throw missingFileError(e, this.ctx.missingTables?.() ?? []) ?? e;
+    });
   }
 
   private preset(id: string): PresetCell {
@@ -78,7 +88,7 @@ export class EvaluationActions {
   /** The scorecard, its churn rate by the notebook's churn threshold. */
   scorecard(id: string, focus?: Focus): Promise<Row[]> {
     const cell = this.preset(id);
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       const days = this.ctx.features.churnDays;
       const lang = this.ctx.lang.lang;
@@ -90,7 +100,7 @@ export class EvaluationActions {
   focusedSummary(id: string, focus: Focus): Promise<Row[]> {
     const cell = this.preset(id);
     const order = this.order(cell);
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       return evaluate.focusedSummary(e, cell.name, focus, this.ctx.lang.lang, order);
     });
@@ -104,7 +114,7 @@ export class EvaluationActions {
       throw new Error(`no cut points for ${cell.presetId}`);
     }
     const params = presetParams(preset, cell);
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       if (preset.id === 'rfm') {
         return loadRfmCutPoints(e, FEATURES_TABLE, params as unknown as RfmParams);
@@ -124,7 +134,7 @@ export class EvaluationActions {
   profiles(id: string): Promise<SegmentProfileRow[]> {
     const cell = this.preset(id);
     const lang = this.ctx.lang.lang;
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       const asOf = await this.ctx.features.ensure(e);
       const attributes = this.profileAttributes(asOf);
       return evaluate.profiles(e, cell.name, lang, attributes, this.order(cell));
@@ -163,13 +173,13 @@ export class EvaluationActions {
   }
 
   concentration(): Promise<evaluate.Concentration> {
-    return this.ctx.exclusive((e) => evaluate.concentration(e));
+    return this.#exclusive((e) => evaluate.concentration(e));
   }
 
   geography(id: string, level: GeoLevel, focus?: Focus): Promise<Row[]> {
     const cell = this.preset(id);
     const order = this.order(cell);
-    return this.ctx.exclusive((e) =>
+    return this.#exclusive((e) =>
       evaluate.geography(e, cell.name, level, this.ctx.lang.lang, order, focus),
     );
   }
@@ -179,7 +189,7 @@ export class EvaluationActions {
     const scale = cell.view?.scale ?? 'auto';
     const made = this.ctx.notebook.runs[id]?.made;
     const ahead = await this.#prefetch?.take(id, { made, scale })?.catch(() => null);
-    const q = ahead ?? (await this.ctx.exclusive((e) => evaluate.quadrant(e, cell.name, scale)));
+    const q = ahead ?? (await this.#exclusive((e) => evaluate.quadrant(e, cell.name, scale)));
     this.ctx.lastRun?.quadrantDrawn(id, { scale, data: q });
     return q;
   }
@@ -197,7 +207,7 @@ export class EvaluationActions {
   /** The customers of the quadrant `q` of a cell's result, to recount it in JS (`quadrantAt`). */
   quadrantMembers(id: string, q: evaluate.Quadrant): Promise<evaluate.QuadrantMemberColumns> {
     const cell = this.preset(id);
-    return this.ctx.exclusive((e) => evaluate.quadrantMembers(e, cell.name, q));
+    return this.#exclusive((e) => evaluate.quadrantMembers(e, cell.name, q));
   }
 
   /**
@@ -253,7 +263,7 @@ export class EvaluationActions {
   campaigns(id: string, byCampaign: boolean): Promise<Row[]> {
     const cell = this.preset(id);
     const mapping = this.mapping('campaigns');
-    return this.ctx.exclusive((e) =>
+    return this.#exclusive((e) =>
       evaluate.campaigns(e, cell.name, mapping, byCampaign, this.ctx.lang.lang, this.order(cell)),
     );
   }
@@ -264,7 +274,7 @@ export class EvaluationActions {
     const orders = this.mapping('orders');
     const lang = this.ctx.lang.lang;
     const of = segment === null ? null : { result: cell.name, label: segment };
-    return this.ctx.exclusive((e) => evaluate.cohorts(e, orders, period, of, lang));
+    return this.#exclusive((e) => evaluate.cohorts(e, orders, period, of, lang));
   }
 
   /** The SQL of a preset cell as of another date, over features recomputed for that date. */
@@ -291,7 +301,7 @@ export class EvaluationActions {
     const cells = [this.preset(id), ...(compareId ? [this.preset(compareId)] : [])];
     this.ctx.features.requireOrders('backtest');
     const orders = this.mapping('orders');
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       const horizonDays = horizon ?? this.ctx.features.churnDays;
       const segmentations = [];
@@ -307,7 +317,7 @@ export class EvaluationActions {
     const cell = this.preset(id);
     this.ctx.features.requireOrders('migration');
     const orders = this.mapping('orders');
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       const sqlByDate = new Map<string, string>();
       for (const d of dates) sqlByDate.set(d, await this.segmentsAt(e, cell, d));

@@ -118,8 +118,10 @@ export class Workspace {
     });
     const lastRun = this.lastRun;
     this.tab.onLost = () => this.session.setReadOnly(true);
-    this.features = new FeaturesState(this.notebook, (work, options) =>
-      this.#queue.background(work, options),
+    this.features = new FeaturesState(
+      this.notebook,
+      (work, options) => this.#queue.background(work, options),
+      (table) => this.catalog.has(table),
     );
     // The parts it coordinates are built below; it reaches them only once something runs.
     this.runner = new NotebookRunner({
@@ -159,6 +161,7 @@ export class Workspace {
       segments: this.segments,
       exclusive: (work) => this.exclusive(work),
       background: (work) => this.#queue.background(work),
+      missingTables: () => this.data.missingTables(),
       lastRun,
     });
     const exclusive = <T>(work: (engine: Engine) => Promise<T>) => this.exclusive(work);
@@ -227,7 +230,7 @@ export class Workspace {
       lang,
       exclusive,
       notify,
-      open: (nb, files) => this.session.openForeign(nb, files),
+      open: (nb, files, results) => this.session.openForeign(nb, files, results),
     });
     this.present = new PresentState(this.notebook);
     this.session = new NotebookSession({
