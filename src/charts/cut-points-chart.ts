@@ -24,13 +24,31 @@ const T = {
   to: { en: 'To', zh: '止' },
 } satisfies Record<string, Labels>;
 
+/**
+ * The signal a drag sets while a cut rule moves: the cut's number (`n`), where it is now and its
+ * label; null when nothing is dragged. The rule and its number follow it without a new spec.
+ */
+export const CUT_DRAG_SIGNAL = 'cut_drag';
+export interface CutDrag {
+  n: string;
+  value: number;
+  text: string;
+}
+
+const dragged = `${CUT_DRAG_SIGNAL} && ${CUT_DRAG_SIGNAL}.n === datum.n`;
+const following = [
+  { calculate: `${dragged} ? ${CUT_DRAG_SIGNAL}.value : datum.value`, as: 'at' },
+  { calculate: `${dragged} ? ${CUT_DRAG_SIGNAL}.text : datum.n`, as: 'label' },
+];
+
 /** Neutral bars: the distribution is of all buyers, not of a segment. */
 const BAR = '#a0aec0';
 const CUT = '#b8262b';
 
 /**
  * A histogram of buyers over a measure, with a rule at each cut point a preset scores it by
- * (numbered left to right), on a symlog axis when the measure is skewed like spend.
+ * (numbered left to right), on a symlog axis when the measure is skewed like spend. A rule being
+ * dragged follows `CUT_DRAG_SIGNAL`.
  */
 export function cutPointsChart(o: CutPointsChartOptions): TopLevelSpec {
   const { lang } = o;
@@ -57,6 +75,7 @@ export function cutPointsChart(o: CutPointsChartOptions): TopLevelSpec {
     ...chartBase(),
     ...FIT_WIDTH,
     height: o.height ?? 160,
+    params: [{ name: CUT_DRAG_SIGNAL, value: null }],
     layer: [
       {
         data: { values: o.histogram },
@@ -79,9 +98,10 @@ export function cutPointsChart(o: CutPointsChartOptions): TopLevelSpec {
       },
       {
         data: { values: cuts },
+        transform: following,
         mark: { type: 'rule', color: CUT, strokeWidth: 2, tooltip: true },
         encoding: {
-          x: { ...x, field: 'value' },
+          x: { ...x, field: 'at' },
           tooltip: [
             { field: 'n', title: '#' },
             { field: 'value', title: pick(T.cut, lang), format: FORMATS.decimal },
@@ -90,6 +110,7 @@ export function cutPointsChart(o: CutPointsChartOptions): TopLevelSpec {
       },
       {
         data: { values: cuts },
+        transform: following,
         mark: {
           type: 'text',
           color: CUT,
@@ -100,7 +121,7 @@ export function cutPointsChart(o: CutPointsChartOptions): TopLevelSpec {
           fontWeight: 600,
           y: 0,
         },
-        encoding: { x: { ...x, field: 'value' }, text: { field: 'n' } },
+        encoding: { x: { ...x, field: 'at' }, text: { field: 'label' } },
       },
     ],
   } as TopLevelSpec;

@@ -471,7 +471,7 @@ export const en = {
   'tabs.migration': 'Migration',
   'tabs.cuts': 'Cut points',
   'cuts.hint':
-    'Where each score or tier starts, as computed from this data. Type a value to fix that cut point; the other cut points of that measure stay where they are.',
+    'Where each score or tier starts, as computed from this data. Type a value, or drag a red line on the chart, to fix that cut point; the other cut points of that measure stay where they are.',
   'cuts.quantile': 'Quantiles',
   'cuts.typed': 'Your values',
   'cuts.cut': 'Cut',

@@ -453,7 +453,7 @@ export const zhCN: Record<MessageKey, string> = {
   'tabs.migration': '迁移',
   'tabs.cuts': '分界点',
   'cuts.hint':
-    '每个分数或等级从哪里开始，按当前数据计算。输入数值即可固定该分界点；同一指标的其他分界点保持不变。',
+    '每个分数或等级从哪里开始，按当前数据计算。输入数值或拖动图上的红线即可固定该分界点；同一指标的其他分界点保持不变。',
   'cuts.quantile': '分位数',
   'cuts.typed': '自定义',
   'cuts.cut': '分界点',

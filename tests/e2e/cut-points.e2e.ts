@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSession, type Session } from './browser';
 import { waitForNotebookRun } from './helpers';
@@ -58,6 +60,89 @@ describe("an RFM cell's cut points, in Chromium", () => {
     await s.page.getByTestId('cuts-reset-monetary').click();
     await expect.poll(() => monetary.getAttribute('data-fixed'), { timeout: 30_000 }).toBe('false');
     await expect.poll(() => cut(2).inputValue()).toBe(String(quantiles[1]));
+  });
+});
+
+/**
+ * Value tiers over the bundled sample with the cuts fixed, counted here from its CSVs: spend per
+ * customer in whole cents, the sum of `amount` over their orders; customers without orders are
+ * potential.
+ */
+function recountTiers(important: number, vip: number): Record<string, number> {
+  const read = (file: string) =>
+    readFileSync(path.join(__dirname, '../../sample-data', file), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
+  const cents = new Map<string, number>();
+  for (const line of read('orders.csv')) {
+    // order_id, customer_id, order_datetime, amount: none of them holds a comma.
+    const [, customer, , amount] = line.split(',');
+    cents.set(customer!, (cents.get(customer!) ?? 0) + Math.round(Number(amount) * 100));
+  }
+  const counts: Record<string, number> = { VIP: 0, Important: 0, Ordinary: 0, Potential: 0 };
+  for (const line of read('customers.csv')) {
+    const spend = cents.get(line.slice(0, line.indexOf(',')));
+    const tier =
+      spend === undefined
+        ? 'Potential'
+        : spend >= Math.round(vip * 100)
+          ? 'VIP'
+          : spend >= Math.round(important * 100)
+            ? 'Important'
+            : 'Ordinary';
+    counts[tier]!++;
+  }
+  return counts;
+}
+
+describe('dragging a cut rule, in Chromium', () => {
+  it("moves value tiers' VIP cut with the mouse; the tiers match a recount of the sample", async () => {
+    const cell = await cellNamed('value_tiers');
+    const tab = cell.getByTestId('tab-cuts');
+    await tab.click();
+    const value = cell.getByTestId('cuts-value');
+    await value.waitFor({ timeout: 60_000 });
+    await value.locator('[data-testid=chart][data-rendered=true]').waitFor();
+    const cut = (i: number) => value.getByTestId(`cut-value-${i}`);
+    const [important, vip] = [Number(await cut(1).inputValue()), Number(await cut(2).inputValue())];
+    const rule = value.locator('svg .mark-rule.role-mark line').nth(1);
+    const box = (await rule.boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+
+    await s.page.mouse.move(x, y);
+    await s.page.mouse.down();
+    await s.page.mouse.move(x + 50, y, { steps: 5 });
+    // Held: the rule is under the pointer and its box shows where it would go.
+    const ruleX = async () => {
+      const b = (await rule.boundingBox())!;
+      return Math.round(Math.abs(b.x + b.width / 2 - (x + 50)));
+    };
+    await expect.poll(ruleX).toBeLessThan(3);
+    expect(await cut(2).getAttribute('class')).toMatch(/dragged/);
+    const shown = Number(await cut(2).inputValue());
+    expect(shown).toBeGreaterThan(vip);
+    await s.page.mouse.up();
+
+    await expect.poll(() => value.getAttribute('data-fixed'), { timeout: 30_000 }).toBe('true');
+    await expect.poll(() => cut(2).inputValue(), { timeout: 30_000 }).toBe(String(shown));
+    expect(Number(await cut(1).inputValue())).toBe(important);
+    expect(await cut(2).getAttribute('class')).not.toMatch(/dragged/);
+
+    await cell.getByTestId('tab-segments').click();
+    const expected = recountTiers(important, shown);
+    const count = (segment: string) =>
+      cell
+        .locator(`[data-testid=segment-summary] tbody tr[data-segment="${segment}"]`)
+        .getByTestId('segment-count')
+        .innerText()
+        .then((text) => Number(text.replace(/,/g, '')));
+    await expect.poll(() => count('VIP'), { timeout: 30_000 }).toBe(expected.VIP);
+    for (const segment of ['Important', 'Ordinary', 'Potential']) {
+      expect(await count(segment)).toBe(expected[segment]);
+    }
+    // The drag moved customers: fewer VIPs than at the old cut.
+    expect(expected.VIP).toBeLessThan(recountTiers(important, vip).VIP);
   });
 });
 
