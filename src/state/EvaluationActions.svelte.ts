@@ -18,6 +18,9 @@ import type { ValueTiersParams } from '../model/presets/value-tiers';
 import { loadValueTierCutPoints } from './value-tier-cut-points';
 import type { PurchaseBehaviourParams } from '../model/presets/purchase-behaviour';
 import { loadPurchaseBehaviourCutPoints } from './purchase-behaviour-cut-points';
+import type { NeedsParams } from '../model/presets/needs';
+import { cutEditor } from '../model/presets/cut-editors';
+import { loadNeedsCutPoints } from './needs-cut-points';
 import { quadrantAt } from './quadrant-at';
 import { QuadrantPrefetch } from './quadrant-prefetch';
 import { pick } from '../domain/labels';
@@ -110,7 +113,7 @@ export class EvaluationActions {
   cutPoints(id: string): Promise<DimensionCuts[]> {
     const cell = this.preset(id);
     const preset = presetById(cell.presetId);
-    if (!preset || !['rfm', 'value-tiers', 'purchase-behaviour'].includes(preset.id)) {
+    if (!preset || !cutEditor(preset.id)) {
       throw new Error(`no cut points for ${cell.presetId}`);
     }
     const params = presetParams(preset, cell);
@@ -124,6 +127,9 @@ export class EvaluationActions {
         asOf: this.ctx.features.asOfUsed,
         lang: this.ctx.lang.lang,
       };
+      if (preset.id === 'needs') {
+        return loadNeedsCutPoints(e, ctx, params as unknown as NeedsParams);
+      }
       return preset.id === 'value-tiers'
         ? loadValueTierCutPoints(e, ctx, params as unknown as ValueTiersParams)
         : loadPurchaseBehaviourCutPoints(e, ctx, params as unknown as PurchaseBehaviourParams);

@@ -208,3 +208,33 @@ describe("a purchase behaviour cell's cut points, in Chromium", () => {
     await expect.poll(() => ticket.getByRole('alert').innerText()).toMatch(/minimum order value/);
   });
 });
+
+describe("a needs cell's cut point, in Chromium", () => {
+  it('shows the unit price quality-sensitive starts at, and takes a dragged one', async () => {
+    await s.page.locator('[data-testid=add-segment]').last().selectOption('needs');
+    const cell = s.page.locator('[data-testid=cell]').last();
+    await cell
+      .locator('[data-testid=segment-summary] tbody tr')
+      .first()
+      .waitFor({ timeout: 60_000 });
+    await cell.getByTestId('tab-cuts').click();
+    const quality = cell.getByTestId('cuts-quality');
+    await quality.waitFor({ timeout: 60_000 });
+    expect(await quality.getAttribute('data-fixed')).toBe('false');
+    const cut = quality.getByTestId('cut-quality-1');
+    const quantile = Number(await cut.inputValue());
+    expect(quantile).toBeGreaterThan(0);
+    await quality.locator('[data-testid=chart][data-rendered=true]').waitFor();
+    const rule = quality.locator('svg .mark-rule.role-mark line');
+    expect(await rule.count()).toBe(1);
+
+    const box = (await rule.boundingBox())!;
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await s.page.mouse.move(x, y);
+    await s.page.mouse.down();
+    await s.page.mouse.move(x - 40, y, { steps: 4 });
+    await s.page.mouse.up();
+    await expect.poll(() => quality.getAttribute('data-fixed'), { timeout: 30_000 }).toBe('true');
+    expect(Number(await cut.inputValue())).toBeLessThan(quantile);
+  });
+});
