@@ -3,6 +3,7 @@ import type { CohortChoice } from './cohort-choice';
 import type { BgBbPeriod, PurchaseModelKey } from './clv/purchase-models';
 import type { Inputs } from './inputs';
 import type { Lang } from '../domain/labels';
+import type { PivotChoice } from './pivot-view';
 import type { PresentChart } from './present-chart';
 import type { ReadChoices } from './read-choices';
 import type { SqlView } from './sql-chart';
@@ -52,6 +53,10 @@ export interface PresetView {
   form?: 'hidden';
   /** The Cohorts tab's period, measure and segment, also drawn on its cohorts slide. */
   cohorts?: CohortChoice;
+  /** The Segments tab shows the result as a pivot (by default the segment summary) ... */
+  segments?: 'pivot';
+  /** ... with these choices. */
+  pivot?: PivotChoice;
 }
 
 /**
@@ -106,6 +111,8 @@ export interface TableSource {
   choices?: ReadChoices;
   /** Cleaning steps, in order; the table as loaded stays as `<table>__raw`. */
   steps?: CleaningStep[];
+  /** Its pivot view's choices, when the user opened one. */
+  pivot?: PivotChoice;
 }
 
 /** How the notebook looks in present mode, besides its title: the client's logo and a subtitle. */

@@ -3,6 +3,7 @@ import type { Lang } from '../domain/labels';
 import { BundleActions } from './BundleActions.svelte';
 import { CellFocus } from './CellFocus.svelte';
 import { CatalogState } from './CatalogState.svelte';
+import { TablePivots } from './TablePivots';
 import { CellActions } from './CellActions.svelte';
 import { CleaningState } from './CleaningState.svelte';
 import { DataActions, type NoticeAction, type NoticeKind } from './DataActions.svelte';
@@ -73,6 +74,8 @@ export class Workspace {
   readonly runner: NotebookRunner;
   /** Running and editing notebook cells. */
   readonly cells: CellActions;
+  /** Pivot views of the input tables. */
+  readonly tablePivots: TablePivots;
   readonly segments: SegmentActions;
   readonly evaluation: EvaluationActions;
   /** What each segmentation cell's linked charts are narrowed to. */
@@ -145,6 +148,10 @@ export class Workspace {
       runner,
       recover: () => runner.recover(),
       ...(deps.fitModels ? { fit: deps.fitModels } : {}),
+    });
+    this.tablePivots = new TablePivots({
+      notebook: this.notebook,
+      exclusive: (work) => this.exclusive(work),
     });
     this.segments = new SegmentActions({
       notebook: this.notebook,
