@@ -56,6 +56,10 @@ export function cutPointsChart(o: CutPointsChartOptions): TopLevelSpec {
   const values = cuts.map((c) => c.value);
   const lo = Math.min(o.histogram[0]?.start ?? 0, ...values);
   const hi = Math.max(o.histogram.at(-1)?.end ?? 1, ...values);
+  // The axis's middle value: on a symlog axis, halfway in sign(x)·ln(1 + |x|).
+  const symlog = (v: number) => Math.sign(v) * Math.log1p(Math.abs(v));
+  const unlog = (t: number) => Math.sign(t) * Math.expm1(Math.abs(t));
+  const middle = o.scale === 'symlog' ? unlog((symlog(lo) + symlog(hi)) / 2) : (lo + hi) / 2;
   const labelExpr = compactLabelExpr(lang);
   const measure = pick(o.measure, lang);
   const x = {
@@ -108,21 +112,31 @@ export function cutPointsChart(o: CutPointsChartOptions): TopLevelSpec {
           ],
         },
       },
-      {
+      // Numbers right of their rule; a dragged one in the right half of the axis, with its
+      // longer label, left of it, so the plot's edge never cuts it.
+      ...(['left', 'right'] as const).map((align) => ({
         data: { values: cuts },
-        transform: following,
+        transform: [
+          ...following,
+          {
+            filter:
+              align === 'right'
+                ? `${dragged} && datum.at > ${middle}`
+                : `!(${dragged} && datum.at > ${middle})`,
+          },
+        ],
         mark: {
           type: 'text',
           color: CUT,
-          dx: 3,
+          dx: align === 'left' ? 3 : -3,
           dy: 2,
-          align: 'left',
+          align,
           baseline: 'top',
           fontWeight: 600,
           y: 0,
         },
         encoding: { x: { ...x, field: 'at' }, text: { field: 'label' } },
-      },
+      })),
     ],
   } as TopLevelSpec;
 }
