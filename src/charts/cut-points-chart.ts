@@ -112,24 +112,21 @@ export function cutPointsChart(o: CutPointsChartOptions): TopLevelSpec {
           ],
         },
       },
-      // Numbers right of their rule; a dragged one in the right half of the axis, with its
-      // longer label, left of it, so the plot's edge never cuts it.
-      ...(['left', 'right'] as const).map((align) => ({
+      // Numbers right of their rule, at the top. A dragged one's longer label goes a line lower,
+      // clear of the others' numbers, and left of its rule in the axis's right half, so the
+      // plot's edge never cuts it.
+      ...[
+        { filter: `!(${dragged})`, align: 'left', dy: 2 },
+        { filter: `${dragged} && datum.at <= ${middle}`, align: 'left', dy: 16 },
+        { filter: `${dragged} && datum.at > ${middle}`, align: 'right', dy: 16 },
+      ].map(({ filter, align, dy }) => ({
         data: { values: cuts },
-        transform: [
-          ...following,
-          {
-            filter:
-              align === 'right'
-                ? `${dragged} && datum.at > ${middle}`
-                : `!(${dragged} && datum.at > ${middle})`,
-          },
-        ],
+        transform: [...following, { filter }],
         mark: {
           type: 'text',
           color: CUT,
           dx: align === 'left' ? 3 : -3,
-          dy: 2,
+          dy,
           align,
           baseline: 'top',
           fontWeight: 600,

@@ -50,7 +50,7 @@ async function pivotRows(scope: ReturnType<Session['page']['locator']>) {
 
 describe('a pivot of an input table, in Chromium', () => {
   it('groups the orders table by category as a GROUP BY in JS does, and keeps the choice', async () => {
-    await tableRow(s.page, 'orders').getByTestId('pivot-table').click();
+    await tableRow(s.page, 'orders').getByTestId('open-table-pivot').click();
     const dialog = s.page.getByTestId('table-pivot');
     await dialog.waitFor();
     await dialog.getByTestId('pivot-row-0').selectOption('category');
@@ -85,7 +85,7 @@ describe('a pivot of an input table, in Chromium', () => {
     // Closed and opened again: the choices were saved with the table (notebook-file.test.ts
     // checks they are written to and read from the file).
     await dialog.getByTestId('table-pivot-close').click();
-    await tableRow(s.page, 'orders').getByTestId('pivot-table').click();
+    await tableRow(s.page, 'orders').getByTestId('open-table-pivot').click();
     await expect.poll(() => dialog.getByTestId('pivot-value').inputValue()).toBe('amount');
     expect(await dialog.getByTestId('pivot-row-0').inputValue()).toBe('category');
     await dialog.getByTestId('table-pivot-close').click();
