@@ -127,6 +127,10 @@ describe('bundles from seglab run, in Chromium', () => {
       'interactions.csv',
       'orders.csv',
     ]);
+    // The analysis date says the results came made, and how to count them as of another.
+    await expect
+      .poll(() => page.getByTestId('as-of-hint').innerText())
+      .toMatch(/made as of \d{4}-\d{2}-\d{2}, without the orders\. .*add orders\.csv/);
     // What needs the orders says which file to add, and where.
     const first = page.locator(`[data-cell-id="${presets[0]!.id}"]`);
     await first.getByTestId('tab-cohorts').click();
@@ -152,5 +156,6 @@ describe('bundles from seglab run, in Chromium', () => {
       .poll(() => page.locator(`[data-testid=cell] ${CHARTS}`).count(), { timeout: 30_000 })
       .toBeGreaterThan(2);
     expect(await page.locator('[data-testid=needed-file]').count()).toBe(0);
+    expect(await page.getByTestId('as-of-hint').innerText()).not.toMatch(/made as of/);
   });
 });

@@ -387,6 +387,8 @@ export const en = {
   'notebook.asOf': 'Analysis date',
   'notebook.asOfDefault':
     'Left empty, it is the day after the last order ({date}). Segmentations are computed as of this date.',
+  'notebook.asOfMade':
+    'These results came made as of {date}, without the orders. To count them as of another date, add {file} under “This notebook needs…” above.',
   'notebook.asOfCustom':
     'Segmentations are computed as of this date; clear it to use the day after the last order.',
   'churn.label': 'Churned after (days without an order)',

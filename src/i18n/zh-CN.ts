@@ -374,6 +374,8 @@ export const zhCN: Record<MessageKey, string> = {
   'roles.none': '—（不使用）',
   'notebook.asOf': '分析日期',
   'notebook.asOfDefault': '留空：使用最后一笔订单的次日（{date}）。所有分群均按此日期计算。',
+  'notebook.asOfMade':
+    '这些结果按 {date} 计算后随文件带来，不含订单。如需按其他日期计算，请在上方“此笔记本需要…”中添加 {file}。',
   'notebook.asOfCustom': '所有分群均按此日期计算；清空则使用最后一笔订单的次日。',
   'churn.label': '流失判定（未下单天数）',
   'churn.fromData':
