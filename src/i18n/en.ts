@@ -524,6 +524,8 @@ export const en = {
   'focus.filteredBy': 'Filtered by:',
   'focus.clear': 'Clear the filter',
   'focus.hint': 'Click a segment or a place in a chart to filter the other charts and the table.',
+  'focus.hintQuadrant':
+    'Click a customer to filter by their segment, or drag a rectangle to filter by both measures; a double click clears it.',
   'geo.region': 'Region',
   'geo.province': 'Province',
   'geo.city': 'City',

@@ -506,6 +506,7 @@ export const zhCN: Record<MessageKey, string> = {
   'focus.filteredBy': '筛选：',
   'focus.clear': '清除筛选',
   'focus.hint': '点击图表中的分群或地区，即可筛选其他图表和表格。',
+  'focus.hintQuadrant': '点击客户按其分群筛选，或拖出矩形按两项指标的范围筛选；双击清除。',
   'geo.region': '大区',
   'geo.province': '省份',
   'geo.city': '城市',
