@@ -214,6 +214,28 @@ describe('linked charts of a segmentation cell', () => {
     await cell.getByTestId('tab-geography').click();
     await expect.poll(() => bars().then(sum), { timeout: 30_000 }).toBe(inside);
 
+    // Profiles: the brushed customers as one group against the others.
+    await cell.getByTestId('tab-profiles').click();
+    const profiled = cell.getByTestId('profile-description');
+    await expect
+      .poll(async () => (await profiled.count()) === 1 && (await profiled.innerText()), {
+        timeout: 30_000,
+      })
+      .toContain(`${inside.toLocaleString('en-US')} customers`);
+    expect(await profiled.locator('.name').innerText()).toBe(chip);
+    // Cohorts: of the brushed customers, who all ordered in the two years of the sample.
+    await cell.getByTestId('tab-cohorts').click();
+    await cell.getByTestId('cohort-focused').waitFor();
+    const sizes = () =>
+      cell
+        .locator('[data-testid=cohort-table] tbody tr td:first-of-type')
+        .allInnerTexts()
+        .then((xs) => sum(xs.map(digits)));
+    await expect.poll(sizes, { timeout: 30_000 }).toBe(inside);
+    // Backtest and migration form the segments again at other dates: they say they show all.
+    await cell.getByTestId('tab-backtest').click();
+    await cell.getByTestId('focus-all-customers').waitFor();
+
     // A segment clicked in the shares narrows the brushed customers further.
     await cell.getByTestId('tab-shares').click();
     const within = await table();
