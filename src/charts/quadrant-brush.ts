@@ -47,6 +47,20 @@ export function brushedRanges(signal: unknown): QuadrantRanges | null {
   return { value: order(value), loyalty: order(loyalty) };
 }
 
+/** Loyalty measures that are whole numbers (orders, days). */
+const WHOLE_LOYALTY = new Set(['frequency', 'tenure']);
+
+/**
+ * A brushed range of a measure that holds whole numbers, narrowed to the whole numbers in it:
+ * orders 4.4–37.6 keep the customers with 5 to 37 orders, and the chip says so. A range
+ * between two whole numbers stays as it is (it holds no customer either way).
+ */
+export function wholeRange(range: [number, number], loyaltyMeasure: string): [number, number] {
+  if (!WHOLE_LOYALTY.has(loyaltyMeasure)) return range;
+  const [lo, hi] = [Math.ceil(range[0]), Math.floor(range[1])];
+  return lo <= hi ? [lo, hi] : range;
+}
+
 /** Short names of the quadrant's measures, for the "filtered by" chip ("Spend 120–900"). */
 const VALUE_NAMES: Record<string, Labels> = {
   monetary: { en: 'Spend', zh: '消费额' },

@@ -191,8 +191,13 @@ describe('linked charts of a segmentation cell', () => {
 
   it('a rectangle brushed on the quadrant narrows the table and the charts to its customers', async () => {
     await cell.getByTestId('tab-quadrant').click();
+    const chart = cell.locator('[data-testid=quadrant-panel] [data-testid=chart]');
+    const draws = async () => (await plotArea(), await chart.getAttribute('data-draws'));
+    const before = await draws();
     await brush([0.5, 0.3], [0.7, 0.6]);
     await expect.poll(() => cell.getByTestId('focus-chip').count(), { timeout: 10_000 }).toBe(1);
+    // The brush filters the others; the quadrant itself is neither drawn again nor rebuilt.
+    expect(await draws()).toBe(before);
     const r = await brushed();
     expect(Object.keys(r).sort()).toEqual(['loyalty', 'value']);
     const chip = await cell.getByTestId('focus-value').innerText();

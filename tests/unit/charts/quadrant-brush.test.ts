@@ -1,6 +1,11 @@
 import { compile } from 'vega-lite';
 import { describe, expect, it } from 'vitest';
-import { brushedRanges, quadrantBrush, QUADRANT_BRUSH } from '../../../src/charts/quadrant-brush';
+import {
+  brushedRanges,
+  quadrantBrush,
+  QUADRANT_BRUSH,
+  wholeRange,
+} from '../../../src/charts/quadrant-brush';
 import { quadrantChart } from '../../../src/charts/quadrant-chart';
 
 describe('quadrant brush', () => {
@@ -25,6 +30,13 @@ describe('quadrant brush', () => {
     ]) {
       expect(brushedRanges(signal)).toBeNull();
     }
+  });
+
+  it('narrows a range of orders or days to the whole numbers in it', () => {
+    expect(wholeRange([4.4, 37.55], 'frequency')).toEqual([5, 37]);
+    expect(wholeRange([2, 5], 'tenure')).toEqual([2, 5]);
+    expect(wholeRange([4.2, 4.8], 'frequency')).toEqual([4.2, 4.8]);
+    expect(wholeRange([0.12, 0.5], 'repurchase')).toEqual([0.12, 0.5]);
   });
 
   it('starts drawn over given ranges only when both are given', () => {
