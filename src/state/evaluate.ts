@@ -17,7 +17,13 @@ import {
   type QuadrantSpread,
   type QuadrantPointRow,
 } from '../sql/quadrant-density';
-import { focusedSegments, focusedSummarySql, focusGroup, type Focus } from '../sql/focus-filter';
+import {
+  focusedSegments,
+  focusedSummarySql,
+  focusGroup,
+  isFocused,
+  type Focus,
+} from '../sql/focus-filter';
 import { scorecardSql } from '../sql/scorecard';
 import { segmentGeographySql, type GeoLevel } from '../sql/segment-geography';
 import {
@@ -256,6 +262,7 @@ export async function campaigns(
       ...(c.control ? { control: c.control } : {}),
     },
     segments: focusedSegments({ table: result }, FEATURES_TABLE, focus, lang),
+    segmentedOnly: isFocused(focus),
     byCampaign,
     lang,
     ...(order ? { order } : {}),
