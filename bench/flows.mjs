@@ -100,8 +100,11 @@ async function waitRerun(page, id, since, trigger, chart = false) {
   // Whatever reaches the screen first: the quadrant panel's own counts and the chart's first
   // draw after the edit (an app counting in JS shows both before DuckDB's run ends).
   const counted = after.find((e) => e.t >= edit.t && e.quadrant && e.quadrant !== before?.quadrant);
-  const firstDraw = after.find(
-    (e) => e.t >= edit.t && e.chart.startsWith('rendered') && e.chart !== before?.chart,
+  // Builds that draw a chart's rows a slice at a time mark the first slice on screen.
+  const firstDraw = after.find((e) =>
+    e.firstDraw
+      ? e.t >= edit.t && e.firstDraw !== before?.firstDraw
+      : e.t >= edit.t && e.chart.startsWith('rendered') && e.chart !== before?.chart,
   );
   return {
     quadrantCountsEnd: chart ? (counted?.t ?? null) : null,
@@ -139,7 +142,7 @@ async function ingest(page, file, expectTable) {
  * copy. `reseg`: 'split' changes the V×L form's split from median to mean; 'quadrant' doubles
  * the value cut in the quadrant panel (custom thresholds).
  */
-export async function userFlow(url, data, { reseg = 'split' } = {}) {
+export async function userFlow(url, data, { reseg = 'split', record = null } = {}) {
   const s = await openSession();
   const { page } = s;
   const table = `orders_${data.label}`;
@@ -149,6 +152,7 @@ export async function userFlow(url, data, { reseg = 'split' } = {}) {
   const step = async (name, fn) => {
     if (failed) return;
     if (process.env.BENCH_DEBUG) console.log(`  ${name} ...`);
+    if (record) await page.evaluate((n) => performance.mark(n), name);
     try {
       steps[name] = await fn();
     } catch (e) {
@@ -164,6 +168,8 @@ export async function userFlow(url, data, { reseg = 'split' } = {}) {
     // The app starts DuckDB with the page; the file is chosen once it is ready, as a user
     // choosing a file gives it that time. "Page load → quadrant" below adds the start back.
     await waitFor(page, () => window.__bench.phases.some((p) => p.phase === 'ready'));
+    // `record(session)`: starts a trace (trace.mjs) and resolves to the function that stops it.
+    const stopRecording = record ? await record(s) : null;
 
     await step('ingestCsv', () => ingest(page, data.csv, table));
     await step('rfm', () => addPreset(page, 'rfm'));
@@ -197,8 +203,9 @@ export async function userFlow(url, data, { reseg = 'split' } = {}) {
     if (process.env.BENCH_DEBUG) await page.screenshot({ path: '/tmp/seglab-bench-end.png' });
 
     const memory = await stopSampler();
+    const recording = stopRecording ? await stopRecording() : undefined;
     const b = await bench(page).catch(() => null);
-    if (!b) return { steps, failed, errors: s.errors, memory };
+    if (!b) return { steps, failed, errors: s.errors, memory, recording };
     const engineReady = b.phases.find((p) => p.phase === 'ready')?.t ?? null;
     const longest = (span) =>
       span
@@ -232,6 +239,7 @@ export async function userFlow(url, data, { reseg = 'split' } = {}) {
       cells: process.env.BENCH_TRACE ? b.cells : undefined,
       longtasks: process.env.BENCH_TRACE ? b.longtasks : undefined,
       phases: process.env.BENCH_TRACE ? b.phases : undefined,
+      recording,
       errors: s.errors,
     };
   } finally {
@@ -306,8 +314,15 @@ async function chartStep(page, cell, id) {
   );
   const b = await bench(page);
   const drawn = b.cells[id].find((h) => h.t >= before && h.chart.startsWith('rendered'));
+  // The first rows on screen (the same as `drawn` for builds that draw all rows at once).
+  const first = b.cells[id].find((h) => h.t >= before && h.firstDraw);
   const click = lastAction(b, (a) => a.kind === 'click' && a.cell === id);
-  return { available: true, start: click?.t ?? before, end: drawn.t };
+  return {
+    available: true,
+    start: click?.t ?? before,
+    end: drawn.t,
+    firstEnd: first?.firstDraw ? first.t : drawn.t,
+  };
 }
 
 /**

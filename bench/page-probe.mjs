@@ -123,6 +123,8 @@ export function pageProbe({ seedNotebook }) {
       busy: Boolean(cell.querySelector('[data-testid=cell-status] .spinner')),
       error: Boolean(cell.querySelector('[data-testid=cell-error]')),
       chart: chartState(chart),
+      // Bumped when a draw's first rows are on screen (a progressive chart adds the rest after).
+      firstDraw: chart?.getAttribute('data-first-draws') ?? '',
       // The quadrant panel's own counts per segment and quadrant (builds without it: '').
       quadrant:
         cell.querySelector('[data-testid=quadrant-panel]')?.getAttribute('data-counts') ?? '',
@@ -151,6 +153,7 @@ export function pageProbe({ seedNotebook }) {
         last.busy !== state.busy ||
         last.error !== state.error ||
         last.chart !== state.chart ||
+        last.firstDraw !== state.firstDraw ||
         last.quadrant !== state.quadrant
       ) {
         history.push({ ...state, t });
@@ -162,6 +165,13 @@ export function pageProbe({ seedNotebook }) {
     childList: true,
     characterData: true,
     attributes: true,
-    attributeFilter: ['data-phase', 'data-rendered', 'data-draws', 'data-counts', 'class'],
+    attributeFilter: [
+      'data-phase',
+      'data-rendered',
+      'data-draws',
+      'data-first-draws',
+      'data-counts',
+      'class',
+    ],
   });
 }

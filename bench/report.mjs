@@ -35,6 +35,7 @@ export function flowMetrics(flow) {
     rfm: span(steps.rfm),
     valueLoyalty: span(steps.valueLoyalty),
     chart: steps.chart?.available ? span(steps.chart) : null,
+    chartFirstDraw: steps.chart?.firstEnd ? steps.chart.firstEnd - steps.chart.start : null,
     resegValueLoyalty: span(steps.resegValueLoyalty),
     resegValueLoyaltyRun: steps.resegValueLoyalty
       ? steps.resegValueLoyalty.end - steps.resegValueLoyalty.runStart
@@ -146,6 +147,7 @@ const ROWS = [
   ['  SQL: RFM + summary + catalog', 'sql.rfmSql', 'sql.rfmSql', 'ms'],
   ['Value × loyalty: "+ preset" → counts shown', 'valueLoyalty', 'sql.valueLoyalty', 'ms'],
   ['Quadrant chart: tab opened → chart drawn', 'chart', null, 'ms'],
+  ['  tab opened → first rows drawn', 'chartFirstDraw', null, 'ms'],
   [
     'CSV chosen → quadrant drawn (ingest + RFM + V×L + chart)',
     'csvToQuadrant',

@@ -139,13 +139,27 @@ export class NativeEngine implements Engine {
     this.#scratch = scratch;
   }
 
-  /** Starts an in-memory database that can read and write only under `directories`. */
-  static async start(directories: readonly string[]): Promise<NativeEngine> {
+  /**
+   * Starts an in-memory database that can read and write only under `directories`; with
+   * `memoryLimit`, DuckDB keeps to it and spills to `tempDir` (else a folder beside the scratch).
+   */
+  static async start(
+    directories: readonly string[],
+    options: { memoryLimit?: string; tempDir?: string } = {},
+  ): Promise<NativeEngine> {
     const scratch = mkdtempSync(path.join(tmpdir(), 'seglab-'));
-    const instance = await DuckDBInstance.create(':memory:');
+    const instance = await DuckDBInstance.create(':memory:', {
+      ...(options.memoryLimit ? { memory_limit: options.memoryLimit } : {}),
+      temp_directory: options.tempDir ?? path.join(scratch, 'spill'),
+    });
     const conn = await instance.connect();
     for (const sql of sandboxSql([...directories, scratch])) await conn.run(sql);
     return new NativeEngine(instance, conn, scratch);
+  }
+
+  /** A path in the engine's scratch folder (deleted with it), which DuckDB may write to. */
+  scratchFile(name: string): string {
+    return path.join(this.#scratch, name);
   }
 
   /** Says which file on disk a Blob (from `fs.openAsBlob`) is, so DuckDB reads it directly. */

@@ -12,6 +12,9 @@ import { NotebookState } from '../../src/state/NotebookState.svelte';
 import { runPredict } from '../../src/state/PredictActions.svelte';
 import { makePresetTable, summarisePresetTable } from '../../src/state/run-preset-cell';
 import { runSqlCell } from '../../src/state/run-sql-cell';
+import type { DerivedChurn } from '../../src/sql/churn-days';
+import { countRowsSql } from '../../src/sql/read-file-sql';
+import { FEATURES_TABLE } from '../../src/model/features-table';
 import { cliError, loadSource, type LoadedSource } from './load-tables';
 import type { NativeEngine } from './native-engine';
 
@@ -32,6 +35,12 @@ export interface RunReport {
   cells: CellOutcome[];
   asOf: string;
   churnDays: number;
+  /** The churn threshold the orders gave (null: none derived, or not built from orders). */
+  derivedChurn: DerivedChurn | null;
+  /** The predictions table joined into the features table, if a Predict cell ran. */
+  predictions: string | null;
+  /** Whether the features table was built (a segmentation or prediction ran). */
+  features: boolean;
 }
 
 /** A line of progress, as a message of the catalogue. */
@@ -105,7 +114,13 @@ export async function runNotebook(
         outcomes.push({ ...base, status: 'done', rows: view.scored });
       } else {
         checkPredictions(cell, predicted.size > 0);
+        const builds = features.builds;
         const asOf = await features.ensure(engine);
+        if (features.builds !== builds) {
+          const count = await engine.query(countRowsSql(FEATURES_TABLE));
+          const customers = Number(count.rows[0]?.n ?? 0);
+          progress({ key: 'cli.featuresBuilt', params: { customers, asOf } });
+        }
         const table = await makePresetTable(engine, cell, asOf, lang, features.churnDays);
         const result = await summarisePresetTable(
           engine,
@@ -123,7 +138,15 @@ export async function runNotebook(
       outcomes.push({ ...base, status: 'error', error: message });
     }
   }
-  return { sources, cells: outcomes, asOf: features.asOfUsed, churnDays: features.churnDays };
+  return {
+    sources,
+    cells: outcomes,
+    asOf: features.asOfUsed,
+    churnDays: features.churnDays,
+    derivedChurn: features.derivedChurn,
+    predictions: features.predictions,
+    features: features.builds > 0,
+  };
 }
 
 /** A segmentation that reads predicted scores needs a Predict cell that ran (CellActions). */

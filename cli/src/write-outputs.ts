@@ -1,15 +1,18 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { CREATED_WITH } from '../../src/io/app-version';
-import { writeBundle, type BundleTable } from '../../src/io/bundle-file';
+import { writeBundle, type BundleFeatures, type BundleTable } from '../../src/io/bundle-file';
+import { FEATURES_TABLE } from '../../src/model/features-table';
 import type { Notebook } from '../../src/model/notebook';
-import { selectAllSql } from '../../src/sql/file-io';
 import { toCsv } from '../../src/io/export-csv';
-import { roundMoney } from '../../src/io/export-money';
-import { toParquet } from '../../src/io/export-parquet';
+import { MONEY_COLUMNS, roundMoney } from '../../src/io/export-money';
+import { cellResultTable } from '../../src/sql/cell-result';
+import { copyToParquetSql } from '../../src/sql/file-io';
+import { countRowsSql } from '../../src/sql/read-file-sql';
 import { rawTableName } from '../../src/sql/cleaning';
 import { relationExistsSql } from '../../src/sql/catalog';
-import { tableToParquet } from '../../src/state/table-to-parquet';
+import { rowIdPageSql, rowIdRangeSql } from '../../src/sql/table-page';
+import { PAGE_ROWS, tableToParquet } from '../../src/state/table-to-parquet';
 import type { NativeEngine } from './native-engine';
 import type { RunReport } from './run-notebook';
 
@@ -19,10 +22,44 @@ function stem(name: string): string {
 }
 
 /**
+ * Writes a result table as `<file>.parquet` (by DuckDB's writer) and `<file>.csv` (as the app's
+ * Export writes it, with a byte-order mark, a page of rows at a time: a table of millions of
+ * customers is never held as JS rows at once), money rounded to cents in both.
+ */
+async function writeResult(engine: NativeEngine, table: string, file: string): Promise<string[]> {
+  const range = (await engine.query(rowIdRangeSql(table))).rows[0];
+  const rows = Number(range?.n ?? 0);
+  const first = Number(range?.first ?? 0);
+  const last = Number(range?.last ?? -1);
+  const { columns } = await engine.query(rowIdPageSql(table, 0, 0));
+  const names = columns.map((c) => c.name);
+  await engine.exec(copyToParquetSql(table, names, MONEY_COLUMNS, `${file}.parquet`));
+  const csv = openSync(`${file}.csv`, 'w');
+  try {
+    // The first page's text carries the byte-order mark and the header; the others, rows only.
+    writeSync(csv, toCsv([], columns).replace(/\r\n$/, ''));
+    for (let from = first; rows > 0 && from <= last; from += PAGE_ROWS) {
+      const page = await engine.query(rowIdPageSql(table, from, from + PAGE_ROWS));
+      const rounded = roundMoney(page.rows, columns);
+      const text = toCsv(rounded, columns);
+      writeSync(csv, text.slice(text.indexOf('\r\n'), -2));
+    }
+    writeSync(csv, '\r\n');
+  } finally {
+    closeSync(csv);
+  }
+  return [`${file}.parquet`, `${file}.csv`];
+}
+
+/**
  * Writes what a run made to `outDir`: each segmentation and prediction table as Parquet and CSV
- * (as the app's Export writes them), `summary.json` (every cell's status and each segmentation's summary), and
- * a `.seglab` bundle of the notebook with its tables as loaded, which the app opens and runs.
- * Returns the files written.
+ * (as the app's Export writes them), `summary.json` (every cell's status and each segmentation's
+ * summary), and a `.seglab` bundle of the notebook for the app. The bundle carries the results:
+ * the customer features table the segmentations read (per customer, never an order), with the
+ * analysis date and churn threshold it was built for; the app shows every segmentation from it
+ * and asks for the data files only for what needs them. With `withData` it carries the tables
+ * as loaded instead, which the app opens and runs as it would the files. Returns the files
+ * written.
  */
 export async function writeOutputs(
   engine: NativeEngine,
@@ -30,22 +67,13 @@ export async function writeOutputs(
   report: RunReport,
   outDir: string,
   bundleName: string,
+  options: { withData: boolean } = { withData: false },
 ): Promise<string[]> {
   const written: string[] = [];
   for (const cell of report.cells) {
     if (cell.status !== 'done' || cell.kind === 'sql') continue;
-    // As the app exports a result: money to cents, CSV for spreadsheets (io/export-csv.ts).
-    const { rows, columns } = await engine.query(selectAllSql(cell.name));
-    const rounded = roundMoney(rows, columns);
-    const files = {
-      parquet: toParquet(rounded, columns),
-      csv: new TextEncoder().encode(toCsv(rounded, columns)),
-    };
-    for (const [format, bytes] of Object.entries(files)) {
-      const file = path.join(outDir, `${stem(cell.name)}.${format}`);
-      writeFileSync(file, bytes);
-      written.push(file);
-    }
+    const table = cell.kind === 'preset' ? cellResultTable(cell.id) : cell.name;
+    written.push(...(await writeResult(engine, table, path.join(outDir, stem(cell.name)))));
   }
   const summary = path.join(outDir, 'summary.json');
   const json = {
@@ -59,16 +87,34 @@ export async function writeOutputs(
   writeFileSync(summary, `${JSON.stringify(json, null, 2)}\n`);
   written.push(summary);
   const tables: BundleTable[] = [];
-  for (const source of report.sources) {
-    const raw = rawTableName(source.table);
-    const kept = Number((await engine.query(relationExistsSql(raw))).rows[0]?.n ?? 0) > 0;
-    tables.push({
-      table: source.table,
-      ...(await tableToParquet(engine, kept ? raw : source.table)),
-    });
+  let features: BundleFeatures | undefined;
+  if (options.withData) {
+    for (const source of report.sources) {
+      const raw = rawTableName(source.table);
+      const kept = Number((await engine.query(relationExistsSql(raw))).rows[0]?.n ?? 0) > 0;
+      tables.push({
+        table: source.table,
+        ...(await tableToParquet(engine, kept ? raw : source.table)),
+      });
+    }
+  } else if (report.features) {
+    // DuckDB's own writer: the features of millions of customers never pass through JS rows.
+    const file = engine.scratchFile('customer_features.parquet');
+    const { columns } = await engine.query(rowIdPageSql(FEATURES_TABLE, 0, 0));
+    const names = columns.map((c) => c.name);
+    await engine.exec(copyToParquetSql(FEATURES_TABLE, names, new Set(), file));
+    const count = await engine.query(countRowsSql(FEATURES_TABLE));
+    features = {
+      rows: Number(count.rows[0]?.n ?? 0),
+      parquet: new Uint8Array(readFileSync(file)),
+      asOf: report.asOf,
+      churn: report.derivedChurn,
+      predictions: report.predictions,
+    };
+    rmSync(file);
   }
-  // The tables travel in the bundle: for whoever opens it they are the user's files, not the
-  // app's sample, and the notebook is no longer the example.
+  // For whoever opens the bundle the tables are the user's files, not the app's sample, and the
+  // notebook is no longer the example.
   const bundled: Notebook = {
     ...notebook,
     tables: notebook.tables.map((t) => {
@@ -79,7 +125,8 @@ export async function writeOutputs(
   delete bundled.example;
   delete bundled.review;
   const bundle = path.join(outDir, bundleName);
-  writeFileSync(bundle, writeBundle({ notebook: bundled, tables, createdWith: CREATED_WITH }));
+  const contents = { notebook: bundled, tables, createdWith: CREATED_WITH };
+  writeFileSync(bundle, writeBundle(features ? { ...contents, features } : contents));
   written.push(bundle);
   return written;
 }

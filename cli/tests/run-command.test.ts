@@ -8,6 +8,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBundle } from '../../src/io/bundle-file';
 import { serializeNotebook } from '../../src/io/notebook-file';
@@ -104,9 +105,93 @@ describe('seglab run', () => {
     expect(summary.cells.every((c: { status: string }) => c.status === 'done')).toBe(true);
   });
 
-  it('writes a bundle of the notebook and its tables as read, which the app opens and runs', async () => {
+  it('writes a results-only bundle: the customer features, no table of the data', async () => {
     const bytes = new Uint8Array(readFileSync(path.join(out, 'example.seglab')));
+    const entries: string[] = [];
+    unzipSync(bytes, { filter: (f) => (entries.push(f.name), false) });
+    expect(entries.sort()).toEqual([
+      'manifest.json',
+      'notebook.json',
+      'results/customer_features.parquet',
+    ]);
     const bundle = readBundle(bytes, 100_000_000);
+    expect(bundle.tables).toEqual([]);
+    // One row per customer (counted here from the CSVs: the customers and who ordered), and
+    // not one order line.
+    const ids = (csv: string) => {
+      const [head, ...rows] = lines(csv);
+      const at = head!.split(',').indexOf('customer_id');
+      return rows.map((l) => l.split(',')[at]);
+    };
+    const buyers = new Set([...ids('orders.csv'), ...ids('customers.csv')]);
+    const head = lines('orders.csv')[0];
+    expect(bundle.features?.rows).toBe(buyers.size);
+    const file = path.join(work, 'features.parquet');
+    writeFileSync(file, bundle.features!.parquet);
+    const engine = await NativeEngine.start([work]);
+    try {
+      const { columns, rows } = await engine.query(`SELECT * FROM read_parquet('${file}')`);
+      expect(rows.length).toBe(buyers.size);
+      expect(new Set(rows.map((r) => r.customer_id)).size).toBe(buyers.size);
+      const names = columns.map((c) => c.name);
+      for (const column of head!.split(',').filter((c) => c !== 'customer_id')) {
+        expect(names, column).not.toContain(column);
+      }
+    } finally {
+      await engine.terminate();
+    }
+  });
+
+  it('opens in the app without the data: the segmentations as the app counted them, the files asked for', async () => {
+    const bytes = new Uint8Array(readFileSync(path.join(out, 'example.seglab')));
+    const summary = JSON.parse(readFileSync(path.join(out, 'summary.json'), 'utf8')) as {
+      cells: { kind: string; name: string; summary?: { segment: string; customers: number }[] }[];
+    };
+    const w = nodeWorkspace();
+    try {
+      expect(await w.ws.bundles.openBundle('example.seglab', bytes)).toBe(true);
+      await w.ws.session.approveRun();
+      await w.ws.runner.settled();
+      const needed = w.ws.data.missingTables().map((t) => t.fileName);
+      expect(needed.sort()).toEqual(
+        ['campaigns.csv', 'customers.csv', 'interactions.csv', 'orders.csv'].sort(),
+      );
+      const { cells } = w.ws.notebook.notebook;
+      let sqlErrors = 0;
+      for (const cell of cells) {
+        const run = w.ws.notebook.runs[cell.id];
+        if (cell.kind === 'preset') {
+          expect(run?.status, cell.name).toBe('done');
+          const counts = segmentCounts(run?.result);
+          expect(counts, cell.name).toEqual(appCounts.get(cell.name));
+          const cli = summary.cells.find((c) => c.name === cell.name)?.summary ?? [];
+          expect(counts).toEqual(Object.fromEntries(cli.map((r) => [r.segment, r.customers])));
+        } else if (cell.kind === 'sql' && run?.status !== 'done') {
+          // A SQL cell over the data names the file it needs; one over results runs.
+          expect(run?.error).toMatch(/whose file \S+\.csv is not loaded/);
+          sqlErrors++;
+        }
+      }
+      expect(sqlErrors).toBeGreaterThan(0);
+      expect(() => w.ws.features.requireOrders('cohorts')).toThrow(/Add orders\.csv/);
+      // The orders file given, the features are built from it again: nothing was lost.
+      const orders = readFileSync(path.join(SAMPLE, 'orders.csv'));
+      await w.ws.session.loadFileAs('orders', { name: 'orders.csv', data: new Uint8Array(orders) });
+      await w.ws.runner.settled();
+      expect(w.ws.features.provided).toBeNull();
+      expect(() => w.ws.features.requireOrders('cohorts')).not.toThrow();
+    } finally {
+      w.close();
+    }
+  });
+
+  it('with --with-data, writes a bundle of the notebook and its tables as read, which the app opens and runs', async () => {
+    const withData = path.join(work, 'out-with-data');
+    const args = ['run', notebookFile, '--data', SAMPLE, '--out', withData, '--with-data'];
+    expect(await main(args, () => {})).toBe(0);
+    const bytes = new Uint8Array(readFileSync(path.join(withData, 'example.seglab')));
+    const bundle = readBundle(bytes, 100_000_000);
+    expect(bundle.features).toBeUndefined();
     const rows = Object.fromEntries(bundle.tables.map((t) => [t.table, t.rows]));
     expect(rows).toEqual({
       customers: lines('customers.csv').length - 1,
@@ -121,6 +206,7 @@ describe('seglab run', () => {
       expect(await w.ws.bundles.openBundle('example.seglab', bytes)).toBe(true);
       await w.ws.session.approveRun();
       await w.ws.runner.settled();
+      expect(w.ws.data.missingTables()).toEqual([]);
       for (const cell of w.ws.notebook.notebook.cells) {
         if (cell.kind !== 'preset') continue;
         const counts = segmentCounts(w.ws.notebook.runs[cell.id]?.result);
@@ -202,5 +288,8 @@ describe('seglab run with files that do not fit the notebook', () => {
     const said: string[] = [];
     expect(await main(['run', notebookFile, '--data', SAMPLE], (l) => said.push(l))).toBe(2);
     expect(said[0]).toBe('Cannot run: --data DIR and --out DIR are both needed');
+    const size = ['run', notebookFile, '--data', SAMPLE, '--out', work, '--memory-limit', 'lots'];
+    expect(await main(size, (l) => said.push(l))).toBe(2);
+    expect(said).toContain('Cannot run: --memory-limit is a size such as 512MB or 4GB');
   });
 });

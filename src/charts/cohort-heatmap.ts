@@ -1,12 +1,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { pick, type Labels, type Lang } from '../domain/labels';
+import type { CohortMeasure } from '../model/cohort-choice';
 import { chartBase, wrapText } from './chart-theme';
 import { isoDay } from './iso-day';
 import { checkRowBudget } from './mark-budget';
 import { FORMATS } from './number-formats';
 
 export type CohortUnit = 'month' | 'week' | 'quarter';
-export type CohortMeasure = 'active' | 'revenue';
+export type { CohortMeasure };
 
 /** A row of src/sql/cohort-retention.ts `cohortRetentionSql`. */
 export interface CohortChartRow {

@@ -288,6 +288,18 @@ function drawnRow(r: QuadrantScatterRow, context: string, make: () => object): o
   return row;
 }
 
+/** The fewest and most customers in a density bin. */
+function binCustomers(rows: QuadrantScatterRow[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const r of rows) {
+    if (r.kind !== 'bin') continue;
+    lo = Math.min(lo, r.customers);
+    hi = Math.max(hi, r.customers);
+  }
+  return [lo, hi];
+}
+
 /**
  * The value × loyalty scatter with dashed threshold rules and the quadrants named in their
  * corners. Bins (rows of kind 'bin') are drawn as rectangles whose opacity grows with the
@@ -361,7 +373,8 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
           opacity: {
             field: 'customers',
             type: 'quantitative',
-            scale: { type: 'log', range: [0.3, 1] },
+            // Fixed as Vega would find it: bins drawn a slice at a time keep their shades.
+            scale: { type: 'log', range: [0.3, 1], domain: binCustomers(rows) },
             title: pick(T.customers, lang),
           },
           tooltip: { field: 'tip' },

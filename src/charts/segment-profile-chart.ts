@@ -2,7 +2,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { pick, type Labels, type Lang } from '../domain/labels';
 import { PROFILE_FEATURES, profileLabel } from '../model/profile-features';
 import type { SegmentProfileRow } from '../model/segment-description';
-import { chartBase, fittedTitle } from './chart-theme';
+import { chartBase, fittedTitle, wrapText } from './chart-theme';
 import { checkRowBudget } from './mark-budget';
 
 export interface SegmentProfileChartOptions {
@@ -117,6 +117,9 @@ export function segmentProfileChart(options: SegmentProfileChartOptions): TopLev
     16,
     Math.min(96, Math.floor((width - labelRoom - 20) / Math.max(1, columns.length))),
   );
+  // Column labels lie flat where each fits its column; longer ones (a cluster's name) stand up
+  // rather than run into the next.
+  const flat = step >= 72 && columns.every((c) => wrapText(c, step - 6, 12).length === 1);
   const tooltip = [
     { field: 'segment', title: pick(T.segment, lang) },
     { field: 'feature', title: pick(T.feature, lang) },
@@ -134,7 +137,7 @@ export function segmentProfileChart(options: SegmentProfileChartOptions): TopLev
       type: 'nominal',
       sort: columns,
       title: null,
-      axis: { orient: 'top', labelAngle: step < 72 ? -90 : 0, labelLimit: 140 },
+      axis: { orient: 'top', labelAngle: flat ? 0 : -90, labelLimit: flat ? step - 6 : 140 },
     },
     y: {
       field: 'feature',

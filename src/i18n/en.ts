@@ -316,6 +316,11 @@ export const en = {
   'pivot.caption': '{aggregate} of {value}',
   'pivot.firstRows': 'First {shown} of {total} row groups; the totals cover all of them.',
   'pivot.running': 'Pivoting…',
+  'pivot.summary': 'Summary',
+  'pivot.ofTable': 'Pivot of {table}',
+  'pivot.open': 'Pivot…',
+  'pivot.openTitle': 'Pivot this table',
+  'pivot.close': 'Close',
   'chart.downloadPng': 'Download PNG',
   'chart.downloadSvg': 'Download SVG',
   'cell.kind.sql': 'SQL',
@@ -471,7 +476,7 @@ export const en = {
   'tabs.migration': 'Migration',
   'tabs.cuts': 'Cut points',
   'cuts.hint':
-    'Where each score or tier starts, as computed from this data. Type a value to fix that cut point; the other cut points of that measure stay where they are.',
+    'Where each score or tier starts, as computed from this data. Type a value, or drag a red line on the chart, to fix that cut point; the other cut points of that measure stay where they are.',
   'cuts.quantile': 'Quantiles',
   'cuts.typed': 'Your values',
   'cuts.cut': 'Cut',
@@ -596,6 +601,8 @@ export const en = {
     'None of these customers first bought in the last {n} weeks. Try months or quarters.',
   'cohorts.empty.quarter': 'None of these customers first bought in the last {n} quarters.',
   'cohorts.partial': 'In italics: a period still in progress.',
+  'cohorts.presentAll': 'Cohort retention: all customers',
+  'cohorts.presentSegment': 'Cohort retention: {segment}',
   'notebook.combine': 'Combine',
   'store.title': 'Saved in this browser',
   'store.button': 'Saved notebooks',
@@ -671,6 +678,10 @@ export const en = {
   'bundle.openError.bad-name':
     'one of its tables has a name SegLab cannot use ({detail}). Ask the sender to rename the table and export the bundle again.',
   'bundle.opened': 'Opened bundle {file} with {tables} table(s).',
+  'bundle.openedResults':
+    'Opened bundle {file}: the results for {customers} customers, without the data files. The segmentations run on them; what needs the orders asks for the file.',
+  'bundle.resultsFailed':
+    'The bundle’s results could not be read ({message}); add its files to run the notebook.',
   'present.button': 'Present',
   'present.exit': 'Exit',
   'present.sections': 'Sections',
@@ -697,7 +708,7 @@ export const en = {
   'present.chart.migration': 'Migration flow',
   'present.chart.none': 'Table only',
   'cli.usage':
-    'Usage: seglab run NOTEBOOK.seglab.json --data DIR --out DIR [--lang en|zh-CN]\n  Re-runs a SegLab notebook on native DuckDB: loads the files it names from DIR, applies its cleaning steps, mappings, segmentations and predictions, and writes each segmentation to OUT as Parquet and CSV, with summary.json and a .seglab bundle the app opens.',
+    'Usage: seglab run NOTEBOOK.seglab.json --data DIR --out DIR [--lang en|zh-CN] [--with-data] [--memory-limit SIZE] [--temp-dir DIR]\n  Re-runs a SegLab notebook on native DuckDB: loads the files it names from DIR, applies its cleaning steps, mappings, segmentations and predictions, and writes each segmentation to OUT as Parquet and CSV, with summary.json and a .seglab bundle the app opens. The bundle carries the results (the customer features the segmentations read), not the data files; --with-data puts the tables as loaded in it too. --memory-limit (e.g. 4GB) caps DuckDB’s memory, and --temp-dir is where it spills past it.',
   'cli.badArgs': 'Cannot run: {detail}',
   'cli.noFile': '{file}: not found in {dir} (the notebook reads it as table “{table}”).',
   'cli.missingColumns':
@@ -713,6 +724,7 @@ export const en = {
   'cli.kind.preset': 'Running segmentation {name}…',
   'cli.kind.predict': 'Running prediction {name}…',
   'cli.done': '  done: {rows} rows',
+  'cli.featuresBuilt': '  customer features: {customers} customers as of {asOf}',
   'cli.failed': '  failed: {message}',
   'cli.skipped': 'Skipped {name}: it reads {from}, which failed.',
   'cli.wrote': 'Wrote {file}',

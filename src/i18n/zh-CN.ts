@@ -307,6 +307,11 @@ export const zhCN: Record<MessageKey, string> = {
   'pivot.caption': '{value}的{aggregate}',
   'pivot.firstRows': '显示前 {shown} 组，共 {total} 组；合计涵盖全部。',
   'pivot.running': '正在透视…',
+  'pivot.summary': '分群汇总',
+  'pivot.ofTable': '{table} 的透视表',
+  'pivot.open': '透视…',
+  'pivot.openTitle': '透视此表',
+  'pivot.close': '关闭',
   'chart.downloadPng': '下载 PNG',
   'chart.downloadSvg': '下载 SVG',
   'cell.kind.sql': 'SQL',
@@ -453,7 +458,7 @@ export const zhCN: Record<MessageKey, string> = {
   'tabs.migration': '迁移',
   'tabs.cuts': '分界点',
   'cuts.hint':
-    '每个分数或等级从哪里开始，按当前数据计算。输入数值即可固定该分界点；同一指标的其他分界点保持不变。',
+    '每个分数或等级从哪里开始，按当前数据计算。输入数值或拖动图上的红线即可固定该分界点；同一指标的其他分界点保持不变。',
   'cuts.quantile': '分位数',
   'cuts.typed': '自定义',
   'cuts.cut': '分界点',
@@ -571,6 +576,8 @@ export const zhCN: Record<MessageKey, string> = {
   'cohorts.empty.week': '这些客户中没有人在最近 {n} 周内首次购买。可改按月或季度查看。',
   'cohorts.empty.quarter': '这些客户中没有人在最近 {n} 个季度内首次购买。',
   'cohorts.partial': '斜体：该期尚未结束。',
+  'cohorts.presentAll': '同期群留存：全部客户',
+  'cohorts.presentSegment': '同期群留存：{segment}',
   'notebook.combine': '组合',
   'store.title': '本浏览器中保存的内容',
   'store.button': '已保存的笔记本',
@@ -642,6 +649,9 @@ export const zhCN: Record<MessageKey, string> = {
   'bundle.openError.bad-name':
     '其中一张表的名称 SegLab 无法使用（{detail}）。请让发送者重命名该表后重新导出数据包。',
   'bundle.opened': '已打开数据包 {file}，含 {tables} 个数据表。',
+  'bundle.openedResults':
+    '已打开数据包 {file}：含 {customers} 位客户的结果，不含数据文件。分群基于这些结果运行；需要订单的分析会请您添加相应文件。',
+  'bundle.resultsFailed': '无法读取数据包中的结果（{message}）；请添加其文件以运行笔记本。',
   'present.button': '演示',
   'present.exit': '退出',
   'present.sections': '分节',
@@ -668,7 +678,7 @@ export const zhCN: Record<MessageKey, string> = {
   'present.chart.migration': '迁移流向',
   'present.chart.none': '仅表格',
   'cli.usage':
-    '用法：seglab run NOTEBOOK.seglab.json --data DIR --out DIR [--lang en|zh-CN]\n  用本地 DuckDB 重新运行 SegLab 笔记本：从 DIR 读取笔记本所需的文件，执行其清洗步骤、字段映射、分群和预测，并把每个分群以 Parquet 和 CSV 写入 OUT，另附 summary.json 和可在应用中打开的 .seglab 文件包。',
+    '用法：seglab run NOTEBOOK.seglab.json --data DIR --out DIR [--lang en|zh-CN] [--with-data] [--memory-limit SIZE] [--temp-dir DIR]\n  用本地 DuckDB 重新运行 SegLab 笔记本：从 DIR 读取笔记本所需的文件，执行其清洗步骤、字段映射、分群和预测，并把每个分群以 Parquet 和 CSV 写入 OUT，另附 summary.json 和可在应用中打开的 .seglab 文件包。文件包只含结果（分群所读的客户特征），不含数据文件；加 --with-data 时也放入加载后的数据表。--memory-limit（如 4GB）限制 DuckDB 的内存，超出部分写入 --temp-dir 指定的目录。',
   'cli.badArgs': '无法运行：{detail}',
   'cli.noFile': '{file}：在 {dir} 中找不到（笔记本将其读作表“{table}”）。',
   'cli.missingColumns':
@@ -683,6 +693,7 @@ export const zhCN: Record<MessageKey, string> = {
   'cli.kind.preset': '正在运行分群 {name}…',
   'cli.kind.predict': '正在运行预测 {name}…',
   'cli.done': '  完成：{rows} 行',
+  'cli.featuresBuilt': '  客户特征：{customers} 位客户，分析日期 {asOf}',
   'cli.failed': '  失败：{message}',
   'cli.skipped': '已跳过 {name}：它读取的 {from} 运行失败。',
   'cli.wrote': '已写入 {file}',

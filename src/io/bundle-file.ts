@@ -14,9 +14,26 @@ export interface BundleTable {
   parquet: Uint8Array;
 }
 
+/**
+ * A results-only bundle's stand-in for its input tables: the per-customer features table every
+ * segmentation reads, as built where the notebook ran (`seglab run`), with what it was built for.
+ */
+export interface BundleFeatures {
+  rows: number;
+  parquet: Uint8Array;
+  /** The analysis date the features were built for (YYYY-MM-DD). */
+  asOf: string;
+  /** The churn threshold the orders gave at that date (`sql/churn-days.ts`), if derived. */
+  churn: { days: number | null; gaps: number; shorterShare: number | null } | null;
+  /** The predictions table joined into the features, if a Predict cell ran. */
+  predictions: string | null;
+}
+
 export interface Bundle {
   notebook: Notebook;
   tables: BundleTable[];
+  /** Results-only bundles: the features in place of the tables (which are then left out). */
+  features?: BundleFeatures;
   /** The SegLab version that wrote it, e.g. `SegLab 0.1.0`. */
   createdWith: string;
 }
@@ -26,6 +43,10 @@ interface ManifestTable {
   file: string;
   rows: number;
 }
+
+type ManifestFeatures = Omit<BundleFeatures, 'parquet'> & { file: string };
+
+const FEATURES_ENTRY = 'results/customer_features.parquet';
 
 export class BundleError extends Error {
   constructor(
@@ -47,9 +68,11 @@ function entryName(table: string, taken: Set<string>): string {
 }
 
 /**
- * A `.seglab` file: a ZIP holding `manifest.json` ({format, version, createdWith, tables}),
- * `notebook.json` (the notebook file) and `tables/<name>.parquet`. Parquet is compressed
- * already, so it is stored as is.
+ * A `.seglab` file: a ZIP holding `manifest.json` ({format, version, createdWith, tables,
+ * features?}), `notebook.json` (the notebook file), `tables/<name>.parquet` and, in a
+ * results-only bundle, `results/customer_features.parquet`. Parquet is compressed already, so it
+ * is stored as is. An app that predates `features` opens a results-only bundle as a notebook
+ * whose files are missing.
  */
 export function writeBundle(bundle: Bundle): Uint8Array {
   const taken = new Set<string>();
@@ -60,11 +83,18 @@ export function writeBundle(bundle: Bundle): Uint8Array {
     tables.push({ table: t.table, file, rows: t.rows });
     files[file] = [t.parquet, { level: 0 }];
   }
+  let features: ManifestFeatures | undefined;
+  if (bundle.features) {
+    const { parquet, ...rest } = bundle.features;
+    features = { file: FEATURES_ENTRY, ...rest };
+    files[FEATURES_ENTRY] = [parquet, { level: 0 }];
+  }
   const manifest = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
     createdWith: bundle.createdWith,
     tables,
+    ...(features ? { features } : {}),
   };
   return zipSync({
     'manifest.json': strToU8(JSON.stringify(manifest, null, 2)),
@@ -163,6 +193,41 @@ function manifestTables(v: unknown): ManifestTable[] {
   });
 }
 
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const orNull = (v: unknown, ok: (x: unknown) => boolean) => v === null || ok(v);
+
+function manifestFeatures(v: unknown): ManifestFeatures | undefined {
+  if (v === undefined) return undefined;
+  const bad = () => new BundleError('damaged', 'the features entry of the manifest is damaged');
+  if (!isObject(v) || v.file !== FEATURES_ENTRY || !isCount(v.rows)) throw bad();
+  if (typeof v.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(v.asOf)) throw bad();
+  if (!orNull(v.predictions, (p) => typeof p === 'string' && checkTableName(p) !== 'empty')) {
+    throw bad();
+  }
+  const c = v.churn;
+  if (
+    c !== null &&
+    (!isObject(c) ||
+      !isCount(c.gaps) ||
+      !orNull(c.days, isCount) ||
+      !orNull(c.shorterShare, (x) => isCount(x) && x <= 1))
+  ) {
+    throw bad();
+  }
+  const churn = c && {
+    days: c.days as number | null,
+    gaps: c.gaps as number,
+    shorterShare: c.shorterShare as number | null,
+  };
+  return {
+    file: v.file,
+    rows: v.rows,
+    asOf: v.asOf,
+    churn,
+    predictions: v.predictions as string | null,
+  };
+}
+
 /**
  * Reads a `.seglab` file; throws BundleError saying whether it is not one, newer, damaged, too
  * big or names a table badly. The central directory is read first: entries are refused by the
@@ -192,7 +257,12 @@ export function readBundle(bytes: Uint8Array, maxBytes = BUNDLE_MAX_BYTES): Bund
   if (notebookSize > NOTEBOOK_MAX_BYTES) {
     throw new BundleError('too-big', `notebook.json declares ${sizeText(notebookSize)}`);
   }
-  const used = new Set(['notebook.json', ...listed.map((t) => t.file)]);
+  const features = manifestFeatures(manifest.features);
+  const used = new Set([
+    'notebook.json',
+    ...listed.map((t) => t.file),
+    ...(features ? [features.file] : []),
+  ]);
   const total = [...used].reduce((sum, name) => sum + declared(entries, name), 0);
   if (total > maxBytes) {
     throw new BundleError(
@@ -214,5 +284,9 @@ export function readBundle(bytes: Uint8Array, maxBytes = BUNDLE_MAX_BYTES): Bund
     return { table: t.table, rows: t.rows, parquet };
   });
   const createdWith = typeof manifest.createdWith === 'string' ? manifest.createdWith : '';
-  return { notebook, tables, createdWith };
+  if (!features) return { notebook, tables, createdWith };
+  const { file, ...rest } = features;
+  const parquet = files[file];
+  if (!parquet) throw new BundleError('damaged', `${file} is missing`);
+  return { notebook, tables, createdWith, features: { ...rest, parquet } };
 }

@@ -1,3 +1,4 @@
+import { parseCohortChoice } from '../model/cohort-choice';
 import { isBgBbPeriod, isPurchaseModel } from '../model/clv/purchase-models';
 import {
   defaultPredictCell,
@@ -13,6 +14,7 @@ import { parsePresentation } from '../model/presentation';
 import { markdownTablesProblem, NOTEBOOK_LIMITS } from '../model/notebook-limits';
 import { presetById } from '../model/presets';
 import { parseReadChoices } from '../model/read-choices';
+import { parsePivotChoice } from '../model/pivot-view';
 import { parseSqlView } from '../model/sql-chart';
 import { ROLES_BY_KIND, type TableKind, type TableMapping } from '../domain/roles';
 import { checkTableName } from '../model/table-name';
@@ -70,12 +72,17 @@ function parsePredictCell(v: Record<string, unknown>, i: number): Cell {
 
 function parseView(v: unknown): PresetView | undefined {
   if (!isObject(v)) return undefined;
+  const cohorts = parseCohortChoice(v.cohorts);
+  const pivot = parsePivotChoice(v.pivot);
   const view: PresetView = {
     ...(typeof v.tab === 'string' ? { tab: v.tab } : {}),
     ...(v.chart === 'donut' || v.chart === 'bar' ? { chart: v.chart } : {}),
     ...(v.scale === 'auto' || v.scale === 'linear' || v.scale === 'log' ? { scale: v.scale } : {}),
     ...(isPresentChart(v.present) ? { present: v.present } : {}),
     ...(v.form === 'hidden' ? { form: 'hidden' as const } : {}),
+    ...(cohorts ? { cohorts } : {}),
+    ...(v.segments === 'pivot' ? { segments: 'pivot' as const } : {}),
+    ...(pivot ? { pivot } : {}),
   };
   return Object.keys(view).length > 0 ? view : undefined;
 }
@@ -148,6 +155,8 @@ function parseTable(v: unknown): TableSource {
       return step;
     });
   }
+  const pivot = parsePivotChoice(v.pivot);
+  if (pivot) source.pivot = pivot;
   return source;
 }
 

@@ -1,7 +1,9 @@
 import type { CleaningStep } from '../domain/cleaning-step';
+import type { CohortChoice } from './cohort-choice';
 import type { BgBbPeriod, PurchaseModelKey } from './clv/purchase-models';
 import type { Inputs } from './inputs';
 import type { Lang } from '../domain/labels';
+import type { PivotChoice } from './pivot-view';
 import type { PresentChart } from './present-chart';
 import type { ReadChoices } from './read-choices';
 import type { SqlView } from './sql-chart';
@@ -49,6 +51,12 @@ export interface PresetView {
   present?: PresentChart;
   /** Its form folded away, so the results take the cell's width (a story, read by a client). */
   form?: 'hidden';
+  /** The Cohorts tab's period, measure and segment, also drawn on its cohorts slide. */
+  cohorts?: CohortChoice;
+  /** The Segments tab shows the result as a pivot (by default the segment summary) ... */
+  segments?: 'pivot';
+  /** ... with these choices. */
+  pivot?: PivotChoice;
 }
 
 /**
@@ -103,6 +111,8 @@ export interface TableSource {
   choices?: ReadChoices;
   /** Cleaning steps, in order; the table as loaded stays as `<table>__raw`. */
   steps?: CleaningStep[];
+  /** Its pivot view's choices, when the user opened one. */
+  pivot?: PivotChoice;
 }
 
 /** How the notebook looks in present mode, besides its title: the client's logo and a subtitle. */

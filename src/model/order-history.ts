@@ -36,6 +36,24 @@ export function needsOrders(use: OrderHistoryUse): Labels {
   return { en: `${what.en} ${HOW.en}`, zh: `${what.zh}${HOW.zh}` };
 }
 
+const WHAT: Record<OrderHistoryUse, Labels> = {
+  migration: { en: 'Migration', zh: '迁移分析' },
+  backtest: { en: 'The backtest', zh: '回测' },
+  predict: { en: 'Predict', zh: '预测' },
+  cohorts: { en: 'Cohorts', zh: '同期群分析' },
+};
+
+/**
+ * The message of an analysis that needs the dated orders a results-only bundle left out: which
+ * file to add, and where.
+ */
+export function needsOrdersFile(use: OrderHistoryUse, file: string, table: string): Labels {
+  return {
+    en: `${WHAT[use].en} reads every dated order, and this bundle carries the results only. Add ${file} (table “${table}”) under “This notebook needs…” above, and it runs.`,
+    zh: `${WHAT[use].zh}需要每笔带日期的订单，而此文件包只含结果。请在上方“此笔记本需要…”中添加 ${file}（表“${table}”），即可运行。`,
+  };
+}
+
 export function needsOrdersError(use: OrderHistoryUse): LocalizedError {
   return new LocalizedError(needsOrders(use));
 }

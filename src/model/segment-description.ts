@@ -1,6 +1,7 @@
 import { pick, type Lang } from '../domain/labels';
 import type { SegmentProfileRow } from '../sql/segment-profile';
 import { PROFILE_ATTRIBUTE_LABELS, PROFILE_FEATURES } from './profile-features';
+import { ATTRIBUTE_SHORT_WORDS, PROFILE_SHORT_WORDS } from './profile-short-words';
 
 export type { SegmentProfileRow };
 
@@ -109,6 +110,47 @@ function groupOf(trait: ProfileTrait): string {
 }
 
 /**
+ * What a description names, most distinguishing first: the traits of at least `minStdDiff`
+ * (largest |stdDiff| first), one per group of like features, each said by `say` (null: not
+ * said, the next is tried), at most `max`. Null when no trait can be told.
+ */
+function namedTraits(
+  traits: readonly ProfileTrait[],
+  options: { max: number; minStdDiff: number },
+  say: (trait: ProfileTrait) => string | null,
+): string[] | null {
+  const told = traits
+    .map((trait) => ({ trait, d: effect(trait) }))
+    .filter((t): t is { trait: ProfileTrait; d: number } => t.d !== null);
+  if (told.length === 0) return null;
+  const ranked = told
+    .filter((t) => Math.abs(t.d) >= options.minStdDiff)
+    .sort((x, y) => Math.abs(y.d) - Math.abs(x.d));
+  const groups = new Set<string>();
+  const phrases: string[] = [];
+  for (const { trait, d } of ranked) {
+    if (phrases.length >= options.max) break;
+    const group = groupOf(trait);
+    if (groups.has(group)) continue;
+    // The group's plainest feature says it when it differs nearly as much, the same way.
+    const lead = ranked.find(
+      (t) =>
+        groupOf(t.trait) === group &&
+        PROFILE_FEATURES[t.trait.feature]?.lead === true &&
+        Math.sign(t.d) === Math.sign(d) &&
+        Math.abs(t.d) >= 0.8 * Math.abs(d),
+    );
+    const text = say(lead?.trait ?? trait);
+    if (text === null) continue;
+    groups.add(group);
+    phrases.push(text);
+  }
+  return phrases;
+}
+
+const capitalised = (line: string) => line.charAt(0).toUpperCase() + line.slice(1);
+
+/**
  * One line saying how a segment differs from the rest, from its most distinguishing traits
  * (largest |stdDiff| first, one per group of like features): "Buys 3.1× as often as average,
  * mostly in 华东, spends less per order". Plain inputs, so anything that has the traits (a
@@ -120,36 +162,41 @@ export function describeSegment(
   options: DescribeOptions = {},
 ): string {
   const { max = 3, minStdDiff = 0.2, timesFrom = 1.5 } = options;
-  const told = traits
-    .map((trait) => ({ trait, d: effect(trait) }))
-    .filter((t): t is { trait: ProfileTrait; d: number } => t.d !== null);
-  if (told.length === 0) return pick(TOO_FEW, lang);
-  const ranked = told
-    .filter((t) => Math.abs(t.d) >= minStdDiff)
-    .sort((x, y) => Math.abs(y.d) - Math.abs(x.d));
-  const groups = new Set<string>();
-  const phrases: string[] = [];
-  for (const { trait, d } of ranked) {
-    if (phrases.length >= max) break;
-    const group = groupOf(trait);
-    if (groups.has(group)) continue;
-    // The group's plainest feature says it when it differs nearly as much, the same way.
-    const lead = ranked.find(
-      (t) =>
-        groupOf(t.trait) === group &&
-        PROFILE_FEATURES[t.trait.feature]?.lead === true &&
-        Math.sign(t.d) === Math.sign(d) &&
-        Math.abs(t.d) >= 0.8 * Math.abs(d),
-    );
-    const text = phrase(lead?.trait ?? trait, lang, timesFrom);
-    if (text === null) continue;
-    groups.add(group);
-    phrases.push(text);
-  }
+  const phrases = namedTraits(traits, { max, minStdDiff }, (t) => phrase(t, lang, timesFrom));
+  if (phrases === null) return pick(TOO_FEW, lang);
   if (phrases.length === 0) return pick(NOTHING, lang);
-  if (lang === 'zh-CN') return phrases.join('，');
-  const line = phrases.join(', ');
-  return line.charAt(0).toUpperCase() + line.slice(1);
+  return lang === 'zh-CN' ? phrases.join('，') : capitalised(phrases.join(', '));
+}
+
+/** A trait in a word or two, or null when the feature is unknown or the difference unclear. */
+function shortPhrase(trait: ProfileTrait, lang: Lang): string | null {
+  const d = effect(trait)!;
+  if (trait.kind === 'attribute') {
+    const words = ATTRIBUTE_SHORT_WORDS[trait.feature];
+    if (!words || d <= 0 || trait.value === null) return null;
+    return pick(words, lang).replace('{v}', trait.value);
+  }
+  const words = PROFILE_SHORT_WORDS[trait.feature];
+  return words ? pick(d > 0 ? words.more : words.less, lang) : null;
+}
+
+const TYPICAL = { en: 'Typical', zh: '中间客户' };
+const TOO_FEW_SHORT = { en: 'Too few to tell', zh: '客户过少' };
+
+/**
+ * The short form of `describeSegment`, for a name: the same traits in the same order, each in
+ * a word or two, two at most by default: "Frequent, high spend" / "高频、高消费".
+ */
+export function shortDescription(
+  traits: readonly ProfileTrait[],
+  lang: Lang,
+  options: Omit<DescribeOptions, 'timesFrom'> = {},
+): string {
+  const { max = 2, minStdDiff = 0.2 } = options;
+  const phrases = namedTraits(traits, { max, minStdDiff }, (t) => shortPhrase(t, lang));
+  if (phrases === null) return pick(TOO_FEW_SHORT, lang);
+  if (phrases.length === 0) return pick(TYPICAL, lang);
+  return lang === 'zh-CN' ? phrases.join('、') : capitalised(phrases.join(', '));
 }
 
 /** A segment's one-line description, as `describeProfiles` gives it. */

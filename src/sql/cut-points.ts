@@ -3,10 +3,22 @@ import { ident, num } from './quote';
 /** Buyers only: prospects have no orders, so no recency, and never enter a quantile. */
 const BUYERS = 'recency_days IS NOT NULL';
 
-/** The lowest, median and highest value of a measure over buyers, to choose the axis scale. */
+/** Decimals a measure's values are given in, at most this many. */
+export const MAX_DECIMALS = 4;
+
+/**
+ * The lowest, median and highest value of a measure over buyers, to choose the axis scale, and
+ * how many decimals its values have (0 for days and orders, 2 for spend in cents; a sum that
+ * floating point left at 12.300000001 counts as 12.3), so a dragged cut lands on that precision.
+ */
 export function measureSpreadSql(source: string, column: string): string {
   const c = ident(column);
-  return `SELECT min(${c}) AS min, median(${c}) AS median, max(${c}) AS max FROM ${ident(source)} WHERE ${BUYERS} AND ${c} IS NOT NULL`;
+  const x = `CAST(${c} AS DOUBLE)`;
+  const decimals = Array.from(
+    { length: MAX_DECIMALS },
+    (_, k) => `WHEN abs(${x} - round(${x}, ${num(k)})) < 1e-6 THEN ${num(k)}`,
+  ).join(' ');
+  return `SELECT min(${c}) AS min, median(${c}) AS median, max(${c}) AS max, max(CASE ${decimals} ELSE ${num(MAX_DECIMALS)} END) AS decimals FROM ${ident(source)} WHERE ${BUYERS} AND ${c} IS NOT NULL`;
 }
 
 /**

@@ -10,6 +10,22 @@ export function selectAllSql(relation: string): string {
   return `SELECT * FROM ${ident(relation)}`;
 }
 
+/**
+ * Writes a relation to a Parquet file with DuckDB's own writer, the `money` columns rounded to
+ * cents (as the app's Export rounds them, `io/export-money.ts`).
+ */
+export function copyToParquetSql(
+  relation: string,
+  columns: readonly string[],
+  money: ReadonlySet<string>,
+  file: string,
+): string {
+  const list = columns
+    .map((c) => (money.has(c) ? `round(${ident(c)}, 2) AS ${ident(c)}` : ident(c)))
+    .join(', ');
+  return `COPY (SELECT ${list} FROM ${ident(relation)}) TO ${str(file)} (FORMAT parquet)`;
+}
+
 /** A column of a table made from JS values (see `createTableSql`). */
 export interface NewColumn {
   name: string;

@@ -25,6 +25,11 @@ export interface PivotSpec {
 export const rowKey = (i: number) => `__r${i}`;
 export const columnKey = (j: number) => `__c${j}`;
 
+/** No rows, only the columns of a table or view: what a pivot of it can choose from. */
+export function pivotSourceColumnsSql(relation: string): string {
+  return `SELECT * FROM ${ident(relation)} LIMIT 0`;
+}
+
 /** The distinct values of the pivot column, nulls last, at most `limit` (ask one over the cap). */
 export function pivotColumnValuesSql(relation: string, column: string, limit: number): string {
   return `SELECT DISTINCT ${ident(column)} AS v FROM ${ident(relation)} ORDER BY v NULLS LAST LIMIT ${num(limit)}`;

@@ -1,7 +1,8 @@
+import { checkAsOf } from './features';
 import { requireName } from './input-check';
 import { localized, NO_SEGMENT_LABEL, type SqlLang } from './localized';
 import { placedCtes } from './presets/geography';
-import { ident, str } from './quote';
+import { date, ident, str } from './quote';
 import { relationCte, type Relation } from './relation';
 import { segmentRankSql } from './segment-rank';
 
@@ -40,6 +41,11 @@ export interface ProfileAttributeSource {
   relation: string;
   customerId: string;
   column: string;
+  /**
+   * For dated rows (orders): the date column and the analysis date, YYYY-MM-DD. Only rows
+   * before it count, as in the features table the numbers come from.
+   */
+  dated?: { column: string; asOf: string };
 }
 
 export interface SegmentProfileOptions {
@@ -88,18 +94,26 @@ export interface SegmentProfileRow {
 /** Within-group variance this small next to the total counts as none (rounding, not spread). */
 const NO_SPREAD = '1e-10';
 
+function checkedDate(asOf: string): string {
+  checkAsOf(asOf);
+  return date(asOf);
+}
+
 function attributeCte(source: ProfileAttributeSource, i: number): string {
   requireName(source.relation, 'attribute table', '属性表');
   requireName(source.customerId, 'customer id column', '客户编号列');
   requireName(source.column, 'attribute column', '属性列');
   const id = ident(source.customerId);
   const value = `NULLIF(trim(CAST(${ident(source.column)} AS VARCHAR)), '')`;
+  const before = source.dated
+    ? `\n      AND CAST(${ident(source.dated.column)} AS DATE) < ${checkedDate(source.dated.asOf)}`
+    : '';
   return `attribute_${i} AS (
   SELECT customer_id, first(value ORDER BY k DESC, value) AS value
   FROM (
     SELECT CAST(${id} AS VARCHAR) AS customer_id, ${value} AS value, count(*) AS k
     FROM ${ident(source.relation)}
-    WHERE ${id} IS NOT NULL AND ${value} IS NOT NULL
+    WHERE ${id} IS NOT NULL AND ${value} IS NOT NULL${before}
     GROUP BY ALL
   )
   GROUP BY customer_id

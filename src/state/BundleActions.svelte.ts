@@ -10,6 +10,7 @@ import type { CatalogState } from './CatalogState.svelte';
 import type { LangState } from './LangState.svelte';
 import type { NoticeKind } from './load-notices';
 import type { NotebookState } from './NotebookState.svelte';
+import type { BundleResults } from './NotebookOpener.svelte';
 
 export interface BundleContext {
   notebook: NotebookState;
@@ -17,8 +18,15 @@ export interface BundleContext {
   lang: LangState;
   exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
   notify: (kind: NoticeKind, text: string) => void;
-  /** Opens a notebook with files for some of its tables (then loads the sample and runs it). */
-  open: (notebook: Notebook, files: Map<string, FileInput>) => Promise<void>;
+  /**
+   * Opens a notebook with files for some of its tables (then loads the sample and runs it), and
+   * with a results-only bundle's features.
+   */
+  open: (
+    notebook: Notebook,
+    files: Map<string, FileInput>,
+    results?: BundleResults,
+  ) => Promise<void>;
 }
 
 /**
@@ -96,8 +104,15 @@ export class BundleActions {
     }
     this.busy = 'open';
     try {
-      this.ctx.notify('info', t('bundle.opened', { file: fileName, tables: files.size }));
-      await this.ctx.open(notebook, files);
+      const { features } = bundle;
+      if (features) {
+        const { rows: customers, ...results } = features;
+        this.ctx.notify('info', t('bundle.openedResults', { file: fileName, customers }));
+        await this.ctx.open(notebook, files, results);
+      } else {
+        this.ctx.notify('info', t('bundle.opened', { file: fileName, tables: files.size }));
+        await this.ctx.open(notebook, files);
+      }
     } finally {
       this.busy = null;
     }

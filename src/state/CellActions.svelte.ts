@@ -1,3 +1,5 @@
+import { missingFileMessage } from '../model/missing-file';
+import { referencedNames } from '../sql/referenced-names';
 import { LocalizedError } from '../domain/localized-error';
 import { tick } from 'svelte';
 import type { Engine, Row } from '../engine/types';
@@ -87,6 +89,9 @@ export class CellActions {
   private checkPredictions(cell: PresetCell): void {
     const preset = presetById(cell.presetId);
     if (!preset.readsPredictions?.(presetParams(preset, cell))) return;
+    // A results-only bundle's features carry the scores its Predict cells made.
+    const { features } = this.ctx;
+    if (features.provided?.predictions && features.missingOrders()) return;
     const predicts = this.ctx.notebook.notebook.cells.filter((c) => c.kind === 'predict');
     if (predicts.length === 0) {
       throw new LocalizedError({
@@ -115,7 +120,7 @@ export class CellActions {
     // Opened from a link or bundle: nothing runs before the user has reviewed it.
     if (notebook.notebook.review) return false;
     // From a customer summary the cell says it needs orders (NeedsOrders), rather than fail.
-    if (cell.kind === 'predict' && this.ctx.features.fromSummary) {
+    if (cell.kind === 'predict' && this.ctx.features.withoutOrders) {
       notebook.setRun(id, { status: 'idle' });
       return false;
     }
@@ -130,6 +135,11 @@ export class CellActions {
         return true;
       }
       if (snapshot.kind === 'sql') {
+        const reads = referencedNames(snapshot.source);
+        const missing = notebook.notebook.tables.find(
+          (t) => reads.has(t.table.toLowerCase()) && !catalog.has(t.table),
+        );
+        if (missing) throw new LocalizedError(missingFileMessage(missing));
         this.#stopAsked = false;
         const result = await this.ctx.exclusive(async (engine) => {
           if (this.#stopAsked) throw new Error('query was canceled');

@@ -1,7 +1,8 @@
+import { missingFileError } from '../model/missing-file';
 import { LocalizedError } from '../domain/localized-error';
 import type { Engine, Row } from '../engine/types';
 
-import type { PresetCell } from '../model/notebook';
+import type { PresetCell, TableSource } from '../model/notebook';
 import { presetParams } from '../model/preset-params';
 import { presetById } from '../model/presets';
 import type { TableKind, TableMapping } from '../domain/roles';
@@ -17,7 +18,11 @@ import type { ValueTiersParams } from '../model/presets/value-tiers';
 import { loadValueTierCutPoints } from './value-tier-cut-points';
 import type { PurchaseBehaviourParams } from '../model/presets/purchase-behaviour';
 import { loadPurchaseBehaviourCutPoints } from './purchase-behaviour-cut-points';
+import type { NeedsParams } from '../model/presets/needs';
+import { cutEditor } from '../model/presets/cut-editors';
+import { loadNeedsCutPoints } from './needs-cut-points';
 import { quadrantAt } from './quadrant-at';
+import { QuadrantPrefetch } from './quadrant-prefetch';
 import { pick } from '../domain/labels';
 import { QUADRANT_KEYS, type QuadrantKey } from '../transforms/quadrant-recount';
 import type { FeaturesState } from './FeaturesState.svelte';
@@ -34,11 +39,31 @@ export interface EvaluationContext {
   /** Keeps the quadrant drawn with the cell's last outputs. */
   lastRun?: Pick<LastRunOutputs, 'quadrantDrawn'>;
   exclusive: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
+  /** Runs work when the engine is idle, after any user work (EngineQueue `background`). */
+  background?: <T>(work: (engine: Engine) => Promise<T>) => Promise<T>;
+  /** The notebook's tables whose files are not loaded (DataActions.missingTables). */
+  missingTables?: () => TableSource[];
 }
 
 /** The charts and evaluations of a segmentation cell, computed on demand. */
 export class EvaluationActions {
-  constructor(private readonly ctx: EvaluationContext) {}
+  readonly #prefetch: QuadrantPrefetch<evaluate.Quadrant> | null;
+
+  constructor(private readonly ctx: EvaluationContext) {
+    const background = ctx.background;
+    this.#prefetch = background
+      ? new QuadrantPrefetch(background, (engine, id, scale) =>
+          evaluate.quadrant(engine, this.preset(id).name, scale),
+        )
+      : null;
+  }
+
+  /** Work on the engine; a table whose file is not loaded is named with its file. */
+  #exclusive<T>(work: (engine: Engine) => Promise<T>): Promise<T> {
+    return this.ctx.exclusive(work).catch((e: unknown) => {
+      throw missingFileError(e, this.ctx.missingTables?.() ?? []) ?? e;
+    });
+  }
 
   private preset(id: string): PresetCell {
     const cell = this.ctx.notebook.cell(id);
@@ -66,7 +91,7 @@ export class EvaluationActions {
   /** The scorecard, its churn rate by the notebook's churn threshold. */
   scorecard(id: string, focus?: Focus): Promise<Row[]> {
     const cell = this.preset(id);
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       const days = this.ctx.features.churnDays;
       const lang = this.ctx.lang.lang;
@@ -78,7 +103,7 @@ export class EvaluationActions {
   focusedSummary(id: string, focus: Focus): Promise<Row[]> {
     const cell = this.preset(id);
     const order = this.order(cell);
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       return evaluate.focusedSummary(e, cell.name, focus, this.ctx.lang.lang, order);
     });
@@ -88,11 +113,11 @@ export class EvaluationActions {
   cutPoints(id: string): Promise<DimensionCuts[]> {
     const cell = this.preset(id);
     const preset = presetById(cell.presetId);
-    if (!preset || !['rfm', 'value-tiers', 'purchase-behaviour'].includes(preset.id)) {
+    if (!preset || !cutEditor(preset.id)) {
       throw new Error(`no cut points for ${cell.presetId}`);
     }
     const params = presetParams(preset, cell);
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       if (preset.id === 'rfm') {
         return loadRfmCutPoints(e, FEATURES_TABLE, params as unknown as RfmParams);
@@ -102,6 +127,9 @@ export class EvaluationActions {
         asOf: this.ctx.features.asOfUsed,
         lang: this.ctx.lang.lang,
       };
+      if (preset.id === 'needs') {
+        return loadNeedsCutPoints(e, ctx, params as unknown as NeedsParams);
+      }
       return preset.id === 'value-tiers'
         ? loadValueTierCutPoints(e, ctx, params as unknown as ValueTiersParams)
         : loadPurchaseBehaviourCutPoints(e, ctx, params as unknown as PurchaseBehaviourParams);
@@ -115,18 +143,19 @@ export class EvaluationActions {
   profiles(id: string, group?: evaluate.FocusedGroup): Promise<SegmentProfileRow[]> {
     const cell = this.preset(id);
     const lang = this.ctx.lang.lang;
-    const attributes = this.profileAttributes();
-    return this.ctx.exclusive(async (e) => {
-      await this.ctx.features.ensure(e);
+    return this.#exclusive(async (e) => {
+      const asOf = await this.ctx.features.ensure(e);
+      const attributes = this.profileAttributes(asOf);
       return evaluate.profiles(e, cell.name, lang, attributes, this.order(cell), group);
     });
   }
 
   /**
    * Attributes a profile reads beyond the features table: each customer's channel (from the
-   * customers table, else the orders) and the category they buy most.
+   * customers table, else the orders) and the category they buy most, from orders before the
+   * analysis date `asOf` as the features' numbers are.
    */
-  private profileAttributes(): ProfileAttributeSource[] {
+  private profileAttributes(asOf: string): ProfileAttributeSource[] {
     const mappings = this.ctx.features.mappings;
     const from = (
       kind: TableKind,
@@ -139,6 +168,9 @@ export class EvaluationActions {
             relation: m.table,
             customerId: m.columns.customerId!,
             column: m.columns[role]!,
+            ...(kind === 'orders' && m.columns.orderDate
+              ? { dated: { column: m.columns.orderDate, asOf } }
+              : {}),
           }
         : undefined;
     };
@@ -150,13 +182,13 @@ export class EvaluationActions {
   }
 
   concentration(): Promise<evaluate.Concentration> {
-    return this.ctx.exclusive((e) => evaluate.concentration(e));
+    return this.#exclusive((e) => evaluate.concentration(e));
   }
 
   geography(id: string, level: GeoLevel, focus?: Focus): Promise<Row[]> {
     const cell = this.preset(id);
     const order = this.order(cell);
-    return this.ctx.exclusive((e) =>
+    return this.#exclusive((e) =>
       evaluate.geography(e, cell.name, level, this.ctx.lang.lang, order, focus),
     );
   }
@@ -164,15 +196,27 @@ export class EvaluationActions {
   async quadrant(id: string): Promise<evaluate.Quadrant> {
     const cell = this.preset(id);
     const scale = cell.view?.scale ?? 'auto';
-    const q = await this.ctx.exclusive((e) => evaluate.quadrant(e, cell.name, scale));
+    const made = this.ctx.notebook.runs[id]?.made;
+    const ahead = await this.#prefetch?.take(id, { made, scale })?.catch(() => null);
+    const q = ahead ?? (await this.#exclusive((e) => evaluate.quadrant(e, cell.name, scale)));
     this.ctx.lastRun?.quadrantDrawn(id, { scale, data: q });
     return q;
+  }
+
+  /**
+   * Fetches a value × loyalty cell's quadrant for its current result while the engine is idle,
+   * so that opening its Quadrant tab only draws.
+   */
+  prefetchQuadrant(id: string): void {
+    const cell = this.preset(id);
+    const made = this.ctx.notebook.runs[id]?.made;
+    this.#prefetch?.ahead(id, { made, scale: cell.view?.scale ?? 'auto' });
   }
 
   /** The customers of the quadrant `q` of a cell's result, to recount it in JS (`quadrantAt`). */
   quadrantMembers(id: string, q: evaluate.Quadrant): Promise<evaluate.QuadrantMemberColumns> {
     const cell = this.preset(id);
-    return this.ctx.exclusive((e) => evaluate.quadrantMembers(e, cell.name, q));
+    return this.#exclusive((e) => evaluate.quadrantMembers(e, cell.name, q));
   }
 
   /**
@@ -218,13 +262,20 @@ export class EvaluationActions {
     return this.ctx.features.mappings.some((m) => m.kind === 'campaigns');
   }
 
+  /** Whether dated orders are read (cohorts, backtests): several to choose from count. */
+  hasOrders(): boolean {
+    return (
+      this.ctx.features.mappings.some((m) => m.kind === 'orders') && !this.ctx.features.fromSummary
+    );
+  }
+
   /** Campaign response by segment; with a focus, of the customers within it. */
   campaigns(id: string, byCampaign: boolean, focus?: Focus): Promise<Row[]> {
     const cell = this.preset(id);
     const mapping = this.mapping('campaigns');
     const lang = this.ctx.lang.lang;
     const order = this.order(cell);
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       if (focus) await this.ctx.features.ensure(e);
       return evaluate.campaigns(e, cell.name, mapping, byCampaign, lang, order, focus);
     });
@@ -245,7 +296,7 @@ export class EvaluationActions {
     const lang = this.ctx.lang.lang;
     const of =
       segment === null && !group ? null : { result: cell.name, label: segment ?? group!.label };
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       if (group) await this.ctx.features.ensure(e);
       return evaluate.cohorts(e, orders, period, of, lang, group);
     });
@@ -275,7 +326,7 @@ export class EvaluationActions {
     const cells = [this.preset(id), ...(compareId ? [this.preset(compareId)] : [])];
     this.ctx.features.requireOrders('backtest');
     const orders = this.mapping('orders');
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       const horizonDays = horizon ?? this.ctx.features.churnDays;
       const segmentations = [];
@@ -291,7 +342,7 @@ export class EvaluationActions {
     const cell = this.preset(id);
     this.ctx.features.requireOrders('migration');
     const orders = this.mapping('orders');
-    return this.ctx.exclusive(async (e) => {
+    return this.#exclusive(async (e) => {
       await this.ctx.features.ensure(e);
       const sqlByDate = new Map<string, string>();
       for (const d of dates) sqlByDate.set(d, await this.segmentsAt(e, cell, d));

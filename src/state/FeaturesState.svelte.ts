@@ -15,7 +15,13 @@ import { churnDaysSql, FALLBACK_CHURN_DAYS, type DerivedChurn } from '../sql/chu
 import { featuresSql } from '../sql/features';
 import { summaryAsOfSql, summaryFeaturesSql } from '../sql/features-from-summary';
 import { customerSummarySql, type CustomerSummaryInput } from '../sql/customer-summary';
-import { needsOrdersError, summaryGap, type OrderHistoryUse } from '../model/order-history';
+import {
+  needsOrdersError,
+  needsOrdersFile,
+  summaryGap,
+  type OrderHistoryUse,
+} from '../model/order-history';
+import type { TableSource } from '../model/notebook';
 import { ordersRelation } from '../sql/orders-relation';
 import { describeTableSql } from '../sql/read-file-sql';
 
@@ -23,6 +29,17 @@ import { mappingTypeProblem } from '../model/mapping-type-problem';
 import { joinPredictionsSql } from '../sql/join-predictions';
 import type { NotebookState } from './NotebookState.svelte';
 import { FEATURES_TABLE } from '../model/features-table';
+
+/**
+ * A features table built where the notebook ran on its data (`seglab run`) and carried by a
+ * results-only bundle: what it was built for.
+ */
+export interface ProvidedFeatures {
+  asOf: string;
+  churn: DerivedChurn | null;
+  /** The predictions table that was joined into it, if any. */
+  predictions: string | null;
+}
 
 /** Runs work on the engine when it is idle (EngineQueue.background). */
 export type Background = <T>(
@@ -48,12 +65,46 @@ export class FeaturesState {
   #defaultAsOf: { sql: string; day: string } | null = null;
   /** The background build running now (settles either way), or null. */
   #building: Promise<void> | null = null;
+  /** Features that came made (a results-only bundle), used until the orders table is loaded. */
+  provided = $state.raw<ProvidedFeatures | null>(null);
 
-  /** `background`: where `prebuild` sends its work; without it, `prebuild` does nothing. */
+  /**
+   * `background`: where `prebuild` sends its work; without it, `prebuild` does nothing.
+   * `loaded`: whether a table is in DuckDB (provided features stand in for a missing one).
+   */
   constructor(
     private readonly notebook: NotebookState,
     private readonly background?: Background,
+    private readonly loaded: (table: string) => boolean = () => true,
   ) {}
+
+  /**
+   * Takes the features table already in DuckDB as built for `features` (or, null, stops): the
+   * segmentations read it until the orders table they were built from is loaded, then the
+   * features are built from the orders as usual.
+   */
+  provide(features: ProvidedFeatures | null): void {
+    this.invalidate();
+    this.provided = features;
+    this.predictions = features?.predictions ?? null;
+    this.derivedChurn = features?.churn ?? null;
+  }
+
+  /** The orders table the provided features stand in for, while it is not loaded. */
+  missingOrders(): TableSource | null {
+    if (!this.provided) return null;
+    const orders = this.resolved().chosen.orders;
+    if (!orders || this.loaded(orders.table)) return null;
+    return this.notebook.notebook.tables.find((t) => t.table === orders.table) ?? null;
+  }
+
+  /**
+   * Whether the analyses have no dated orders to read: the features come from a customer
+   * summary, or from a results-only bundle whose orders file is not loaded.
+   */
+  get withoutOrders(): boolean {
+    return this.fromSummary || this.missingOrders() !== null;
+  }
 
   get mappings(): TableMapping[] {
     return this.notebook.notebook.mappings;
@@ -244,9 +295,11 @@ export class FeaturesState {
     return !chosen.orders && Boolean(chosen.summary);
   }
 
-  /** Throws the needs-orders message of `use` when the features come from a summary. */
+  /** Throws the needs-orders message of `use` when there are no dated orders to read. */
   requireOrders(use: OrderHistoryUse): void {
     if (this.fromSummary) throw needsOrdersError(use);
+    const missing = this.missingOrders();
+    if (missing) throw new LocalizedError(needsOrdersFile(use, missing.fileName, missing.table));
   }
 
   /**
@@ -329,6 +382,14 @@ export class FeaturesState {
 
   /** Builds (or reuses) the features table; returns the analysis date it is built for. */
   async ensure(engine: Engine): Promise<string> {
+    if (this.provided) {
+      if (this.missingOrders()) {
+        this.asOfUsed = this.provided.asOf;
+        return this.provided.asOf;
+      }
+      // The orders are loaded: from now on the features are theirs.
+      this.provide(null);
+    }
     const orders = this.input('orders');
     if (!orders) {
       const summary = this.input('summary');

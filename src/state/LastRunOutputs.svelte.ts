@@ -4,8 +4,9 @@ import { exampleSourceKey, lastRunKey, lastRunKeySource } from './last-run-key';
 import {
   decodeSnapshot,
   encodeSnapshot,
-  snapshotOf,
+  encodedSnapshotOf,
   type CellSnapshot,
+  type EncodedSnapshot,
   type QuadrantSnapshot,
 } from './last-run-snapshot';
 import type { LangState } from './LangState.svelte';
@@ -48,6 +49,9 @@ export class LastRunOutputs {
   /** The key of each cell's last recorded run, for the quadrant drawn after it. */
   #keys = new Map<string, string>();
   #pruning = false;
+  /** Writes waiting for the page to be idle: per cell, its key and the run (`made`) to keep. */
+  #pending = new Map<string, { key: string; made: number | undefined }>();
+  #flushing: Promise<void> | null = null;
   /** The quadrants shown from the last run: thousands of points, kept out of reactive state. */
   #shown = new Map<string, QuadrantSnapshot>();
 
@@ -134,7 +138,7 @@ export class LastRunOutputs {
     const run = this.ctx.notebook.runs[id];
     this.#quadrants.set(id, { made: run?.made, snapshot });
     const key = this.#keys.get(id);
-    if (key && run?.status === 'done') void this.#write(id, key);
+    if (key && run?.status === 'done') void this.#queue(id, key);
   }
 
   /** A cell ran successfully: its outputs are kept under `key`, taken before it ran. */
@@ -142,7 +146,24 @@ export class LastRunOutputs {
     const k = await key;
     if (!k) return;
     this.#keys.set(id, k);
-    await this.#write(id, k);
+    await this.#queue(id, k);
+  }
+
+  /**
+   * Keeps the cell's outputs once the page is idle, so an edit's first draw never waits for the
+   * copy; a cell queued again before then is written once, and not at all if it ran again since.
+   */
+  #queue(id: string, key: string): Promise<void> {
+    this.#pending.set(id, { key, made: this.ctx.notebook.runs[id]?.made });
+    this.#flushing ??= whenIdle().then(async () => {
+      const batch = [...this.#pending];
+      this.#pending.clear();
+      this.#flushing = null;
+      for (const [cell, { key: k, made }] of batch) {
+        if (this.ctx.notebook.runs[cell]?.made === made) await this.#write(cell, k);
+      }
+    });
+    return this.#flushing;
   }
 
   /** A cell's run failed: what was kept for the same inputs is not shown again. */
@@ -173,24 +194,24 @@ export class LastRunOutputs {
   }
 
   #snapshot(id: string): CellSnapshot | null {
+    return this.#encoded(id)?.snapshot ?? null;
+  }
+
+  /** Reads only what is kept of the run (never a segmentation's customers), encoded once. */
+  #encoded(id: string): EncodedSnapshot | null {
     const cell = this.ctx.notebook.cell(id);
     const run = this.ctx.notebook.runs[id];
     if (!cell || !shows(cell) || !run || run.lastRun) return null;
     const q = this.#quadrants.get(id);
     const quadrant = q && q.made === run.made ? q.snapshot : undefined;
-    return snapshotOf(
-      $state.snapshot(cell) as Cell,
-      $state.snapshot(run) as typeof run,
-      quadrant && ($state.snapshot(quadrant) as QuadrantSnapshot),
-    );
+    return encodedSnapshotOf($state.snapshot(cell) as Cell, run, quadrant);
   }
 
   async #write(id: string, key: string): Promise<void> {
-    const snapshot = this.#snapshot(id);
-    const store = snapshot && (await this.#store());
-    if (!snapshot || !store) return;
-    const value = encodeSnapshot(snapshot);
-    const size = JSON.stringify(value).length;
+    const encoded = this.#encoded(id);
+    const store = encoded && (await this.#store());
+    if (!encoded || !store) return;
+    const { value, size } = encoded;
     await store.put({ key, savedAt: Date.now(), size, snapshot: value }).catch(() => {});
     await this.#prune(store);
   }
@@ -209,4 +230,13 @@ export class LastRunOutputs {
       this.#pruning = false;
     }
   }
+}
+
+/** Resolves when the page has a moment free (soon anyway), or on the next turn outside one. */
+function whenIdle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') {
+      requestIdleCallback(() => resolve(), { timeout: 2000 });
+    } else setTimeout(resolve, 0);
+  });
 }

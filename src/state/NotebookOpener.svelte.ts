@@ -7,13 +7,17 @@ import { staleTables } from '../model/stale-tables';
 import { dropTableSql, dropViewSql } from '../sql/catalog';
 import type { CatalogState } from './CatalogState.svelte';
 import type { DataActions } from './DataActions.svelte';
-import type { FeaturesState } from './FeaturesState.svelte';
+import type { FeaturesState, ProvidedFeatures } from './FeaturesState.svelte';
 import type { LangState } from './LangState.svelte';
 import type { LastRunOutputs } from './LastRunOutputs.svelte';
 import type { NoticeKind } from './load-notices';
 import type { LocalStore } from './LocalStore.svelte';
 import type { NotebookRunner } from './NotebookRunner.svelte';
 import type { NotebookState } from './NotebookState.svelte';
+import { placeBundleFeatures } from './place-bundle-features';
+
+/** A results-only bundle's features table (Parquet) and what it was built for. */
+export type BundleResults = ProvidedFeatures & { parquet: Uint8Array };
 
 export interface OpenerContext {
   notebook: NotebookState;
@@ -49,9 +53,15 @@ export class NotebookOpener {
   /**
    * Opens `notebook`: drops loaded tables that came from other files than it expects, loads its
    * sample tables and the `files` given for its tables (through the normal ingest path), and
-   * runs it. Tables still missing are asked for (NeededFiles).
+   * runs it. Tables still missing are asked for (NeededFiles). With `results` (a results-only
+   * bundle), the features table they carry is what the segmentations read until the orders are
+   * loaded.
    */
-  async open(notebook: Notebook, files = new Map<string, FileInput>()): Promise<void> {
+  async open(
+    notebook: Notebook,
+    files = new Map<string, FileInput>(),
+    results?: BundleResults,
+  ): Promise<void> {
     const { ctx } = this;
     const previous = $state.snapshot(ctx.notebook.notebook.tables) as TableSource[];
     const given = new Set(files.keys());
@@ -77,6 +87,7 @@ export class NotebookOpener {
     this.loadingTables = true;
     try {
       await this.#replaceAndLoad(notebook, files, stale, declared);
+      if (results) await this.#placeResults(results);
     } finally {
       this.loadingTables = false;
       opened();
@@ -130,6 +141,7 @@ export class NotebookOpener {
     ctx.data.forget(dropped);
     // The predictions of the notebook before are gone with its tables.
     ctx.features.setPredictions(null);
+    ctx.features.provide(null);
     ctx.features.asOfUsed = '';
     ctx.runner.tablesChanged();
     const samples = notebook.tables.filter((t) => t.origin === 'sample').map((t) => t.table);
@@ -140,6 +152,21 @@ export class NotebookOpener {
       }
     })();
     await loading;
+  }
+
+  async #placeResults({ parquet, ...features }: BundleResults): Promise<void> {
+    const { ctx } = this;
+    try {
+      await ctx.exclusive(async (engine) => {
+        await placeBundleFeatures(engine, parquet);
+        await ctx.catalog.refresh(engine);
+      });
+      ctx.features.provide(features);
+    } catch (e) {
+      // The notebook is open and asks for its files: the results alone are lost, and said so.
+      const message = e instanceof Error ? e.message : String(e);
+      ctx.notify('error', ctx.lang.t('bundle.resultsFailed', { message }));
+    }
   }
 
   /** Resolves once the tables of the notebook being opened have loaded (or failed to). */

@@ -12,7 +12,7 @@ import type { LangState } from './LangState.svelte';
 import type { LastRunOutputs } from './LastRunOutputs.svelte';
 import type { NoticeAction, NoticeKind } from './load-notices';
 import type { LocalStore } from './LocalStore.svelte';
-import type { NotebookOpener } from './NotebookOpener.svelte';
+import type { BundleResults, NotebookOpener } from './NotebookOpener.svelte';
 import type { NotebookRunner } from './NotebookRunner.svelte';
 import type { NotebookState } from './NotebookState.svelte';
 import type { ShareActions } from './ShareActions.svelte';
@@ -157,9 +157,13 @@ export class NotebookSession {
    * Opens a notebook that came from someone else (a link, a bundle) beside the others: the open
    * one is kept in this browser, and the new one runs nothing until the user has reviewed it.
    */
-  async openForeign(notebook: Notebook, files?: Map<string, FileInput>): Promise<void> {
+  async openForeign(
+    notebook: Notebook,
+    files?: Map<string, FileInput>,
+    results?: BundleResults,
+  ): Promise<void> {
     await this.keepPrevious();
-    await this.ctx.opener.open({ ...notebook, review: true }, files);
+    await this.ctx.opener.open({ ...notebook, review: true }, files, results);
   }
 
   /** Runs a notebook opened for review: the user has looked at its cells and tables. */

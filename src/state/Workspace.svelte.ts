@@ -3,6 +3,7 @@ import type { Lang } from '../domain/labels';
 import { BundleActions } from './BundleActions.svelte';
 import { CellFocus } from './CellFocus.svelte';
 import { CatalogState } from './CatalogState.svelte';
+import { TablePivots } from './TablePivots';
 import { CellActions } from './CellActions.svelte';
 import { CleaningState } from './CleaningState.svelte';
 import { DataActions, type NoticeAction, type NoticeKind } from './DataActions.svelte';
@@ -73,6 +74,8 @@ export class Workspace {
   readonly runner: NotebookRunner;
   /** Running and editing notebook cells. */
   readonly cells: CellActions;
+  /** Pivot views of the input tables. */
+  readonly tablePivots: TablePivots;
   readonly segments: SegmentActions;
   readonly evaluation: EvaluationActions;
   /** What each segmentation cell's linked charts are narrowed to. */
@@ -118,8 +121,10 @@ export class Workspace {
     });
     const lastRun = this.lastRun;
     this.tab.onLost = () => this.session.setReadOnly(true);
-    this.features = new FeaturesState(this.notebook, (work, options) =>
-      this.#queue.background(work, options),
+    this.features = new FeaturesState(
+      this.notebook,
+      (work, options) => this.#queue.background(work, options),
+      (table) => this.catalog.has(table),
     );
     // The parts it coordinates are built below; it reaches them only once something runs.
     this.runner = new NotebookRunner({
@@ -144,6 +149,10 @@ export class Workspace {
       recover: () => runner.recover(),
       ...(deps.fitModels ? { fit: deps.fitModels } : {}),
     });
+    this.tablePivots = new TablePivots({
+      notebook: this.notebook,
+      exclusive: (work) => this.exclusive(work),
+    });
     this.segments = new SegmentActions({
       notebook: this.notebook,
       features: this.features,
@@ -158,6 +167,8 @@ export class Workspace {
       lang: this.lang,
       segments: this.segments,
       exclusive: (work) => this.exclusive(work),
+      background: (work) => this.#queue.background(work),
+      missingTables: () => this.data.missingTables(),
       lastRun,
     });
     const exclusive = <T>(work: (engine: Engine) => Promise<T>) => this.exclusive(work);
@@ -226,7 +237,7 @@ export class Workspace {
       lang,
       exclusive,
       notify,
-      open: (nb, files) => this.session.openForeign(nb, files),
+      open: (nb, files, results) => this.session.openForeign(nb, files, results),
     });
     this.present = new PresentState(this.notebook);
     this.session = new NotebookSession({

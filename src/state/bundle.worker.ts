@@ -15,7 +15,8 @@ export type BundleWorkerMessage =
 self.onmessage = (event: MessageEvent<BundleWorkerRequest>) => {
   try {
     const bundle = readBundle(event.data.bytes, event.data.maxBytes);
-    const buffers = bundle.tables.map((t) => t.parquet.buffer as ArrayBuffer);
+    const parquets = [...bundle.tables, ...(bundle.features ? [bundle.features] : [])];
+    const buffers = parquets.map((t) => t.parquet.buffer as ArrayBuffer);
     const message: BundleWorkerMessage = { type: 'bundle', bundle };
     self.postMessage(message, [...new Set(buffers)]);
   } catch (e) {

@@ -35,6 +35,8 @@ export interface DimensionCuts {
   bins: { lower: number | null; label: Labels }[];
   scale: AxisScale;
   histogram: HistogramBin[];
+  /** Decimals the measure's values have: a dragged cut is rounded to them. */
+  decimals: number;
 }
 
 /** A measure's spread over buyers: its axis scale and its histogram on that scale. */
@@ -42,7 +44,7 @@ export async function loadDistribution(
   engine: Engine,
   source: string,
   column: string,
-): Promise<{ scale: AxisScale; histogram: HistogramBin[] }> {
+): Promise<{ scale: AxisScale; histogram: HistogramBin[]; decimals: number }> {
   const spread = (await engine.query(measureSpreadSql(source, column))).rows[0];
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
   const scale = skewedScale({
@@ -53,6 +55,7 @@ export async function loadDistribution(
   const histogram = (await engine.query(histogramSql(source, column, HISTOGRAM_BINS, scale))).rows;
   return {
     scale,
+    decimals: Number(spread?.decimals ?? 0),
     histogram: histogram.map((h) => ({
       start: Number(h.start),
       end: Number(h.end),

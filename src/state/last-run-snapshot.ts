@@ -41,27 +41,50 @@ function trimmed(result: CellResult | PresetResult): CellResult | PresetResult {
   return { ...rest, columns, page, offset: 0 };
 }
 
+/** A snapshot with its JSON value (`encodeSnapshot`) and that value's size, encoded once. */
+export interface EncodedSnapshot {
+  snapshot: CellSnapshot;
+  value: unknown;
+  size: number;
+}
+
 /**
  * The snapshot of a cell's successful run, or null when there is none to keep (not a SQL or
  * segmentation cell, no result, or too large even without its rows). The quadrant and then the
- * SQL page are left out, in that order, to fit SNAPSHOT_BYTES.
+ * SQL page are left out, in that order, to fit SNAPSHOT_BYTES. `run` and `quadrant` may be
+ * reactive: only what is kept is read, so a segmentation's customers are never copied.
  */
-export function snapshotOf(
+export function encodedSnapshotOf(
   cell: Cell,
   run: { status: string; result?: CellResult | PresetResult } | undefined,
   quadrant?: QuadrantSnapshot,
-): CellSnapshot | null {
+): EncodedSnapshot | null {
   if ((cell.kind !== 'sql' && cell.kind !== 'preset') || run?.status !== 'done' || !run.result) {
     return null;
   }
   const result = trimmed(run.result);
   const q = quadrant && { ...quadrant, data: { ...quadrant.data, cells: [] } };
-  const tries: CellSnapshot[] = [
-    ...(q ? [{ result, quadrant: q }] : []),
-    { result },
-    { result: { ...result, page: [] } },
+  const tries: (() => CellSnapshot)[] = [
+    ...(q ? [() => ({ result, quadrant: q })] : []),
+    () => ({ result }),
+    () => ({ result: { ...result, page: [] } }),
   ];
-  return tries.find((s) => snapshotBytes(s) <= SNAPSHOT_BYTES) ?? null;
+  for (const make of tries) {
+    const snapshot = make();
+    const value = encodeSnapshot(snapshot);
+    const size = JSON.stringify(value).length;
+    if (size <= SNAPSHOT_BYTES) return { snapshot, value, size };
+  }
+  return null;
+}
+
+/** `encodedSnapshotOf`'s snapshot alone. */
+export function snapshotOf(
+  cell: Cell,
+  run: { status: string; result?: CellResult | PresetResult } | undefined,
+  quadrant?: QuadrantSnapshot,
+): CellSnapshot | null {
+  return encodedSnapshotOf(cell, run, quadrant)?.snapshot ?? null;
 }
 
 /** How many bytes (UTF-16 units) the snapshot takes as JSON. */
@@ -96,8 +119,15 @@ function sameFields(rows: readonly unknown[]): string[] | null {
 
 /** A column: one value when all are equal, a dictionary when few texts repeat, else as is. */
 function encodeColumn(values: unknown[]): unknown {
-  const first = JSON.stringify(values[0]);
-  if (values.every((v) => JSON.stringify(v) === first)) return { $all: values[0] };
+  const head = values[0];
+  const same =
+    head !== null && typeof head === 'object'
+      ? (() => {
+          const first = JSON.stringify(head);
+          return values.every((v) => JSON.stringify(v) === first);
+        })()
+      : values.every((v) => v === head);
+  if (same) return { $all: head };
   if (values.every((v) => typeof v === 'string')) {
     const dict = [...new Set(values as string[])];
     if (dict.length * 4 <= values.length) {

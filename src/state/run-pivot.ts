@@ -1,6 +1,14 @@
 import { LocalizedError } from '../domain/localized-error';
 import type { CellValue, ColumnKind, Engine, Row } from '../engine/types';
-import { columnKey, pivotColumnValuesSql, pivotSql, rowKey, type PivotSpec } from '../sql/pivot';
+import type { ColumnInfo } from '../domain/result';
+import {
+  columnKey,
+  pivotColumnValuesSql,
+  pivotSourceColumnsSql,
+  pivotSql,
+  rowKey,
+  type PivotSpec,
+} from '../sql/pivot';
 
 /** At most this many pivot columns: a high-cardinality column would otherwise flood the page. */
 export const MAX_PIVOT_COLUMNS = 50;
@@ -28,6 +36,11 @@ export class PivotTooWideError extends LocalizedError {
       zh: `“${column}”的不同取值超过 ${MAX_PIVOT_COLUMNS} 个，透视列太多，无法显示。请选择取值更少的列，或先在 SQL 中分组。`,
     });
   }
+}
+
+/** The columns a pivot of `relation` (a table or view name) can choose from, with their kinds. */
+export async function pivotColumns(engine: Engine, relation: string): Promise<ColumnInfo[]> {
+  return (await engine.query(pivotSourceColumnsSql(relation))).columns;
 }
 
 /** Runs a pivot of `relation` (a table or view name) as DuckDB PIVOT, two queries. */

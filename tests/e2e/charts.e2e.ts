@@ -293,6 +293,34 @@ describe('charts and evaluation on the sample data', () => {
     expect(some).toBeLessThanOrEqual(await customersOf(segment));
   });
 
+  it('keeps the Cohorts period, measure and segment across a reload', async () => {
+    await cell.getByTestId('tab-cohorts').click();
+    const panel = cell.getByTestId('cohorts-panel');
+    const choice = panel.getByTestId('cohort-segment');
+    const segment = (await choice.locator('option').allTextContents())[1]!;
+    await choice.selectOption(segment);
+    await panel.getByTestId('cohort-period').selectOption('quarter');
+    await panel.getByTestId('cohort-measure').selectOption('revenue');
+    const firstCohort = panel.locator('[data-testid=cohort-table] tbody tr th').first();
+    await expect.poll(() => firstCohort.innerText(), { timeout: 30_000 }).toMatch(/^\d{4} Q[1-4]$/);
+
+    await s.page.reload();
+    await waitForNotebookRun(s.page);
+    const again = s.page.locator('[data-testid=cell]').last().getByTestId('cohorts-panel');
+    await expect.poll(() => again.count(), { timeout: 60_000 }).toBe(1);
+    expect(await again.getByTestId('cohort-period').inputValue()).toBe('quarter');
+    expect(await again.getByTestId('cohort-measure').inputValue()).toBe('revenue');
+    await expect
+      .poll(() => again.getByTestId('cohort-segment').inputValue(), { timeout: 30_000 })
+      .toBe(segment);
+    const first = again.locator('[data-testid=cohort-table] tbody tr th').first();
+    await expect.poll(() => first.innerText(), { timeout: 30_000 }).toMatch(/^\d{4} Q[1-4]$/);
+    // Revenue retained shows the first period's revenue beside each cohort.
+    expect(await again.locator('[data-testid=cohort-table] thead th').allInnerTexts()).toContain(
+      'Revenue, period 0',
+    );
+  });
+
   it('logged no errors and stayed on its own origin', () => {
     expect(s.errors).toEqual([]);
     const origin = new URL(server.url).origin;

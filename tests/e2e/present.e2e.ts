@@ -94,6 +94,47 @@ describe('present mode, in Chromium', () => {
       .toEqual(['quadrant', 'shares', 'shares', 'migration']);
   });
 
+  it('follows a segmentation with its cohorts, as its Cohorts tab saved them', async () => {
+    const { page } = s;
+    const deck = page.getByTestId('present-mode');
+    const cohorts = deck.getByTestId('present-cohorts');
+    const drawn = (slide: ReturnType<typeof cohorts.nth>) =>
+      slide.locator('[data-testid=chart][data-rendered=true] svg .mark-rect path').count();
+    // Nothing saved: all customers' monthly cohorts, once for the example's four segmentations.
+    await expect.poll(() => cohorts.count()).toBe(1);
+    const title = cohorts.first().getByTestId('cohorts-present-title');
+    await expect.poll(() => title.innerText()).toBe('Cohort retention: all customers');
+    await expect.poll(() => drawn(cohorts.first()), { timeout: 60_000 }).toBeGreaterThan(100);
+    await deck.getByRole('combobox').first().selectOption('zh-CN');
+    await expect.poll(() => title.innerText()).toBe('同期群留存：全部客户');
+    await deck.getByRole('combobox').first().selectOption('en');
+
+    await page.getByTestId('present-exit').click();
+    const rfm = page
+      .locator('[data-testid=cell]')
+      .filter({ has: page.getByTestId('present-chart-picker') })
+      .nth(2);
+    await rfm.getByTestId('tab-cohorts').click();
+    const panel = rfm.getByTestId('cohorts-panel');
+    const choice = panel.getByTestId('cohort-segment');
+    await expect.poll(() => choice.locator('option').count()).toBeGreaterThan(2);
+    const segment = (await choice.locator('option').allTextContents())[1]!;
+    await choice.selectOption(segment);
+    await panel.getByTestId('cohort-period').selectOption('quarter');
+    await page.getByTestId('present').click();
+    await expect.poll(() => cohorts.count()).toBe(2);
+    const mine = cohorts.nth(1);
+    expect(await mine.getByTestId('cohorts-present-title').innerText()).toBe(
+      `Cohort retention: ${segment}`,
+    );
+    await expect.poll(() => drawn(mine), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await mine.locator('svg').first().textContent()).toContain(
+      'Quarters since first purchase',
+    );
+    // A slide reads the heatmap: no pickers, no table of figures.
+    expect(await mine.locator('select, [data-testid=cohort-table]').count()).toBe(0);
+  });
+
   it('keeps Next on screen at 1440×900 and fits a 390×844 phone', async () => {
     const { page } = s;
     await page.getByTestId('present-slides').click();

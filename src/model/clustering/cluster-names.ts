@@ -1,79 +1,56 @@
-import type { Labels } from '../../domain/labels';
+import type { Labels, Lang } from '../../domain/labels';
+import { shortDescription, type ProfileTrait } from '../segment-description';
 import { CLUSTER_FEATURES } from './cluster-features';
 
 /** A centroid this many standard deviations from the average customer earns a word. */
 const NOTABLE = 0.5;
+/** The Profiles tab's threshold of a difference worth naming, for clusters told apart no other way. */
+const SMALL = 0.2;
 
-/** Words for a centroid far above (high) or below (low) the average on a feature. */
-const WORDS: Record<string, { high: Labels; low: Labels }> = {
-  monetary: { high: { en: 'High spend', zh: '高消费' }, low: { en: 'Low spend', zh: '低消费' } },
-  avg_order_value: {
-    high: { en: 'Big baskets', zh: '高客单价' },
-    low: { en: 'Small baskets', zh: '低客单价' },
-  },
-  max_order_value: {
-    high: { en: 'Big orders', zh: '大单' },
-    low: { en: 'Small orders', zh: '小单' },
-  },
-  frequency: { high: { en: 'Frequent', zh: '高频' }, low: { en: 'Infrequent', zh: '低频' } },
-  purchase_days: { high: { en: 'Frequent', zh: '高频' }, low: { en: 'Infrequent', zh: '低频' } },
-  recency_days: { high: { en: 'Lapsed', zh: '久未购买' }, low: { en: 'Recent', zh: '近期活跃' } },
-  tenure_days: { high: { en: 'Long-standing', zh: '老客户' }, low: { en: 'New', zh: '新客户' } },
-  avg_interpurchase_days: {
-    high: { en: 'Slow to return', zh: '回购慢' },
-    low: { en: 'Quick to return', zh: '回购快' },
-  },
-  discount_share: {
-    high: { en: 'Discount-driven', zh: '偏好折扣' },
-    low: { en: 'Full price', zh: '原价购买' },
-  },
-  category_count: {
-    high: { en: 'Broad baskets', zh: '多品类' },
-    low: { en: 'Narrow baskets', zh: '单一品类' },
-  },
-  avg_satisfaction: {
-    high: { en: 'Satisfied', zh: '满意度高' },
-    low: { en: 'Dissatisfied', zh: '满意度低' },
-  },
-};
-
-function word(feature: string, high: boolean): Labels {
-  const known = WORDS[feature];
-  if (known) return high ? known.high : known.low;
-  const name = CLUSTER_FEATURES[feature] ?? { en: feature, zh: feature };
-  return high
-    ? { en: `High ${name.en.toLowerCase()}`, zh: `${name.zh}高` }
-    : { en: `Low ${name.en.toLowerCase()}`, zh: `${name.zh}低` };
-}
-
-/** The features that set a centroid apart, most distinct first (up to `count`). */
-export function notableFeatures(
-  features: readonly string[],
-  centroid: readonly number[],
-  count = 2,
-): { feature: string; z: number }[] {
-  return features
-    .map((feature, j) => ({ feature, z: centroid[j]! }))
-    .filter((f) => Math.abs(f.z) >= NOTABLE)
-    .sort((a, b) => Math.abs(b.z) - Math.abs(a.z))
-    .slice(0, count);
+/** A centroid as profile traits: each feature's z-score stands for the standardised difference. */
+function centroidTraits(features: readonly string[], centroid: readonly number[]): ProfileTrait[] {
+  return features.map((feature, j) => ({
+    kind: 'number',
+    feature,
+    value: null,
+    segmentMean: null,
+    overallMean: null,
+    lift: null,
+    stdDiff: centroid[j]!,
+  }));
 }
 
 /**
- * A cluster's name from its centroid (z-scores of the chosen features): its number and the
- * one or two features that set it apart, e.g. "Cluster 2: Lapsed · low spend".
+ * Every cluster's name, in the Profiles tab's words: the short form of its profile
+ * (`shortDescription`, model/segment-description.ts), read from its centroid: "Cluster 2:
+ * Frequent, high spend" / "群2：高频、高消费". Up to two features of at least half a standard
+ * deviation each; clusters that would share their words are told by further features (down to
+ * the Profiles tab's 0.2) while there are any. Their numbers keep the names unique in any case.
  */
-export function clusterName(
-  number: number,
+export function clusterNames(
   features: readonly string[],
-  centroid: readonly number[],
-): Labels {
-  const words = notableFeatures(features, centroid).map((f) => word(f.feature, f.z > 0));
-  if (words.length === 0) {
-    return { en: `Cluster ${number}: Typical`, zh: `群${number}：中间客户` };
+  centroids: readonly (readonly number[])[],
+): Labels[] {
+  const traits = centroids.map((c) => centroidTraits(features, c));
+  const extra = centroids.map(() => 0);
+  const words = (i: number, lang: Lang) =>
+    shortDescription(traits[i]!, lang, {
+      max: 2 + extra[i]!,
+      minStdDiff: extra[i]! === 0 ? NOTABLE : SMALL,
+    });
+  const said = () => traits.map((_, i) => `${words(i, 'en')}\n${words(i, 'zh-CN')}`);
+  for (let round = 0; round < features.length; round++) {
+    const all = said();
+    const shared = all.map((w) => all.indexOf(w) !== all.lastIndexOf(w));
+    if (!shared.includes(true)) break;
+    shared.forEach((s, i) => {
+      if (s) extra[i]! += 1;
+    });
   }
-  const en = words.map((w, i) => (i === 0 ? w.en : w.en.toLowerCase())).join(' · ');
-  return { en: `Cluster ${number}: ${en}`, zh: `群${number}：${words.map((w) => w.zh).join('·')}` };
+  return traits.map((_, i) => ({
+    en: `Cluster ${i + 1}: ${words(i, 'en')}`,
+    zh: `群${i + 1}：${words(i, 'zh-CN')}`,
+  }));
 }
 
 /** A first playbook for a cluster, from what sets it apart. */

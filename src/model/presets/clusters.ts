@@ -2,7 +2,7 @@ import type { Labels } from '../../domain/labels';
 import { fitProblem } from '../clustering/check-fit';
 import { K_RANGE, type ClusterFit, type ClusterSettings } from '../clustering/cluster-fit';
 import { CLUSTER_FEATURES, DEFAULT_CLUSTER_FEATURES } from '../clustering/cluster-features';
-import { clusterDefinition, clusterName, clusterStrategy } from '../clustering/cluster-names';
+import { clusterDefinition, clusterNames, clusterStrategy } from '../clustering/cluster-names';
 import {
   clusterKey,
   clustersSql,
@@ -132,9 +132,10 @@ function segments(p: ClustersParams): SegmentDef[] {
   const solution = p.fit?.solutions.find((s) => s.k === k);
   if (!p.fit || !solution || fitProblem(p.fit)) return [{ ...NOT_CLUSTERED }];
   const { features } = p.fit;
+  const names = clusterNames(features, solution.centroids);
   const clusters = solution.centroids.map((centroid, i) => ({
     key: clusterKey(i),
-    label: clusterName(i + 1, features, centroid),
+    label: names[i]!,
     definition: clusterDefinition(features, centroid),
     strategy: clusterStrategy(features, centroid),
   }));

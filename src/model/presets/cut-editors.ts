@@ -44,10 +44,18 @@ const purchaseBehaviour: CutEditor = {
   reset: (d) => (d === 'frequency' ? { frequencyCut: 'percentile' } : { ticketCut: 'percentile' }),
 };
 
+/** Quality-sensitive is the one quantile cut of needs: a typed one is its fixed unit price. */
+const needs: CutEditor = {
+  paramKey: () => 'qualityMin',
+  typed: (_d, _current, _index, value) => ({ qualityCut: 'absolute', qualityMin: value }),
+  reset: () => ({ qualityCut: 'percentile' }),
+};
+
 const EDITORS: Record<string, CutEditor> = {
   rfm,
   'value-tiers': valueTiers,
   'purchase-behaviour': purchaseBehaviour,
+  needs,
 };
 
 /** The presets with a Cut points tab, and how each takes typed cuts. */

@@ -24,7 +24,9 @@ const L = {
     en: 'Price-sensitive: share of discounted orders',
     zh: '价格敏感：使用折扣的订单占比',
   },
+  qualityCut: { en: 'Quality-sensitive by', zh: '品质敏感判定方式' },
   qualityPercentile: { en: 'Quality-sensitive: unit-price percentile', zh: '品质敏感：单价分位数' },
+  qualityMin: { en: 'Quality-sensitive: minimum unit price', zh: '品质敏感：最低单价' },
   brandShareMin: { en: 'Brand-loyal: share of the top brand', zh: '品牌忠诚：最常购品牌占比' },
   brandMinOrders: { en: 'Brand-loyal: minimum orders', zh: '品牌忠诚：最少订单数' },
   precedence: { en: 'When several needs apply', zh: '多种需求并存时的优先顺序' },
@@ -65,8 +67,8 @@ const SEGMENTS: SegmentDef[] = [
     key: 'quality',
     label: NEED_LABELS.quality,
     definition: {
-      en: 'Average unit price at or above the chosen percentile of buyers.',
-      zh: '平均单价不低于购买客户的指定分位数。',
+      en: 'Average unit price at or above the chosen percentile of buyers, or the fixed unit price.',
+      zh: '平均单价不低于购买客户的指定分位数，或不低于固定单价。',
     },
     strategy: {
       en: 'Premium lines, craftsmanship stories, warranties and service; not discounts.',
@@ -96,7 +98,9 @@ const SEGMENTS: SegmentDef[] = [
 function defaults(): NeedsParams {
   return {
     discountShareMin: 0.5,
+    qualityCut: 'percentile',
     qualityPercentile: 0.8,
+    qualityMin: 100,
     brandShareMin: 0.8,
     brandMinOrders: 3,
     precedence: 'price>brand>quality',
@@ -107,7 +111,10 @@ function validate(p: NeedsParams): ParamError[] {
   const fraction = { min: 0, max: 1 };
   return errorsOf([
     numberError('discountShareMin', L.discountShareMin, p.discountShareMin, fraction),
-    numberError('qualityPercentile', L.qualityPercentile, p.qualityPercentile, fraction),
+    choiceError('qualityCut', L.qualityCut, p.qualityCut, ['percentile', 'absolute']),
+    p.qualityCut === 'absolute'
+      ? numberError('qualityMin', L.qualityMin, p.qualityMin, { min: 0 })
+      : numberError('qualityPercentile', L.qualityPercentile, p.qualityPercentile, fraction),
     numberError('brandShareMin', L.brandShareMin, p.brandShareMin, fraction),
     numberError('brandMinOrders', L.brandMinOrders, p.brandMinOrders, { min: 1, integer: true }),
     choiceError('precedence', L.precedence, p.precedence, PRECEDENCES),
@@ -130,7 +137,28 @@ export const needs: Preset<NeedsParams> = {
   },
   params: [
     { key: 'discountShareMin', kind: 'share', label: L.discountShareMin },
-    { key: 'qualityPercentile', kind: 'share', label: L.qualityPercentile },
+    {
+      key: 'qualityCut',
+      kind: 'select',
+      label: L.qualityCut,
+      options: [
+        { value: 'percentile', label: { en: 'Percentile of buyers', zh: '购买客户分位数' } },
+        { value: 'absolute', label: { en: 'Fixed unit price', zh: '固定单价' } },
+      ],
+    },
+    {
+      key: 'qualityPercentile',
+      kind: 'share',
+      label: L.qualityPercentile,
+      shownWhen: { key: 'qualityCut', values: ['percentile'] },
+    },
+    {
+      key: 'qualityMin',
+      kind: 'number',
+      label: L.qualityMin,
+      min: 0,
+      shownWhen: { key: 'qualityCut', values: ['absolute'] },
+    },
     { key: 'brandShareMin', kind: 'share', label: L.brandShareMin },
     { key: 'brandMinOrders', kind: 'integer', label: L.brandMinOrders, min: 1 },
     {

@@ -5,8 +5,12 @@ import { segmentCase } from './segment-case';
 export interface NeedsParams {
   /** Price-sensitive: at least this share of orders used a discount. */
   discountShareMin: number;
-  /** Quality-sensitive: average unit price at or above this percentile of buyers. */
+  /** Quality-sensitive by a percentile of buyers' average unit price, or by a fixed price. */
+  qualityCut: 'percentile' | 'absolute';
+  /** Quality-sensitive: average unit price at or above this percentile of buyers ... */
   qualityPercentile: number;
+  /** ... or at or above this unit price (`qualityCut` absolute). */
+  qualityMin: number;
   /** Brand-loyal: at least this share of purchases from one brand ... */
   brandShareMin: number;
   /** ... over at least this many orders. */
@@ -28,11 +32,15 @@ const FLAG: Record<Need, string> = {
 /** The needs SELECT; `p` and `ctx` are already validated (model/presets/needs.ts). */
 export function needsSql(p: NeedsParams, ctx: PresetContext, segments: SegmentLabel[]): string {
   const order = p.precedence.split('>') as Need[];
+  const threshold =
+    p.qualityCut === 'absolute'
+      ? `    ${num(p.qualityMin)} AS quality_price_threshold`
+      : `    quantile_cont(avg_unit_price, ${num(p.qualityPercentile)}) FILTER (WHERE NOT is_prospect) AS quality_price_threshold
+  FROM ${ident(ctx.features)}`;
   return `WITH
 thresholds AS (
   SELECT
-    quantile_cont(avg_unit_price, ${num(p.qualityPercentile)}) FILTER (WHERE NOT is_prospect) AS quality_price_threshold
-  FROM ${ident(ctx.features)}
+${threshold}
 ),
 flagged AS (
   SELECT

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutPointsChart } from '../../../src/charts/cut-points-chart';
+import { CUT_DRAG_SIGNAL, cutPointsChart } from '../../../src/charts/cut-points-chart';
 import { renderVegaLite } from '../../support/render-vega';
 
 const histogram = [
@@ -44,5 +44,32 @@ describe('cutPointsChart', () => {
     expect(r.problems).toEqual([]);
     expect(r.items('rule').map((i) => i.datum?.value)).toEqual([900]);
     expect(r.items('text').map((i) => i.text)).toEqual(['2']);
+  });
+
+  it('moves only the dragged rule and its number with the drag signal, and back', async () => {
+    const cuts = [8, 55, 400];
+    const r = await renderVegaLite(
+      cutPointsChart({ histogram, cuts, measure, scale: 'symlog', lang: 'en', width: 600 }),
+    );
+    const xs = () => r.items('rule').map((i) => (i as { x?: number }).x);
+    const before = xs();
+    await r.view.signal(CUT_DRAG_SIGNAL, { n: '2', value: 1_000, text: '2 · 1,000' }).runAsync();
+    const during = xs();
+    expect(r.problems).toEqual([]);
+    expect([during[0], during[2]]).toEqual([before[0], before[2]]);
+    // 1,000 lies beyond the third cut (400), so the second rule now stands right of it.
+    expect(during[1]).toBeGreaterThan(before[2]!);
+    // Right of the axis's middle, the dragged label sits left of its rule.
+    const texts = r.items('text') as { text?: string; align?: string }[];
+    expect(texts.map((i) => [i.text, i.align])).toEqual([
+      ['1', 'left'],
+      ['3', 'left'],
+      ['2 · 1,000', 'right'],
+    ]);
+    await r.view.signal(CUT_DRAG_SIGNAL, null).runAsync();
+    expect(xs()).toEqual(before);
+    // Back right of its rule (Vega appends a row a filter lets through again).
+    const back = r.items('text') as { text?: string; align?: string }[];
+    expect(back.map((i) => `${i.text} ${i.align}`).sort()).toEqual(['1 left', '2 left', '3 left']);
   });
 });

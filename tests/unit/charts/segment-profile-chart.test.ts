@@ -90,3 +90,41 @@ describe('segment profile chart on a phone', () => {
     expect(r.view.width()).toBeLessThanOrEqual(340 - 104);
   });
 });
+
+describe('segment profile chart column labels', () => {
+  /** The horizontal extents of the top axis's labels of `names`, left to right. */
+  async function extents(names: string[]) {
+    const many = names.flatMap((n, i) => [
+      row(n, 'frequency', 1 + i / 10, i - 1.5),
+      row(n, 'monetary', 2 - i / 10, 1.5 - i),
+    ]);
+    const r = await renderVegaLite(
+      segmentProfileChart({ rows: many, segments: names, lang: 'en', width: 900 }),
+    );
+    expect(r.problems).toEqual([]);
+    return r
+      .textItemsOf('axis-label')
+      .filter((t) => names.includes(String(t.text)))
+      .map((t) => (t as unknown as { bounds: { x1: number; x2: number } }).bounds)
+      .sort((a, b) => a.x1 - b.x1);
+  }
+
+  it('stands long names (a cluster named by its profile) up rather than overlap them', async () => {
+    const names = [
+      'Cluster 1: Frequent, high spend',
+      'Cluster 2: Lapsed, low spend',
+      'Cluster 3: New, infrequent',
+      'Not clustered',
+    ];
+    const boxes = await extents(names);
+    expect(boxes).toHaveLength(4);
+    for (let i = 1; i < boxes.length; i++)
+      expect(boxes[i]!.x1).toBeGreaterThanOrEqual(boxes[i - 1]!.x2);
+  });
+
+  it('keeps short names flat', async () => {
+    const boxes = await extents(['VIP', 'Rest', 'New']);
+    // Flat: each label wider than it is tall would be; it spans more than a line's height.
+    expect(boxes.every((b) => b.x2 - b.x1 > 14)).toBe(true);
+  });
+});

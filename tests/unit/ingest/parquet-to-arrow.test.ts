@@ -207,22 +207,41 @@ describe('parquetToArrowBatches', () => {
     await checkRows('all_types', rows);
   });
 
-  it('hands on one batch per row group, with progress, from bytes or a File', async () => {
+  it('gathers row groups into batches of the rows asked for, with progress, from bytes or a File', async () => {
     const bytes = parquetFile(2500, 1000);
-    const progress = async (data: Blob | Uint8Array) => {
+    const progress = async (data: Blob | Uint8Array, batchRows?: number) => {
       const out: [number, number, number][] = [];
-      for await (const b of parquetToArrowBatches(data)) {
+      for await (const b of parquetToArrowBatches(data, batchRows)) {
         out.push([tableFromIPC(b.ipc).numRows, b.rowsDone, b.rowsTotal]);
       }
       return out;
     };
+    // Row groups of 1000, 1000 and 500 rows; 1500 rows a batch splits the second.
     const expected = [
-      [1000, 1000, 2500],
-      [1000, 2000, 2500],
-      [500, 2500, 2500],
+      [1500, 1500, 2500],
+      [1000, 2500, 2500],
     ];
-    expect(await progress(bytes)).toEqual(expected);
-    expect(await progress(new Blob([bytes]))).toEqual(expected);
+    expect(await progress(bytes, 1500)).toEqual(expected);
+    expect(await progress(new Blob([bytes]), 1500)).toEqual(expected);
+    expect(await progress(bytes)).toEqual([[2500, 2500, 2500]]);
+  });
+
+  it('keeps batches of long rows to about the bytes asked for', async () => {
+    const sizes: number[] = [];
+    let rows = 0;
+    for await (const b of parquetToArrowBatches(parquetFile(2500, 1000), 100_000, 20_000)) {
+      const table = tableFromIPC(b.ipc);
+      rows += table.numRows;
+      expect(b.rowsDone).toBe(rows);
+      let bytes = 0;
+      for (const batch of table.batches)
+        for (const child of batch.data.children)
+          bytes += child.values.byteLength + (child.valueOffsets?.byteLength ?? 0);
+      sizes.push(bytes);
+    }
+    expect(rows).toBe(2500);
+    expect(sizes.length).toBeGreaterThan(4);
+    for (const bytes of sizes) expect(bytes).toBeLessThan(40_000);
   });
 
   it('splits a large row group into bounded batches, nulls at any row', async () => {

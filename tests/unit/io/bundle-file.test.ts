@@ -1,6 +1,7 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readBundle, writeBundle, type Bundle } from '../../../src/io/bundle-file';
+import { serializeNotebook } from '../../../src/io/notebook-file';
 import type { Notebook } from '../../../src/model/notebook';
 import { declareZipEntry } from '../../support/zip-declare';
 
@@ -52,6 +53,58 @@ describe('.seglab bundle', () => {
       createdWith: 'SegLab 0.1.0',
     });
     expect(written.tables[0]).toEqual({ table: 'orders', file: 'tables/orders.parquet', rows: 2 });
+  });
+
+  it('round-trips a results-only bundle: the features in place of the tables', () => {
+    const features = {
+      rows: 3,
+      parquet: new Uint8Array([7, 8]),
+      asOf: '2024-12-31',
+      churn: { days: 120, gaps: 40, shorterShare: 0.9 },
+      predictions: null,
+    };
+    const bytes = writeBundle({ ...bundle, tables: [], features });
+    expect(Object.keys(unzipSync(bytes)).sort()).toEqual([
+      'manifest.json',
+      'notebook.json',
+      'results/customer_features.parquet',
+    ]);
+    expect(readBundle(bytes)).toEqual({ ...bundle, tables: [], features });
+    const noChurn = { ...features, churn: null, predictions: 'clv' };
+    expect(readBundle(writeBundle({ ...bundle, features: noChurn })).features).toEqual(noChurn);
+  });
+
+  it('says a results-only bundle is damaged: bad features entry or missing file', () => {
+    const entry = {
+      file: 'results/customer_features.parquet',
+      rows: 1,
+      asOf: '2024-12-31',
+      churn: null,
+      predictions: null,
+    };
+    const files = { 'notebook.json': serializeNotebook(notebook), [entry.file]: 'x' };
+    expect(
+      readBundle(zip({ 'manifest.json': { ...manifest, features: entry }, ...files })).features
+        ?.rows,
+    ).toBe(1);
+    for (const bad of [
+      { ...entry, asOf: 'yesterday' },
+      { ...entry, file: '../orders.parquet' },
+      { ...entry, rows: -1 },
+      { ...entry, churn: { days: 'many', gaps: 1, shorterShare: null } },
+      { ...entry, churn: { days: 30, gaps: 1, shorterShare: 2 } },
+      { ...entry, predictions: 3 },
+    ]) {
+      const bytes = zip({ 'manifest.json': { ...manifest, features: bad }, ...files });
+      expect(() => readBundle(bytes), JSON.stringify(bad)).toThrow(
+        'the features entry of the manifest is damaged',
+      );
+    }
+    const missing = zip({
+      'manifest.json': { ...manifest, features: entry },
+      'notebook.json': serializeNotebook(notebook),
+    });
+    expect(() => readBundle(missing)).toThrow('results/customer_features.parquet is missing');
   });
 
   it('says a file is not a bundle', () => {

@@ -15,7 +15,13 @@ const notebook: Notebook = {
       params: { recencyBins: 5 },
       name: 'rfm_segments',
       strategies: { 重要价值客户: 'VIP 专属服务' },
-      view: { tab: 'shares', chart: 'bar', form: 'hidden' },
+      view: {
+        tab: 'shares',
+        chart: 'bar',
+        form: 'hidden',
+        segments: 'pivot',
+        pivot: { rows: ['segment'], column: 'r_score', value: 'monetary', aggregate: 'avg' },
+      },
     },
     {
       id: 'd',
@@ -30,7 +36,15 @@ const notebook: Notebook = {
       compare: true,
     },
   ],
-  tables: [{ table: 'orders', fileName: 'orders.csv', origin: 'sample', columns: ['id'] }],
+  tables: [
+    {
+      table: 'orders',
+      fileName: 'orders.csv',
+      origin: 'sample',
+      columns: ['id'],
+      pivot: { rows: ['category'], column: null, value: 'amount', aggregate: 'sum' },
+    },
+  ],
   mappings: [{ table: 'orders', kind: 'orders', columns: { customerId: 'id' } }],
   asOf: '2025-01-01',
   lang: 'zh-CN',
@@ -61,6 +75,18 @@ describe('notebook file', () => {
     const parsed = parseNotebook(JSON.stringify(file));
     expect(parsed.present).toEqual({ subtitle: 'Prepared for ACME' });
     expect(parsed.cells[2]).not.toHaveProperty('view');
+  });
+
+  it('drops a damaged pivot choice of a table or a segmentation, keeps the rest', () => {
+    const file = JSON.parse(serializeNotebook(notebook));
+    file.tables[0].pivot = { rows: 'category', aggregate: 'median', value: 7 };
+    file.cells[2].view.pivot = 'rows';
+    file.cells[2].view.segments = 'chart';
+    const parsed = parseNotebook(JSON.stringify(file));
+    expect(parsed.tables[0]).not.toHaveProperty('pivot');
+    expect(parsed.cells[2]).toMatchObject({ view: { tab: 'shares', chart: 'bar' } });
+    expect((parsed.cells[2] as { view: object }).view).not.toHaveProperty('pivot');
+    expect((parsed.cells[2] as { view: object }).view).not.toHaveProperty('segments');
   });
 
   it('names what is wrong with a bad file', () => {

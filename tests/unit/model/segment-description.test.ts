@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { describeSegment, type ProfileTrait } from '../../../src/model/segment-description';
+import { PROFILE_FEATURES } from '../../../src/model/profile-features';
+import { PROFILE_SHORT_WORDS } from '../../../src/model/profile-short-words';
+import {
+  describeSegment,
+  shortDescription,
+  type ProfileTrait,
+} from '../../../src/model/segment-description';
 
 const num = (feature: string, stdDiff: number | null, lift: number | null, segmentMean = 1) =>
   ({
@@ -92,5 +98,25 @@ describe('describeSegment', () => {
     // much less: the feature that differs most is named
     const apart = [num('purchase_days', 2, 2.5), num('frequency', 1, 1.4)];
     expect(describeSegment(apart, 'en')).toBe('Buys on 2.5× as many days as average');
+  });
+});
+
+describe('shortDescription', () => {
+  it('says the description in a word or two a trait, the top two by default', () => {
+    expect(shortDescription(example, 'en')).toBe('Frequent, 华东');
+    expect(shortDescription(example, 'zh-CN')).toBe('高频、华东');
+    expect(shortDescription(example, 'en', { max: 3 })).toBe('Frequent, 华东, small baskets');
+  });
+
+  it('says a channel by its value, typical when nothing differs, and too few when unknown', () => {
+    const traits = [attr('channel', 'app', 1.2, 0.8, 0.4), num('monetary', -0.9, 0.5)];
+    expect(shortDescription(traits, 'en')).toBe('Via app, low spend');
+    expect(shortDescription(traits, 'zh-CN')).toBe('app渠道、低消费');
+    expect(shortDescription([num('monetary', 0.1, 1)], 'en')).toBe('Typical');
+    expect(shortDescription([num('monetary', null, null)], 'zh-CN')).toBe('客户过少');
+  });
+
+  it('has short words for every feature a profile describes', () => {
+    expect(Object.keys(PROFILE_SHORT_WORDS).sort()).toEqual(Object.keys(PROFILE_FEATURES).sort());
   });
 });

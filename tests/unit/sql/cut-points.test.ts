@@ -43,6 +43,20 @@ describe('histogramSql', () => {
 
   it('spread: min, median and max of buyers only', async () => {
     const { rows } = await engine.query(measureSpreadSql('my feats', 'spend 金额'));
-    expect(rows[0]).toEqual({ min: 5, median: 115, max: 30_000 });
+    expect(rows[0]).toEqual({ min: 5, median: 115, max: 30_000, decimals: 1 });
+  });
+
+  it('spread: the decimals of whole counts, of cents, and of a sum floating point left long', async () => {
+    const decimals = async (values: string) => {
+      await engine.exec(
+        `CREATE OR REPLACE TABLE d AS SELECT 1 AS recency_days, v AS x FROM (VALUES ${values}) t(v)`,
+      );
+      return (await engine.query(measureSpreadSql('d', 'x'))).rows[0]!.decimals;
+    };
+    expect(await decimals('(1), (40), (7)')).toBe(0);
+    expect(await decimals('(1.5), (2.25), (3.0)')).toBe(2);
+    // 0.1 + 0.2 is 0.30000000000000004 in a DOUBLE: still one decimal.
+    expect(await decimals('(0.1::DOUBLE + 0.2::DOUBLE), (4.0::DOUBLE)')).toBe(1);
+    expect(await decimals('(1.0 / 3.0)')).toBe(4);
   });
 });

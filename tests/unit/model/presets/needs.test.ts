@@ -126,4 +126,18 @@ describe('needs', () => {
     });
     expect(errors[1]!.message.en).toBe('Brand-loyal: minimum orders must be at least 1.');
   });
+
+  it('takes a fixed unit price for quality-sensitive, and refuses a negative one', async () => {
+    // From 35: n6 (40) joins n1 (60) and n3 (50) with quality-sensitive buyers, every buyer once.
+    const sql = needs.toSql(params({ qualityCut: 'absolute', qualityMin: 35 }), ctx);
+    const { rows } = await engine.query(sql);
+    expect(rows).toHaveLength(7);
+    const quality = rows.filter((r) => r.is_quality_sensitive).map((r) => r.customer_id);
+    expect(quality.sort()).toEqual(['n1', 'n3', 'n6']);
+    expect(new Set(rows.map((r) => Number(r.quality_price_threshold)))).toEqual(new Set([35]));
+    const errors = needs.validate(params({ qualityCut: 'absolute', qualityMin: -1 }));
+    expect(errors.map((e) => e.key)).toEqual(['qualityMin']);
+    // The percentile is not checked while a fixed price is used.
+    expect(needs.validate(params({ qualityCut: 'absolute', qualityPercentile: 3 }))).toEqual([]);
+  });
 });
