@@ -12,6 +12,7 @@ import {
   FORMATS,
 } from './number-formats';
 import { segmentColorScale, type SegmentColors } from './palette';
+import { quadrantBrush } from './quadrant-brush';
 
 /**
  * A customer (src/sql/quadrant-density.ts `quadrantPointsSql`) or a density bin
@@ -63,6 +64,11 @@ export interface QuadrantChartOptions {
   height?: number;
   /** Beside the plot (default), or under it where the width is short (a phone). */
   legend?: 'right' | 'bottom';
+  /**
+   * Lets the reader brush a rectangle (charts/quadrant-brush.ts), drawn at first over these
+   * ranges of value and loyalty when given.
+   */
+  brush?: { value?: [number, number]; loyalty?: [number, number] };
 }
 
 type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
@@ -331,6 +337,7 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
     CORNER_BAND,
   );
   const context = JSON.stringify([lang, valueTitle, loyaltyTitle]);
+  const params = options.brush ? { params: [quadrantBrush(options.brush)] } : {};
   const base: Layer = density
     ? {
         data: {
@@ -355,6 +362,7 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
               })),
             ),
         },
+        ...params,
         mark: { type: 'rect', tooltip: true },
         encoding: {
           x: { ...x, field: 'value_lo' },
@@ -389,6 +397,7 @@ export function quadrantChart(options: QuadrantChartOptions): TopLevelSpec {
             })),
           ),
         },
+        ...params,
         mark: { type: 'circle', size: 36, opacity: 0.65, tooltip: true },
         encoding: {
           x: { ...x, field: 'value' },

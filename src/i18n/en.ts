@@ -531,6 +531,14 @@ export const en = {
   'focus.filteredBy': 'Filtered by:',
   'focus.clear': 'Clear the filter',
   'focus.hint': 'Click a segment or a place in a chart to filter the other charts and the table.',
+  'profiles.aboutFocused': 'The filtered customers against all the others.',
+  'cohorts.focused': 'Cohorts of the filtered customers.',
+  'focus.allCustomers.backtest':
+    'All customers: the backtest forms the segments again as of its cut-off date, so the filter does not apply here.',
+  'focus.allCustomers.migration':
+    'All customers: migration forms the segments again as of each date, so the filter does not apply here.',
+  'focus.hintQuadrant':
+    'Click a customer to filter by their segment, or drag a rectangle to filter by both measures; a double click clears it.',
   'geo.region': 'Region',
   'geo.province': 'Province',
   'geo.city': 'City',

@@ -31,6 +31,11 @@ export interface CampaignResponseOptions {
   lang: SqlLang;
   /** The preset's segment labels in rank order: rows follow it. */
   order?: readonly string[];
+  /**
+   * Leaves out recipients outside `segments` rather than counting them as "(no segment)": the
+   * segmentation was narrowed to some customers (a focus of its linked charts).
+   */
+  segmentedOnly?: boolean;
 }
 
 export const ALL_SEGMENTS_LABEL = { en: 'All segments', zh: '全部分群' };
@@ -114,7 +119,7 @@ sends AS (
 joined AS (
   SELECT x.*, COALESCE(CAST(s.segment AS VARCHAR), ${str(localized(NO_SEGMENT_LABEL, lang))}) AS segment
   FROM sends AS x
-  LEFT JOIN segmented AS s ON CAST(s.customer_id AS VARCHAR) = x.customer_id
+  ${options.segmentedOnly ? 'JOIN' : 'LEFT JOIN'} segmented AS s ON CAST(s.customer_id AS VARCHAR) = x.customer_id
 ),
 grouped AS (
   SELECT

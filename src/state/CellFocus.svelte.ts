@@ -1,4 +1,4 @@
-import type { Focus } from '../sql/focus-filter';
+import type { Focus, FocusRange } from '../sql/focus-filter';
 
 /**
  * What each segmentation cell's linked charts are narrowed to, by cell id. A view of the moment:
@@ -24,6 +24,20 @@ export class CellFocus {
     const { place: had, ...rest } = now;
     const same = had?.level === place.level && had.value === place.value;
     this.#byCell[cellId] = same ? rest : { ...rest, place };
+  }
+
+  /** Sets the brushed ranges, or with none, removes them; the same ranges again change nothing. */
+  setRanges(cellId: string, ranges: readonly FocusRange[] | null): void {
+    const now = this.of(cellId);
+    const { ranges: had, ...rest } = now;
+    const same = (a: FocusRange, b: FocusRange | undefined) =>
+      !!b && a.column === b.column && a.min === b.min && a.max === b.max;
+    if (!ranges || ranges.length === 0) {
+      if (had) this.#byCell[cellId] = rest;
+      return;
+    }
+    if (had?.length === ranges.length && ranges.every((r, i) => same(r, had[i]))) return;
+    this.#byCell[cellId] = { ...rest, ranges };
   }
 
   clear(cellId: string): void {

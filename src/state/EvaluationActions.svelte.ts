@@ -136,14 +136,17 @@ export class EvaluationActions {
     });
   }
 
-  /** How each segment differs from the rest, feature by feature (sql/segment-profile.ts). */
-  profiles(id: string): Promise<SegmentProfileRow[]> {
+  /**
+   * How each segment differs from the rest, feature by feature (sql/segment-profile.ts); with
+   * `group`, how the customers within a focus differ from all the others.
+   */
+  profiles(id: string, group?: evaluate.FocusedGroup): Promise<SegmentProfileRow[]> {
     const cell = this.preset(id);
     const lang = this.ctx.lang.lang;
     return this.#exclusive(async (e) => {
       const asOf = await this.ctx.features.ensure(e);
       const attributes = this.profileAttributes(asOf);
-      return evaluate.profiles(e, cell.name, lang, attributes, this.order(cell));
+      return evaluate.profiles(e, cell.name, lang, attributes, this.order(cell), group);
     });
   }
 
@@ -266,21 +269,37 @@ export class EvaluationActions {
     );
   }
 
-  campaigns(id: string, byCampaign: boolean): Promise<Row[]> {
+  /** Campaign response by segment; with a focus, of the customers within it. */
+  campaigns(id: string, byCampaign: boolean, focus?: Focus): Promise<Row[]> {
     const cell = this.preset(id);
     const mapping = this.mapping('campaigns');
-    return this.#exclusive((e) =>
-      evaluate.campaigns(e, cell.name, mapping, byCampaign, this.ctx.lang.lang, this.order(cell)),
-    );
+    const lang = this.ctx.lang.lang;
+    const order = this.order(cell);
+    return this.#exclusive(async (e) => {
+      if (focus) await this.ctx.features.ensure(e);
+      return evaluate.campaigns(e, cell.name, mapping, byCampaign, lang, order, focus);
+    });
   }
 
-  /** Cohort retention from the mapped orders: all customers, or one segment of the cell's. */
-  cohorts(id: string, period: CohortPeriod, segment: string | null): Promise<Row[]> {
+  /**
+   * Cohort retention from the mapped orders: all customers, one segment of the cell's, or the
+   * customers within a focus (`group`).
+   */
+  cohorts(
+    id: string,
+    period: CohortPeriod,
+    segment: string | null,
+    group?: evaluate.FocusedGroup,
+  ): Promise<Row[]> {
     const cell = this.preset(id);
     const orders = this.mapping('orders');
     const lang = this.ctx.lang.lang;
-    const of = segment === null ? null : { result: cell.name, label: segment };
-    return this.#exclusive((e) => evaluate.cohorts(e, orders, period, of, lang));
+    const of =
+      segment === null && !group ? null : { result: cell.name, label: segment ?? group!.label };
+    return this.#exclusive(async (e) => {
+      if (group) await this.ctx.features.ensure(e);
+      return evaluate.cohorts(e, orders, period, of, lang, group);
+    });
   }
 
   /** The SQL of a preset cell as of another date, over features recomputed for that date. */

@@ -17,7 +17,13 @@ import {
   type QuadrantSpread,
   type QuadrantPointRow,
 } from '../sql/quadrant-density';
-import { focusedSegments, focusedSummarySql, type Focus } from '../sql/focus-filter';
+import {
+  focusedSegments,
+  focusedSummarySql,
+  focusGroup,
+  isFocused,
+  type Focus,
+} from '../sql/focus-filter';
 import { scorecardSql } from '../sql/scorecard';
 import { segmentGeographySql, type GeoLevel } from '../sql/segment-geography';
 import {
@@ -106,22 +112,36 @@ export async function focusedSummary(
   return (await engine.query(sql)).rows;
 }
 
-/** Every segment's features against the rest (sql/segment-profile.ts). */
+/** The customers within a focus of the cell's linked charts, as one group named `label`. */
+export interface FocusedGroup {
+  focus: Focus;
+  label: string;
+}
+
+/**
+ * Every segment's features against the rest (sql/segment-profile.ts); with a focus, the focused
+ * customers' alone, against all the others.
+ */
 export async function profiles(
   engine: Engine,
   result: string,
   lang: Lang,
   attributes: ProfileAttributeSource[],
   order?: readonly string[],
+  group?: FocusedGroup,
 ): Promise<SegmentProfileRow[]> {
   const sql = segmentProfileSql({
-    segments: { table: result },
+    segments: group
+      ? focusGroup({ table: result }, FEATURES_TABLE, group.focus, lang, group.label)
+      : { table: result },
     features: FEATURES_TABLE,
     lang,
     attributes,
-    ...(order ? { order } : {}),
+    ...(group ? { order: [group.label] } : order ? { order } : {}),
   });
-  return (await engine.query(sql)).rows as unknown as SegmentProfileRow[];
+  const rows = (await engine.query(sql)).rows as unknown as SegmentProfileRow[];
+  // A few dozen aggregated rows: the other group's are dropped here.
+  return group ? rows.filter((r) => r.segment === group.label) : rows;
 }
 
 export interface Quadrant {
@@ -229,6 +249,7 @@ export async function campaigns(
   byCampaign: boolean,
   lang: Lang,
   order?: readonly string[],
+  focus?: Focus,
 ): Promise<Row[]> {
   const c = mapping.columns;
   const sql = campaignResponseSql({
@@ -240,7 +261,8 @@ export async function campaigns(
       ...(c.converted ? { converted: c.converted } : {}),
       ...(c.control ? { control: c.control } : {}),
     },
-    segments: { table: result },
+    segments: focusedSegments({ table: result }, FEATURES_TABLE, focus, lang),
+    segmentedOnly: isFocused(focus),
     byCampaign,
     lang,
     ...(order ? { order } : {}),
@@ -251,20 +273,39 @@ export async function campaigns(
 /** The periods whose cohorts a cohort table shows: two years of months, half a year of weeks. */
 export const COHORT_PERIODS_SHOWN = 24;
 
-/** The cohort table (src/sql/cohort-retention.ts) of all customers or of one segment's. */
+/**
+ * The cohort table (src/sql/cohort-retention.ts) of all customers, of one segment's, or of the
+ * customers within a focus (`group`, which takes the place of a segment).
+ */
 export async function cohorts(
   engine: Engine,
   orders: TableMapping,
   period: CohortPeriod,
   segment: { result: string; label: string } | null,
   lang: Lang,
+  group?: FocusedGroup,
 ): Promise<Row[]> {
+  const members =
+    segment && group
+      ? {
+          segments: focusGroup(
+            { table: segment.result },
+            FEATURES_TABLE,
+            group.focus,
+            lang,
+            group.label,
+          ),
+          label: group.label,
+        }
+      : segment
+        ? { segments: { table: segment.result }, label: segment.label }
+        : null;
   const sql = cohortRetentionSql({
     orders: ordersRelation(orders),
     period,
     lastPeriods: COHORT_PERIODS_SHOWN,
     lang,
-    ...(segment ? { segment: { segments: { table: segment.result }, label: segment.label } } : {}),
+    ...(members ? { segment: members } : {}),
   });
   return (await engine.query(sql)).rows;
 }

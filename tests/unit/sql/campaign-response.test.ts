@@ -76,6 +76,18 @@ describe('campaign response', () => {
     expect(total!.lift).toBeCloseTo(4 / 9 - 1 / 2, 12);
   });
 
+  it('leaves out recipients outside a narrowed segmentation', async () => {
+    const segments = { sql: "SELECT * FROM seg WHERE customer_id IN ('c1', 'c9')" };
+    const sql = campaignResponseSql({ campaigns, segments, lang: 'en', segmentedOnly: true });
+    const { rows } = await engine.query(sql);
+    // c1: K1 and K2, responded once, converted once; c9 (Y): responded and converted
+    expect(rows.map((r) => [r.segment, r.recipients, r.responders, r.converters])).toEqual([
+      ['X', 2, 1, 1],
+      ['Y', 1, 1, 1],
+      ['All segments', 3, 2, 2],
+    ]);
+  });
+
   it('reports per campaign with Chinese labels', async () => {
     const sql = campaignResponseSql({
       campaigns,
