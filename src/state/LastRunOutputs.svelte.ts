@@ -150,12 +150,13 @@ export class LastRunOutputs {
   }
 
   /**
-   * Keeps the cell's outputs once the page is idle, so an edit's first draw never waits for the
-   * copy; a cell queued again before then is written once, and not at all if it ran again since.
+   * Keeps the cell's outputs on the next turn; a cell queued again before then is written once,
+   * and not at all if it ran again since. (Not when idle: a write waiting for idle time landed in
+   * the middle of the user's next action, such as opening a notebook.)
    */
   #queue(id: string, key: string): Promise<void> {
     this.#pending.set(id, { key, made: this.ctx.notebook.runs[id]?.made });
-    this.#flushing ??= whenIdle().then(async () => {
+    this.#flushing ??= Promise.resolve().then(async () => {
       const batch = [...this.#pending];
       this.#pending.clear();
       this.#flushing = null;
@@ -230,13 +231,4 @@ export class LastRunOutputs {
       this.#pruning = false;
     }
   }
-}
-
-/** Resolves when the page has a moment free (soon anyway), or on the next turn outside one. */
-function whenIdle(): Promise<void> {
-  return new Promise((resolve) => {
-    if (typeof requestIdleCallback === 'function') {
-      requestIdleCallback(() => resolve(), { timeout: 2000 });
-    } else setTimeout(resolve, 0);
-  });
 }
