@@ -1,4 +1,5 @@
 import type { Labels } from '../../domain/labels';
+import { cutModeParams } from './cut-mode-params';
 import { assertContext, choiceError, errorsOf, numberError, throwIfInvalid } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
 import {
@@ -137,28 +138,14 @@ export const needs: Preset<NeedsParams> = {
   },
   params: [
     { key: 'discountShareMin', kind: 'share', label: L.discountShareMin },
-    {
-      key: 'qualityCut',
-      kind: 'select',
-      label: L.qualityCut,
-      options: [
-        { value: 'percentile', label: { en: 'Percentile of buyers', zh: '购买客户分位数' } },
-        { value: 'absolute', label: { en: 'Fixed unit price', zh: '固定单价' } },
-      ],
-    },
-    {
-      key: 'qualityPercentile',
-      kind: 'share',
-      label: L.qualityPercentile,
-      shownWhen: { key: 'qualityCut', values: ['percentile'] },
-    },
-    {
-      key: 'qualityMin',
-      kind: 'number',
-      label: L.qualityMin,
+    ...cutModeParams({
+      name: 'quality',
+      minKey: 'qualityMin',
+      labels: { cut: L.qualityCut, percentile: L.qualityPercentile, min: L.qualityMin },
+      fixed: { en: 'Fixed unit price', zh: '固定单价' },
+      minKind: 'number',
       min: 0,
-      shownWhen: { key: 'qualityCut', values: ['absolute'] },
-    },
+    }),
     { key: 'brandShareMin', kind: 'share', label: L.brandShareMin },
     { key: 'brandMinOrders', kind: 'integer', label: L.brandMinOrders, min: 1 },
     {

@@ -1,4 +1,5 @@
 import type { Labels } from '../../domain/labels';
+import { cutModeParams } from './cut-mode-params';
 import { assertContext, choiceError, errorsOf, numberError, throwIfInvalid } from './param-checks';
 import type { ParamError, Preset, PresetContext, SegmentDef } from './preset';
 import {
@@ -108,28 +109,14 @@ export const purchaseBehaviour: Preset<PurchaseBehaviourParams> = {
     zh: '按购买频次和单笔金额划分：高频指订单数不低于频次阈值（只买过一次的客户不算高频）；大额指订单金额不低于购买客户的指定分位数。先划出未购买客户，其余客户落入频次×金额四组之一，互不重叠。',
   },
   params: [
-    {
-      key: 'frequencyCut',
-      kind: 'select',
-      label: L.frequencyCut,
-      options: [
-        { value: 'percentile', label: { en: 'Percentile of buyers', zh: '购买客户分位数' } },
-        { value: 'absolute', label: { en: 'Fixed number of orders', zh: '固定订单数' } },
-      ],
-    },
-    {
-      key: 'frequencyPercentile',
-      kind: 'share',
-      label: L.frequencyPercentile,
-      shownWhen: { key: 'frequencyCut', values: ['percentile'] },
-    },
-    {
-      key: 'frequencyMin',
-      kind: 'integer',
-      label: L.frequencyMin,
+    ...cutModeParams({
+      name: 'frequency',
+      minKey: 'frequencyMin',
+      labels: { cut: L.frequencyCut, percentile: L.frequencyPercentile, min: L.frequencyMin },
+      fixed: { en: 'Fixed number of orders', zh: '固定订单数' },
+      minKind: 'integer',
       min: 2,
-      shownWhen: { key: 'frequencyCut', values: ['absolute'] },
-    },
+    }),
     {
       key: 'ticketMeasure',
       kind: 'select',
@@ -139,28 +126,14 @@ export const purchaseBehaviour: Preset<PurchaseBehaviourParams> = {
         { value: 'max_order_value', label: { en: 'Largest order', zh: '最大单笔金额' } },
       ],
     },
-    {
-      key: 'ticketCut',
-      kind: 'select',
-      label: L.ticketCut,
-      options: [
-        { value: 'percentile', label: { en: 'Percentile of buyers', zh: '购买客户分位数' } },
-        { value: 'absolute', label: { en: 'Fixed amount', zh: '固定金额' } },
-      ],
-    },
-    {
-      key: 'ticketPercentile',
-      kind: 'share',
-      label: L.ticketPercentile,
-      shownWhen: { key: 'ticketCut', values: ['percentile'] },
-    },
-    {
-      key: 'ticketMin',
-      kind: 'number',
-      label: L.ticketMin,
+    ...cutModeParams({
+      name: 'ticket',
+      minKey: 'ticketMin',
+      labels: { cut: L.ticketCut, percentile: L.ticketPercentile, min: L.ticketMin },
+      fixed: { en: 'Fixed amount', zh: '固定金额' },
+      minKind: 'number',
       min: 0,
-      shownWhen: { key: 'ticketCut', values: ['absolute'] },
-    },
+    }),
   ],
   defaults,
   validate,
