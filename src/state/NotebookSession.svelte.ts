@@ -18,6 +18,8 @@ import type { NotebookState } from './NotebookState.svelte';
 import type { ShareActions } from './ShareActions.svelte';
 import type { TabLock } from './TabLock.svelte';
 
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
 export interface SessionContext {
   engine: EngineState;
   notebook: NotebookState;
@@ -190,7 +192,12 @@ export class NotebookSession {
     const title = nb.title.trim() || this.ctx.lang.t('notebook.untitled');
     const name = `${title} · ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
     const tables = files.map((t) => t.table);
-    if (await this.ctx.local.save(name, serializeNotebook(nb), tables)) {
+    // A notebook may hold 4 MB of text: copying, serialising and storing it are each their own
+    // task, so none holds the page for long (together they took one 40–120 ms task).
+    await nextTask();
+    const text = serializeNotebook(nb);
+    await nextTask();
+    if (await this.ctx.local.save(name, text, tables)) {
       this.ctx.notify('info', this.ctx.lang.t('store.keptPrevious', { name }));
     }
     await this.ctx.local.startSession();

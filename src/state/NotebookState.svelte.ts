@@ -71,7 +71,7 @@ export class NotebookState {
   /** Another tab has the open notebook (TabLock): this one never writes its autosave. */
   readOnly = $state(false);
   #saveTimer: ReturnType<typeof setTimeout> | undefined;
-  #saving: Promise<void> = Promise.resolve();
+  #saving: Promise<unknown> = Promise.resolve();
   /** Whether IndexedDB holds a copy of the notebook (it was too large for localStorage). */
   #spilled = false;
 
@@ -169,40 +169,56 @@ export class NotebookState {
     clearTimeout(this.#saveTimer);
     if (this.readOnly) return;
     const text = this.toFileText();
-    // A notebook that could not be opened again is not saved over the last one that can.
+    if (text.length > INLINE_LIMIT && this.spill) {
+      this.#spill(text, this.spill);
+      return;
+    }
+    if (!this.#reopens(text)) return;
+    let failure: unknown = null;
+    try {
+      this.storage?.setItem(KEY, text);
+      this.saveError = null;
+      // The large version kept in IndexedDB is out of date now: free its space.
+      if (this.#spilled && this.spill) void this.spill.write('').catch(() => {});
+      this.#spilled = false;
+      return;
+    } catch (e) {
+      failure = e;
+    }
+    if (this.spill) this.#spill(text, this.spill);
+    else this.saveError = failed(failure);
+  }
+
+  /** A notebook that could not be opened again is not saved over the last one that can. */
+  #reopens(text: string): boolean {
     try {
       parseNotebook(text);
     } catch (e) {
       if (e instanceof NotebookFileError && e.code === 'too-large') {
         this.saveError = { tooLarge: true, message: e.message };
-        return;
+        return false;
       }
     }
-    let failure: unknown = null;
-    try {
-      if (text.length <= INLINE_LIMIT || !this.spill) {
-        this.storage?.setItem(KEY, text);
-        this.saveError = null;
-        // The large version kept in IndexedDB is out of date now: free its space.
-        if (this.#spilled && this.spill) void this.spill.write('').catch(() => {});
-        this.#spilled = false;
-        return;
-      }
-    } catch (e) {
-      failure = e;
-    }
-    if (!this.spill) {
-      this.saveError = failed(failure);
-      return;
-    }
-    // localStorage must not keep an older version that would be restored instead.
-    this.storage?.removeItem(KEY);
-    const saving = this.spill.write(text);
+    return true;
+  }
+
+  /**
+   * Saves to IndexedDB. Checking and storing megabytes of JSON wait for a task of their own,
+   * so a save never holds the page for long; a newer save supersedes one still waiting.
+   */
+  #spill(text: string, spill: NotebookSpill): void {
+    const saving = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+      if (this.#saving !== saving || !this.#reopens(text)) return false;
+      // localStorage must not keep an older version that would be restored instead.
+      this.storage?.removeItem(KEY);
+      this.#spilled = true;
+      await spill.write(text);
+      return true;
+    });
     this.#saving = saving;
-    this.#spilled = true;
     saving.then(
-      () => {
-        if (this.#saving === saving) this.saveError = null;
+      (stored) => {
+        if (this.#saving === saving && stored) this.saveError = null;
       },
       (e: unknown) => {
         if (this.#saving === saving) this.saveError = failed(e);
@@ -212,7 +228,10 @@ export class NotebookState {
 
   /** The save to IndexedDB under way, if any (tests wait for it). */
   get saving(): Promise<void> {
-    return this.#saving.catch(() => {});
+    return this.#saving.then(
+      () => {},
+      () => {},
+    );
   }
 
   toFileText(): string {

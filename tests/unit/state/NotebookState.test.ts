@@ -97,6 +97,43 @@ describe('NotebookState autosave', () => {
     expect((await new NotebookState(storage).restore())?.cells).toHaveLength(1);
   });
 
+  it('checks and stores a large notebook in a later task; a newer save supersedes it', async () => {
+    const storage = new MemoryStorage();
+    const spill = memorySpill();
+    const writes: number[] = [];
+    const write = spill.write.bind(spill);
+    spill.write = (text: string) => {
+      writes.push(text.length);
+      return write(text);
+    };
+    const state = new NotebookState(storage, spill);
+    fill(state, 12, 99_000); // about 1.2 M characters: past localStorage's share
+    state.saveNow();
+    // Nothing stored in the task that asked.
+    expect(writes).toEqual([]);
+    state.addCell('markdown', 12, '# later');
+    state.saveNow();
+    await state.saving;
+    // Only the newer notebook was written, once.
+    expect(writes).toHaveLength(1);
+    expect((await new NotebookState(storage, spill).restore())?.cells).toHaveLength(13);
+  });
+
+  it('a large notebook past the limits is not stored, and says why', async () => {
+    const storage = new MemoryStorage();
+    const spill = memorySpill();
+    const state = new NotebookState(storage, spill);
+    fill(state, 1, 10);
+    state.saveNow();
+    fill(state, 12, 99_000);
+    state.addCell('sql', 0, 'y'.repeat(150_000));
+    state.saveNow();
+    await state.saving;
+    expect(state.saveError).toEqual({ tooLarge: true, message: 'cell 1 has 150000 characters' });
+    expect(spill.text).toBeNull();
+    expect((await new NotebookState(storage, spill).restore())?.cells).toHaveLength(1);
+  });
+
   it('a read-only tab writes nothing', async () => {
     const storage = new MemoryStorage();
     const state = new NotebookState(storage);
