@@ -273,6 +273,8 @@ export const en = {
   'cell.errorAt': 'Line {line}, column {column}:',
   'cell.cancelled': 'Stopped.',
   'cell.markdownPlaceholder': 'Write notes in Markdown…',
+  'cell.showAll': 'Show all {count} characters',
+  'cell.showLess': 'Show the start only',
   'cell.markdownTooLarge.characters':
     'This text has {count} characters, too many to show formatted; it is shown as plain text. Split it into smaller cells.',
   'cell.markdownTooLarge.table':

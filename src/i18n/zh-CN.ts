@@ -264,6 +264,8 @@ export const zhCN: Record<MessageKey, string> = {
   'cell.errorAt': '第 {line} 行，第 {column} 列：',
   'cell.cancelled': '已停止。',
   'cell.markdownPlaceholder': '用 Markdown 写笔记…',
+  'cell.showAll': '显示全部 {count} 个字符',
+  'cell.showLess': '只显示开头',
   'cell.markdownTooLarge.characters':
     '此文本有 {count} 个字符，过多而无法按格式显示，现以纯文本显示。请拆分成较小的单元格。',
   'cell.markdownTooLarge.table':

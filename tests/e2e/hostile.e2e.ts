@@ -607,7 +607,7 @@ const DATA: [string, string, Uint8Array, RegExp | string][] = [
 const ACCEPTED: [
   string,
   Open,
-  'sql-error' | 'markdown' | 'markdown-table' | 'opens' | 'runs' | RegExp,
+  'sql-error' | 'markdown' | 'markdown-table' | 'long-text' | 'opens' | 'runs' | RegExp,
 ][] = [
   [
     'link: the largest markdown table allowed',
@@ -634,7 +634,7 @@ const ACCEPTED: [
         }),
       ),
     ),
-    'opens',
+    'long-text',
   ],
   [
     'link: read_csv from a URL',
@@ -831,6 +831,16 @@ describe('hostile inputs, in Chromium', () => {
         }
       });
       expect(await page.getByTestId('review-banner').count()).toBe(0);
+      if (outcome === 'long-text') {
+        // Each text shows its first 20,000 characters until asked for all of it.
+        const first = page.getByTestId('markdown').first();
+        const length = async () => (await first.textContent())?.trim().length ?? 0;
+        expect(await length()).toBeLessThanOrEqual(20_000);
+        expect(await length()).toBeGreaterThan(19_000);
+        await page.getByTestId('markdown-show-all').first().click();
+        const whole = `word0 `.repeat(14_000).slice(0, 100_000).trim();
+        await expect.poll(length).toBe(whole.length);
+      }
     },
   );
 
