@@ -53,6 +53,8 @@ export function nodeWorkspace(
     /** The store of cells' last outputs and the example's shipped outputs (none unless given). */
     outputs?: OutputsBackend;
     exampleOutputs?: ShippedOutputs;
+    /** Waited for before the engine is handed over: lets a test look at the page before it. */
+    engineReady?: Promise<void>;
   } = {},
 ): {
   ws: Workspace;
@@ -68,6 +70,7 @@ export function nodeWorkspace(
     startEngine: async (_progress, _queryProgress, waiting) => {
       wanted = waiting;
       const e = await NodeEngine.start();
+      await options.engineReady;
       if (options.transfer) {
         const register = e.registerFile.bind(e);
         e.registerFile = (name, data) =>

@@ -38,7 +38,14 @@ describe('a cell’s last outputs', () => {
     const id = await firstSession(storage, backend, outputs);
     expect(outputs.items.size).toBe(1);
 
-    const w = nodeWorkspace({ storage, backend, outputs });
+    // The engine is held back until the kept outputs have been looked at.
+    let engineReady!: () => void;
+    const w = nodeWorkspace({
+      storage,
+      backend,
+      outputs,
+      engineReady: new Promise<void>((r) => (engineReady = r)),
+    });
     const started = w.ws.start();
     // Marked as from the last run before the cell has run again.
     for (let i = 0; i < 200 && !w.ws.notebook.runs[id]?.result; i++) {
@@ -47,6 +54,7 @@ describe('a cell’s last outputs', () => {
     const shown = w.ws.notebook.runs[id]!;
     expect(shown.lastRun).toBeDefined();
     expect(shown.result?.page).toEqual([{ customers: 2, revenue: 45 }]);
+    engineReady();
     await started;
     await w.ws.runner.settled();
     const live = w.ws.notebook.runs[id]!;
