@@ -51,9 +51,9 @@ mount(App, { target: document.getElementById('app')!, props: { workspace } });
 
 // The autosave waits for a pause in edits; a page being left or hidden writes it now, so the
 // last edits (or a file just dropped) are not lost to a reload.
-addEventListener('pagehide', () => workspace.notebook.saveNow());
+addEventListener('pagehide', () => workspace.notebook.saveNow(true));
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'hidden') workspace.notebook.saveNow();
+  if (document.visibilityState === 'hidden') workspace.notebook.saveNow(true);
 });
 // A shared link (#nb=...) is opened once; the fragment goes, so a reload keeps later edits.
 const hash = location.hash;

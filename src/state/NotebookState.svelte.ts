@@ -164,13 +164,14 @@ export class NotebookState {
   /**
    * Saves now: to localStorage, or to IndexedDB when the notebook is too large for it or it is
    * full. A failure is kept in `saveError` (shown until a save succeeds), never thrown.
+   * `leaving`: the page is being left or hidden, so no part of the save may wait for a task.
    */
-  saveNow(): void {
+  saveNow(leaving = false): void {
     clearTimeout(this.#saveTimer);
     if (this.readOnly) return;
     const text = this.toFileText();
     if (text.length > INLINE_LIMIT && this.spill) {
-      this.#spill(text, this.spill);
+      this.#spill(text, this.spill, leaving);
       return;
     }
     if (!this.#reopens(text)) return;
@@ -204,10 +205,12 @@ export class NotebookState {
 
   /**
    * Saves to IndexedDB. Checking and storing megabytes of JSON wait for a task of their own,
-   * so a save never holds the page for long; a newer save supersedes one still waiting.
+   * so a save never holds the page for long; a newer save supersedes one still waiting. A page
+   * being left cannot wait: its write starts in this task.
    */
-  #spill(text: string, spill: NotebookSpill): void {
-    const saving = new Promise<void>((resolve) => setTimeout(resolve, 0)).then(async () => {
+  #spill(text: string, spill: NotebookSpill, leaving = false): void {
+    const turn = leaving ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, 0));
+    const saving = turn.then(async () => {
       if (this.#saving !== saving || !this.#reopens(text)) return false;
       // localStorage must not keep an older version that would be restored instead.
       this.storage?.removeItem(KEY);

@@ -117,6 +117,14 @@ describe('NotebookState autosave', () => {
     // Only the newer notebook was written, once.
     expect(writes).toHaveLength(1);
     expect((await new NotebookState(storage, spill).restore())?.cells).toHaveLength(13);
+    // A page being left cannot wait for a later task: the write starts before any timer runs.
+    state.addCell('markdown', 13, '# leaving');
+    state.saveNow(true);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(writes).toHaveLength(2);
+    await state.saving;
+    expect((await new NotebookState(storage, spill).restore())?.cells).toHaveLength(14);
   });
 
   it('a large notebook past the limits is not stored, and says why', async () => {
